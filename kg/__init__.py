@@ -1,0 +1,18 @@
+"""unodc-kg: a knowledge graph of actors, programmes and threats from Chinese UN reports."""
+
+from kg.document import Document, Footnote, Heading, Metadata, Paragraph
+from kg.errors import InputError, KGError
+from kg.reader import parse_document, read_document
+
+__all__ = [
+    "Document",
+    "Footnote",
+    "Heading",
+    "InputError",
+    "KGError",
+    "Metadata",
+    "Paragraph",
+    "parse_document",
+    "read_document",
+]
+__version__ = "0.1.0"

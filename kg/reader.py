@@ -1,0 +1,617 @@
+"""Read PDF-extracted Chinese UN documents into a `Document`.
+
+The reader knows the layout of the UN document genre, not the wording of any one
+report:
+
+* page furniture: running headers that are document symbols (``E/CN.7/2009/3``),
+  page numbers next to them or to a form feed, job numbers (``V.09-80516 (C)``)
+  and bar codes (``*0980516*``);
+* footnote blocks after a line of underscores, with markers ``1``, ``2``… or
+  ``*``, ``**``; the body text resumes after the block, mid-sentence;
+* numbering: chapters ``一.``, sections ``A.``, sub-sections ``1.`` that restart
+  in each section, and body paragraphs ``1.`` … ``91.`` that run on through the
+  whole document. Each sequence is followed, so a sub-section ``2.`` is not taken
+  for paragraph 2;
+* front matter (symbols, sessions, agenda items, title) before the ``摘要``
+  summary or the first heading.
+
+Documents without body numbering (resolutions' preambles, texts with one
+paragraph per line) are split at paragraph ends and numbered in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum, auto
+from pathlib import Path
+from statistics import quantiles
+
+from kg.document import (
+    Document,
+    Footnote,
+    Heading,
+    HeadingLevel,
+    Metadata,
+    Numbering,
+    Paragraph,
+    ParagraphKind,
+)
+from kg.errors import InputError
+from kg.text import (
+    CHINESE_NUMERALS,
+    TERMINAL,
+    CleanText,
+    Piece,
+    chinese_numeral,
+    is_cjk,
+    join_lines,
+)
+
+_SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
+SYMBOL_LINE = re.compile(rf"^\s*({_SYMBOL})(?:\s*[-–—]\s*({_SYMBOL}))?\s*$")
+PAGE_NUMBER_LINE = re.compile(r"^\s*\d{1,4}\s*$")
+JOB_NUMBER_LINE = re.compile(r"^\s*(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}\s*\([A-Z]\)[\s\d]*$")
+BARCODE_LINE = re.compile(r"^\s*\*\d{6,9}\*\s*$")
+SEPARATOR_LINE = re.compile(r"^\s*_{5,}\s*$")
+FOOTNOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s+(\S.*)$")
+
+CHAPTER = re.compile(rf"^\s*([{CHINESE_NUMERALS}]{{1,3}})\s*[.．、]\s*(\S.*?)\s*$")
+SECTION = re.compile(r"^\s*([A-Z])\s*[.．]\s+(\S.*?)\s*$")
+NUMBERED = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．](?![0-9])\s*(\S.*?)\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[(（][a-z]{1,2}[)）]|[(（][ivx]{1,5}[)）]|[㈠-㈩])")
+
+ACTING_ORGAN_LINE = re.compile(r"^\s*\S{0,30}(?:大会|理事会|委员会|会议)\s*[，,]\s*$")
+SUMMARY_LINE = re.compile(r"^\s*(?:摘\s*要|内容提要|Summary)\s*$")
+SESSION_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+届(?:特别)?会议\s*$")
+AGENDA_LINE = re.compile(r"^\s*(?:临时)?议程\S{0,3}项目")
+DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
+SUBTITLE_LINE = re.compile(r"(?:的报告|的说明|的照会|的信|报告员)\s*$")
+MASTHEAD_LINE = re.compile(
+    r"^\s*(?:联\s*合\s*国|Distr\.?.*|Original:.*|Chinese|General|Limited|Restricted"
+    r"|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$"
+)
+
+FOOTNOTE_REFERENCE = re.compile(
+    r"(?<=[\u4e00-\u9fff\u3001-\u303f\uff01-\uffef》”」）])(\d{1,3})"
+    r"(?=[\u4e00-\u9fff\u3001-\u303f\uff01-\uffef《“「（]|\s*$)"
+)
+
+
+class Kind(Enum):
+    BLANK = auto()
+    FURNITURE = auto()
+    SEPARATOR = auto()
+    FOOTNOTE = auto()
+    CONTENT = auto()
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    start: int
+    kind: Kind = Kind.CONTENT
+    page_break: bool = False
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def content_start(self) -> int:
+        return self.start + len(self.text) - len(self.text.lstrip())
+
+
+@dataclass(slots=True)
+class _Block:
+    """A paragraph being assembled: its label, lines and heading path."""
+
+    label: str
+    lines: list[Line]
+    path: tuple[Heading, ...]
+    first_line_prefix: int = 0  # characters of "12. " to skip on the first line
+    preamble: bool = False  # unnumbered text in a numbered document
+
+
+@dataclass(slots=True)
+class _HeadingNode:
+    level: HeadingLevel
+    label: str
+    title: str
+    start: int
+    children: list[_HeadingNode] = field(default_factory=list)
+
+    def freeze(self) -> Heading:
+        return Heading(
+            self.level,
+            self.label,
+            self.title,
+            self.start,
+            tuple(child.freeze() for child in self.children),
+        )
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a UTF-8 text file into a `Document`; `InputError` if it can't be read."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "file not found")
+    if path.is_dir():
+        raise InputError(path, "is a directory, not a document")
+    data = path.read_bytes()
+    return parse_document(decode(data, path), source=str(path))
+
+
+def decode(data: bytes, source: object) -> str:
+    """Decode document bytes as UTF-8 (with or without BOM), refusing binary data."""
+    if not data.strip():
+        raise InputError(source, "file is empty")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(source, "binary file, not a text document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            source, f"not UTF-8 text (byte {error.start}); convert it to UTF-8 first"
+        ) from None
+    controls = sum(1 for char in text[:8192] if ord(char) < 32 and char not in "\n\r\t\f")
+    if controls > len(text[:8192]) * 0.05:
+        raise InputError(source, "binary file, not a text document")
+    return text
+
+
+def parse_document(text: str, source: str = "<text>") -> Document:
+    """Parse the text of a UN document into a `Document`."""
+    lines = _split_lines(text)
+    _mark_furniture(lines)
+    footnotes = _extract_footnotes(lines)
+    known_markers = {f.marker for f in footnotes if f.marker.isdigit()}
+    content = [line for line in lines if line.kind is Kind.CONTENT]
+    body_index, headings, blocks, numbered = _structure(content)
+    front = content[:body_index]
+    metadata, summary_lines = _front_matter(front, lines)
+    warnings: list[str] = []
+    if not numbered:
+        warnings.append("no paragraph numbering found: paragraphs numbered in reading order")
+    citations = _Citations(known_markers)
+    summary = _clean(summary_lines, citations=None)[0].text() if summary_lines else ""
+    paragraphs = tuple(_paragraph(block, citations) for block in blocks)
+    return Document(
+        source=source,
+        text=text,
+        metadata=metadata,
+        summary=summary,
+        headings=tuple(node.freeze() for node in headings),
+        paragraphs=paragraphs,
+        footnotes=tuple(footnotes),
+        numbering=Numbering.SOURCE if numbered else Numbering.READING_ORDER,
+        warnings=tuple(warnings),
+    )
+
+
+# --- lines and page furniture -------------------------------------------------------------
+
+
+def _split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        page_break = "\f" in body
+        clean = body.replace("\f", " ")
+        kind = Kind.BLANK if not clean.strip() else Kind.CONTENT
+        lines.append(Line(clean, offset, kind, page_break))
+        offset += len(raw)
+    return lines
+
+
+def _mark_furniture(lines: list[Line]) -> None:
+    anchors: list[int] = []
+    for index, line in enumerate(lines):
+        if line.page_break:
+            anchors.append(index)
+        if line.kind is Kind.BLANK:
+            continue
+        text = line.text
+        if SEPARATOR_LINE.match(text):
+            line.kind = Kind.SEPARATOR
+        elif SYMBOL_LINE.match(text) or JOB_NUMBER_LINE.match(text) or BARCODE_LINE.match(text):
+            line.kind = Kind.FURNITURE
+            anchors.append(index)
+    for index, line in enumerate(lines):
+        if line.kind is Kind.CONTENT and PAGE_NUMBER_LINE.match(line.text):
+            if any(_near(lines, index, anchor) for anchor in anchors):
+                line.kind = Kind.FURNITURE
+
+
+def _near(lines: list[Line], index: int, anchor: int, reach: int = 3) -> bool:
+    """True if at most `reach` non-blank lines lie between `index` and `anchor`."""
+    low, high = sorted((index, anchor))
+    between = sum(1 for line in lines[low + 1 : high] if line.kind is not Kind.BLANK)
+    return between <= reach and high - low <= 12
+
+
+# --- footnotes ----------------------------------------------------------------------------
+
+
+def _extract_footnotes(lines: list[Line]) -> list[Footnote]:
+    """Take footnote blocks out of the line stream, marking their lines FOOTNOTE."""
+    footnotes: list[tuple[str, int, list[Line]]] = []
+    last_number = 0
+    index = 0
+    while index < len(lines):
+        if lines[index].kind is not Kind.SEPARATOR:
+            index += 1
+            continue
+        index += 1
+        current: list[Line] | None = None
+        while index < len(lines):
+            line = lines[index]
+            if line.kind is Kind.BLANK:
+                index += 1
+                continue
+            if line.kind is not Kind.CONTENT:
+                break
+            match = FOOTNOTE_START.match(line.text)
+            marker = match.group(1) if match else ""
+            if match and (marker.startswith("*") or last_number < int(marker) <= last_number + 3):
+                if marker.isdigit():
+                    last_number = int(marker)
+                current = [line]
+                footnotes.append((marker, line.content_start, current))
+            elif (
+                current is not None
+                and _clean(current, None)[0].text()[-1:] not in TERMINAL
+                and not _starts_structure(line.text)
+            ):
+                current.append(line)
+            else:
+                break
+            line.kind = Kind.FOOTNOTE
+            index += 1
+    result = []
+    for marker, start, block in footnotes:
+        clean, _ = _clean(block, None)
+        text = clean.text()
+        text = text[len(marker) :].lstrip() if text.startswith(marker) else text
+        result.append(Footnote(marker, text, start))
+    return result
+
+
+def _starts_structure(text: str) -> bool:
+    return bool(NUMBERED.match(text) or CHAPTER.match(text) or SECTION.match(text))
+
+
+# --- body structure -----------------------------------------------------------------------
+
+
+def _structure(
+    content: list[Line],
+) -> tuple[int, list[_HeadingNode], list[_Block], bool]:
+    """Find headings and paragraphs; return where the body starts and what it holds.
+
+    Unnumbered runs of body text (a resolution's preamble, a document with no
+    paragraph numbers) are split at paragraph ends and labelled in reading order.
+    """
+    starts = list(_numbered_starts(content))
+    numbered = any(kind == "paragraph" for _, kind, _, _ in starts)
+    body_index = _body_start(content, starts)
+    roots: list[_HeadingNode] = []
+    path: list[_HeadingNode] = []
+    blocks: list[_Block] = []
+    loose: list[Line] = []
+    boundaries = {index: (kind, label, title) for index, kind, label, title in starts}
+    current: _Block | None = None
+
+    def flush_loose() -> None:
+        unnumbered = [block for block in blocks if block.preamble]
+        blocks.extend(_split_unnumbered(loose, _frozen_path(path), len(unnumbered), numbered))
+        loose.clear()
+
+    for index in range(body_index, len(content)):
+        line = content[index]
+        if index not in boundaries:
+            (current.lines if current is not None else loose).append(line)
+            continue
+        kind, label, title = boundaries[index]
+        if kind == "continuation":
+            path[-1].title += title
+            continue
+        flush_loose()
+        if kind == "paragraph":
+            current = _Block(label, [line], _frozen_path(path), NUMBERED.match(line.text).start(2))
+            blocks.append(current)
+            continue
+        current = None
+        level = HeadingLevel(kind)
+        depth = _LEVELS.index(level)
+        while path and _LEVELS.index(path[-1].level) >= depth:
+            path.pop()
+        node = _HeadingNode(level, label, title, line.content_start)
+        (path[-1].children if path else roots).append(node)
+        path.append(node)
+    flush_loose()
+    return body_index, roots, blocks, numbered
+
+
+_LEVELS = list(HeadingLevel)
+
+
+def _body_start(content: list[Line], starts: list[tuple[int, str, str, str]]) -> int:
+    """Index of the first body line.
+
+    The body starts after the line naming the acting organ of a resolution
+    ("大会，"), else at the first heading or numbered paragraph, else after a
+    summary heading, else at the top.
+    """
+    first_start = starts[0][0] if starts else len(content)
+    for index, line in enumerate(content[:first_start]):
+        if ACTING_ORGAN_LINE.match(line.text):
+            return index + 1
+    if starts:
+        return first_start
+    for index, line in enumerate(content):
+        if SUMMARY_LINE.match(line.text):
+            return index + 1
+    return 0
+
+
+def _frozen_path(path: list[_HeadingNode]) -> tuple[Heading, ...]:
+    return tuple(Heading(node.level, node.label, node.title, node.start) for node in path)
+
+
+def _numbered_starts(content: list[Line]) -> Iterator[tuple[int, str, str, str]]:
+    """Yield (line index, kind, label, title) for each heading and numbered paragraph.
+
+    kind is "chapter", "section", "subsection", "paragraph" or "continuation" (a
+    heading's title wrapping onto the next line).
+    """
+    next_paragraph = 1
+    next_chapter = 1
+    next_section = "A"
+    next_subsection = 1
+    previous_heading = -2
+    for index, line in enumerate(content):
+        text = line.text
+        following = content[index + 1].text if index + 1 < len(content) else ""
+        if (chapter := CHAPTER.match(text)) and chinese_numeral(chapter.group(1)) == next_chapter:
+            if _heading_like(chapter.group(2)):
+                yield index, "chapter", chapter.group(1), chapter.group(2)
+                next_chapter += 1
+                next_section, next_subsection, previous_heading = "A", 1, index
+                continue
+        if (section := SECTION.match(text)) and section.group(1) == next_section:
+            if _heading_like(section.group(2)):
+                yield index, "section", section.group(1), section.group(2)
+                next_section = chr(ord(next_section) + 1)
+                next_subsection, previous_heading = 1, index
+                continue
+        if numbered := NUMBERED.match(text):
+            number = int(numbered.group(1).translate(_FULL_WIDTH_DIGITS))
+            title = numbered.group(2)
+            is_paragraph = number == next_paragraph
+            is_subsection = (
+                number == next_subsection
+                and _heading_like(title)
+                and (not is_paragraph or _starts_structure(following))
+            )
+            if is_subsection:
+                yield index, "subsection", str(number), title
+                next_subsection += 1
+                previous_heading = index
+                continue
+            if is_paragraph:
+                yield index, "paragraph", str(number), title
+                next_paragraph += 1
+                continue
+        if (
+            previous_heading == index - 1
+            and _heading_like(text.strip())
+            and len(text.strip()) <= 30
+            and _starts_structure(following)
+        ):
+            yield index, "continuation", "", text.strip()
+            previous_heading = index
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _heading_like(title: str) -> bool:
+    title = title.strip()
+    return (
+        0 < len(title) <= 60
+        and not any(char in title for char in "。；;")
+        and title[-1] not in "，,、："
+    )
+
+
+def _split_unnumbered(
+    lines: list[Line], path: tuple[Heading, ...], before: int, preamble: bool
+) -> list[_Block]:
+    """Split unnumbered lines into paragraphs at paragraph ends, labelled in reading order.
+
+    In wrapped text (most lines fill the line width) a paragraph ends at a line
+    notably shorter than the width; otherwise every line is a paragraph.
+    """
+    if not lines:
+        return []
+    lengths = [len(line.stripped) for line in lines]
+    width = max(lengths) if len(lengths) < 4 else quantiles(lengths, n=10)[-1]
+    wrapped = len(lengths) >= 4 and sum(n >= 0.85 * width for n in lengths) >= 0.35 * len(lengths)
+    blocks: list[_Block] = []
+    current: list[Line] = []
+    for line, length in zip(lines, lengths, strict=True):
+        current.append(line)
+        if not wrapped or length < 0.8 * width:
+            blocks.append(_Block(str(before + len(blocks) + 1), current, path, preamble=preamble))
+            current = []
+    if current:
+        blocks.append(_Block(str(before + len(blocks) + 1), current, path, preamble=preamble))
+    return blocks
+
+
+# --- front matter -------------------------------------------------------------------------
+
+
+def _front_matter(front: list[Line], lines: list[Line]) -> tuple[Metadata, list[Line]]:
+    """Symbols, sessions, agenda items and title from the lines before the body."""
+    symbols: list[str] = []
+    for line in lines:
+        if line.kind is Kind.FURNITURE and (match := SYMBOL_LINE.match(line.text)):
+            for symbol in match.groups():
+                if symbol and symbol not in symbols:
+                    symbols.append(symbol)
+    summary_at = next((i for i, line in enumerate(front) if SUMMARY_LINE.match(line.text)), None)
+    summary = front[summary_at + 1 :] if summary_at is not None else []
+    head = front[:summary_at] if summary_at is not None else front
+    head = [line for line in head if not MASTHEAD_LINE.match(line.text)]
+
+    title_lines, subtitle = _title(head, lines)
+    sessions: list[str] = []
+    agenda: list[list[list[str]]] = []  # per item: the header line, then title blocks
+    previous: Line | None = None
+    for index, line in enumerate(head):
+        if line in title_lines:
+            continue
+        text = line.stripped
+        if SESSION_LINE.match(text):
+            body = head[index - 1].stripped if index and not agenda_or_date(head[index - 1]) else ""
+            sessions.append(f"{body}{text}")
+            if agenda and body and agenda[-1][-1][-1:] == [body]:
+                agenda[-1][-1].pop()
+        elif AGENDA_LINE.match(text):
+            agenda.append([[text]])
+        elif DATE_LINE.search(text) or SUBTITLE_LINE.search(text):
+            pass
+        elif agenda:
+            item = agenda[-1]
+            if len(item) == 1 or (previous is not None and _blank_between(lines, previous, line)):
+                item.append([])
+            item[-1].append(text)
+        previous = line
+    title = _clean(title_lines, None)[0].text() if title_lines else ""
+    metadata = Metadata(
+        symbols=tuple(symbols),
+        title=title,
+        subtitle=subtitle,
+        sessions=tuple(sessions),
+        agenda_items=tuple(_agenda_item(item) for item in agenda),
+    )
+    return metadata, summary
+
+
+def agenda_or_date(line: Line) -> bool:
+    text = line.stripped
+    return bool(AGENDA_LINE.match(text) or DATE_LINE.search(text) or SESSION_LINE.match(text))
+
+
+def _title(head: list[Line], lines: list[Line]) -> tuple[list[Line], str]:
+    """The title block: the lines before a subtitle such as "执行主任的报告"."""
+    if not head:
+        return [], ""
+    subtitle_at = next(
+        (i for i in range(len(head) - 1, -1, -1) if SUBTITLE_LINE.search(head[i].stripped)),
+        None,
+    )
+    end = subtitle_at if subtitle_at is not None else len(head)
+    subtitle = head[subtitle_at].stripped if subtitle_at is not None else ""
+    block: list[Line] = []
+    for index in range(end - 1, -1, -1):
+        line = head[index]
+        if agenda_or_date(line):
+            break
+        if block and _blank_between(lines, line, block[0]):
+            break
+        block.insert(0, line)
+    return block, subtitle
+
+
+def _blank_between(lines: list[Line], first: Line, second: Line) -> bool:
+    return any(
+        line.kind is Kind.BLANK and first.start < line.start < second.start for line in lines
+    )
+
+
+def _agenda_item(parts: list[list[str]]) -> str:
+    """ "临时议程**项目 4 和 7 <title>；<title>" from the header line and title blocks."""
+    header, *titles = parts
+    joined = "；".join(_join_words(block) for block in titles if block)
+    return f"{header[0]} {joined}".strip()
+
+
+def _join_words(parts: list[str]) -> str:
+    joined = ""
+    for part in parts:
+        if joined and not is_cjk(joined[-1]) and not is_cjk(part[0]):
+            joined += " "
+        joined += part
+    return joined
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+class _Citations:
+    """Footnote references in body text: known markers, cited in non-decreasing order."""
+
+    def __init__(self, markers: set[str]) -> None:
+        self.markers = markers
+        self.last = 0
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        found = []
+        for match in FOOTNOTE_REFERENCE.finditer(text):
+            marker = match.group(1)
+            if marker in self.markers and int(marker) >= self.last:
+                self.last = int(marker)
+                found.append((match.start(), match.end(), marker))
+        return found
+
+
+def _clean(
+    lines: list[Line], citations: _Citations | None, skip_first: int = 0
+) -> tuple[CleanText, list[str]]:
+    """Clean text of lines, dropping footnote references; return it and the markers cited."""
+    pieces: list[Piece] = []
+    cited: list[str] = []
+    for position, line in enumerate(lines):
+        text, start = line.text, line.start
+        if position == 0 and skip_first:
+            text, start = text[skip_first:], start + skip_first
+        parts = [(text, start)]
+        if citations is not None:
+            parts = []
+            cursor = 0
+            for ref_start, ref_end, marker in citations.find(text):
+                cited.append(marker)
+                parts.append((text[cursor:ref_start], start + cursor))
+                cursor = ref_end
+            parts.append((text[cursor:], start + cursor))
+        for index, (part, part_start) in enumerate(parts):
+            if index == 0 and position > 0 and LIST_ITEM.match(part):
+                part, part_start = (
+                    "\n" + part.lstrip(),
+                    part_start + len(part) - len(part.lstrip()) - 1,
+                )
+            pieces.append(Piece(part, part_start))
+    return join_lines(pieces), cited
+
+
+def _paragraph(block: _Block, citations: _Citations) -> Paragraph:
+    clean, cited = _clean(block.lines, citations, block.first_line_prefix)
+    text = clean.text()
+    offsets = clean.offsets()
+    start = offsets.source_offset(0) if text else block.lines[0].start
+    end = offsets.source_offset(len(text) - 1) + 1 if text else start
+    return Paragraph(
+        number=int(block.label),
+        kind=ParagraphKind.PREAMBLE if block.preamble else ParagraphKind.BODY,
+        text=text,
+        heading_path=block.path,
+        start=start,
+        end=end,
+        footnotes=tuple(dict.fromkeys(cited)),
+        offsets=offsets,
+    )

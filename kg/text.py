@@ -1,0 +1,165 @@
+"""Character classes and the line-joining rules for Chinese text extracted from PDFs.
+
+Chinese has no spaces between words, but PDF extraction leaves spaces around
+numbers and Latin words ("在 2008 年") and breaks sentences across lines. Clean
+text keeps a space only between two non-CJK characters (Latin words, "1816 (2008)")
+and joins wrapped lines with nothing in between, except where two Latin words
+meet across the break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kg.document import OffsetMap
+
+_CJK_RANGES = (
+    ("\u2e80", "\u2fdf"),  # radicals
+    ("\u3000", "\u303f"),  # CJK symbols and punctuation
+    ("\u3040", "\u30ff"),  # kana (occasionally in names)
+    ("\u3200", "\u32ff"),  # enclosed CJK: ㈠ ㈡
+    ("\u3400", "\u4dbf"),  # extension A
+    ("\u4e00", "\u9fff"),  # unified ideographs
+    ("\uf900", "\ufaff"),  # compatibility ideographs
+    ("\ufe30", "\ufe4f"),  # compatibility forms
+    ("\uff00", "\uffef"),  # full-width forms: ，（）：；
+)
+_CJK_PUNCTUATION = set("“”‘’…—·")
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+SENTENCE_END = set("。！？!?；")
+TERMINAL = set("。．.！？!?")
+
+
+def is_cjk(char: str) -> bool:
+    """True for Chinese characters and the full-width punctuation set around them."""
+    if char in _CJK_PUNCTUATION:
+        return True
+    return any(low <= char <= high for low, high in _CJK_RANGES)
+
+
+def is_ideograph(char: str) -> bool:
+    """True for a Chinese character proper (not punctuation)."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of source text: the characters and the offset of the first in the source."""
+
+    text: str
+    start: int
+
+
+class CleanText:
+    """Accumulates clean text and the offset of each character in the source."""
+
+    def __init__(self) -> None:
+        self._chars: list[str] = []
+        self._starts: list[int] = []
+        self._sources: list[int] = []
+        self._last_source = -2
+
+    def __len__(self) -> int:
+        return len(self._chars)
+
+    @property
+    def last(self) -> str:
+        return self._chars[-1] if self._chars else ""
+
+    def add(self, char: str, source: int) -> None:
+        if source != self._last_source + 1 or not self._starts:
+            self._starts.append(len(self._chars))
+            self._sources.append(source)
+        self._chars.append(char)
+        self._last_source = source
+
+    def add_separator(self, char: str, source: int) -> None:
+        """Add a character that stands for a gap (a joining space or line break)."""
+        self.add(char, source)
+        self._last_source = -2  # the next character starts a new run
+
+    def text(self) -> str:
+        return "".join(self._chars)
+
+    def offsets(self) -> OffsetMap:
+        return OffsetMap(tuple(self._starts), tuple(self._sources))
+
+
+def _needs_space(before: str, after: str) -> bool:
+    return bool(before) and not is_cjk(before) and not is_cjk(after) and before != "-"
+
+
+def join_lines(pieces: Iterable[Piece], out: CleanText | None = None) -> CleanText:
+    """Join wrapped lines into clean text, keeping source offsets.
+
+    Whitespace next to a CJK character is dropped; other whitespace runs become
+    one space. Lines are joined with nothing unless two non-CJK characters meet.
+    A piece whose text starts with a newline keeps it (list items).
+    """
+    out = out if out is not None else CleanText()
+    for piece in pieces:
+        _append_line(out, piece)
+    return out
+
+
+def _append_line(out: CleanText, piece: Piece) -> None:
+    text = piece.text
+    if text.startswith("\n"):
+        if len(out):
+            out.add_separator("\n", piece.start)
+        text = text[1:]
+        offset = piece.start + 1
+    else:
+        offset = piece.start
+    pending_space: int | None = None
+    first = True
+    for index, char in enumerate(text):
+        source = offset + index
+        if char.isspace():
+            if pending_space is None:
+                pending_space = source
+            continue
+        if first:
+            if _needs_space(out.last, char) and out.last not in ("\n", ""):
+                out.add_separator(" ", source)
+            first = False
+        elif pending_space is not None and _needs_space(out.last, char):
+            out.add_separator(" ", pending_space)
+        pending_space = None
+        out.add(char, source)
+
+
+def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence in clean Chinese text.
+
+    A sentence ends at 。！？; or at a line break; closing quotes and brackets
+    that follow the terminator stay with the sentence.
+    """
+    start = 0
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char in SENTENCE_END or char == "\n":
+            end = index + 1
+            while end < length and text[end] in "”’」）)》":
+                end += 1
+            if text[start:end].strip():
+                yield start, end if char != "\n" else index
+            start = end
+            index = end
+            continue
+        index += 1
+    if text[start:].strip():
+        yield start, length
+
+
+def chinese_numeral(text: str) -> int:
+    """Value of a Chinese numeral up to 99: 一 → 1, 十二 → 12, 二十 → 20."""
+    if "十" not in text:
+        return CHINESE_NUMERALS.index(text) + 1 if len(text) == 1 else -1
+    tens, _, units = text.partition("十")
+    value = (CHINESE_NUMERALS.index(tens) + 1 if tens else 1) * 10
+    return value + (CHINESE_NUMERALS.index(units) + 1 if units else 0)

@@ -1,0 +1,149 @@
+"""The reader on other UN document layouts, built from the genre's patterns."""
+
+import pytest
+
+from kg.document import Numbering, ParagraphKind
+from kg.errors import InputError
+from kg.reader import decode, parse_document, read_document
+
+PAGE_BREAK = """1. 第一段的开头写在这里，句子跨过了页面的底部，在下一页
+
+__________________
+
+ 1 联合国出版物，出售品编号：E.09.XI.1。
+
+ 2 同上。
+
+V.09-80516 (C)
+
+ 4
+
+A/64/123
+
+S/2009/456
+
+继续写完。第二句引用了脚注1和另一个2。
+
+2. 第二段。
+"""
+
+
+def test_page_furniture_and_footnotes_inside_a_paragraph():
+    document = parse_document(PAGE_BREAK)
+    assert [p.number for p in document.paragraphs] == [1, 2]
+    first = document.paragraph(1).text
+    assert first == "第一段的开头写在这里，句子跨过了页面的底部，在下一页继续写完。第二句引用了脚注和另一个。"
+    assert document.paragraph(1).footnotes == ("1", "2")
+    assert [f.marker for f in document.footnotes] == ["1", "2"]
+    assert document.metadata.symbols == ("A/64/123", "S/2009/456")
+
+
+def test_subsection_numbers_are_not_taken_for_paragraphs():
+    text = "\n".join(
+        [
+            "一. 总则",
+            "A. 背景",
+            "1. 第一小节",
+            "1. 正文第一段，没有结束",
+            "仍在第一段。",
+            "2. 正文第二段。",
+            "2. 第二小节",
+            "3. 正文第三段。",
+            "二. 结论",
+            "4. 正文第四段。",
+        ]
+    )
+    document = parse_document(text)
+    assert [p.number for p in document.paragraphs] == [1, 2, 3, 4]
+    assert document.paragraph(1).text == "正文第一段，没有结束仍在第一段。"
+    assert document.paragraph(3).section_path == "一.A.2"
+    assert document.paragraph(4).section_path == "二"
+
+
+RESOLUTION = """联合国 A/RES/63/195
+大会 Distr.: General
+第六十三届会议
+议程项目 99
+63/195. 加强联合国预防犯罪和刑事司法方案
+大会，
+回顾其关于预防犯罪和刑事司法的各项决议，
+深为关切跨国有组织犯罪的影响，
+1. 重申联合国预防犯罪和刑事司法方案的作用；
+2. 请各会员国：
+(a) 加强国际合作；
+(b) 提供技术援助；
+3. 请秘书长向大会第六十四届会议提交报告。
+"""
+
+
+def test_resolution_preamble_and_operative_paragraphs():
+    document = parse_document(RESOLUTION)
+    preamble = [p for p in document.paragraphs if p.kind is ParagraphKind.PREAMBLE]
+    operative = document.body
+    assert [p.text for p in preamble] == ["回顾其关于预防犯罪和刑事司法的各项决议，", "深为关切跨国有组织犯罪的影响，"]
+    assert [p.label for p in preamble] == ["PP1", "PP2"]
+    assert [p.number for p in operative] == [1, 2, 3]
+    assert document.paragraph(2).text == "请各会员国：\n(a)加强国际合作；\n(b)提供技术援助；"
+    assert document.numbering is Numbering.SOURCE
+
+
+def test_one_paragraph_per_line_without_numbering():
+    lines = [
+        "会议讨论了贩运人口问题。",
+        "与会者强调了国际合作的重要性，并呼吁加强能力建设。",
+        "短句。",
+        "会议通过了报告。",
+    ]
+    document = parse_document("\n".join(lines))
+    assert document.numbering is Numbering.READING_ORDER
+    assert [p.text for p in document.paragraphs] == lines
+    assert [p.number for p in document.paragraphs] == [1, 2, 3, 4]
+    assert document.warnings
+
+
+def test_wrapped_lines_without_numbering_join_into_paragraphs():
+    text = "\n\n".join(
+        [
+            "这是一个很长的段落，它在固定宽度处换行，所以每一行",
+            "都差不多一样长，直到段落的最后一行才会比较短一些。",
+            "这一行结束段落。",
+            "第二个段落同样在固定宽度处换行，所以每一行都差不",
+            "多一样长，这是第二段的第二行，也一样长的一行文字",
+            "第二段结束。",
+        ]
+    )
+    document = parse_document(text)
+    assert [p.text[-6:] for p in document.paragraphs] == ["这一行结束段落。"[-6:], "第二段结束。"]
+
+
+def test_latin_words_keep_their_space_across_a_line_break():
+    document = parse_document("1. 该项目名为 Global\nProgramme against Money Laundering，由办公室实施。\n")
+    assert document.paragraph(1).text == "该项目名为Global Programme against Money Laundering，由办公室实施。"
+
+
+def test_full_width_paragraph_numbers():
+    document = parse_document("１．第一段。\n２．第二段。\n")
+    assert [p.number for p in document.paragraphs] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("毒品和犯罪问题办公室".encode("gb18030"), "not UTF-8"),
+    ],
+)
+def test_bad_input_is_refused_with_a_clear_reason(data, problem):
+    with pytest.raises(InputError, match=problem):
+        decode(data, "x.txt")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="file not found"):
+        read_document(tmp_path / "nope.txt")
+
+
+def test_utf8_bom_is_accepted():
+    assert decode("\ufeff1. 段落。".encode(), "x") == "1. 段落。"
