@@ -32,7 +32,10 @@ def test_page_furniture_and_footnotes_inside_a_paragraph():
     document = parse_document(PAGE_BREAK)
     assert [p.number for p in document.paragraphs] == [1, 2]
     first = document.paragraph(1).text
-    assert first == "第一段的开头写在这里，句子跨过了页面的底部，在下一页继续写完。第二句引用了脚注和另一个。"
+    assert (
+        first
+        == "第一段的开头写在这里，句子跨过了页面的底部，在下一页继续写完。第二句引用了脚注和另一个。"
+    )
     assert document.paragraph(1).footnotes == ("1", "2")
     assert [f.marker for f in document.footnotes] == ["1", "2"]
     assert document.metadata.symbols == ("A/64/123", "S/2009/456")
@@ -80,7 +83,10 @@ def test_resolution_preamble_and_operative_paragraphs():
     document = parse_document(RESOLUTION)
     preamble = [p for p in document.paragraphs if p.kind is ParagraphKind.PREAMBLE]
     operative = document.body
-    assert [p.text for p in preamble] == ["回顾其关于预防犯罪和刑事司法的各项决议，", "深为关切跨国有组织犯罪的影响，"]
+    assert [p.text for p in preamble] == [
+        "回顾其关于预防犯罪和刑事司法的各项决议，",
+        "深为关切跨国有组织犯罪的影响，",
+    ]
     assert [p.label for p in preamble] == ["PP1", "PP2"]
     assert [p.number for p in operative] == [1, 2, 3]
     assert document.paragraph(2).text == "请各会员国：\n(a)加强国际合作；\n(b)提供技术援助；"
@@ -117,8 +123,13 @@ def test_wrapped_lines_without_numbering_join_into_paragraphs():
 
 
 def test_latin_words_keep_their_space_across_a_line_break():
-    document = parse_document("1. 该项目名为 Global\nProgramme against Money Laundering，由办公室实施。\n")
-    assert document.paragraph(1).text == "该项目名为Global Programme against Money Laundering，由办公室实施。"
+    document = parse_document(
+        "1. 该项目名为 Global\nProgramme against Money Laundering，由办公室实施。\n"
+    )
+    assert (
+        document.paragraph(1).text
+        == "该项目名为Global Programme against Money Laundering，由办公室实施。"
+    )
 
 
 def test_full_width_paragraph_numbers():

@@ -40,7 +40,10 @@ def test_paragraph_60_sits_under_its_headings(seed_document):
 def test_footnotes_1_to_14(seed_document):
     numbered = [f.marker for f in seed_document.footnotes if f.marker.isdigit()]
     assert numbered == [str(n) for n in range(1, 15)]
-    assert seed_document.footnote(1).text == "毒品和犯罪问题办公室：《阿富汗：2008年鸦片调查》（2008年11月）。"
+    assert (
+        seed_document.footnote(1).text
+        == "毒品和犯罪问题办公室：《阿富汗：2008年鸦片调查》（2008年11月）。"
+    )
     assert seed_document.footnote("*").text == "E/CN.7/2009/1。"
     assert seed_document.footnote(14).text.startswith("澳大利亚、奥地利")
 

@@ -1,0 +1,120 @@
+"""`kg build`: read documents, turn them into triples, write the graph files."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg import ids
+from kg.document import Document
+from kg.errors import InputError
+from kg.io import atomic_write
+from kg.reader import decode, parse_document
+from kg.triples import bind_prefixes, document_triples
+
+DOCUMENT_SUFFIXES = (".txt",)
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltDocument:
+    """One document of a build: where it came from and what was found in it."""
+
+    path: Path
+    key: str
+    document: Document
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    documents: tuple[BuiltDocument, ...]
+    dataset: Dataset
+    files: tuple[Path, ...]
+
+    @property
+    def triples(self) -> int:
+        return sum(len(graph) for graph in self.dataset.graphs() if len(graph))
+
+
+def default_inputs() -> list[Path]:
+    """The shipped corpus: ``seeds/`` in the working folder, else the project's own."""
+    local = Path("seeds")
+    return [local if local.is_dir() else PROJECT_ROOT / "seeds"]
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into their documents, sorted; InputError for a missing path or empty dir."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            documents = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            )
+            if not documents:
+                suffixes = ", ".join(DOCUMENT_SUFFIXES)
+                raise InputError(path, f"folder holds no documents ({suffixes})")
+            found.extend(documents)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError(path, "file not found")
+    return list(dict.fromkeys(found))
+
+
+def read_input(path: Path) -> BuiltDocument:
+    """Read and parse one document, keeping its content hash."""
+    data = path.read_bytes()
+    document = parse_document(decode(data, path), source=path.as_posix())
+    content_hash = hashlib.sha256(data).hexdigest()
+    return BuiltDocument(path, ids.document_key(document, content_hash), document, content_hash)
+
+
+def build_dataset(documents: Sequence[BuiltDocument]) -> Dataset:
+    """One named graph per document."""
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    for built in documents:
+        graph = dataset.graph(ids.graph_iri(built.key))
+        document_triples(built.document, built.key, built.content_hash, graph)
+    return dataset
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of all named graphs in one graph."""
+    union = bind_prefixes(Graph())
+    for graph in dataset.graphs():
+        for triple in graph:
+            union.add(triple)
+    return union
+
+
+def build(paths: Sequence[Path] | None = None, out: Path = Path("out")) -> BuildResult:
+    """Read the documents at ``paths`` (default: the shipped seeds) and write the graph to ``out``.
+
+    Writes ``graph.ttl`` (every triple) and ``graph.trig`` (one named graph per
+    document). Every input is read before anything is written, so bad input
+    leaves the output folder as it was.
+    """
+    inputs = collect_inputs(paths or default_inputs())
+    documents = [read_input(path) for path in inputs]
+    _check_unique_keys(documents)
+    dataset = build_dataset(documents)
+    turtle = union_graph(dataset).serialize(format="turtle", encoding="utf-8")
+    trig = dataset.serialize(format="trig", encoding="utf-8")
+    files = (out / "graph.ttl", out / "graph.trig")
+    atomic_write(files[0], turtle)
+    atomic_write(files[1], trig)
+    return BuildResult(tuple(documents), dataset, files)
+
+
+def _check_unique_keys(documents: Sequence[BuiltDocument]) -> None:
+    seen: dict[str, Path] = {}
+    for built in documents:
+        if built.key in seen:
+            raise InputError(built.path, f"same document symbol as {seen[built.key]} ({built.key})")
+        seen[built.key] = built.path

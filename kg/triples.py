@@ -1,0 +1,95 @@
+"""Where documents (and later entities and relations) become RDF triples."""
+
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from kg import ids
+from kg.document import Document, Heading
+from kg.namespace import KG
+
+ZH = "zh"
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the prefixes every output file uses."""
+    graph.bind("kg", KG)
+    graph.bind("id", ids.ID)
+    graph.bind("dcterms", DCTERMS)
+    graph.bind("skos", "http://www.w3.org/2004/02/skos/core#")
+    graph.bind("prov", "http://www.w3.org/ns/prov#")
+    return graph
+
+
+def _int(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+def document_triples(document: Document, key: str, content_hash: str, graph: Graph) -> URIRef:
+    """Add a document, its sections, paragraphs and footnotes to ``graph``; return its IRI."""
+    doc = ids.document_iri(key)
+    meta = document.metadata
+    graph.add((doc, RDF.type, KG.Document))
+    graph.add((doc, KG.sourceFile, Literal(document.source)))
+    graph.add((doc, KG.contentHash, Literal(content_hash)))
+    graph.add((doc, KG.numbering, Literal(str(document.numbering))))
+    graph.add((doc, DCTERMS.language, Literal(ZH)))
+    for symbol in meta.symbols:
+        graph.add((doc, KG.symbol, Literal(symbol)))
+    if meta.title:
+        graph.add((doc, DCTERMS.title, Literal(meta.title, lang=ZH)))
+    if meta.subtitle:
+        graph.add((doc, KG.subtitle, Literal(meta.subtitle, lang=ZH)))
+    if document.summary:
+        graph.add((doc, KG.summary, Literal(document.summary, lang=ZH)))
+    for session in meta.sessions:
+        graph.add((doc, KG.session, Literal(session, lang=ZH)))
+    for item in meta.agenda_items:
+        graph.add((doc, KG.agendaItem, Literal(item, lang=ZH)))
+
+    order = 0
+    for heading, path in _walk(document.headings, ()):
+        order += 1
+        section = ids.section_iri(key, path)
+        graph.add((section, RDF.type, KG.Section))
+        graph.add((section, RDFS.label, Literal(str(heading), lang=ZH)))
+        graph.add((section, KG.headingLevel, Literal(str(heading.level))))
+        graph.add((section, KG.path, Literal(ids.heading_key(path))))
+        graph.add((section, KG.order, _int(order)))
+        graph.add((section, KG.startOffset, _int(heading.start)))
+        graph.add((section, KG.inDocument, doc))
+        if len(path) > 1:
+            graph.add((section, KG.parentSection, ids.section_iri(key, path[:-1])))
+
+    for order, paragraph in enumerate(document.paragraphs, start=1):
+        node = ids.paragraph_iri(key, paragraph)
+        graph.add((node, RDF.type, KG.Paragraph))
+        graph.add((node, KG.number, _int(paragraph.number)))
+        graph.add((node, KG.paragraphKind, Literal(str(paragraph.kind))))
+        graph.add((node, KG.order, _int(order)))
+        graph.add((node, KG.text, Literal(paragraph.text, lang=ZH)))
+        graph.add((node, KG.inDocument, doc))
+        graph.add((node, KG.startOffset, _int(paragraph.start)))
+        graph.add((node, KG.endOffset, _int(paragraph.end)))
+        if paragraph.heading_path:
+            graph.add((node, KG.inSection, ids.section_iri(key, paragraph.heading_path)))
+        for marker in paragraph.footnotes:
+            graph.add((node, KG.cites, ids.footnote_iri(key, marker)))
+
+    for footnote in document.footnotes:
+        node = ids.footnote_iri(key, footnote.marker)
+        graph.add((node, RDF.type, KG.Footnote))
+        graph.add((node, KG.marker, Literal(footnote.marker)))
+        graph.add((node, KG.text, Literal(footnote.text, lang=ZH)))
+        graph.add((node, KG.inDocument, doc))
+        graph.add((node, KG.startOffset, _int(footnote.start)))
+    return doc
+
+
+def _walk(headings: tuple[Heading, ...], path: tuple[Heading, ...]):
+    """Each heading with its full path from the top, in document order."""
+    for heading in headings:
+        here = (*path, heading)
+        yield heading, here
+        yield from _walk(heading.children, here)

@@ -1,0 +1,119 @@
+"""`kg build` end to end: files, named graphs, SHACL, determinism and bad input."""
+
+import os
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from typer.testing import CliRunner
+
+from kg.build import build
+from kg.cli import app
+from kg.namespace import KG
+from kg.validation import validate, validate_file
+
+DOC = "https://w3id.org/unodc-kg/id/doc/E-CN.7-2009-3"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, seed_path):
+    out = tmp_path_factory.mktemp("out")
+    return build([seed_path], out), out
+
+
+def test_writes_turtle_and_trig_with_one_named_graph_per_document(built):
+    result, out = built
+    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "graph.ttl"]
+    dataset = Dataset()
+    dataset.parse(out / "graph.trig", format="trig")
+    named = [g for g in dataset.graphs() if len(g)]
+    assert [str(g.identifier) for g in named] == [
+        "https://w3id.org/unodc-kg/id/graph/E-CN.7-2009-3"
+    ]
+    graph = Graph().parse(out / "graph.ttl")
+    assert len(graph) == len(named[0]) == result.triples
+
+
+def test_graph_holds_the_document_structure(built):
+    _, out = built
+    graph = Graph().parse(out / "graph.ttl")
+    doc = URIRef(DOC)
+    assert set(graph.objects(doc, KG.symbol)) == {
+        Literal("E/CN.7/2009/3"),
+        Literal("E/CN.15/2009/3"),
+    }
+    paragraphs = set(graph.subjects(KG.inDocument, doc)) & set(graph.subjects(None, KG.Paragraph))
+    assert len(paragraphs) == 91
+    p60 = URIRef(f"{DOC}/p/60")
+    section = graph.value(p60, KG.inSection)
+    assert str(graph.value(section, KG.path)) == "6.B.1"
+    assert str(graph.value(graph.value(section, KG.parentSection), KG.path)) == "6.B"
+    assert graph.value(URIRef(f"{DOC}/p/6"), KG.cites) == URIRef(f"{DOC}/fn/1")
+    footnotes = set(graph.subjects(None, KG.Footnote))
+    assert len(footnotes) == 16
+
+
+def test_graph_passes_the_shacl_shapes(built):
+    _, out = built
+    report = validate_file(out / "graph.ttl")
+    assert report.conforms, report.text
+    assert validate_file(out / "graph.trig").conforms
+
+
+def test_shapes_catch_a_broken_graph(built):
+    _, out = built
+    graph = Graph().parse(out / "graph.ttl")
+    graph.remove((URIRef(f"{DOC}/p/12"), KG.text, None))
+    assert not validate(graph).conforms
+
+
+def test_output_is_byte_identical_across_builds(built, tmp_path, seed_path):
+    _, out = built
+    build([seed_path], tmp_path)
+    for name in ("graph.ttl", "graph.trig"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
+
+
+runner = CliRunner()
+
+
+def test_cli_build_default_reads_the_seeds(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
+    assert "91" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary file"),
+        ("gbk.txt", "毒品和犯罪问题办公室".encode("gbk"), "not UTF-8"),
+    ],
+)
+def test_cli_refuses_bad_input_and_leaves_output_alone(tmp_path, name, content, problem):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("previous")
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    result = runner.invoke(app, ["build", "--out", str(out), str(bad)])
+    assert result.exit_code == 2
+    assert problem in result.output and name in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert sorted(os.listdir(out)) == ["graph.ttl"]
+    assert (out / "graph.ttl").read_text() == "previous"
+
+
+def test_cli_refuses_missing_file_and_empty_folder(tmp_path):
+    missing = runner.invoke(
+        app, ["build", "--out", str(tmp_path / "o"), str(tmp_path / "nope.txt")]
+    )
+    assert missing.exit_code == 2 and "file not found" in missing.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["build", "--out", str(tmp_path / "o"), str(empty)])
+    assert result.exit_code == 2 and "no documents" in result.output
+    assert not (tmp_path / "o").exists()
