@@ -7,14 +7,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import RDFS, Dataset, Graph
+from rdflib.namespace import SKOS
 
 from kg import ids
 from kg.document import Document
 from kg.errors import InputError
 from kg.io import atomic_write
+from kg.nlp.extract import Extraction, Extractor
+from kg.nlp.gazetteer import threat_graph
 from kg.reader import decode, parse_document
-from kg.triples import bind_prefixes, document_triples
+from kg.triples import bind_prefixes, document_triples, entity_triples
 
 DOCUMENT_SUFFIXES = (".txt",)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +31,7 @@ class BuiltDocument:
     key: str
     document: Document
     content_hash: str
+    extraction: Extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +70,29 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def read_input(path: Path) -> BuiltDocument:
-    """Read and parse one document, keeping its content hash."""
+def read_input(path: Path, extractor: Extractor | None = None) -> BuiltDocument:
+    """Read, parse and extract one document, keeping its content hash."""
     data = path.read_bytes()
     document = parse_document(decode(data, path), source=path.as_posix())
     content_hash = hashlib.sha256(data).hexdigest()
-    return BuiltDocument(path, ids.document_key(document, content_hash), document, content_hash)
+    extraction = (extractor or Extractor()).extract(document)
+    key = ids.document_key(document, content_hash)
+    return BuiltDocument(path, key, document, content_hash, extraction)
 
 
 def build_dataset(documents: Sequence[BuiltDocument]) -> Dataset:
     """One named graph per document."""
     dataset = Dataset()
     bind_prefixes(dataset)
+    taxonomy = dataset.graph(ids.graph_iri("threats"))
+    for subject, predicate, value in threat_graph():
+        taxonomy.add((subject, predicate, value))
+        if predicate == SKOS.prefLabel:
+            taxonomy.add((subject, RDFS.label, value))
     for built in documents:
         graph = dataset.graph(ids.graph_iri(built.key))
         document_triples(built.document, built.key, built.content_hash, graph)
+        entity_triples(built.extraction, built.key, graph)
     return dataset
 
 
@@ -101,7 +113,8 @@ def build(paths: Sequence[Path] | None = None, out: Path = Path("out")) -> Build
     leaves the output folder as it was.
     """
     inputs = collect_inputs(paths or default_inputs())
-    documents = [read_input(path) for path in inputs]
+    extractor = Extractor()
+    documents = [read_input(path, extractor) for path in inputs]
     _check_unique_keys(documents)
     dataset = build_dataset(documents)
     turtle = union_graph(dataset).serialize(format="turtle", encoding="utf-8")

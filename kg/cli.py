@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -80,6 +84,115 @@ def validate(
         return
     errors.print(report.text, highlight=False)
     raise typer.Exit(code=1)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def entities(
+    paths: Paths = None,
+    entity_type: Annotated[
+        list[str] | None, typer.Option("--type", "-t", help="Only these types (repeatable).")
+    ] = None,
+    output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List the entities found in documents, with names, aliases and paragraphs."""
+    from kg.build import collect_inputs, default_inputs, read_input
+    from kg.nlp.extract import Extractor
+    from kg.nlp.model import EntityType
+
+    try:
+        wanted = {EntityType(t) for t in entity_type or []}
+    except ValueError:
+        names = ", ".join(t.value for t in EntityType)
+        raise fail(KGError(f"unknown entity type; choose from {names}")) from None
+    try:
+        extractor = Extractor()
+        built = [read_input(p, extractor) for p in collect_inputs(paths or default_inputs())]
+    except KGError as error:
+        raise fail(error) from None
+    rows = [
+        {
+            "document": item.path.as_posix(),
+            "id": entity.key,
+            "type": entity.type.value,
+            "name_zh": entity.label_zh,
+            "name_en": entity.label_en,
+            "aliases": sorted(entity.alt_labels),
+            "paragraphs": entity.paragraphs,
+        }
+        for item in built
+        for entity in sorted(item.extraction.entities.values(), key=lambda e: (e.type, e.key))
+        if not wanted or entity.type in wanted
+    ]
+    _print_rows(rows, output)
+
+
+def _print_rows(rows: list[dict], output: Format) -> None:
+    if output is Format.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    columns = list(rows[0]) if rows else []
+    if output is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["|".join(v) if isinstance(v, list) else v for v in row.values()])
+        return
+    table = Table(show_edge=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(", ".join(v) if isinstance(v, list) else str(v) for v in row.values()))
+    console.print(table)
+    console.print(f"{len(rows)} rows", highlight=False)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[
+        Path, typer.Argument(help="Gold entities (JSONL), e.g. tests/gold/seed.entities.jsonl.")
+    ],
+    document: Annotated[
+        Path | None, typer.Option("--document", "-d", help="The document the gold set annotates.")
+    ] = None,
+    details: Annotated[bool, typer.Option(help="List missed and spurious entities.")] = False,
+) -> None:
+    """Score the extractor against a gold set: precision, recall and F1 per entity type."""
+    from kg.build import default_inputs, read_input
+    from kg.evaluation import load_gold, score
+
+    try:
+        gold_entities = load_gold(gold)
+        path = document or default_inputs()[0] / "unodc-activities-2008.zh.txt"
+        scores = score(read_input(path).extraction, gold_entities)
+    except KGError as error:
+        raise fail(error) from None
+    table = Table(title=f"{path.as_posix()} vs {gold.as_posix()}", show_edge=False)
+    for column in ("type", "gold", "found", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for result in scores.values():
+        table.add_row(
+            result.type.value,
+            str(result.true_positives + result.false_negatives),
+            str(result.true_positives + result.false_positives),
+            f"{result.precision:.2f}",
+            f"{result.recall:.2f}",
+            f"{result.f1:.2f}",
+        )
+    console.print(table)
+    if details:
+        for result in scores.values():
+            if result.missed:
+                console.print(f"[bold]{result.type.value} missed:[/] {'、'.join(result.missed)}")
+            if result.spurious:
+                console.print(
+                    f"[bold]{result.type.value} spurious:[/] {'、'.join(result.spurious)}"
+                )
 
 
 def main() -> None:

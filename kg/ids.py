@@ -48,8 +48,15 @@ def graph_iri(key: str) -> URIRef:
     return ID[f"graph/{key}"]
 
 
-def paragraph_iri(key: str, paragraph: Paragraph) -> URIRef:
-    return ID[f"doc/{key}/p/{paragraph.label}"]
+def paragraph_iri(key: str, paragraph: Paragraph | str) -> URIRef:
+    """A paragraph by object or by label ("12", "PP3")."""
+    label = paragraph if isinstance(paragraph, str) else paragraph.label
+    return ID[f"doc/{key}/p/{label}"]
+
+
+def entity_iri(entity_key: str) -> URIRef:
+    """An entity by its key: "country/AFG" → id/country/AFG."""
+    return ID[entity_key]
 
 
 def heading_key(path: tuple[Heading, ...]) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, SKOS
 
 from kg import ids
 from kg.document import Document, Heading
 from kg.namespace import KG
+from kg.nlp.extract import Extraction
 
 ZH = "zh"
 
@@ -93,3 +94,22 @@ def _walk(headings: tuple[Heading, ...], path: tuple[Heading, ...]):
         here = (*path, heading)
         yield heading, here
         yield from _walk(heading.children, here)
+
+
+def entity_triples(extraction: Extraction, key: str, graph: Graph) -> None:
+    """Add a document's entities: type, names, codes, and the paragraphs that mention them."""
+    for entity in extraction.entities.values():
+        node = ids.entity_iri(entity.key)
+        graph.add((node, RDF.type, KG[entity.type.value]))
+        graph.add((node, RDFS.label, Literal(entity.label_zh, lang=ZH)))
+        if entity.label_en:
+            graph.add((node, RDFS.label, Literal(entity.label_en, lang="en")))
+        for alt in entity.alt_labels:
+            graph.add((node, SKOS.altLabel, Literal(alt, lang=ZH)))
+        if entity.iso3:
+            graph.add((node, KG.iso3, Literal(entity.iso3)))
+        if entity.acronym:
+            graph.add((node, KG.acronym, Literal(entity.acronym)))
+        for label in entity.paragraphs:
+            if ":" not in label and label != "summary":
+                graph.add((node, KG.mentionedIn, ids.paragraph_iri(key, label)))

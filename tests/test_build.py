@@ -25,12 +25,13 @@ def test_writes_turtle_and_trig_with_one_named_graph_per_document(built):
     assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "graph.ttl"]
     dataset = Dataset()
     dataset.parse(out / "graph.trig", format="trig")
-    named = [g for g in dataset.graphs() if len(g)]
-    assert [str(g.identifier) for g in named] == [
-        "https://w3id.org/unodc-kg/id/graph/E-CN.7-2009-3"
+    named = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
+    assert sorted(named) == [
+        "https://w3id.org/unodc-kg/id/graph/E-CN.7-2009-3",
+        "https://w3id.org/unodc-kg/id/graph/threats",
     ]
     graph = Graph().parse(out / "graph.ttl")
-    assert len(graph) == len(named[0]) == result.triples
+    assert len(graph) <= sum(named.values()) == result.triples
 
 
 def test_graph_holds_the_document_structure(built):
@@ -117,3 +118,36 @@ def test_cli_refuses_missing_file_and_empty_folder(tmp_path):
     result = runner.invoke(app, ["build", "--out", str(tmp_path / "o"), str(empty)])
     assert result.exit_code == 2 and "no documents" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_graph_holds_entities_with_names_and_mentions(built):
+    _, out = built
+    graph = Graph().parse(out / "graph.ttl")
+    afghanistan = URIRef("https://w3id.org/unodc-kg/id/country/AFG")
+    assert (afghanistan, KG.iso3, Literal("AFG")) in graph
+    assert (afghanistan, KG.mentionedIn, URIRef(f"{DOC}/p/6")) in graph
+    unodc = URIRef("https://w3id.org/unodc-kg/id/org/unodc")
+    labels = {str(label) for label in graph.objects(unodc, None) if isinstance(label, Literal)}
+    assert {"联合国毒品和犯罪问题办公室", "毒品和犯罪问题办公室", "UNODC"} <= labels
+    resolution = URIRef("https://w3id.org/unodc-kg/id/resolution/cnd-50-8")
+    assert (resolution, KG.mentionedIn, URIRef(f"{DOC}/p/14")) in graph
+
+
+def test_cli_entities_and_eval(tmp_path, seed_path):
+    result = runner.invoke(
+        app, ["entities", str(seed_path), "--type", "Resolution", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    import json
+
+    rows = json.loads(result.output)
+    assert {row["id"] for row in rows} >= {"resolution/cnd-50-8", "resolution/ga-60-288"}
+    assert all(row["type"] == "Resolution" for row in rows)
+    bad = runner.invoke(app, ["entities", str(seed_path), "--type", "Planet"])
+    assert bad.exit_code == 2 and "unknown entity type" in bad.output
+    gold = seed_path.parent.parent / "tests" / "gold" / "seed.entities.jsonl"
+    scored = runner.invoke(app, ["eval", str(gold), "--document", str(seed_path)])
+    assert scored.exit_code == 0, scored.output
+    assert "Resolution" in scored.output and "precision" in scored.output
+    missing = runner.invoke(app, ["eval", str(tmp_path / "none.jsonl")])
+    assert missing.exit_code == 2 and "gold file not found" in missing.output

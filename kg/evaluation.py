@@ -1,0 +1,127 @@
+"""Scoring extracted entities against a hand-made gold set (`tests/gold/*.entities.jsonl`).
+
+Entities are matched one to one within a type when they share a name: a gold
+form equals one of the predicted entity's label, alternative labels or surface
+forms (title marks, quotes and spaces ignored). Gold entities that occur only
+inside longer names or only as anaphors are "don't care": finding them is not
+required, and finding them is not an error.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.nlp.extract import Extraction
+from kg.nlp.model import Entity, EntityType
+
+_DECORATION = re.compile(r"[《》“”\"\s]")
+
+
+def normalize(name: str) -> str:
+    """A name for comparison: without title marks, quotes and spaces."""
+    return _DECORATION.sub("", name)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEntity:
+    id: str
+    type: EntityType
+    name: str
+    forms: frozenset[str]
+    required: bool  # False: it occurs only nested in longer names or as an anaphor
+
+
+def load_gold(path: Path) -> list[GoldEntity]:
+    """Read a gold JSONL file; InputError if it is missing or malformed."""
+    if not path.is_file():
+        raise InputError(path, "gold file not found")
+    entities = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            forms = {normalize(f) for f in row["forms"]} | {normalize(row["name_zh"])}
+            required = bool(
+                row.get("paragraphs")
+                or row.get("in_front_matter")
+                or row.get("in_footnotes")
+                or row.get("in_headings")
+            )
+            entities.append(
+                GoldEntity(
+                    row["id"], EntityType(row["type"]), row["name_zh"], frozenset(forms), required
+                )
+            )
+        except (ValueError, KeyError) as error:
+            raise InputError(path, f"line {number}: not a gold entity ({error})") from None
+    return entities
+
+
+@dataclass(slots=True)
+class TypeScore:
+    type: EntityType
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _forms(entity: Entity) -> set[str]:
+    return {normalize(form) for form in entity.forms}
+
+
+def score(extraction: Extraction, gold: list[GoldEntity]) -> dict[EntityType, TypeScore]:
+    """Precision, recall and F1 per entity type."""
+    scores: dict[EntityType, TypeScore] = {}
+    for entity_type in sorted({g.type for g in gold}, key=list(EntityType).index):
+        result = scores[entity_type] = TypeScore(entity_type)
+        wanted = [g for g in gold if g.type is entity_type]
+        predicted = extraction.of_type(entity_type)
+        pairs = sorted(
+            (
+                (-len(_forms(p) & g.forms), gi, pi)
+                for gi, g in enumerate(wanted)
+                for pi, p in enumerate(predicted)
+                if _forms(p) & g.forms
+            )
+        )
+        gold_used: set[int] = set()
+        predicted_used: set[int] = set()
+        for _, gi, pi in pairs:
+            if gi in gold_used or pi in predicted_used:
+                continue
+            gold_used.add(gi)
+            predicted_used.add(pi)
+            if wanted[gi].required:
+                result.true_positives += 1
+        for gi, g in enumerate(wanted):
+            if gi not in gold_used and g.required:
+                result.false_negatives += 1
+                result.missed.append(g.name)
+        dont_care = set().union(*(g.forms for g in wanted if not g.required))
+        for pi, p in enumerate(predicted):
+            if pi not in predicted_used and not (_forms(p) & dont_care):
+                result.false_positives += 1
+                result.spurious.append(p.label_zh)
+    return scores

@@ -1,0 +1,63 @@
+"""What the extractor remembers while it reads one document, paragraph by paragraph.
+
+Abbreviations defined as 全称（简称） hold for the rest of the document; a short
+title such as 《公约》 means the last convention named; a decision "in its
+decision 4/1" was taken by the body the text was last talking about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.nlp.model import Candidate, EntityType
+
+CONTEXT_KEY = "kg_context"
+CANDIDATES_KEY = "kg_candidates"
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A short form defined in the document: it names the entity of ``key``."""
+
+    short: str
+    key: str
+    type: EntityType
+    label: str
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """Per-document memory shared by the rule components."""
+
+    aliases: dict[str, Alias] = field(default_factory=dict)
+    instruments: list[tuple[str, str]] = field(default_factory=list)  # (name, key), oldest first
+    bodies: list[tuple[str, str, EntityType]] = field(default_factory=list)  # (name, key, type)
+
+    def define(self, alias: Alias) -> None:
+        self.aliases.setdefault(alias.short, alias)
+
+    def remember_instrument(self, name: str, key: str) -> None:
+        self.instruments.append((name, key))
+
+    def remember_body(self, name: str, key: str, entity_type: EntityType) -> None:
+        self.bodies.append((name, key, entity_type))
+
+    def last_body(self, *types: EntityType) -> tuple[str, str, EntityType] | None:
+        for body in reversed(self.bodies):
+            if not types or body[2] in types:
+                return body
+        return None
+
+
+def context_of(doc: Doc) -> DocumentContext:
+    """The document context attached to a paragraph's Doc (a fresh one if none)."""
+    if CONTEXT_KEY not in doc.user_data:
+        doc.user_data[CONTEXT_KEY] = DocumentContext()
+    return doc.user_data[CONTEXT_KEY]
+
+
+def candidates_of(doc: Doc) -> list[Candidate]:
+    """The candidate spans the rules have proposed for this Doc so far."""
+    return doc.user_data.setdefault(CANDIDATES_KEY, [])

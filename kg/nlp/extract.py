@@ -1,0 +1,147 @@
+"""From a `Document` to its entities: run the pipeline over every text part, in reading order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from kg.document import Document
+from kg.ids import heading_key
+from kg.nlp.context import CANDIDATES_KEY, CONTEXT_KEY, DocumentContext
+from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.model import Candidate, Entity, EntityType, Mention
+from kg.nlp.pipeline import shared_pipeline
+from kg.nlp.rules.mentions import SETTLED_KEY, alias_candidates, settle
+
+SUMMARY = "summary"
+
+
+@dataclass(frozen=True, slots=True)
+class TextPart:
+    """A piece of a document the extractor reads: a paragraph, heading, summary or footnote."""
+
+    label: str  # "12", "PP3", "summary", "s:6.B.1", "fn:1"
+    text: str
+
+    @property
+    def is_paragraph(self) -> bool:
+        return self.label != SUMMARY and ":" not in self.label
+
+
+def text_parts(document: Document) -> Iterator[TextPart]:
+    """The document's texts in reading order: summary, then headings and paragraphs, footnotes."""
+    meta = document.metadata
+    for index, line in enumerate((meta.title, *meta.sessions, *meta.agenda_items)):
+        if line:
+            yield TextPart(f"front:{index}", line)
+    if document.summary:
+        yield TextPart(SUMMARY, document.summary)
+    seen: set[str] = set()
+    for paragraph in document.paragraphs:
+        for depth in range(1, len(paragraph.heading_path) + 1):
+            path = paragraph.heading_path[:depth]
+            key = heading_key(path)
+            if key not in seen:
+                seen.add(key)
+                yield TextPart(f"s:{key}", path[-1].title)
+        yield TextPart(paragraph.label, paragraph.text)
+    for footnote in document.footnotes:
+        yield TextPart(f"fn:{footnote.marker}", footnote.text)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """The entities of one document, each with its mentions."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def of_type(self, entity_type: EntityType | str) -> list[Entity]:
+        wanted = EntityType(entity_type)
+        return [e for e in self.entities.values() if e.type is wanted]
+
+    def add(self, mention: Mention, label: str) -> None:
+        self.mentions.append(mention)
+        entity = self.entities.get(mention.key)
+        if entity is None:
+            entity = self.entities[mention.key] = _new_entity(mention, label)
+        entity.mentions.append(mention)
+        if mention.text != entity.label_zh:
+            entity.alt_labels.add(mention.text)
+        if label and label != entity.label_zh and mention.key not in load_gazetteer():
+            if len(label) > len(entity.label_zh):
+                entity.alt_labels.add(entity.label_zh)
+                entity.label_zh = label
+            entity.alt_labels.discard(entity.label_zh)
+
+
+def _new_entity(mention: Mention, label: str) -> Entity:
+    known = load_gazetteer().get(mention.key)
+    if known is not None:
+        return Entity(
+            mention.key,
+            known.type,
+            known.label_zh,
+            known.label_en,
+            iso3=known.iso3,
+            acronym=known.acronym,
+        )
+    return Entity(mention.key, mention.type, label or mention.text)
+
+
+class Extractor:
+    """Finds the entities of documents with a rule pipeline (see `kg.nlp.pipeline`)."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp or shared_pipeline()
+
+    def extract(self, document: Document) -> Extraction:
+        parts = list(text_parts(document))
+        return self.extract_parts(parts)
+
+    def extract_text(self, text: str) -> Extraction:
+        """Entities of a single text, read as one paragraph labelled "1"."""
+        return self.extract_parts([TextPart("1", text)])
+
+    def extract_parts(self, parts: list[TextPart]) -> Extraction:
+        context = DocumentContext()
+        settled: list[list[Candidate]] = []
+        for part in parts:
+            doc = self.nlp.make_doc(part.text)
+            doc.user_data[CONTEXT_KEY] = context
+            doc.user_data[CANDIDATES_KEY] = []
+            for _, component in self.nlp.pipeline:
+                doc = component(doc)
+            settled.append(doc.user_data[SETTLED_KEY])
+        extraction = Extraction()
+        for part, mentions in zip(parts, settled, strict=True):
+            for candidate in _with_late_aliases(part.text, mentions, context):
+                extraction.add(
+                    Mention(
+                        part.label,
+                        candidate.start,
+                        candidate.end,
+                        part.text[candidate.start : candidate.end],
+                        candidate.type,
+                        candidate.key,
+                        candidate.rule,
+                    ),
+                    candidate.label,
+                )
+        return extraction
+
+
+def _with_late_aliases(
+    text: str, mentions: list[Candidate], context: DocumentContext
+) -> list[Candidate]:
+    """Add uses of short forms that were defined only later in the document."""
+    extra = [
+        alias
+        for alias in alias_candidates(text, context)
+        if not any(m.start < alias.end and alias.start < m.end for m in mentions)
+    ]
+    if not extra:
+        return mentions
+    return sorted([*mentions, *settle(extra)], key=lambda c: (c.start, c.end))

@@ -1,0 +1,175 @@
+"""Gazetteers: real-world entities with their Chinese names, loaded from `kg/data`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import SKOS
+
+from kg.data_files import data_path, read_table, split_multi
+from kg.nlp.model import EntityType
+
+KG_NS = Namespace("https://w3id.org/unodc-kg/ontology#")
+ID_NS = "https://w3id.org/unodc-kg/id/"
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEntity:
+    """A gazetteer entry: key, type, names (fullest first) and codes."""
+
+    key: str
+    type: EntityType
+    label_zh: str
+    label_en: str
+    names: tuple[str, ...]
+    iso3: str = ""
+    acronym: str = ""
+    kind: str = ""
+    parent: str = ""
+
+
+class Gazetteer:
+    """All known entities, looked up by key or by any Chinese name."""
+
+    def __init__(self, entries: list[KnownEntity]) -> None:
+        self.entries = {entry.key: entry for entry in entries}
+        self.by_name: dict[str, KnownEntity] = {}
+        for entry in entries:
+            for name in entry.names:
+                # The first entry to claim a name keeps it; files are read most specific first.
+                self.by_name.setdefault(name, entry)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entries
+
+    def get(self, key: str) -> KnownEntity | None:
+        return self.entries.get(key)
+
+    def lookup(self, name: str) -> KnownEntity | None:
+        """The entity with this exact Chinese name or alias (spaces ignored)."""
+        return self.by_name.get(name.replace(" ", ""))
+
+    def names(self, *types: EntityType) -> dict[str, KnownEntity]:
+        """Name → entity for the given types (all types if none given)."""
+        return {n: e for n, e in self.by_name.items() if not types or e.type in types}
+
+
+def _names(*cells: str) -> tuple[str, ...]:
+    names: list[str] = []
+    for cell in cells:
+        for name in split_multi(cell):
+            name = name.replace(" ", "")
+            if name and name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def _countries() -> list[KnownEntity]:
+    return [
+        KnownEntity(
+            key=f"country/{row['iso3']}",
+            type=EntityType.COUNTRY,
+            label_zh=row["name_zh"],
+            label_en=row["name_en"],
+            names=_names(row["name_zh"], row["formal_zh"], row["aliases_zh"]),
+            iso3=row["iso3"],
+            kind=row.get("status", ""),
+        )
+        for row in read_table("countries.tsv")
+    ]
+
+
+def _organizations() -> list[KnownEntity]:
+    return [
+        KnownEntity(
+            key=f"org/{row['id']}",
+            type=EntityType.ORGANIZATION,
+            label_zh=row["name_zh"],
+            label_en=row["name_en"],
+            names=_names(row["name_zh"], row["aliases_zh"]),
+            acronym=row.get("acronym", ""),
+            kind=row.get("kind", ""),
+            parent=f"org/{row['parent']}" if row.get("parent") else "",
+        )
+        for row in read_table("organizations.tsv")
+    ]
+
+
+def _places(file: str, prefix: str, entity_type: EntityType) -> list[KnownEntity]:
+    return [
+        KnownEntity(
+            key=f"{prefix}/{row['id']}",
+            type=entity_type,
+            label_zh=row["name_zh"],
+            label_en=row["name_en"],
+            names=_names(row["name_zh"], row["aliases_zh"]),
+            kind=row.get("kind", ""),
+            parent=row.get("broader", "") or row.get("country_iso3", ""),
+        )
+        for row in read_table(file)
+    ]
+
+
+def _instruments() -> list[KnownEntity]:
+    return [
+        KnownEntity(
+            key=f"instrument/{row['id']}",
+            type=EntityType.INSTRUMENT,
+            label_zh=row["name_zh"],
+            label_en=row["name_en"],
+            names=_names(row["name_zh"], row["aliases_zh"]),
+            kind=row.get("kind", ""),
+        )
+        for row in read_table("instruments.tsv")
+    ]
+
+
+@cache
+def threat_graph() -> Graph:
+    """The SKOS threat taxonomy (kg/data/threats.ttl)."""
+    return Graph().parse(data_path("threats.ttl"), format="turtle")
+
+
+def _threats() -> list[KnownEntity]:
+    graph = threat_graph()
+    entries = []
+    for concept in sorted(set(graph.subjects(SKOS.inScheme, KG_NS.threats))):
+        labels = {lit.language: str(lit) for lit in graph.objects(concept, SKOS.prefLabel)}
+        zh_forms = [
+            str(lit)
+            for predicate in (SKOS.prefLabel, SKOS.altLabel, KG_NS.trigger)
+            for lit in sorted(graph.objects(concept, predicate))
+            if isinstance(lit, Literal) and lit.language == "zh"
+        ]
+        entries.append(
+            KnownEntity(
+                key=str(concept).removeprefix(ID_NS),
+                type=EntityType.THREAT,
+                label_zh=labels.get("zh", ""),
+                label_en=labels.get("en", ""),
+                names=_names(*zh_forms),
+                parent=" ".join(
+                    str(b).removeprefix(ID_NS) for b in graph.objects(concept, SKOS.broader)
+                ),
+            )
+        )
+    return entries
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Every gazetteer shipped in kg/data, loaded once."""
+    entries = [
+        *_countries(),
+        *_organizations(),
+        *_instruments(),
+        *_places("regions.tsv", "region", EntityType.REGION),
+        *_places("cities.tsv", "city", EntityType.CITY),
+        *_threats(),
+    ]
+    return Gazetteer(entries)

@@ -1,0 +1,78 @@
+"""What the extractor finds: mentions in paragraphs, resolved to entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    """The ontology's entity classes (local names under kg:)."""
+
+    ORGANIZATION = "Organization"
+    COUNTRY = "Country"
+    REGION = "Region"
+    CITY = "City"
+    RESOLUTION = "Resolution"
+    INSTRUMENT = "Instrument"
+    PROGRAMME = "Programme"
+    MEETING = "Meeting"
+    PUBLICATION = "Publication"
+    THREAT = "Threat"
+    ROUTE = "Route"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span a rule proposes, before overlaps are settled.
+
+    ``key`` is the entity key when the rule knows the entity (a gazetteer id,
+    a resolution number); otherwise it is "" and resolution mints one from the
+    name. ``label`` is the entity's fullest name when the rule knows more than
+    the surface form (a resolution with its issuing body).
+    """
+
+    start: int
+    end: int
+    type: EntityType
+    rule: str
+    key: str = ""
+    label: str = ""
+    priority: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of a paragraph's clean text that names an entity."""
+
+    paragraph: str  # paragraph label, e.g. "12"
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    key: str
+    rule: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world entity, however it is written."""
+
+    key: str  # "country/AFG", "org/unodc", "resolution/cnd-50-8"
+    type: EntityType
+    label_zh: str
+    label_en: str = ""
+    alt_labels: set[str] = field(default_factory=set)
+    iso3: str = ""
+    acronym: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Labels of the paragraphs that mention the entity, in document order."""
+        return list(dict.fromkeys(mention.paragraph for mention in self.mentions))
+
+    @property
+    def forms(self) -> set[str]:
+        """Every name of the entity: label, alternative labels and surface forms."""
+        return {self.label_zh, *self.alt_labels, *(m.text for m in self.mentions)} - {""}

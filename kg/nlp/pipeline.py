@@ -1,0 +1,53 @@
+"""The extraction pipeline: a blank Chinese spaCy pipeline and the rule components.
+
+Character segmentation keeps every phrase matchable (jieba's word boundaries
+would hide names that cross them); jieba is used inside the rules where word
+boundaries help. Order matters: names and resolutions look at what the
+gazetteer and titles found before them.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+import jieba
+import spacy
+from spacy.language import Language
+
+from kg.data_files import read_words
+
+# Importing the rule modules registers their factories with spaCy.
+from kg.nlp.rules import gazetteer, mentions, names, resolutions, titles  # noqa: F401
+
+COMPONENTS = (
+    ("kg_gazetteer", "kg_gazetteer", {}),
+    ("kg_titles", "kg_titles", {}),
+    ("kg_names", "kg_names", {}),
+    ("kg_resolutions", "kg_resolutions", {}),
+    ("kg_threats", "kg_gazetteer", {"types": ["Threat"]}),
+    ("kg_mentions", "kg_mentions", {}),
+)
+
+
+@cache
+def teach_jieba() -> None:
+    """Add the genre's terms to jieba's dictionary (process-wide, once), quietly."""
+    jieba.setLogLevel(logging.WARNING)
+    for word in read_words("patterns/jieba_words.txt"):
+        jieba.add_word(word, tag="nz")
+
+
+def make_pipeline() -> Language:
+    """A new pipeline: blank `zh` with the character segmenter and the rule components."""
+    teach_jieba()
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    for name, factory, config in COMPONENTS:
+        nlp.add_pipe(factory, name=name, config=config)
+    return nlp
+
+
+@cache
+def shared_pipeline() -> Language:
+    """One pipeline per process (building the phrase matchers takes a moment)."""
+    return make_pipeline()

@@ -1,0 +1,1 @@
+"""Rule families, each a spaCy component that proposes candidate spans for one pattern."""

@@ -1,0 +1,156 @@
+"""Settling a paragraph's candidates into mentions.
+
+Overlapping candidates give way to the longest (then the most specific rule);
+threat terms form their own layer, since a programme's name may contain one. A
+mention followed by （简称） defines an abbreviation: the short form names the
+same entity in every paragraph of the document. Organs and meetings mentioned
+are remembered as the bodies a later 其 may refer to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.ids import entity_key
+from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of
+from kg.nlp.model import Candidate, EntityType
+
+SETTLED_KEY = "kg_mentions"
+ABBREVIATION = re.compile(
+    r"[（(](?:以下简称|下称|简称)?[“\"]?(?P<short>[^（）()，。；、：“”\"\s]{2,15}|[A-Z][A-Za-z\-/]{1,15})[”\"]?[）)]"
+)
+NOT_ABBREVIATION = re.compile(r"\d|第|年|月|日|届|号")
+ALIAS_TYPES = (
+    EntityType.ORGANIZATION,
+    EntityType.PROGRAMME,
+    EntityType.MEETING,
+    EntityType.INSTRUMENT,
+    EntityType.REGION,
+)
+
+
+def settle(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: the longest first, then the highest priority."""
+    chosen: list[Candidate] = []
+    taken = bytearray()
+    for candidate in sorted(
+        candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.rule)
+    ):
+        if len(taken) < candidate.end:
+            taken.extend(b"\0" * (candidate.end - len(taken)))
+        if any(taken[candidate.start : candidate.end]):
+            continue
+        taken[candidate.start : candidate.end] = b"\1" * (candidate.end - candidate.start)
+        chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def keyed(candidate: Candidate, text: str) -> Candidate:
+    """The candidate with its entity key, minted from its name when no rule knew it."""
+    if candidate.key:
+        return candidate
+    name = candidate.label or text[candidate.start : candidate.end]
+    return Candidate(
+        candidate.start,
+        candidate.end,
+        candidate.type,
+        candidate.rule,
+        entity_key(candidate.type, name),
+        name,
+        candidate.priority,
+    )
+
+
+def alias_candidates(text: str, context: DocumentContext) -> list[Candidate]:
+    """Every occurrence of a short form defined so far in the document."""
+    found = []
+    for short, alias in context.aliases.items():
+        start = text.find(short)
+        while start >= 0:
+            found.append(
+                Candidate(
+                    start,
+                    start + len(short),
+                    alias.type,
+                    rule="abbreviation:use",
+                    key=alias.key,
+                    label=alias.label,
+                    priority=4,
+                )
+            )
+            start = text.find(short, start + 1)
+    return found
+
+
+class MentionSettler:
+    name = "kg_mentions"
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        context = context_of(doc)
+        candidates = candidates_of(doc)
+        threats = [c for c in candidates if c.type is EntityType.THREAT]
+        others = [c for c in candidates if c.type is not EntityType.THREAT]
+        settled = [keyed(c, text) for c in settle(others + alias_candidates(text, context))]
+        defined = self._abbreviations(text, settled, context)
+        if defined:
+            # Uses of a short form defined here take the defined entity, not a name of their own.
+            again = others + defined + alias_candidates(text, context)
+            settled = [keyed(c, text) for c in settle(again)]
+        for mention in settled:
+            if mention.type in (EntityType.ORGANIZATION, EntityType.MEETING):
+                context.remember_body(
+                    mention.label or text[mention.start : mention.end], mention.key, mention.type
+                )
+        mentions = sorted(settled + settle(threats), key=lambda c: (c.start, c.end))
+        doc.user_data[SETTLED_KEY] = mentions
+        doc.ents = [
+            Span(doc, span.start, span.end, label=m.type.value, kb_id=m.key)
+            for m in settle(settled)
+            if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+        ]
+        return doc
+
+    @staticmethod
+    def _abbreviations(text: str, mentions: list[Candidate], context: DocumentContext):
+        """Define short forms written as 全称（简称） and mention them where defined."""
+        defined = []
+        for mention in mentions:
+            if mention.type not in ALIAS_TYPES:
+                continue
+            match = ABBREVIATION.match(text, mention.end)
+            if not match or NOT_ABBREVIATION.search(match.group("short")):
+                continue
+            short = match.group("short")
+            label = mention.label or text[mention.start : mention.end]
+            inside = match.start("short"), match.end("short")
+            if len(short) >= len(label) or any(
+                other.start < inside[1]
+                and inside[0] < other.end
+                and other.key != mention.key
+                and (other.type is not mention.type or not other.rule.startswith("name:"))
+                for other in mentions
+            ):
+                continue  # not a short form: as long as the name, or another entity's name
+            context.define(Alias(short, mention.key, mention.type, label))
+            start = match.start("short")
+            defined.append(
+                Candidate(
+                    start,
+                    start + len(short),
+                    mention.type,
+                    "abbreviation:definition",
+                    mention.key,
+                    label,
+                    priority=7,
+                )
+            )
+        return defined
+
+
+@Language.factory("kg_mentions")
+def make_mention_settler(nlp: Language, name: str) -> MentionSettler:
+    return MentionSettler()

@@ -1,0 +1,234 @@
+"""Names no list holds, found by their head noun: …办公室, …方案, …中心, …论坛, 第…届会议.
+
+From a head such as 中心 the name runs left word by word (jieba segments the
+clause) until a word that cannot be part of a name: punctuation, a
+preposition, demonstrative or reporting verb from the boundary list, or a
+conjunction that follows a complete name (麻醉药品委员会及预防犯罪和刑事司法委员会
+holds two names). A name made only of generic words (区域方案, 该项目) names
+nothing in particular and is dropped. 关于…的 before a head belongs to the name
+(关于…的部长级会议).
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba
+import jieba.posseg as pseg
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.data_files import read_table, read_words
+from kg.nlp.context import candidates_of
+from kg.nlp.model import Candidate, EntityType
+
+HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
+NUMERAL = re.compile(r"^[\d０-９,.\-%]+$|^[一二三四五六七八九十百千万两几]+[个项次份本种名]$")
+SESSION_AT_END = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
+STOP_TAGS = frozenset(
+    {"p", "r", "m", "q", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "y", "e", "x", "f", "t"}
+)
+ASPECT_PARTICLES = frozenset("了过着")
+NOUN_TAGS = frozenset({"n", "nz"})
+PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY})
+PROPER_WORD = 4
+MAX_NAME = 40
+ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
+NEEDS_ANCHOR = frozenset({"方案", "项目", "基金", "报告", "手册", "指南", "调查", "研究"})
+MIN_NAME = 2
+
+
+def load_heads() -> list[tuple[str, EntityType, bool]]:
+    """Name heads, longest first: (head, type, whether it is also a common verb)."""
+    rows = read_table("patterns/name_heads.tsv")
+    heads = [(r["head"], EntityType(r["type"]), r.get("verb") == "yes") for r in rows]
+    return sorted(heads, key=lambda h: -len(h[0]))
+
+
+class NameMatcher:
+    name = "kg_names"
+
+    def __init__(self, heads, boundaries, conjunctions, generic, name_words):
+        self.name_words = frozenset(name_words)
+        self.heads = heads
+        self.head_pattern = re.compile("|".join(re.escape(head) for head, _, _ in heads))
+        self.head_types = {head: entity_type for head, entity_type, _ in heads}
+        self.verb_heads = frozenset(head for head, _, verb in heads if verb)
+        self.boundaries = frozenset(boundaries)
+        self.conjunctions = frozenset(conjunctions)
+        self.generic = frozenset(generic)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        candidates = candidates_of(doc)
+        known_ends: dict[int, Candidate] = {}
+        for c in candidates:
+            if c.key and c.type is not EntityType.THREAT:
+                if c.end not in known_ends or c.start < known_ends[c.end].start:
+                    known_ends[c.end] = c  # the longest known name ending here
+        for match in self.head_pattern.finditer(text):
+            head_start, end = match.span()
+            session = SESSION_AT_END.search(text, max(0, end - 12), end)
+            if session is not None:
+                head_start, end = session.span()
+                entity_type = EntityType.MEETING
+            else:
+                entity_type = self.head_types[match.group(0)]
+                if not _head_is_word(text, head_start, end) or _noun_follows(text, end):
+                    continue
+                if match.group(0) in self.verb_heads and _is_verb(text, head_start, end):
+                    continue  # 办公室组织了…, 政府报告了…: the head is used as a verb
+            known = known_ends.get(end)
+            if known is not None and known.start < head_start and session is None:
+                continue  # a known name already ends here
+            start = self.left_edge(text, head_start, known_ends)
+            name = text[start:end]
+            anchored = (start == 0 and end == len(text)) or any(
+                start <= c.start and c.end <= end for c in known_ends.values()
+            )
+            if not self.is_name(name, text[head_start:end], entity_type, anchored):
+                continue
+            candidates.append(
+                Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
+            )
+        return doc
+
+    def left_edge(self, text: str, head_start: int, known: dict[int, Candidate]) -> int:
+        """Where the name ending in the head at ``head_start`` begins."""
+        window_start = _clause_start(text, head_start)
+        clause = text[window_start:head_start]
+        about = clause.rfind("关于")
+        if about >= 0 and "的" in clause[about:]:
+            return window_start + about
+        start = head_start
+        words = _words_ending_at(text, window_start, start)
+        while True:
+            entity = known.get(start)
+            opening = (
+                text.rfind("“", max(0, start - MAX_NAME), start)
+                if start and text[start - 1] == "”"
+                else -1
+            )
+            if entity is not None and entity.start >= window_start:
+                start = entity.start  # a known name inside the name: take it whole
+            elif opening >= 0:
+                start = opening  # a quoted part of the name: “2008年之后”全球论坛
+                window_start = _clause_start(text, start)
+            elif not words:
+                break
+            else:
+                word, flag = words.pop()
+                if not self._inside_name(
+                    word, flag, text[: start - len(word)], known.get(start - len(word))
+                ):
+                    break
+                start -= len(word)
+                continue
+            words = _words_ending_at(text, window_start, start)
+        while start < head_start and text[start] in self.conjunctions:
+            start += 1
+        ordinal = ORDINAL_BEFORE.search(text, 0, start)
+        return ordinal.start() if ordinal else start
+
+    def _inside_name(self, word: str, flag: str, before: str, entity_before) -> bool:
+        """Can ``word`` (with jieba part of speech ``flag``) be part of a name?"""
+        if word in self.name_words:
+            return True
+        if word in self.boundaries or word.isspace() or NUMERAL.match(word):
+            return False
+        if word in self.conjunctions or flag == "c":
+            # X和Y…委员会 is one name unless a complete body name ends before the conjunction.
+            if entity_before is not None and entity_before.type not in PLACE_TYPES:
+                return False
+            return not self._ends_with_head(before)
+        return flag not in STOP_TAGS
+
+    def _ends_with_head(self, text: str) -> bool:
+        return any(text.endswith(head) for head, _, _ in self.heads)
+
+    def is_name(self, name: str, head: str, entity_type: EntityType, anchored: bool) -> bool:
+        """Is ``name`` a proper name rather than a description?
+
+        It needs two characters before its head that are not all generic words
+        (区域方案, 该项目); an organisation's last word before the head may not be
+        generic (国际组织, 私人基金会); a programme with a generic head (…方案, …项目)
+        needs an anchor: a known name, a quotation, a name-internal verb such as
+        打击 or 加强 at its start, or the whole of a heading.
+        """
+        modifier = name[: len(name) - len(head)]
+        if len(modifier) < MIN_NAME:
+            return False
+        words = [
+            w for w in jieba.lcut(modifier, HMM=False) if w.strip() and w not in self.conjunctions
+        ]
+        if all(w in self.generic or NUMERAL.match(w) for w in words):
+            return False
+        if entity_type is EntityType.ORGANIZATION and words[-1] in self.generic:
+            return False
+        if head in NEEDS_ANCHOR:
+            return anchored or "”" in name or words[0] in self.name_words or "全球" in words
+        return True
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Start of the clause that ends at ``end``: after the last hard stop, at most MAX_NAME back."""
+    start = end
+    while start > 0 and end - start < MAX_NAME and text[start - 1] not in HARD_STOP:
+        start -= 1
+    return start
+
+
+def _is_verb(text: str, start: int, end: int) -> bool:
+    """The head is used as a verb: an aspect particle follows, or jieba tags it a verb."""
+    if text[end : end + 1] in ASPECT_PARTICLES:
+        return True
+    left = max(0, start - 4)
+    position = left
+    for pair in pseg.cut(text[left : end + 2], HMM=False):
+        if position == start:
+            return pair.word == text[start:end] and pair.flag == "v"
+        position += len(pair.word)
+        if position > start:
+            return False
+    return False
+
+
+def _head_is_word(text: str, start: int, end: int) -> bool:
+    """The head ends a word, and starts one or ends a long word (a proper name).
+
+    组织 in 有组织犯罪 and 署 in 签署 are inside ordinary words, not heads; 组织 at
+    the end of the jieba word 世界卫生组织 is.
+    """
+    left = max(0, start - 6)
+    position = left
+    boundaries = {left}
+    long_word_ends: set[int] = set()
+    for word in jieba.cut(text[left : end + 4], HMM=False):
+        if len(word) >= PROPER_WORD and position < start:
+            long_word_ends.add(position + len(word))
+        position += len(word)
+        boundaries.add(position)
+    return end in boundaries and (start in boundaries or end in long_word_ends)
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    """A noun right after the head continues the phrase: 有组织犯罪, 方案网."""
+    for pair in pseg.cut(text[end : end + 4], HMM=False):
+        return len(pair.word) >= 2 and pair.flag in NOUN_TAGS
+    return False
+
+
+def _words_ending_at(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """jieba words with part-of-speech tags of text[start:end]."""
+    return [(pair.word, pair.flag) for pair in pseg.cut(text[start:end], HMM=False)]
+
+
+@Language.factory("kg_names")
+def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
+    return NameMatcher(
+        load_heads(),
+        read_words("patterns/left_boundaries.txt"),
+        read_words("patterns/conjunctions.txt"),
+        read_words("patterns/generic_names.txt"),
+        read_words("patterns/name_words.txt"),
+    )

@@ -1,0 +1,111 @@
+"""Numbered resolutions and decisions.
+
+Examples: 大会第 60/288 号决议; 第 1816 (2008)、1838 (2008)和 1851 (2008)号决议.
+
+Each number of an enumeration becomes its own resolution. The issuing body is
+the organ named right before 第 (大会, 安全理事会, 麻醉药品委员会 …); after 其
+("会议在其第 4/1 号决定中") or with no body at all, it is the body the text was
+last talking about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.ids import entity_key, slug
+from kg.nlp.context import candidates_of, context_of
+from kg.nlp.model import Candidate, EntityType
+
+NUMBER = r"(?:[A-Z]{1,2}-)?\d{1,4}(?:/\d{1,4})*(?: ?[A-Z](?![A-Za-z]))?(?: ?\(\d{4}\))?"
+JOINER = r"\s?(?:、|，|,|和|及|以及|与|至)\s?"
+RESOLUTION = re.compile(
+    rf"(?P<di>第)?\s?(?P<numbers>{NUMBER}(?:{JOINER}{NUMBER})*)\s?号(?P<kind>决议|决定)"
+)
+SINGLE_NUMBER = re.compile(NUMBER)
+BODY_GAP = re.compile(r"^(?:在其|其|在|的|题为“[^“”]*”的)?$")
+SESSION_SUFFIX = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
+WRITTEN_WITH_BODY = re.compile(r"(?:题为“[^“”]*”的)?")
+ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)$")
+ISSUING_TYPES = (EntityType.ORGANIZATION, EntityType.MEETING)
+
+
+def resolution_key(body_key: str, number: str, kind: str) -> str:
+    """ "resolution/cnd-50-8", "decision/cop-untoc-4-1"; the body part is left out when unknown."""
+    prefix = "decision" if kind == "决定" else "resolution"
+    body = body_key.split("/", 1)[-1] if body_key else ""
+    parts = [part for part in (slug(body) if body else "", slug(number)) if part]
+    return f"{prefix}/{'-'.join(parts)}"
+
+
+class ResolutionMatcher:
+    name = "kg_resolutions"
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        candidates = candidates_of(doc)
+        context = context_of(doc)
+        for match in RESOLUTION.finditer(text):
+            body = self._body(text, match.start(), candidates, context)
+            body_name, body_key, start = "", "", match.start()
+            if body is not None:
+                candidate, written = body
+                body_name = SESSION_SUFFIX.sub("", written)
+                if candidate.key and body_name == written:
+                    body_key = candidate.key
+                else:
+                    body_key = entity_key(candidate.type, body_name)
+                gap = text[candidate.end : match.start()] if candidate.start >= 0 else "其"
+                if WRITTEN_WITH_BODY.fullmatch(gap):
+                    start = candidate.start  # 大会第 60/288 号决议: the name includes the body
+            kind = match.group("kind")
+            numbers_start = match.start("numbers")
+            numbers = list(SINGLE_NUMBER.finditer(match.group("numbers")))
+            for index, number in enumerate(numbers):
+                value = number.group(0).strip()
+                first, last = index == 0, index == len(numbers) - 1
+                label = f"{body_name}第{value}号{kind}"
+                candidates.append(
+                    Candidate(
+                        start if first else numbers_start + number.start(),
+                        match.end() if last else numbers_start + number.end(),
+                        EntityType.RESOLUTION,
+                        rule="resolution:numbered",
+                        key=resolution_key(body_key, value, kind),
+                        label=label,
+                        priority=5,
+                    )
+                )
+        return doc
+
+    @staticmethod
+    def _body(text, start, candidates, context) -> tuple[Candidate, str] | None:
+        """The issuing body and its name: the organ named right before 第, else the body
+        the text was last talking about.
+
+        After 其 ("会议在其第 4/1 号决定中") the body is the subject: a meeting when
+        the subject is the anaphor 会议, else the last organ or meeting named.
+        """
+        before = sorted(
+            (c for c in candidates if c.type in ISSUING_TYPES and c.end <= start),
+            key=lambda c: (c.end, c.end - c.start),
+        )
+        adjacent = before and BODY_GAP.match(text[before[-1].end : start])
+        if adjacent and not text[:start].endswith("其"):
+            return before[-1], text[before[-1].start : before[-1].end]
+        types = (EntityType.MEETING,) if ANAPHOR_MEETING.search(text[:start]) else ISSUING_TYPES
+        for candidate in reversed(before):
+            if candidate.type in types:
+                return candidate, text[candidate.start : candidate.end]
+        remembered = context.last_body(*types)
+        if remembered is None:
+            return None
+        name, key, entity_type = remembered
+        return Candidate(-1, -1, entity_type, "context", key, name), name
+
+
+@Language.factory("kg_resolutions")
+def make_resolution_matcher(nlp: Language, name: str) -> ResolutionMatcher:
+    return ResolutionMatcher()

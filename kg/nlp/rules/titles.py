@@ -1,0 +1,109 @@
+"""《…》 titles: instruments and publications, told apart by their head noun.
+
+《联合国打击跨国有组织犯罪公约》 ends in 公约: an instrument; 《2008 年世界毒品问题报告》
+ends in 报告: a publication. A title that is a gazetteer instrument's name or
+alias takes its key. A short title (《公约》, 《移民议定书》) names the instrument
+mentioned earlier in the document whose title has the same head and contains
+the short title's words in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.data_files import read_table
+from kg.nlp.context import DocumentContext, candidates_of, context_of
+from kg.nlp.gazetteer import Gazetteer, load_gazetteer
+from kg.nlp.model import Candidate, EntityType
+
+TITLE = re.compile(r"《([^《》\n]{1,120})》")
+QUOTED_TITLE = re.compile(r"“([^“”\n]{2,80})”")
+TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+YEAR_PREFIX = re.compile(r"^\d{4}(?:-\d{4})?\s?年")
+
+
+def load_heads() -> list[tuple[str, EntityType]]:
+    """Title head nouns, longest first."""
+    rows = read_table("patterns/title_heads.tsv")
+    heads = [(row["head"], EntityType(row["type"])) for row in rows]
+    return sorted(heads, key=lambda item: -len(item[0]))
+
+
+def is_subsequence(short: str, full: str) -> bool:
+    """True if the characters of ``short`` occur in ``full`` in order."""
+    remaining = iter(full)
+    return all(char in remaining for char in short)
+
+
+class TitleMatcher:
+    name = "kg_titles"
+
+    def __init__(self, gazetteer: Gazetteer, heads: list[tuple[str, EntityType]]):
+        self.gazetteer = gazetteer
+        self.heads = heads
+
+    def classify(self, title: str) -> tuple[EntityType, str]:
+        """The type a title's head noun says, and the head ("" if none is known)."""
+        core = TRAILING_NOTE.sub("", title).strip()
+        for head, entity_type in self.heads:
+            if core.endswith(head):
+                return entity_type, head
+        return EntityType.PUBLICATION, ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = candidates_of(doc)
+        context = context_of(doc)
+        for match in TITLE.finditer(doc.text):
+            title = match.group(1).replace(" ", "")
+            known = self.gazetteer.lookup(title)
+            if known is not None and known.type in (EntityType.INSTRUMENT, EntityType.PUBLICATION):
+                entity_type, key, label = known.type, known.key, known.label_zh
+            else:
+                entity_type, head = self.classify(title)
+                key, label = "", title
+                if entity_type is EntityType.INSTRUMENT and head:
+                    key, label = self._short_title(title, head, context) or ("", title)
+            if entity_type is EntityType.INSTRUMENT:
+                context.remember_instrument(label, key)
+            candidates.append(
+                Candidate(
+                    match.start(),
+                    match.end(),
+                    entity_type,
+                    rule=f"title:{entity_type}",
+                    key=key,
+                    label=label,
+                    priority=6,
+                )
+            )
+        for match in QUOTED_TITLE.finditer(doc.text):
+            entity_type, head = self.classify(match.group(1))
+            if head and entity_type is not EntityType.PROGRAMME:
+                candidates.append(
+                    Candidate(
+                        match.start(1),
+                        match.end(1),
+                        entity_type,
+                        rule=f"quoted-title:{entity_type}",
+                        label=match.group(1).replace(" ", ""),
+                        priority=3,
+                    )
+                )
+        return doc
+
+    @staticmethod
+    def _short_title(title: str, head: str, context: DocumentContext) -> tuple[str, str] | None:
+        """The earlier instrument a short title stands for, as (key, label)."""
+        modifier = YEAR_PREFIX.sub("", title)[: -len(head)]
+        for name, key in reversed(context.instruments):
+            if len(name) > len(title) and name.endswith(head) and is_subsequence(modifier, name):
+                return key, name
+        return None
+
+
+@Language.factory("kg_titles")
+def make_title_matcher(nlp: Language, name: str) -> TitleMatcher:
+    return TitleMatcher(load_gazetteer(), load_heads())

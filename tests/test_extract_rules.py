@@ -1,0 +1,178 @@
+"""Unit tests, one group per rule family, on sentences written in the genre's style."""
+
+import pytest
+
+from kg.nlp.extract import Extractor
+from kg.nlp.model import EntityType
+
+
+@pytest.fixture(scope="module")
+def extract():
+    extractor = Extractor()
+    return lambda text: extractor.extract_text(text)
+
+
+def names(extraction, entity_type):
+    return sorted(e.label_zh for e in extraction.of_type(entity_type))
+
+
+def keys(extraction, entity_type):
+    return sorted(e.key for e in extraction.of_type(entity_type))
+
+
+# --- gazetteer ---------------------------------------------------------------------------
+
+
+def test_countries_by_official_and_short_names(extract):
+    found = extract("伊朗、大韩民国和英国的代表与美利坚合众国及美国的专家会晤。")
+    assert keys(found, EntityType.COUNTRY) == [
+        "country/GBR",
+        "country/IRN",
+        "country/KOR",
+        "country/USA",
+    ]
+    usa = found.entities["country/USA"]
+    assert usa.label_zh == "美利坚合众国" and "美国" in usa.alt_labels and usa.iso3 == "USA"
+
+
+def test_short_country_names_respect_word_boundaries(extract):
+    found = extract("发展中国家和欧美国家都面临挑战。")
+    assert keys(found, EntityType.COUNTRY) == []
+
+
+def test_longest_name_wins(extract):
+    found = extract("几内亚比绍和巴布亚新几内亚")
+    assert keys(found, EntityType.COUNTRY) == ["country/GNB", "country/PNG"]
+
+
+def test_country_in_government_phrase(extract):
+    found = extract("泰国政府报告了数字。")
+    assert keys(found, EntityType.COUNTRY) == ["country/THA"]
+
+
+def test_bodies_regions_and_cities(extract):
+    found = extract("世界卫生组织与西非国家经济共同体在达喀尔讨论了东南欧和加勒比地区的问题。")
+    assert keys(found, EntityType.ORGANIZATION) == ["org/ecowas", "org/who"]
+    assert keys(found, EntityType.CITY) == ["city/dakar"]
+    assert keys(found, EntityType.REGION) == ["region/caribbean", "region/south-eastern-europe"]
+
+
+# --- resolutions -------------------------------------------------------------------------
+
+
+def test_resolution_with_issuing_body(extract):
+    found = extract("根据大会第 63/195 号决议，办公室提供了援助。")
+    (resolution,) = found.of_type(EntityType.RESOLUTION)
+    assert resolution.key == "resolution/ga-63-195"
+    assert "大会第 63/195 号决议" in {m.text for m in resolution.mentions}
+
+
+def test_enumerated_security_council_resolutions(extract):
+    found = extract("安全理事会第 1373 (2001)、1624 (2005)和 1267 (1999)号决议要求各国采取行动。")
+    assert keys(found, EntityType.RESOLUTION) == [
+        "resolution/sc-1267-1999",
+        "resolution/sc-1373-2001",
+        "resolution/sc-1624-2005",
+    ]
+
+
+def test_decision_body_from_context(extract):
+    found = extract("缔约国会议第二届会议在巴厘举行。会议在其第 2/1 号决定中请秘书处提供协助。")
+    (decision,) = found.of_type(EntityType.RESOLUTION)
+    assert decision.key.startswith("decision/") and decision.key.endswith("-2-1")
+    assert decision.label_zh == "缔约国会议第2/1号决定"
+
+
+def test_economic_and_social_council_resolution(extract):
+    found = extract("经济及社会理事会第 2009/23 号决议")
+    assert keys(found, EntityType.RESOLUTION) == ["resolution/ecosoc-2009-23"]
+
+
+# --- titles ------------------------------------------------------------------------------
+
+
+def test_titles_classified_by_head_noun(extract):
+    found = extract(
+        "各国批准了《禁止酷刑公约》，办公室出版了《全球洗钱趋势报告》和《刑事司法改革手册》。"
+    )
+    assert names(found, EntityType.INSTRUMENT) == [
+        "禁止酷刑和其他残忍、不人道或有辱人格的待遇或处罚公约"
+    ] or names(found, EntityType.INSTRUMENT) == ["禁止酷刑公约"]
+    assert names(found, EntityType.PUBLICATION) == ["全球洗钱趋势报告", "刑事司法改革手册"]
+
+
+def test_short_title_resolves_to_the_instrument_named_before(extract):
+    found = extract("已有 140 个国家批准了《联合国反腐败公约》。《公约》第五章规定了资产追回。")
+    (instrument,) = found.of_type(EntityType.INSTRUMENT)
+    assert instrument.key == "instrument/uncac"
+    assert {m.text for m in instrument.mentions} == {"《联合国反腐败公约》", "《公约》"}
+
+
+def test_gazetteer_short_title(extract):
+    found = extract("许多国家尚未批准《移民议定书》。")
+    assert keys(found, EntityType.INSTRUMENT) == ["instrument/untoc-smuggling-protocol"]
+
+
+# --- names by head -----------------------------------------------------------------------
+
+
+def test_programme_meeting_and_body_by_head(extract):
+    found = extract(
+        "2009年，毒品和犯罪问题办公室启动了全球打击洗钱倡议，"
+        "并在内罗毕举行了东非禁毒执法合作专家组会议，与肯尼亚国家禁毒管理局合作。"
+    )
+    assert names(found, EntityType.PROGRAMME) == ["全球打击洗钱倡议"]
+    assert names(found, EntityType.MEETING) == ["东非禁毒执法合作专家组会议"]
+    assert "肯尼亚国家禁毒管理局" in names(found, EntityType.ORGANIZATION)
+
+
+def test_numbered_session_of_a_body(extract):
+    found = extract("麻醉药品委员会第五十三届会议于2010年在维也纳举行。")
+    assert names(found, EntityType.MEETING) == ["麻醉药品委员会第五十三届会议"]
+
+
+def test_generic_heads_are_not_names(extract):
+    found = extract("该方案由区域方案和技术援助项目组成，会员国和国际组织参加了这次会议。")
+    assert found.of_type(EntityType.PROGRAMME) == []
+    assert found.of_type(EntityType.MEETING) == []
+    assert found.of_type(EntityType.ORGANIZATION) == []
+
+
+def test_head_inside_a_word_is_not_a_head(extract):
+    found = extract("打击跨国有组织犯罪，双方签署了协定。")
+    assert found.of_type(EntityType.ORGANIZATION) == []
+
+
+def test_two_bodies_joined_by_a_conjunction(extract):
+    found = extract("麻醉药品委员会及预防犯罪和刑事司法委员会审议了报告。")
+    assert keys(found, EntityType.ORGANIZATION) == ["org/ccpcj", "org/cnd"]
+
+
+# --- abbreviations -----------------------------------------------------------------------
+
+
+def test_abbreviation_defined_in_brackets_is_used_later(extract):
+    found = extract(
+        "海湾地区刑事情报中心（情报中心）于2009年成立。各国通过情报中心交换信息，情报中心设在多哈。"
+    )
+    (centre,) = found.of_type(EntityType.PROGRAMME)
+    assert centre.label_zh == "海湾地区刑事情报中心"
+    assert "情报中心" in centre.alt_labels
+    assert len(centre.mentions) == 4
+
+
+# --- threats -----------------------------------------------------------------------------
+
+
+def test_threat_terms(extract):
+    found = extract("打击洗钱、贩运人口和海盗行为。")
+    assert keys(found, EntityType.THREAT) == [
+        "threat/money-laundering",
+        "threat/piracy",
+        "threat/trafficking-in-persons",
+    ]
+
+
+def test_text_without_entities_gives_nothing(extract):
+    assert extract("今天天气很好。").entities == {}
+    assert extract("").entities == {}
