@@ -1,0 +1,1 @@
+"""Chinese NLP: the rule pipeline that finds entities in a `Document`."""
