@@ -17,11 +17,11 @@ FLOORS = {
     EntityType.COUNTRY: 0.95,
     EntityType.RESOLUTION: 0.95,
     EntityType.REGION: 0.95,
-    EntityType.ORGANIZATION: 0.78,
+    EntityType.ORGANIZATION: 0.80,
     EntityType.CITY: 0.85,
-    EntityType.INSTRUMENT: 0.85,
-    EntityType.MEETING: 0.65,
-    EntityType.PROGRAMME: 0.45,
+    EntityType.INSTRUMENT: 0.90,
+    EntityType.MEETING: 0.72,
+    EntityType.PROGRAMME: 0.60,
     EntityType.PUBLICATION: 0.60,
 }
 

@@ -19,6 +19,7 @@ from kg.nlp.model import Candidate, EntityType
 PRIORITY = {EntityType.COUNTRY: 3, EntityType.ORGANIZATION: 2, EntityType.REGION: 1}
 WORD_WINDOW = 6
 SHORT_NAME = 2
+BARE_INSTRUMENT = 8
 
 
 def on_word_boundaries(text: str, start: int, end: int) -> bool:
@@ -49,7 +50,9 @@ class GazetteerMatcher:
         self.types = types
         self.matcher = PhraseMatcher(nlp.vocab)
         self.entities: dict[str, KnownEntity] = gazetteer.names(*types)
-        for name in self.entities:
+        for name, entity in self.entities.items():
+            if entity.type is EntityType.INSTRUMENT and len(name) < BARE_INSTRUMENT:
+                continue  # 政治宣言, 反腐败公约: short titles count only inside 《》
             self.matcher.add(name, [nlp.make_doc(name)])
 
     def __call__(self, doc: Doc) -> Doc:

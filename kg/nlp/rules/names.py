@@ -23,18 +23,28 @@ from kg.nlp.context import candidates_of
 from kg.nlp.model import Candidate, EntityType
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
-NUMERAL = re.compile(r"^[\d０-９,.\-%]+$|^[一二三四五六七八九十百千万两几]+[个项次份本种名]$")
+NUMERAL = re.compile(
+    r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些]?$"
+)
 SESSION_AT_END = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
+# Parts of speech that end a name: prepositions, pronouns, classifiers, particles,
+# adverbs, interjections, punctuation, time words. Numerals are judged by NUMERAL.
 STOP_TAGS = frozenset(
-    {"p", "r", "m", "q", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "y", "e", "x", "f", "t"}
+    {"p", "r", "q", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "y", "e", "x", "t"}
 )
 ASPECT_PARTICLES = frozenset("了过着")
-NOUN_TAGS = frozenset({"n", "nz"})
+SESSION_BODY = re.compile(r"(?:大会|会议)$")
+VERB_MARKERS = read_words("patterns/verb_markers.txt")
+BRACKETS = {"”": "“", "》": "《"}
+NUMBER_AFTER = re.compile(r"[一二三四五六七八九十两几\d]+[个项次份场届批]")
 PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY})
 PROPER_WORD = 4
 MAX_NAME = 40
+ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
-NEEDS_ANCHOR = frozenset({"方案", "项目", "基金", "报告", "手册", "指南", "调查", "研究"})
+NEEDS_ANCHOR = frozenset(
+    {"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"}
+)
 MIN_NAME = 2
 
 
@@ -48,7 +58,8 @@ def load_heads() -> list[tuple[str, EntityType, bool]]:
 class NameMatcher:
     name = "kg_names"
 
-    def __init__(self, heads, boundaries, conjunctions, generic, name_words):
+    def __init__(self, heads, boundaries, conjunctions, generic, name_words, categories):
+        self.categories = frozenset(categories)
         self.name_words = frozenset(name_words)
         self.heads = heads
         self.head_pattern = re.compile("|".join(re.escape(head) for head, _, _ in heads))
@@ -66,6 +77,19 @@ class NameMatcher:
             if c.key and c.type is not EntityType.THREAT:
                 if c.end not in known_ends or c.start < known_ends[c.end].start:
                     known_ends[c.end] = c  # the longest known name ending here
+        for known in list(known_ends.values()):
+            ordinal = ORDINAL_BEFORE.search(text, 0, known.start)
+            if (
+                ordinal
+                and known.type is EntityType.ORGANIZATION
+                and SESSION_BODY.search(text, known.start, known.end)
+            ):
+                # 第十二届联合国预防犯罪和刑事司法大会: a numbered session of a congress
+                candidates.append(
+                    Candidate(
+                        ordinal.start(), known.end, EntityType.MEETING, "name:Meeting", priority=2
+                    )
+                )
         for match in self.head_pattern.finditer(text):
             head_start, end = match.span()
             session = SESSION_AT_END.search(text, max(0, end - 12), end)
@@ -74,14 +98,16 @@ class NameMatcher:
                 entity_type = EntityType.MEETING
             else:
                 entity_type = self.head_types[match.group(0)]
-                if not _head_is_word(text, head_start, end) or _noun_follows(text, end):
+                if not _head_is_word(text, head_start, end):
                     continue
-                if match.group(0) in self.verb_heads and _is_verb(text, head_start, end):
+                if match.group(0) in self.verb_heads and _used_as_verb(
+                    text, head_start, end, known_ends
+                ):
                     continue  # 办公室组织了…, 政府报告了…: the head is used as a verb
             known = known_ends.get(end)
             if known is not None and known.start < head_start and session is None:
                 continue  # a known name already ends here
-            start = self.left_edge(text, head_start, known_ends)
+            start = self.left_edge(text, head_start, known_ends, entity_type)
             name = text[start:end]
             anchored = (start == 0 and end == len(text)) or any(
                 start <= c.start and c.end <= end for c in known_ends.values()
@@ -93,7 +119,9 @@ class NameMatcher:
             )
         return doc
 
-    def left_edge(self, text: str, head_start: int, known: dict[int, Candidate]) -> int:
+    def left_edge(
+        self, text: str, head_start: int, known: dict[int, Candidate], entity_type: EntityType
+    ) -> int:
         """Where the name ending in the head at ``head_start`` begins."""
         window_start = _clause_start(text, head_start)
         clause = text[window_start:head_start]
@@ -104,15 +132,18 @@ class NameMatcher:
         words = _words_ending_at(text, window_start, start)
         while True:
             entity = known.get(start)
+            closing = text[start - 1] if start else ""
             opening = (
-                text.rfind("“", max(0, start - MAX_NAME), start)
-                if start and text[start - 1] == "”"
+                text.rfind(BRACKETS[closing], max(0, start - MAX_NAME), start)
+                if closing in BRACKETS
                 else -1
             )
             if entity is not None and entity.start >= window_start:
+                if entity_type is EntityType.PROGRAMME and entity.type is EntityType.ORGANIZATION:
+                    break  # 人居署加强城市安全方案: the body's programme, named without the body
                 start = entity.start  # a known name inside the name: take it whole
             elif opening >= 0:
-                start = opening  # a quoted part of the name: “2008年之后”全球论坛
+                start = opening  # a quoted or titled part: “2008年之后”全球论坛, 《公约》政策会议
                 window_start = _clause_start(text, start)
             elif not words:
                 break
@@ -132,7 +163,7 @@ class NameMatcher:
 
     def _inside_name(self, word: str, flag: str, before: str, entity_before) -> bool:
         """Can ``word`` (with jieba part of speech ``flag``) be part of a name?"""
-        if word in self.name_words:
+        if word in self.name_words or ORDINAL.fullmatch(word):
             return True
         if word in self.boundaries or word.isspace() or NUMERAL.match(word):
             return False
@@ -163,7 +194,7 @@ class NameMatcher:
         ]
         if all(w in self.generic or NUMERAL.match(w) for w in words):
             return False
-        if entity_type is EntityType.ORGANIZATION and words[-1] in self.generic:
+        if entity_type is EntityType.ORGANIZATION and words[-1] in self.categories:
             return False
         if head in NEEDS_ANCHOR:
             return anchored or "”" in name or words[0] in self.name_words or "全球" in words
@@ -178,19 +209,15 @@ def _clause_start(text: str, end: int) -> int:
     return start
 
 
-def _is_verb(text: str, start: int, end: int) -> bool:
-    """The head is used as a verb: an aspect particle follows, or jieba tags it a verb."""
-    if text[end : end + 1] in ASPECT_PARTICLES:
+def _used_as_verb(text: str, start: int, end: int, known: dict[int, Candidate]) -> bool:
+    """A head that is also a verb is one here: an aspect particle or a number follows
+    (组织了, 组织一次), or it follows a body or country as its subject (泰国政府报告)."""
+    if text[end : end + 1] in ASPECT_PARTICLES or NUMBER_AFTER.match(text, end):
         return True
-    left = max(0, start - 4)
-    position = left
-    for pair in pseg.cut(text[left : end + 2], HMM=False):
-        if position == start:
-            return pair.word == text[start:end] and pair.flag == "v"
-        position += len(pair.word)
-        if position > start:
-            return False
-    return False
+    if text[:start].endswith(VERB_MARKERS):
+        return True
+    subject = known.get(start)
+    return subject is not None and subject.type in (EntityType.ORGANIZATION, EntityType.COUNTRY)
 
 
 def _head_is_word(text: str, start: int, end: int) -> bool:
@@ -211,13 +238,6 @@ def _head_is_word(text: str, start: int, end: int) -> bool:
     return end in boundaries and (start in boundaries or end in long_word_ends)
 
 
-def _noun_follows(text: str, end: int) -> bool:
-    """A noun right after the head continues the phrase: 有组织犯罪, 方案网."""
-    for pair in pseg.cut(text[end : end + 4], HMM=False):
-        return len(pair.word) >= 2 and pair.flag in NOUN_TAGS
-    return False
-
-
 def _words_ending_at(text: str, start: int, end: int) -> list[tuple[str, str]]:
     """jieba words with part-of-speech tags of text[start:end]."""
     return [(pair.word, pair.flag) for pair in pseg.cut(text[start:end], HMM=False)]
@@ -231,4 +251,5 @@ def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
         read_words("patterns/conjunctions.txt"),
         read_words("patterns/generic_names.txt"),
         read_words("patterns/name_words.txt"),
+        read_words("patterns/category_modifiers.txt"),
     )
