@@ -316,7 +316,7 @@ def _structure(
             continue
         kind, label, title = boundaries[index]
         if kind == "continuation":
-            path[-1].title += title
+            path[-1].title += _clean_title(title)
             continue
         flush_loose()
         if kind == "paragraph":
@@ -328,7 +328,7 @@ def _structure(
         depth = _LEVELS.index(level)
         while path and _LEVELS.index(path[-1].level) >= depth:
             path.pop()
-        node = _HeadingNode(level, label, title, line.content_start)
+        node = _HeadingNode(level, label, _clean_title(title), line.content_start)
         (path[-1].children if path else roots).append(node)
         path.append(node)
     flush_loose()
@@ -355,6 +355,11 @@ def _body_start(content: list[Line], starts: list[tuple[int, str, str, str]]) ->
         if SUMMARY_LINE.match(line.text):
             return index + 1
     return 0
+
+
+def _clean_title(title: str) -> str:
+    """A heading title with the spaces PDF extraction left around numbers removed."""
+    return join_lines([Piece(title, 0)]).text()
 
 
 def _frozen_path(path: list[_HeadingNode]) -> tuple[Heading, ...]:

@@ -15,6 +15,7 @@ from kg.nlp.model import Candidate, EntityType
 
 CONTEXT_KEY = "kg_context"
 CANDIDATES_KEY = "kg_candidates"
+TEXT_KEY = "kg_text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +62,10 @@ def context_of(doc: Doc) -> DocumentContext:
 def candidates_of(doc: Doc) -> list[Candidate]:
     """The candidate spans the rules have proposed for this Doc so far."""
     return doc.user_data.setdefault(CANDIDATES_KEY, [])
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, computed once: spaCy rebuilds ``Doc.text`` from tokens on every access."""
+    if TEXT_KEY not in doc.user_data:
+        doc.user_data[TEXT_KEY] = doc.text
+    return doc.user_data[TEXT_KEY]

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from kg.document import Document
 from kg.ids import heading_key
-from kg.nlp.context import CANDIDATES_KEY, CONTEXT_KEY, DocumentContext
+from kg.nlp.context import CANDIDATES_KEY, CONTEXT_KEY, TEXT_KEY, DocumentContext
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, Entity, EntityType, Mention
 from kg.nlp.pipeline import shared_pipeline
@@ -112,6 +112,7 @@ class Extractor:
             doc = self.nlp.make_doc(part.text)
             doc.user_data[CONTEXT_KEY] = context
             doc.user_data[CANDIDATES_KEY] = []
+            doc.user_data[TEXT_KEY] = part.text
             for _, component in self.nlp.pipeline:
                 doc = component(doc)
             settled.append(doc.user_data[SETTLED_KEY])

@@ -100,6 +100,22 @@ def _organizations() -> list[KnownEntity]:
     ]
 
 
+def _programmes() -> list[KnownEntity]:
+    return [
+        KnownEntity(
+            key=f"programme/{row['id']}",
+            type=EntityType.PROGRAMME,
+            label_zh=row["name_zh"],
+            label_en=row["name_en"],
+            names=_names(row["name_zh"], row["aliases_zh"]),
+            acronym=row.get("acronym", ""),
+            kind=row.get("kind", ""),
+            parent=f"org/{row['lead']}" if row.get("lead") else "",
+        )
+        for row in read_table("programmes.tsv")
+    ]
+
+
 def _places(file: str, prefix: str, entity_type: EntityType) -> list[KnownEntity]:
     return [
         KnownEntity(
@@ -168,6 +184,7 @@ def load_gazetteer() -> Gazetteer:
         *_countries(),
         *_organizations(),
         *_instruments(),
+        *_programmes(),
         *_places("regions.tsv", "region", EntityType.REGION),
         *_places("cities.tsv", "city", EntityType.CITY),
         *_threats(),

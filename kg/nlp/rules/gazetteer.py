@@ -7,38 +7,18 @@ boundaries, so that 发展中国家 or 欧美国家 do not name a country.
 
 from __future__ import annotations
 
-import jieba
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.nlp.context import candidates_of
+from kg.nlp.context import candidates_of, text_of
 from kg.nlp.gazetteer import Gazetteer, KnownEntity, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
+from kg.nlp.words import starts_word
 
 PRIORITY = {EntityType.COUNTRY: 3, EntityType.ORGANIZATION: 2, EntityType.REGION: 1}
-WORD_WINDOW = 6
 SHORT_NAME = 2
 BARE_INSTRUMENT = 8
-
-
-def on_word_boundaries(text: str, start: int, end: int) -> bool:
-    """True unless jieba puts [start, end) inside a longer word.
-
-    A word must begin where the name begins (中国 in 发展中国家 and 美国 in 欧美国家
-    do not); it may run on past the name's end only if it began with it
-    (泰国政府 is one jieba word and still names Thailand).
-    """
-    left = max(0, start - WORD_WINDOW)
-    position = left
-    for word in jieba.cut(text[left : min(len(text), end + WORD_WINDOW)], HMM=False):
-        word_end = position + len(word)
-        if position < start < word_end:
-            return False
-        if position == start:
-            return True
-        position = word_end
-    return True
 
 
 class GazetteerMatcher:
@@ -58,13 +38,12 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         candidates = candidates_of(doc)
         strings = doc.vocab.strings
+        text = text_of(doc)
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
             name = strings[match_id]
             entity = self.entities[name]
-            if len(name) <= SHORT_NAME and not on_word_boundaries(
-                doc.text, span.start_char, span.end_char
-            ):
+            if len(name) <= SHORT_NAME and not starts_word(text, span.start_char, span.end_char):
                 continue
             candidates.append(
                 Candidate(

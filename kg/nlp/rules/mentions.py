@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.ids import entity_key
-from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of
+from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.model import Candidate, EntityType
 
 SETTLED_KEY = "kg_mentions"
@@ -89,7 +89,7 @@ class MentionSettler:
     name = "kg_mentions"
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         context = context_of(doc)
         candidates = candidates_of(doc)
         threats = [c for c in candidates if c.type is EntityType.THREAT]

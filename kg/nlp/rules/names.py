@@ -12,6 +12,7 @@ nothing in particular and is dropped. 关于…的 before a head belongs to the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import jieba
 import jieba.posseg as pseg
@@ -19,8 +20,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.data_files import read_table, read_words
-from kg.nlp.context import candidates_of
+from kg.nlp.context import candidates_of, text_of
 from kg.nlp.model import Candidate, EntityType
+from kg.nlp.words import head_ends_word
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 NUMERAL = re.compile(
@@ -38,7 +40,6 @@ VERB_MARKERS = read_words("patterns/verb_markers.txt")
 BRACKETS = {"”": "“", "》": "《"}
 NUMBER_AFTER = re.compile(r"[一二三四五六七八九十两几\d]+[个项次份场届批]")
 PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY})
-PROPER_WORD = 4
 MAX_NAME = 40
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
@@ -70,7 +71,7 @@ class NameMatcher:
         self.generic = frozenset(generic)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         candidates = candidates_of(doc)
         known_ends: dict[int, Candidate] = {}
         for c in candidates:
@@ -98,15 +99,16 @@ class NameMatcher:
                 entity_type = EntityType.MEETING
             else:
                 entity_type = self.head_types[match.group(0)]
-                if not _head_is_word(text, head_start, end):
+            known = known_ends.get(end)
+            if known is not None and known.start < head_start and session is None:
+                continue  # a known name already ends here
+            if session is None:
+                if not head_ends_word(text, head_start, end):
                     continue
                 if match.group(0) in self.verb_heads and _used_as_verb(
                     text, head_start, end, known_ends
                 ):
                     continue  # 办公室组织了…, 政府报告了…: the head is used as a verb
-            known = known_ends.get(end)
-            if known is not None and known.start < head_start and session is None:
-                continue  # a known name already ends here
             start = self.left_edge(text, head_start, known_ends, entity_type)
             name = text[start:end]
             anchored = (start == 0 and end == len(text)) or any(
@@ -220,27 +222,14 @@ def _used_as_verb(text: str, start: int, end: int, known: dict[int, Candidate]) 
     return subject is not None and subject.type in (EntityType.ORGANIZATION, EntityType.COUNTRY)
 
 
-def _head_is_word(text: str, start: int, end: int) -> bool:
-    """The head ends a word, and starts one or ends a long word (a proper name).
-
-    组织 in 有组织犯罪 and 署 in 签署 are inside ordinary words, not heads; 组织 at
-    the end of the jieba word 世界卫生组织 is.
-    """
-    left = max(0, start - 6)
-    position = left
-    boundaries = {left}
-    long_word_ends: set[int] = set()
-    for word in jieba.cut(text[left : end + 4], HMM=False):
-        if len(word) >= PROPER_WORD and position < start:
-            long_word_ends.add(position + len(word))
-        position += len(word)
-        boundaries.add(position)
-    return end in boundaries and (start in boundaries or end in long_word_ends)
-
-
 def _words_ending_at(text: str, start: int, end: int) -> list[tuple[str, str]]:
     """jieba words with part-of-speech tags of text[start:end]."""
-    return [(pair.word, pair.flag) for pair in pseg.cut(text[start:end], HMM=False)]
+    return list(_tagged_words(text[start:end]))
+
+
+@lru_cache(maxsize=65536)
+def _tagged_words(clause: str) -> tuple[tuple[str, str], ...]:
+    return tuple((pair.word, pair.flag) for pair in pseg.cut(clause, HMM=False))
 
 
 @Language.factory("kg_names")

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.ids import entity_key, slug
-from kg.nlp.context import candidates_of, context_of
+from kg.nlp.context import candidates_of, context_of, text_of
 from kg.nlp.model import Candidate, EntityType
 
 NUMBER = r"(?:[A-Z]{1,2}-)?\d{1,4}(?:/\d{1,4})*(?: ?[A-Z](?![A-Za-z]))?(?: ?\(\d{4}\))?"
@@ -25,7 +25,7 @@ RESOLUTION = re.compile(
     rf"(?P<di>第)?\s?(?P<numbers>{NUMBER}(?:{JOINER}{NUMBER})*)\s?号(?P<kind>决议|决定)"
 )
 SINGLE_NUMBER = re.compile(NUMBER)
-BODY_GAP = re.compile(r"^(?:在其|其|在|的|题为“[^“”]*”的)?$")
+BODY_GAP = re.compile(r"^(?:在其|其|在|题为“[^“”]*”的)?$")
 SESSION_SUFFIX = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
 WRITTEN_WITH_BODY = re.compile(r"(?:题为“[^“”]*”的)?")
 ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)$")
@@ -44,7 +44,7 @@ class ResolutionMatcher:
     name = "kg_resolutions"
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         candidates = candidates_of(doc)
         context = context_of(doc)
         for match in RESOLUTION.finditer(text):
@@ -97,7 +97,8 @@ class ResolutionMatcher:
             return before[-1], text[before[-1].start : before[-1].end]
         types = (EntityType.MEETING,) if ANAPHOR_MEETING.search(text[:start]) else ISSUING_TYPES
         for candidate in reversed(before):
-            if candidate.type in types:
+            # Not adjacent: a known organ or a meeting, not any name met on the way.
+            if candidate.type in types and (candidate.key or candidate.type is EntityType.MEETING):
                 return candidate, text[candidate.start : candidate.end]
         remembered = context.last_body(*types)
         if remembered is None:

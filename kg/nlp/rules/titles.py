@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.data_files import read_table
-from kg.nlp.context import DocumentContext, candidates_of, context_of
+from kg.nlp.context import DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 
@@ -56,7 +56,7 @@ class TitleMatcher:
     def __call__(self, doc: Doc) -> Doc:
         candidates = candidates_of(doc)
         context = context_of(doc)
-        for match in TITLE.finditer(doc.text):
+        for match in TITLE.finditer(text_of(doc)):
             title = match.group(1).replace(" ", "")
             known = self.gazetteer.lookup(title)
             if known is not None and known.type in (EntityType.INSTRUMENT, EntityType.PUBLICATION):
@@ -79,7 +79,7 @@ class TitleMatcher:
                     priority=6,
                 )
             )
-        for match in QUOTED_TITLE.finditer(doc.text):
+        for match in QUOTED_TITLE.finditer(text_of(doc)):
             entity_type, head = self.classify(match.group(1))
             if head and entity_type is not EntityType.PROGRAMME:
                 candidates.append(

@@ -1,0 +1,80 @@
+"""Word boundaries from jieba, asked only where they decide something.
+
+The pipeline segments by character; some rules need to know whether a span
+sits on word boundaries (中国 in 发展中国家 does not, 组织 in 有组织犯罪 is no
+head). Most spans are unambiguous: no dictionary word crosses their edges, and
+jieba is not run at all. Otherwise jieba segments a small window around the
+span, and the answer is cached.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import jieba
+
+WINDOW = 4
+REACH = 6  # longest dictionary word looked for across an edge
+PROPER_WORD = 4  # a jieba word this long that ends a name is taken as a proper name
+
+
+@cache
+def _dictionary() -> dict[str, int]:
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def crosses(text: str, position: int) -> bool:
+    """True if a dictionary word of two or more characters spans ``position``."""
+    words = _dictionary()
+    for left in range(max(0, position - REACH + 1), position):
+        for right in range(position + 1, min(len(text), left + REACH) + 1):
+            if words.get(text[left:right]):
+                return True
+    return False
+
+
+def starts_word(text: str, start: int, end: int) -> bool:
+    """A name at [start, end) begins a jieba word (and may run on into it: 泰国政府)."""
+    if not crosses(text, start):
+        return True
+    left = max(0, start - WINDOW)
+    return _starts_a_word(text[left : min(len(text), end + WINDOW)], start - left)
+
+
+def head_ends_word(text: str, start: int, end: int) -> bool:
+    """A head at [start, end) ends a word, and starts one or ends a long word.
+
+    组织 in 有组织犯罪 and 署 in 签署 are inside ordinary words; 组织 at the end of
+    the jieba word 世界卫生组织 ends a proper name.
+    """
+    if not crosses(text, start) and not crosses(text, end):
+        return True
+    left = max(0, start - 6)
+    return _head_in_window(text[left : end + 4], start - left, end - left)
+
+
+@lru_cache(maxsize=65536)
+def _starts_a_word(window: str, offset: int) -> bool:
+    position = 0
+    for word in jieba.cut(window, HMM=False):
+        word_end = position + len(word)
+        if position < offset < word_end:
+            return False
+        if position == offset:
+            return True
+        position = word_end
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _head_in_window(window: str, start: int, end: int) -> bool:
+    position = 0
+    boundaries = {0}
+    long_word_ends: set[int] = set()
+    for word in jieba.cut(window, HMM=False):
+        if len(word) >= PROPER_WORD and position < start:
+            long_word_ends.add(position + len(word))
+        position += len(word)
+        boundaries.add(position)
+    return end in boundaries and (start in boundaries or end in long_word_ends)
