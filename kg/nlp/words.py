@@ -26,11 +26,18 @@ def _dictionary() -> dict[str, int]:
 
 def crosses(text: str, position: int) -> bool:
     """True if a dictionary word of two or more characters spans ``position``."""
-    words = _dictionary()
-    for left in range(max(0, position - REACH + 1), position):
-        for right in range(position + 1, min(len(text), left + REACH) + 1):
-            if words.get(text[left:right]):
+    return _crosses(text[max(0, position - REACH + 1) : position + REACH], min(position, REACH - 1))
+
+
+@lru_cache(maxsize=65536)
+def _crosses(window: str, position: int) -> bool:
+    words = _dictionary()  # holds every word and, with frequency 0, every prefix of one
+    for left in range(position):
+        right = left + 1
+        while right <= len(window) and (frequency := words.get(window[left:right])) is not None:
+            if right > position and right - left >= 2 and frequency:
                 return True
+            right += 1
     return False
 
 

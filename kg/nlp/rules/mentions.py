@@ -107,11 +107,8 @@ class MentionSettler:
                 )
         mentions = sorted(settled + settle(threats), key=lambda c: (c.start, c.end))
         doc.user_data[SETTLED_KEY] = mentions
-        doc.ents = [
-            Span(doc, span.start, span.end, label=m.type.value, kb_id=m.key)
-            for m in settle(settled)
-            if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
-        ]
+        # One token per character: mention offsets are token offsets.
+        doc.ents = [Span(doc, m.start, m.end, label=m.type.value, kb_id=m.key) for m in settled]
         return doc
 
     @staticmethod

@@ -191,9 +191,7 @@ class NameMatcher:
         modifier = name[: len(name) - len(head)]
         if len(modifier) < MIN_NAME:
             return False
-        words = [
-            w for w in jieba.lcut(modifier, HMM=False) if w.strip() and w not in self.conjunctions
-        ]
+        words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
         if all(w in self.generic or NUMERAL.match(w) for w in words):
             return False
         if entity_type is EntityType.ORGANIZATION and words[-1] in self.categories:
@@ -225,6 +223,11 @@ def _used_as_verb(text: str, start: int, end: int, known: dict[int, Candidate]) 
 def _words_ending_at(text: str, start: int, end: int) -> list[tuple[str, str]]:
     """jieba words with part-of-speech tags of text[start:end]."""
     return list(_tagged_words(text[start:end]))
+
+
+@lru_cache(maxsize=65536)
+def _plain_words(text: str) -> tuple[str, ...]:
+    return tuple(jieba.cut(text, HMM=False))
 
 
 @lru_cache(maxsize=65536)
