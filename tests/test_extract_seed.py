@@ -20,7 +20,7 @@ FLOORS = {
     EntityType.ORGANIZATION: 0.80,
     EntityType.CITY: 0.85,
     EntityType.INSTRUMENT: 0.90,
-    EntityType.MEETING: 0.72,
+    EntityType.MEETING: 0.76,
     EntityType.PROGRAMME: 0.60,
     EntityType.PUBLICATION: 0.60,
 }

@@ -41,6 +41,8 @@ BRACKETS = {"”": "“", "》": "《"}
 NUMBER_AFTER = re.compile(r"[一二三四五六七八九十两几\d]+[个项次份场届批]")
 PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY})
 MAX_NAME = 40
+# 关于…的 before a head: the topic belongs to the name, enumeration commas included.
+ABOUT = re.compile(r"关于[^，。；：！？（）()《》“”\n关]{1,70}的$")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
 NEEDS_ANCHOR = frozenset(
@@ -126,10 +128,6 @@ class NameMatcher:
     ) -> int:
         """Where the name ending in the head at ``head_start`` begins."""
         window_start = _clause_start(text, head_start)
-        clause = text[window_start:head_start]
-        about = clause.rfind("关于")
-        if about >= 0 and "的" in clause[about:]:
-            return window_start + about
         start = head_start
         words = _words_ending_at(text, window_start, start)
         while True:
@@ -160,6 +158,9 @@ class NameMatcher:
             words = _words_ending_at(text, window_start, start)
         while start < head_start and text[start] in self.conjunctions:
             start += 1
+        about = ABOUT.search(text, max(0, start - 2 * MAX_NAME), start)
+        if about is not None:
+            return about.start()  # 关于安全、非法药物贩运…的挑战的部长级会议
         ordinal = ORDINAL_BEFORE.search(text, 0, start)
         return ordinal.start() if ordinal else start
 
