@@ -7,12 +7,15 @@ decision 4/1" was taken by the body the text was last talking about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from kg.nlp.model import Candidate, EntityType
+from kg.text import chinese_numeral
 
+SESSION_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)届")
 CONTEXT_KEY = "kg_context"
 CANDIDATES_KEY = "kg_candidates"
 TEXT_KEY = "kg_text"
@@ -45,11 +48,15 @@ class DocumentContext:
     def remember_body(self, name: str, key: str, entity_type: EntityType) -> None:
         self.bodies.append((name, key, entity_type))
 
-    def last_body(self, *types: EntityType) -> tuple[str, str, EntityType] | None:
-        for body in reversed(self.bodies):
-            if not types or body[2] in types:
-                return body
-        return None
+    def last_body(self, *types: EntityType, session: int = 0) -> tuple[str, str, EntityType] | None:
+        """The body last talked about; for decision N/M, a meeting's Nth session first."""
+        candidates = [body for body in reversed(self.bodies) if not types or body[2] in types]
+        if session:
+            for body in candidates:
+                ordinal = SESSION_ORDINAL.search(body[0])
+                if ordinal and chinese_numeral(ordinal.group(1)) == session:
+                    return body
+        return candidates[0] if candidates else None
 
 
 def context_of(doc: Doc) -> DocumentContext:

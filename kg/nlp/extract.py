@@ -128,6 +128,7 @@ class Extractor:
                         candidate.type,
                         candidate.key,
                         candidate.rule,
+                        candidate.related,
                     ),
                     candidate.label,
                 )

@@ -39,6 +39,7 @@ class Candidate:
     key: str = ""
     label: str = ""
     priority: int = 0
+    related: str = ""  # for a resolution: the key of the body that adopted it
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class Mention:
     type: EntityType
     key: str
     rule: str
+    related: str = ""  # for a resolution: the key of the body that adopted it
 
 
 @dataclass(slots=True)

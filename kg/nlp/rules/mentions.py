@@ -61,6 +61,7 @@ def keyed(candidate: Candidate, text: str) -> Candidate:
         entity_key(candidate.type, name),
         name,
         candidate.priority,
+        candidate.related,
     )
 
 

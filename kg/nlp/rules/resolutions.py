@@ -28,7 +28,7 @@ SINGLE_NUMBER = re.compile(NUMBER)
 BODY_GAP = re.compile(r"^(?:在其|其|在|题为“[^“”]*”的)?$")
 SESSION_SUFFIX = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
 WRITTEN_WITH_BODY = re.compile(r"(?:题为“[^“”]*”的)?")
-ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)$")
+ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)")
 ISSUING_TYPES = (EntityType.ORGANIZATION, EntityType.MEETING)
 
 
@@ -48,10 +48,17 @@ class ResolutionMatcher:
         candidates = candidates_of(doc)
         context = context_of(doc)
         for match in RESOLUTION.finditer(text):
-            body = self._body(text, match.start(), candidates, context)
-            body_name, body_key, start = "", "", match.start()
+            first = SINGLE_NUMBER.search(match.group("numbers"))
+            session = (
+                int(first.group(0).split("/")[0])
+                if first and "/" in first.group(0) and first.group(0)[0].isdigit()
+                else 0
+            )
+            body = self._body(text, match.start(), candidates, context, session)
+            body_name, body_key, start, related = "", "", match.start(), ""
             if body is not None:
                 candidate, written = body
+                related = candidate.key or entity_key(candidate.type, written)
                 body_name = SESSION_SUFFIX.sub("", written)
                 if candidate.key and body_name == written:
                     body_key = candidate.key
@@ -76,12 +83,13 @@ class ResolutionMatcher:
                         key=resolution_key(body_key, value, kind),
                         label=label,
                         priority=5,
+                        related=related,
                     )
                 )
         return doc
 
     @staticmethod
-    def _body(text, start, candidates, context) -> tuple[Candidate, str] | None:
+    def _body(text, start, candidates, context, session: int = 0) -> tuple[Candidate, str] | None:
         """The issuing body and its name: the organ named right before 第, else the body
         the text was last talking about.
 
@@ -95,12 +103,13 @@ class ResolutionMatcher:
         adjacent = before and BODY_GAP.match(text[before[-1].end : start])
         if adjacent and not text[:start].endswith("其"):
             return before[-1], text[before[-1].start : before[-1].end]
-        types = (EntityType.MEETING,) if ANAPHOR_MEETING.search(text[:start]) else ISSUING_TYPES
+        clause = text[max(0, text.rfind("。", 0, start) + 1) : start]
+        types = (EntityType.MEETING,) if ANAPHOR_MEETING.search(clause) else ISSUING_TYPES
         for candidate in reversed(before):
             # Not adjacent: a known organ or a meeting, not any name met on the way.
             if candidate.type in types and (candidate.key or candidate.type is EntityType.MEETING):
                 return candidate, text[candidate.start : candidate.end]
-        remembered = context.last_body(*types)
+        remembered = context.last_body(*types, session=session)
         if remembered is None:
             return None
         name, key, entity_type = remembered

@@ -1,0 +1,1 @@
+"""Relations between entities, each with the paragraph and sentence that states it."""

@@ -1,0 +1,105 @@
+"""From a document and its entities to assertions: every rule over every sentence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.document import Document
+from kg.ids import heading_key
+from kg.nlp.extract import Extraction
+from kg.nlp.model import Entity, EntityType, Mention
+from kg.relations.model import SYMMETRIC, Assertion, Predicate
+from kg.relations.rules import RULES
+from kg.relations.rules.routes import find_routes, routes
+from kg.relations.sentence import sentences
+
+
+@dataclass(slots=True)
+class Relations:
+    """The assertions of one document, and the routes it describes."""
+
+    assertions: list[Assertion] = field(default_factory=list)
+    routes: dict[str, Entity] = field(default_factory=dict)
+
+    def triples(self) -> set[tuple[str, Predicate, str]]:
+        """Direct triples, both directions for symmetric predicates."""
+        found = set()
+        for item in self.assertions:
+            found.add(item.triple)
+            if item.predicate in SYMMETRIC:
+                found.add((item.object, item.predicate, item.subject))
+        return found
+
+    def where(
+        self,
+        subject: str | None = None,
+        predicate: Predicate | str | None = None,
+        obj: str | None = None,
+    ) -> list[Assertion]:
+        wanted = Predicate(predicate) if predicate else None
+        return [
+            a
+            for a in self.assertions
+            if (subject is None or a.subject == subject)
+            and (wanted is None or a.predicate is wanted)
+            and (obj is None or a.object == obj)
+        ]
+
+
+def extract_relations(document: Document, extraction: Extraction) -> Relations:
+    """Run every relation rule over every sentence of the document's paragraphs."""
+    by_part: dict[str, list[Mention]] = defaultdict(list)
+    for mention in extraction.mentions:
+        by_part[mention.paragraph].append(mention)
+    relations = Relations()
+    seen: set[tuple[str, Predicate, str, str]] = set()
+    known = set(extraction.entities)
+    for paragraph in document.paragraphs:
+        heading_threats = _heading_threats(paragraph.heading_path, by_part)
+        for sentence in sentences(
+            paragraph.label, paragraph.text, by_part[paragraph.label], heading_threats
+        ):
+            found: list[Assertion] = []
+            for rule in RULES:
+                found.extend(rule(sentence))
+            for route in find_routes(sentence):
+                relations.routes.setdefault(route.key, _route_entity(route, paragraph.label))
+                relations.routes[route.key].mentions.append(
+                    Mention(
+                        paragraph.label,
+                        route.threat.start,
+                        route.threat.end,
+                        route.threat.text,
+                        EntityType.ROUTE,
+                        route.key,
+                        "route",
+                    )
+                )
+                found.extend(routes(sentence, route))
+            for item in _valid(found, known | set(relations.routes)):
+                key = (item.subject, item.predicate, item.object, item.paragraph)
+                if key not in seen:
+                    seen.add(key)
+                    relations.assertions.append(item)
+    return relations
+
+
+def _heading_threats(path, by_part) -> tuple[str, ...]:
+    keys: list[str] = []
+    for depth in range(1, len(path) + 1):
+        for mention in by_part.get(f"s:{heading_key(path[:depth])}", []):
+            if mention.type is EntityType.THREAT and mention.key not in keys:
+                keys.append(mention.key)
+    return tuple(keys[-1:])  # the closest heading that names a threat
+
+
+def _valid(found: Iterable[Assertion], known: set[str]) -> Iterable[Assertion]:
+    for item in found:
+        if item.subject != item.object and item.subject in known and item.object in known:
+            yield item
+
+
+def _route_entity(route, paragraph: str) -> Entity:
+    return Entity(route.key, EntityType.ROUTE, route.label)

@@ -1,0 +1,24 @@
+"""Relation rules, one module per family. Each rule reads a `Sentence` and yields assertions."""
+
+from kg.relations.rules.donors import donors
+from kg.relations.rules.meetings import adopted_by_issuing_body, adopts, held_in
+from kg.relations.rules.participation import participates
+from kg.relations.rules.partners import cooperation
+from kg.relations.rules.programmes import implements, targets
+from kg.relations.rules.work import works_on, works_on_heading_topic, works_on_named_threat
+
+RULES = (
+    cooperation,
+    works_on,
+    works_on_named_threat,
+    works_on_heading_topic,
+    implements,
+    targets,
+    participates,
+    held_in,
+    adopts,
+    adopted_by_issuing_body,
+    donors,
+)
+
+__all__ = ["RULES"]

@@ -1,0 +1,35 @@
+"""Helpers shared by the relation rules."""
+
+from __future__ import annotations
+
+from kg.nlp.model import Mention
+from kg.relations.model import Assertion, Predicate
+from kg.relations.sentence import Sentence
+
+
+def assertion(
+    sentence: Sentence,
+    subject: Mention | str,
+    predicate: Predicate,
+    obj: Mention | str,
+    rule: str,
+    confidence: float,
+) -> Assertion:
+    """An assertion evidenced by ``sentence``; ends given as mentions or entity keys."""
+    return Assertion(
+        subject if isinstance(subject, str) else subject.key,
+        predicate,
+        obj if isinstance(obj, str) else obj.key,
+        sentence.paragraph,
+        sentence.value,
+        sentence.start,
+        sentence.end,
+        rule,
+        confidence,
+    )
+
+
+def first_trigger(text: str, words: tuple[str, ...], start: int, end: int) -> int:
+    """Position of the first of ``words`` in text[start:end], or -1."""
+    found = [position for word in words if (position := text.find(word, start, end)) >= 0]
+    return min(found) if found else -1

@@ -1,0 +1,37 @@
+"""donorTo: countries that fund a body.
+
+A sentence with a funding word (捐助, 捐款, 供资, 认捐, 分摊费用 …), the countries it
+names as givers, and the body it names as receiver (the one after 向/为/对, else
+the only one). Both ends stand in the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.nlp.model import EntityType
+from kg.relations.model import Assertion, Predicate
+from kg.relations.rules.base import assertion
+from kg.relations.sentence import Sentence, triggers
+
+RECEIVER_MARKS = ("向", "为", "对", "给")
+
+
+def donors(sentence: Sentence) -> Iterator[Assertion]:
+    text = sentence.value
+    if not any(word in text for word in triggers("donor")):
+        return
+    bodies = sentence.of(EntityType.ORGANIZATION)
+    marked = [b for b in bodies if sentence.text[b.start - 1 : b.start] in RECEIVER_MARKS]
+    receivers = marked or (bodies if len({b.key for b in bodies}) == 1 else [])
+    if not receivers:
+        return
+    receiver = receivers[0]
+    words = triggers("donor")
+    for country in sentence.of(EntityType.COUNTRY):
+        if sentence.text[country.start - 1 : country.start] in RECEIVER_MARKS:
+            continue  # 向阿富汗提供资金: the country receives
+        _, clause_end = sentence.clause_of(country.end)
+        if not any(word in sentence.text[country.end : clause_end] for word in words):
+            continue  # the country must give: a funding word follows it in its clause
+        yield assertion(sentence, country, Predicate.DONOR_TO, receiver, "donor:funding-word", 0.7)

@@ -1,0 +1,83 @@
+"""heldIn and adopts: where a meeting took place, and what a body adopted.
+
+heldIn: 在 PLACE（日期）举行/召开/举办(了/的) MEETING, or MEETING … 在 PLACE 举行.
+adopts: the body a numbered resolution or decision names (麻醉药品委员会第 50/8 号
+决议; 会议在其第 4/1 号决定中); or BODY 通过/核可/批准(了) a resolution or instrument.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.nlp.model import EntityType
+from kg.relations.model import Assertion, Predicate
+from kg.relations.rules.base import assertion, first_trigger
+from kg.relations.sentence import Sentence, triggers
+
+VENUES = (EntityType.CITY, EntityType.COUNTRY)
+# Between the place and the verb: a date or time ("于2008年10月13日至17日").
+DATE_GAP = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}")
+AFTER_VERB = re.compile(r"(?:了|的|过)?(?:一次|一个|一系列|一些|首次)?")
+ADOPTED = (EntityType.RESOLUTION, EntityType.INSTRUMENT)
+ADOPTERS = (EntityType.ORGANIZATION, EntityType.MEETING)
+
+
+def held_in(sentence: Sentence) -> Iterator[Assertion]:
+    text = sentence.text
+    for meeting in sentence.of(EntityType.MEETING):
+        for place in sentence.of(*VENUES):
+            if text[max(sentence.start, place.start - 1) : place.start] != "在":
+                continue
+            verb = _hold_verb(text, place.end, sentence.end)
+            if verb is None:
+                continue
+            verb_end = verb[1]
+            if place.end <= meeting.start and AFTER_VERB.fullmatch(text[verb_end : meeting.start]):
+                yield assertion(
+                    sentence, meeting, Predicate.HELD_IN, place, "held-in:在…举行…会议", 0.9
+                )
+            elif meeting.end <= place.start and _same_clause(sentence, meeting.end, place.start):
+                yield assertion(
+                    sentence, meeting, Predicate.HELD_IN, place, "held-in:会议…在…举行", 0.85
+                )
+
+
+def _hold_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
+    gap = DATE_GAP.match(text, start, end)
+    position = gap.end() if gap else start
+    for word in triggers("hold"):
+        if text.startswith(word, position):
+            return position, position + len(word)
+    return None
+
+
+def _same_clause(sentence: Sentence, start: int, end: int) -> bool:
+    return end <= sentence.clause_of(start)[1]
+
+
+def adopted_by_issuing_body(sentence: Sentence) -> Iterator[Assertion]:
+    for resolution in sentence.of(EntityType.RESOLUTION):
+        if resolution.related:
+            yield assertion(
+                sentence,
+                resolution.related,
+                Predicate.ADOPTS,
+                resolution,
+                "adopts:issuing-body",
+                0.9,
+            )
+
+
+def adopts(sentence: Sentence) -> Iterator[Assertion]:
+    text = sentence.text
+    words = triggers("adopt")
+    for adopter in sentence.of(*ADOPTERS):
+        for adopted in sentence.of(*ADOPTED):
+            if adopted.start <= adopter.end or adopted.related:
+                continue
+            if adopted.start > sentence.clause_of(adopter.end)[1]:
+                continue
+            verb = first_trigger(text, words, adopter.end, adopted.start)
+            if verb >= 0 and verb - adopter.end <= 12:
+                yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:verb", 0.75)

@@ -1,0 +1,113 @@
+"""participatesIn: who takes part in a programme, meeting or effort.
+
+* the subject (or an enumeration of bodies and countries) before 参加/参与/出席,
+  the meeting or programme after it;
+* 有来自 A、B 和 C 的专家参加 / 参加…的有来自 A、B…: the listed countries take part
+  in the meeting the sentence names;
+* 与 A、B…政府合作实施 X 方案: the countries take part in the programme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.nlp.model import EntityType
+from kg.relations.model import Assertion, Predicate
+from kg.relations.rules.base import assertion, first_trigger
+from kg.relations.sentence import ACTORS, Sentence, triggers
+
+EVENTS = (EntityType.MEETING, EntityType.PROGRAMME)
+
+
+def participates(sentence: Sentence) -> Iterator[Assertion]:
+    text = sentence.text
+    events = sentence.of(*EVENTS)
+    if not events:
+        return
+    seen: set[tuple[str, str]] = set()
+    for found in (
+        *_takers_part(sentence, events),
+        *_from_list(sentence, events),
+        *_cooperating(sentence, events),
+    ):
+        if (found.subject, found.object) not in seen:
+            seen.add((found.subject, found.object))
+            yield found
+    del text
+
+
+def _takers_part(sentence: Sentence, events) -> Iterator[Assertion]:
+    text = sentence.text
+    for word in triggers("participate"):
+        position = text.find(word, sentence.start, sentence.end)
+        while position >= 0:
+            after = [e for e in events if e.start >= position]
+            before = [m for m in sentence.of(*ACTORS) if m.end <= position]
+            if after and before:
+                clause_start, _ = sentence.clause_of(position)
+                takers = [m for m in before if m.start >= clause_start] or [sentence.subject()]
+                for taker in takers:
+                    if taker is not None:
+                        yield assertion(
+                            sentence,
+                            taker,
+                            Predicate.PARTICIPATES_IN,
+                            after[0],
+                            "participates:verb",
+                            0.8,
+                        )
+            position = text.find(word, position + len(word), sentence.end)
+
+
+def _from_list(sentence: Sentence, events) -> Iterator[Assertion]:
+    text = sentence.text
+    position = text.find("来自", sentence.start, sentence.end)
+    while position >= 0:
+        members = sentence.enumeration_after(position + 2, *ACTORS)
+        if members:
+            event = _nearest(events, position)
+            for member in members:
+                yield assertion(
+                    sentence,
+                    member,
+                    Predicate.PARTICIPATES_IN,
+                    event,
+                    "participates:from-list",
+                    0.75,
+                )
+        position = text.find("来自", position + 2, sentence.end)
+
+
+def _cooperating(sentence: Sentence, events) -> Iterator[Assertion]:
+    text = sentence.text
+    for companion in ("与", "同"):
+        position = text.find(companion, sentence.start, sentence.end)
+        while position >= 0:
+            members = sentence.enumeration_after(position + 1, EntityType.COUNTRY)
+            if members:
+                programmes = [
+                    e
+                    for e in events
+                    if e.type is EntityType.PROGRAMME and e.start > members[-1].end
+                ]
+                if (
+                    programmes
+                    and first_trigger(
+                        text, triggers("implement"), members[-1].end, programmes[0].start
+                    )
+                    >= 0
+                ):
+                    for member in members:
+                        yield assertion(
+                            sentence,
+                            member,
+                            Predicate.PARTICIPATES_IN,
+                            programmes[0],
+                            "participates:cooperating",
+                            0.75,
+                        )
+            position = text.find(companion, position + 1, sentence.end)
+
+
+def _nearest(events, position: int):
+    return min(events, key=lambda e: abs(e.start - position))

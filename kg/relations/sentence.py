@@ -1,0 +1,119 @@
+"""A sentence of a paragraph with the entity mentions it holds: what every relation rule reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.data_files import read_table
+from kg.nlp.model import EntityType, Mention
+from kg.text import iter_sentences
+
+ACTORS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
+PLACES = (EntityType.COUNTRY, EntityType.REGION, EntityType.CITY)
+CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+# Words after which a name is the object of a preposition, not the subject of the sentence.
+PREPOSITIONS = (
+    "与",
+    "同",
+    "和",
+    "及",
+    "在",
+    "向",
+    "对",
+    "为",
+    "由",
+    "从",
+    "经",
+    "据",
+    "以",
+    "于",
+    "给",
+)
+
+
+@cache
+def triggers(rule: str) -> tuple[str, ...]:
+    """Trigger words of a relation rule, longest first (kg/data/patterns/relation_triggers.tsv)."""
+    words = [
+        row["trigger"]
+        for row in read_table("patterns/relation_triggers.tsv")
+        if row["rule"] == rule
+    ]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its paragraph, offsets, text and the mentions inside it."""
+
+    paragraph: str
+    text: str  # the paragraph's whole clean text
+    start: int
+    end: int
+    mentions: tuple[Mention, ...]
+    heading_threats: tuple[str, ...] = field(default=())  # threats named by headings above
+
+    @property
+    def value(self) -> str:
+        return self.text[self.start : self.end]
+
+    def of(self, *types: EntityType) -> list[Mention]:
+        return [m for m in self.mentions if m.type in types]
+
+    def between(self, left: Mention, right: Mention) -> str:
+        """The text between two mentions (empty if they touch or overlap)."""
+        first, second = sorted((left, right), key=lambda m: m.start)
+        return self.text[first.end : second.start]
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        """Start and end of the clause (between commas, semicolons …) around ``position``."""
+        start = position
+        while start > self.start and not CLAUSE_END.match(self.text[start - 1]):
+            start -= 1
+        match = CLAUSE_END.search(self.text, position, self.end)
+        return start, match.start() if match else self.end
+
+    def subject(self, *types: EntityType) -> Mention | None:
+        """The sentence's grammatical subject: its first mention of these types that is
+        not the object of a preposition (与世界银行… is not the subject)."""
+        for mention in self.of(*(types or ACTORS)):
+            before = self.text[max(self.start, mention.start - 2) : mention.start]
+            if not before.endswith(PREPOSITIONS) and not before.endswith("的"):
+                return mention
+        return None
+
+    def enumeration_after(self, position: int, *types: EntityType) -> list[Mention]:
+        """Mentions of these types that follow ``position`` as one enumeration (A、B和C)."""
+        members = []
+        cursor = position
+        for mention in sorted(self.of(*types), key=lambda m: m.start):
+            if mention.start < cursor:
+                continue
+            gap = self.text[cursor : mention.start]
+            if members and not ENUMERATION_GAP.fullmatch(gap):
+                break
+            if not members and not LEADING_GAP.fullmatch(gap):
+                break
+            members.append(mention)
+            cursor = mention.end
+        return members
+
+
+ENUMERATION_GAP = re.compile(r"\s?(?:政府|国|等)?\s?(?:、|，|和|及|以及|与|同|或)\s?")
+LEADING_GAP = re.compile(r"\s?(?:了|来自|包括|如|即)?\s?")
+
+
+def sentences(
+    paragraph: str,
+    text: str,
+    mentions: list[Mention],
+    heading_threats: tuple[str, ...] = (),
+) -> Iterator[Sentence]:
+    """The sentences of a paragraph with the mentions that lie inside each."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    for start, end in iter_sentences(text):
+        inside = tuple(m for m in ordered if start <= m.start and m.end <= end)
+        yield Sentence(paragraph, text, start, end, inside, heading_threats)
