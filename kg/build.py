@@ -17,7 +17,8 @@ from kg.io import atomic_write
 from kg.nlp.extract import Extraction, Extractor
 from kg.nlp.gazetteer import threat_graph
 from kg.reader import decode, parse_document
-from kg.triples import bind_prefixes, document_triples, entity_triples
+from kg.relations.extract import Relations, extract_relations
+from kg.triples import bind_prefixes, document_triples, entity_triples, relation_triples
 
 DOCUMENT_SUFFIXES = (".txt",)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +33,7 @@ class BuiltDocument:
     document: Document
     content_hash: str
     extraction: Extraction
+    relations: Relations
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +78,9 @@ def read_input(path: Path, extractor: Extractor | None = None) -> BuiltDocument:
     document = parse_document(decode(data, path), source=path.as_posix())
     content_hash = hashlib.sha256(data).hexdigest()
     extraction = (extractor or Extractor()).extract(document)
+    relations = extract_relations(document, extraction)
     key = ids.document_key(document, content_hash)
-    return BuiltDocument(path, key, document, content_hash, extraction)
+    return BuiltDocument(path, key, document, content_hash, extraction, relations)
 
 
 def build_dataset(documents: Sequence[BuiltDocument]) -> Dataset:
@@ -93,6 +96,7 @@ def build_dataset(documents: Sequence[BuiltDocument]) -> Dataset:
         graph = dataset.graph(ids.graph_iri(built.key))
         document_triples(built.document, built.key, built.content_hash, graph)
         entity_triples(built.extraction, built.key, graph)
+        relation_triples(built.relations, built.key, graph)
     return dataset
 
 

@@ -47,7 +47,7 @@ def build(paths: Paths = None, out: OutDir = Path("out")) -> None:
     except KGError as error:
         raise fail(error) from None
     table = Table(title="kg build", show_edge=False)
-    for column in ("document", "symbols", "paragraphs", "footnotes", "sections"):
+    for column in ("document", "symbols", "paragraphs", "sections", "entities", "relations"):
         table.add_column(column, justify="left" if column in ("document", "symbols") else "right")
     for built in result.documents:
         document = built.document
@@ -55,8 +55,9 @@ def build(paths: Paths = None, out: OutDir = Path("out")) -> None:
             built.path.as_posix(),
             ", ".join(document.metadata.symbols) or "—",
             str(len(document.paragraphs)),
-            str(len(document.footnotes)),
             str(sum(1 for _ in document.iter_headings())),
+            str(len(built.extraction.entities)),
+            str(len(built.relations.assertions)),
         )
     console.print(table)
     for built in result.documents:
@@ -101,8 +102,6 @@ def entities(
     output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """List the entities found in documents, with names, aliases and paragraphs."""
-    from kg.build import collect_inputs, default_inputs, read_input
-    from kg.nlp.extract import Extractor
     from kg.nlp.model import EntityType
 
     try:
@@ -110,11 +109,7 @@ def entities(
     except ValueError:
         names = ", ".join(t.value for t in EntityType)
         raise fail(KGError(f"unknown entity type; choose from {names}")) from None
-    try:
-        extractor = Extractor()
-        built = [read_input(p, extractor) for p in collect_inputs(paths or default_inputs())]
-    except KGError as error:
-        raise fail(error) from None
+    built = _built(paths)
     rows = [
         {
             "document": item.path.as_posix(),
@@ -132,22 +127,77 @@ def entities(
     _print_rows(rows, output)
 
 
-def _print_rows(rows: list[dict], output: Format) -> None:
+@app.command()
+def relations(
+    paths: Paths = None,
+    predicate: Annotated[
+        list[str] | None,
+        typer.Option("--predicate", "-p", help="Only these predicates (repeatable)."),
+    ] = None,
+    output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List the relations found in documents, each with its paragraph, evidence and rule."""
+    from kg.relations.model import Predicate
+
+    try:
+        wanted = {Predicate(p) for p in predicate or []}
+    except ValueError:
+        names = ", ".join(p.value for p in Predicate)
+        raise fail(KGError(f"unknown predicate; choose from {names}")) from None
+    rows = []
+    for item in _built(paths):
+        entities = item.relations.entities(item.extraction)
+        names = {key: entity.label_zh for key, entity in entities.items()}
+        for found in item.relations.assertions:
+            if wanted and found.predicate not in wanted:
+                continue
+            rows.append(
+                {
+                    "document": item.path.as_posix(),
+                    "subject": names[found.subject],
+                    "predicate": found.predicate.value,
+                    "object": names[found.object],
+                    "paragraph": found.paragraph,
+                    "evidence": found.sentence,
+                    "rule": found.rule,
+                    "confidence": f"{found.confidence:.2f}",
+                    "subject_id": found.subject,
+                    "object_id": found.object,
+                }
+            )
+    _print_rows(rows, output, columns=("subject", "predicate", "object", "paragraph", "evidence"))
+
+
+def _built(paths: list[Path] | None):
+    """Read and extract the documents at ``paths`` (default: the seeds), or exit with the error."""
+    from kg.build import collect_inputs, default_inputs, read_input
+    from kg.nlp.extract import Extractor
+
+    try:
+        extractor = Extractor()
+        return [read_input(p, extractor) for p in collect_inputs(paths or default_inputs())]
+    except KGError as error:
+        raise fail(error) from None
+
+
+def _print_rows(rows: list[dict], output: Format, columns: tuple[str, ...] = ()) -> None:
+    """Rows as JSON, CSV (every field) or a table (``columns`` only, if given)."""
     if output is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    columns = list(rows[0]) if rows else []
     if output is Format.csv:
         writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
+        writer.writerow(list(rows[0]) if rows else [])
         for row in rows:
             writer.writerow(["|".join(v) if isinstance(v, list) else v for v in row.values()])
         return
+    shown = list(columns) or (list(rows[0]) if rows else [])
     table = Table(show_edge=False)
-    for column in columns:
+    for column in shown:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(", ".join(v) if isinstance(v, list) else str(v) for v in row.values()))
+        values = (row[column] for column in shown)
+        table.add_row(*(", ".join(v) if isinstance(v, list) else str(v) for v in values))
     console.print(table)
     console.print(f"{len(rows)} rows", highlight=False)
 
@@ -160,16 +210,22 @@ def evaluate(
     document: Annotated[
         Path | None, typer.Option("--document", "-d", help="The document the gold set annotates.")
     ] = None,
+    relations: Annotated[
+        Path | None, typer.Option("--relations", "-r", help="Gold relations (JSONL) to score too.")
+    ] = None,
     details: Annotated[bool, typer.Option(help="List missed and spurious entities.")] = False,
 ) -> None:
-    """Score the extractor against a gold set: precision, recall and F1 per entity type."""
+    """Score the extractor against a gold set: precision, recall and F1 per entity type
+    and, with --relations, per predicate."""
     from kg.build import default_inputs, read_input
-    from kg.evaluation import load_gold, score
+    from kg.evaluation import load_gold, load_gold_relations, match_entities, score, score_relations
 
     try:
         gold_entities = load_gold(gold)
+        gold_relations = load_gold_relations(relations) if relations else None
         path = document or default_inputs()[0] / "unodc-activities-2008.zh.txt"
-        scores = score(read_input(path).extraction, gold_entities)
+        built = read_input(path)
+        scores = score(built.extraction, gold_entities)
     except KGError as error:
         raise fail(error) from None
     table = Table(title=f"{path.as_posix()} vs {gold.as_posix()}", show_edge=False)
@@ -185,6 +241,22 @@ def evaluate(
             f"{result.f1:.2f}",
         )
     console.print(table)
+    if gold_relations is not None:
+        mapping = match_entities(built.extraction, gold_entities)
+        by_predicate = score_relations(built.relations, mapping, *gold_relations)
+        table = Table(title="relations", show_edge=False)
+        for column in ("predicate", "gold", "found", "precision", "recall", "F1"):
+            table.add_column(column, justify="left" if column == "predicate" else "right")
+        for result in by_predicate.values():
+            table.add_row(
+                result.predicate,
+                str(result.true_positives + result.false_negatives),
+                str(result.true_positives + result.false_positives),
+                f"{result.precision:.2f}",
+                f"{result.recall:.2f}",
+                f"{result.f1:.2f}",
+            )
+        console.print(table)
     if details:
         for result in scores.values():
             if result.missed:

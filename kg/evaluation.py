@@ -17,6 +17,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.nlp.extract import Extraction
 from kg.nlp.model import Entity, EntityType
+from kg.relations.extract import Relations
 
 _DECORATION = re.compile(r"[《》“”\"\s]")
 
@@ -93,7 +94,19 @@ def _forms(entity: Entity) -> set[str]:
 
 def score(extraction: Extraction, gold: list[GoldEntity]) -> dict[EntityType, TypeScore]:
     """Precision, recall and F1 per entity type."""
+    return _match(extraction, gold)[0]
+
+
+def match_entities(extraction: Extraction, gold: list[GoldEntity]) -> dict[str, str]:
+    """Predicted entity key → gold id, for the entities matched one to one."""
+    return _match(extraction, gold)[1]
+
+
+def _match(
+    extraction: Extraction, gold: list[GoldEntity]
+) -> tuple[dict[EntityType, TypeScore], dict[str, str]]:
     scores: dict[EntityType, TypeScore] = {}
+    mapping: dict[str, str] = {}
     for entity_type in sorted({g.type for g in gold}, key=list(EntityType).index):
         result = scores[entity_type] = TypeScore(entity_type)
         wanted = [g for g in gold if g.type is entity_type]
@@ -113,6 +126,7 @@ def score(extraction: Extraction, gold: list[GoldEntity]) -> dict[EntityType, Ty
                 continue
             gold_used.add(gi)
             predicted_used.add(pi)
+            mapping[predicted[pi].key] = wanted[gi].id
             if wanted[gi].required:
                 result.true_positives += 1
         for gi, g in enumerate(wanted):
@@ -124,4 +138,113 @@ def score(extraction: Extraction, gold: list[GoldEntity]) -> dict[EntityType, Ty
             if pi not in predicted_used and not (_forms(p) & dont_care):
                 result.false_positives += 1
                 result.spurious.append(p.label_zh)
+    return scores, mapping
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRoute:
+    id: str
+    concerns: str
+    places: frozenset[str]
+
+
+def load_gold_relations(path: Path) -> tuple[set[tuple[str, str, str, str]], list[GoldRoute]]:
+    """Gold relations as (subject, predicate, object, paragraph) and the gold routes."""
+    if not path.is_file():
+        raise InputError(path, "gold relations file not found")
+    relations: set[tuple[str, str, str, str]] = set()
+    routes: list[GoldRoute] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if "route" in row:
+                places = [
+                    *row.get("origin", []),
+                    *row.get("transit", []),
+                    *row.get("destination", []),
+                ]
+                routes.append(GoldRoute(row["route"], row.get("concerns", ""), frozenset(places)))
+                continue
+            relations.add(
+                _relation_key(
+                    row["subject"], row["predicate"], row["object"], str(row["paragraph"])
+                )
+            )
+        except (ValueError, KeyError) as error:
+            raise InputError(path, f"line {number}: not a gold relation ({error})") from None
+    return relations, routes
+
+
+def _relation_key(
+    subject: str, predicate: str, obj: str, paragraph: str
+) -> tuple[str, str, str, str]:
+    if predicate == "partnerOf" and obj < subject:
+        subject, obj = obj, subject
+    return subject, predicate, obj, paragraph
+
+
+@dataclass(slots=True)
+class RelationScore:
+    predicate: str
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    precision = TypeScore.precision
+    recall = TypeScore.recall
+    f1 = TypeScore.f1
+
+
+def score_relations(
+    relations: Relations,
+    mapping: dict[str, str],
+    gold: set[tuple[str, str, str, str]],
+    gold_routes: list[GoldRoute],
+) -> dict[str, RelationScore]:
+    """Precision, recall and F1 per predicate, and over all ("all").
+
+    Predicted entities are mapped to gold ids through the entity matching; a
+    predicted route maps to the gold route with the same threat that shares a
+    place with it.
+    """
+    mapped = dict(mapping)
+    for key, route in _route_places(relations).items():
+        concerns, places = route
+        for candidate in gold_routes:
+            if (
+                mapped.get(concerns) == candidate.concerns
+                and {mapped.get(p) for p in places} & candidate.places
+            ):
+                mapped[key] = candidate.id
+                break
+    predicted = {
+        _relation_key(
+            mapped.get(a.subject, a.subject),
+            a.predicate.value,
+            mapped.get(a.object, a.object),
+            a.paragraph,
+        )
+        for a in relations.assertions
+    }
+    scores: dict[str, RelationScore] = {}
+    for predicate in [*sorted({p for _, p, _, _ in gold | predicted}), "all"]:
+        want = {g for g in gold if predicate in ("all", g[1])}
+        got = {p for p in predicted if predicate in ("all", p[1])}
+        scores[predicate] = RelationScore(
+            predicate, len(want & got), len(got - want), len(want - got)
+        )
     return scores
+
+
+def _route_places(relations: Relations) -> dict[str, tuple[str, set[str]]]:
+    routes: dict[str, tuple[str, set[str]]] = {}
+    for item in relations.assertions:
+        if item.subject in relations.routes:
+            places = routes.setdefault(item.subject, ("", set()))[1]
+            if item.predicate.value == "concerns":
+                routes[item.subject] = (item.object, places)
+            else:
+                places.add(item.object)
+    return routes

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+from decimal import Decimal
+
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import ids
 from kg.document import Document, Heading
 from kg.namespace import KG
 from kg.nlp.extract import Extraction
+from kg.relations.extract import Relations
+from kg.relations.model import SYMMETRIC, Assertion
 
 ZH = "zh"
 
@@ -98,7 +103,11 @@ def _walk(headings: tuple[Heading, ...], path: tuple[Heading, ...]):
 
 def entity_triples(extraction: Extraction, key: str, graph: Graph) -> None:
     """Add a document's entities: type, names, codes, and the paragraphs that mention them."""
-    for entity in extraction.entities.values():
+    _entities(extraction.entities.values(), key, graph)
+
+
+def _entities(entities, key: str, graph: Graph) -> None:
+    for entity in entities:
         node = ids.entity_iri(entity.key)
         graph.add((node, RDF.type, KG[entity.type.value]))
         graph.add((node, RDFS.label, Literal(entity.label_zh, lang=ZH)))
@@ -113,3 +122,31 @@ def entity_triples(extraction: Extraction, key: str, graph: Graph) -> None:
         for label in entity.paragraphs:
             if ":" not in label and label != "summary":
                 graph.add((node, KG.mentionedIn, ids.paragraph_iri(key, label)))
+
+
+def relation_triples(relations: Relations, key: str, graph: Graph) -> None:
+    """Add routes, direct relation triples, and one kg:Assertion per triple with its evidence."""
+    _entities(relations.routes.values(), key, graph)
+    _entities(relations.referenced.values(), key, graph)
+    for item in relations.assertions:
+        _assertion(item, item.subject, item.object, key, graph)
+        if item.predicate in SYMMETRIC:
+            _assertion(item, item.object, item.subject, key, graph)
+
+
+def _assertion(item: Assertion, subject: str, obj: str, key: str, graph: Graph) -> None:
+    predicate = KG[item.predicate.value]
+    source, target = ids.entity_iri(subject), ids.entity_iri(obj)
+    graph.add((source, predicate, target))
+    digest = hashlib.sha1(f"{subject} {item.predicate} {obj} {item.start}".encode()).hexdigest()
+    node = ids.ID[f"doc/{key}/p/{item.paragraph}/a/{digest[:12]}"]
+    graph.add((node, RDF.type, KG.Assertion))
+    graph.add((node, RDF.subject, source))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, RDF.object, target))
+    graph.add((node, PROV.wasDerivedFrom, ids.paragraph_iri(key, item.paragraph)))
+    graph.add((node, KG.evidence, Literal(item.sentence, lang=ZH)))
+    graph.add((node, KG.rule, Literal(item.rule)))
+    graph.add((node, KG.confidence, Literal(Decimal(f"{item.confidence:.2f}"))))
+    graph.add((node, KG.startOffset, _int(item.start)))
+    graph.add((node, KG.endOffset, _int(item.end)))

@@ -151,3 +151,42 @@ def test_cli_entities_and_eval(tmp_path, seed_path):
     assert "Resolution" in scored.output and "precision" in scored.output
     missing = runner.invoke(app, ["eval", str(tmp_path / "none.jsonl")])
     assert missing.exit_code == 2 and "gold file not found" in missing.output
+
+
+def test_relations_are_triples_with_assertions(built):
+    _, out = built
+    graph = Graph().parse(out / "graph.ttl")
+    from rdflib import RDF
+    from rdflib.namespace import PROV
+
+    unodc = URIRef("https://w3id.org/unodc-kg/id/org/unodc")
+    who = URIRef("https://w3id.org/unodc-kg/id/org/who")
+    assert (unodc, KG.partnerOf, who) in graph and (who, KG.partnerOf, unodc) in graph
+    assertions = list(graph.subjects(RDF.type, KG.Assertion))
+    assert len(assertions) > 100
+    for node in assertions:
+        subject = graph.value(node, RDF.subject)
+        predicate = graph.value(node, RDF.predicate)
+        obj = graph.value(node, RDF.object)
+        assert (subject, predicate, obj) in graph
+        paragraph = graph.value(node, PROV.wasDerivedFrom)
+        evidence = str(graph.value(node, KG.evidence))
+        assert evidence in str(graph.value(paragraph, KG.text))
+        assert 0 <= float(graph.value(node, KG.confidence)) <= 1
+        assert graph.value(node, KG.rule) is not None
+
+
+def test_cli_relations(seed_path):
+    import json
+
+    result = runner.invoke(app, ["relations", str(seed_path), "-p", "heldIn", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert {"subject", "predicate", "object", "paragraph", "evidence", "rule", "confidence"} <= set(
+        rows[0]
+    )
+    assert ("非洲各国禁毒执法机构负责人第十八次会议", "亚穆苏克罗") in {
+        (r["subject"], r["object"]) for r in rows
+    }
+    bad = runner.invoke(app, ["relations", str(seed_path), "-p", "likes"])
+    assert bad.exit_code == 2 and "unknown predicate" in bad.output

@@ -179,5 +179,9 @@ def test_text_without_entities_gives_nothing(extract):
 
 
 def test_about_clause_belongs_to_a_meeting_name(extract):
-    found = extract("会议将在内罗毕举行的关于毒品、犯罪和恐怖主义对东非安全的影响的部长级会议上讨论。")
-    assert names(found, EntityType.MEETING) == ["关于毒品、犯罪和恐怖主义对东非安全的影响的部长级会议"]
+    found = extract(
+        "会议将在内罗毕举行的关于毒品、犯罪和恐怖主义对东非安全的影响的部长级会议上讨论。"
+    )
+    assert names(found, EntityType.MEETING) == [
+        "关于毒品、犯罪和恐怖主义对东非安全的影响的部长级会议"
+    ]

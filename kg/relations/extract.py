@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from kg.document import Document
 from kg.ids import heading_key
 from kg.nlp.extract import Extraction
+from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Entity, EntityType, Mention
 from kg.relations.model import SYMMETRIC, Assertion, Predicate
 from kg.relations.rules import RULES
@@ -22,6 +23,13 @@ class Relations:
 
     assertions: list[Assertion] = field(default_factory=list)
     routes: dict[str, Entity] = field(default_factory=dict)
+    # Known entities a relation names that the text mentions only inside a longer name
+    # (安全理事会 in 安全理事会第1373 (2001)号决议, 加勒比 in 加勒比区域方案).
+    referenced: dict[str, Entity] = field(default_factory=dict)
+
+    def entities(self, extraction: Extraction) -> dict[str, Entity]:
+        """Every entity the relations name: the document's, its routes, and referenced ones."""
+        return {**self.referenced, **extraction.entities, **self.routes}
 
     def triples(self) -> set[tuple[str, Predicate, str]]:
         """Direct triples, both directions for symmetric predicates."""
@@ -78,7 +86,11 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
                     )
                 )
                 found.extend(routes(sentence, route))
-            for item in _valid(found, known | set(relations.routes)):
+            for item in found:
+                for end in (item.subject, item.object):
+                    if end not in known and end not in relations.referenced:
+                        _reference(end, relations)
+            for item in _valid(found, known | set(relations.routes) | set(relations.referenced)):
                 key = (item.subject, item.predicate, item.object, item.paragraph)
                 if key not in seen:
                     seen.add(key)
@@ -99,6 +111,15 @@ def _valid(found: Iterable[Assertion], known: set[str]) -> Iterable[Assertion]:
     for item in found:
         if item.subject != item.object and item.subject in known and item.object in known:
             yield item
+
+
+def _reference(key: str, relations: Relations) -> None:
+    """Record a gazetteer entity a relation names without a mention of its own."""
+    entry = load_gazetteer().get(key)
+    if entry is not None:
+        relations.referenced[key] = Entity(
+            key, entry.type, entry.label_zh, entry.label_en, iso3=entry.iso3, acronym=entry.acronym
+        )
 
 
 def _route_entity(route, paragraph: str) -> Entity:

@@ -58,7 +58,9 @@ def _same_clause(sentence: Sentence, start: int, end: int) -> bool:
 
 def adopted_by_issuing_body(sentence: Sentence) -> Iterator[Assertion]:
     for resolution in sentence.of(EntityType.RESOLUTION):
-        if resolution.related:
+        if not resolution.related:
+            continue
+        if any(m.key == resolution.related for m in sentence.mentions) or _names_body(resolution):
             yield assertion(
                 sentence,
                 resolution.related,
@@ -67,6 +69,16 @@ def adopted_by_issuing_body(sentence: Sentence) -> Iterator[Assertion]:
                 "adopts:issuing-body",
                 0.9,
             )
+        else:
+            # 会议在其第 4/1 号决定中: the body is the one the text was talking about
+            yield assertion(
+                sentence, resolution.related, Predicate.ADOPTS, resolution, "adopts:anaphora", 0.7
+            )
+
+
+def _names_body(resolution) -> bool:
+    """The resolution's own text starts with its body (大会第 60/288 号决议)."""
+    return not resolution.text.startswith(("第", "1", "2", "3", "4", "5", "6", "7", "8", "9"))
 
 
 def adopts(sentence: Sentence) -> Iterator[Assertion]:

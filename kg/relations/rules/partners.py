@@ -22,15 +22,26 @@ REACH = 14  # how far after the partners the cooperation word may stand
 def cooperation(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
     subject = sentence.subject()
-    for companion in triggers("companion"):
-        position = text.find(companion, sentence.start, sentence.end)
-        while position >= 0:
-            after = position + len(companion)
-            members = sentence.enumeration_after(after, *ACTORS)
-            if members:
-                yield from _partners(sentence, subject, companion, position, members)
-            position = text.find(companion, after, sentence.end)
+    covered = sentence.start
+    for position, companion in _companions(sentence):
+        if position < covered:
+            continue  # a conjunction inside an enumeration already read
+        members = sentence.enumeration_after(position + len(companion), *ACTORS)
+        if members:
+            covered = members[-1].end
+            yield from _partners(sentence, subject, companion, position, members)
     del text
+
+
+def _companions(sentence: Sentence) -> list[tuple[int, str]]:
+    """Every 与/同/和 … in the sentence, in reading order."""
+    found = []
+    for word in triggers("companion"):
+        position = sentence.text.find(word, sentence.start, sentence.end)
+        while position >= 0:
+            found.append((position, word))
+            position = sentence.text.find(word, position + len(word), sentence.end)
+    return sorted(found)
 
 
 def _partners(sentence, subject, companion, position, members) -> Iterator[Assertion]:

@@ -56,7 +56,7 @@ def works_on_heading_topic(sentence: Sentence) -> Iterator[Assertion]:
     if subject is None:
         return
     tail = sentence.text[subject.end : sentence.end]
-    if not any(word in tail for word in triggers("implement") + triggers("work")):
+    if not any(word in tail for word in triggers("implement") + triggers("assist")):
         return
     for threat in sentence.heading_threats:
         yield assertion(sentence, subject, Predicate.WORKS_ON, threat, "work:heading", 0.6)

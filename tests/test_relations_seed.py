@@ -1,0 +1,59 @@
+"""Relations on the seed report: evidence, ends, and known facts of the report."""
+
+import pytest
+
+from kg.nlp.extract import Extractor
+from kg.relations.extract import extract_relations
+from kg.relations.model import Predicate
+
+
+@pytest.fixture(scope="module")
+def seed(seed_document):
+    extraction = Extractor().extract(seed_document)
+    return extraction, extract_relations(seed_document, extraction)
+
+
+def test_evidence_is_a_sentence_of_the_paragraph_holding_both_ends(seed_document, seed):
+    extraction, relations = seed
+    entities = relations.entities(extraction)
+    texts = {p.label: p.text for p in seed_document.paragraphs}
+    for item in relations.assertions:
+        assert texts[item.paragraph][item.start : item.end] == item.sentence
+        if item.rule in ("work:heading", "adopts:anaphora"):
+            continue  # the threat is named by the heading; the body by an earlier sentence
+        for end in (item.subject, item.object):
+            forms = (
+                entities[end].forms
+                if end not in relations.routes
+                else {m.text for m in entities[end].mentions}
+            )
+            assert any(form in item.sentence for form in forms) or end in relations.referenced, (
+                item,
+                end,
+            )
+
+
+def test_known_facts_of_the_report(seed):
+    _, relations = seed
+    triples = relations.triples()
+    assert ("org/unodc", Predicate.PARTNER_OF, "org/who") in triples
+    assert ("org/cnd", Predicate.ADOPTS, "resolution/cnd-50-8") in triples
+    assert any(
+        s.startswith("meeting/") and p is Predicate.HELD_IN and o == "city/yamoussoukro"
+        for s, p, o in triples
+    )
+    assert ("org/unodc", Predicate.WORKS_ON, "threat/kidnapping") in triples
+    assert relations.routes, (
+        "paragraph 43 describes the trafficking routes through vulnerable regions"
+    )
+
+
+def test_enumerations_connect_their_members_not_every_pair(seed):
+    _, relations = seed
+    p60 = relations.where(predicate="partnerOf")
+    countries = {a.object for a in p60 if a.paragraph == "60" and a.subject == "org/unodc"}
+    assert {"country/KAZ", "country/UZB", "country/TJK"} <= countries
+    assert not any(
+        a.subject.startswith("country/") and a.object.startswith("country/") and a.paragraph == "60"
+        for a in p60
+    )
