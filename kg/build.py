@@ -18,6 +18,7 @@ from kg.nlp.extract import Extraction, Extractor
 from kg.nlp.gazetteer import threat_graph
 from kg.reader import decode, parse_document
 from kg.relations.extract import Relations, extract_relations
+from kg.store import Store
 from kg.triples import bind_prefixes, document_triples, entity_triples, relation_triples
 
 DOCUMENT_SUFFIXES = (".txt",)
@@ -112,9 +113,9 @@ def union_graph(dataset: Dataset) -> Graph:
 def build(paths: Sequence[Path] | None = None, out: Path = Path("out")) -> BuildResult:
     """Read the documents at ``paths`` (default: the shipped seeds) and write the graph to ``out``.
 
-    Writes ``graph.ttl`` (every triple) and ``graph.trig`` (one named graph per
-    document). Every input is read before anything is written, so bad input
-    leaves the output folder as it was.
+    Writes ``graph.ttl`` (every triple), ``graph.trig`` (one named graph per
+    document) and ``store/`` (the embedded SPARQL store). Every input is read
+    before anything is written, so bad input leaves the output folder as it was.
     """
     inputs = collect_inputs(paths or default_inputs())
     extractor = Extractor()
@@ -123,9 +124,10 @@ def build(paths: Sequence[Path] | None = None, out: Path = Path("out")) -> Build
     dataset = build_dataset(documents)
     turtle = union_graph(dataset).serialize(format="turtle", encoding="utf-8")
     trig = dataset.serialize(format="trig", encoding="utf-8")
-    files = (out / "graph.ttl", out / "graph.trig")
+    files = (out / "graph.ttl", out / "graph.trig", out / "store")
     atomic_write(files[0], turtle)
     atomic_write(files[1], trig)
+    Store.write(files[2], trig)
     return BuildResult(tuple(documents), dataset, files)
 
 

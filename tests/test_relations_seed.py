@@ -57,3 +57,21 @@ def test_enumerations_connect_their_members_not_every_pair(seed):
         a.subject.startswith("country/") and a.object.startswith("country/") and a.paragraph == "60"
         for a in p60
     )
+
+
+def test_relation_scores_do_not_fall(seed_document, seed):
+    """Floors at today's figures against the gold relations (docs/evaluation.md)."""
+    from pathlib import Path
+
+    from kg.evaluation import load_gold, load_gold_relations, match_entities, score_relations
+
+    extraction, relations = seed
+    gold_dir = Path(__file__).parent / "gold"
+    mapping = match_entities(extraction, load_gold(gold_dir / "seed.entities.jsonl"))
+    scores = score_relations(
+        relations, mapping, *load_gold_relations(gold_dir / "seed.relations.jsonl")
+    )
+    assert scores["all"].precision >= 0.60
+    assert scores["all"].recall >= 0.30
+    assert scores["heldIn"].precision >= 0.95
+    assert scores["partnerOf"].precision >= 0.85

@@ -1,0 +1,132 @@
+"""The embedded SPARQL store: Oxigraph on disk, one named graph per document.
+
+`kg build` writes it to ``out/store``; every reader reopens it without
+extracting again. Queries see the union of the named graphs as their default
+graph, so a question spans every document unless it names one with GRAPH.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KGError
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NUMERIC = {f"{XSD}integer": int, f"{XSD}int": int, f"{XSD}decimal": Decimal, f"{XSD}double": float}
+
+
+class QueryError(KGError):
+    """A SPARQL query could not be parsed or run."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """Variables and rows of a SELECT, or the answer of an ASK, or triples of a CONSTRUCT."""
+
+    variables: tuple[str, ...]
+    rows: tuple[dict[str, object], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[tuple[str, str, object], ...] = ()
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, name: str) -> list[object]:
+        return [row.get(name) for row in self.rows]
+
+
+def python_value(term: object) -> object:
+    """An RDF term as a plain Python value: IRIs as str, typed numbers as numbers."""
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        convert = NUMERIC.get(term.datatype.value)
+        if convert is not None:
+            try:
+                return convert(term.value)
+            except (ValueError, ArithmeticError):
+                return term.value
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term
+
+
+class Store:
+    """A read-mostly Oxigraph store on disk (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        self.path = path
+        if path is None:
+            self._store = ox.Store()
+        elif read_only:
+            self._store = ox.Store.read_only(str(path))
+        else:
+            self._store = ox.Store(str(path))
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Reopen a store written by `kg build`; KGError if there is none."""
+        if not path.is_dir() or not any(path.iterdir()):
+            raise KGError(f"{path}: no knowledge graph store here; run `kg build` first")
+        return cls(path, read_only=True)
+
+    @classmethod
+    def write(cls, path: Path, trig: bytes) -> Path:
+        """Write a new store holding the TriG dataset at ``path``, replacing any old one whole."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        try:
+            store = ox.Store(str(staging))
+            store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+            store.optimize()
+            store.flush()
+            del store
+            previous = path.with_name(f".{path.name}.old")
+            if path.exists():
+                path.rename(previous)
+            staging.rename(path)
+            shutil.rmtree(previous, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return path
+
+    def load(self, data: bytes, format: str = "trig") -> None:
+        self._store.load(data, format=ox.RdfFormat.from_extension(format))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(graph.value for graph in self._store.named_graphs())
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query over the union of the named graphs."""
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=True)
+        except (SyntaxError, ValueError, OSError) as error:
+            raise QueryError(f"SPARQL: {error}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult((), boolean=bool(result))
+        if isinstance(result, ox.QueryTriples):
+            triples = tuple(
+                (python_value(t.subject), python_value(t.predicate), python_value(t.object))
+                for t in result
+            )
+            return QueryResult(("subject", "predicate", "object"), triples=triples)
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(
+            {name: python_value(solution[name]) for name in variables if solution[name] is not None}
+            for solution in result
+        )
+        return QueryResult(variables, rows)
