@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import sys
 from enum import StrEnum
@@ -91,6 +92,152 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    tsv = "tsv"
+
+
+StoreDir = Annotated[Path, typer.Option("--store", "-s", help="Output folder of kg build.")]
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+
+
+def _open(store: Path):
+    from kg.api import KnowledgeGraph
+
+    try:
+        return KnowledgeGraph.open(store)
+    except KGError as error:
+        raise fail(error) from None
+
+
+@app.command()
+def query(
+    file: Annotated[str, typer.Argument(help="A SPARQL query file, or - for standard input.")],
+    store: StoreDir = Path("out"),
+    output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Run a SPARQL query against the store that kg build wrote."""
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(file)
+        if not path.is_file():
+            raise fail(KGError(f"{file}: query file not found"))
+        text = path.read_text(encoding="utf-8")
+    _run_query(_open(store), text, output)
+
+
+def _run_query(graph, text: str, output: Format) -> None:
+    try:
+        result = graph.sparql(text)
+    except KGError as error:
+        raise fail(error) from None
+    if result.boolean is not None:
+        console.print("true" if result.boolean else "false")
+        return
+    if result.triples:
+        rows = [dict(zip(result.variables, t, strict=True)) for t in result.triples]
+    else:
+        rows = [{v: row.get(v, "") for v in result.variables} for row in result.rows]
+    _print_rows(rows, output)
+
+
+def _comment(lines: list[str], tag: str) -> str:
+    return next((line.removeprefix(tag).strip() for line in lines if line.startswith(tag)), "")
+
+
+def shipped_queries() -> dict[str, tuple[str, str, Path]]:
+    """Name → (Chinese question, English question, file) of the queries in queries/."""
+    found = {}
+    for path in sorted(QUERIES_DIR.glob("*.rq")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        found[path.stem] = (_comment(lines, "# zh:"), _comment(lines, "# en:"), path)
+    return found
+
+
+@app.command()
+def ask(
+    name: Annotated[
+        str | None, typer.Argument(help="A shipped question; omit to list them.")
+    ] = None,
+    store: StoreDir = Path("out"),
+    output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List the shipped questions (queries/*.rq), or answer one by name."""
+    questions = shipped_queries()
+    if name is None:
+        table = Table(show_edge=False)
+        for column in ("name", "question", "问题"):
+            table.add_column(column, overflow="fold")
+        for key, (zh, en, _) in questions.items():
+            table.add_row(key, en, zh)
+        console.print(table)
+        return
+    if name not in questions:
+        close = ", ".join(difflib.get_close_matches(name, list(questions), n=3)) or "none"
+        raise fail(
+            KGError(f"no shipped question {name!r} (closest: {close}); run `kg ask` to list")
+        )
+    zh, en, path = questions[name]
+    console.print(f"[bold]{en}[/] {zh}", highlight=False)
+    _run_query(_open(store), path.read_text(encoding="utf-8"), output)
+
+
+@app.command()
+def path(
+    source: Annotated[str, typer.Argument(help="An entity: any name, alias, acronym or ISO code.")],
+    target: Annotated[str, typer.Argument(help="Another entity.")],
+    store: StoreDir = Path("out"),
+) -> None:
+    """The shortest chain of relations between two entities, with the evidence for each step."""
+    import networkx as nx
+
+    from kg.analysis import shortest_connection
+
+    graph = _open(store)
+    try:
+        start, end = graph.entity(source), graph.entity(target)
+    except KGError as error:
+        raise fail(error) from None
+    network = graph.to_networkx()
+    try:
+        steps = shortest_connection(network, start.iri, end.iri)
+    except nx.NetworkXNoPath:
+        raise fail(KGError(f"{start} and {end} are not connected")) from None
+    for step in steps:
+        subject = network.nodes[step["subject"]]["label"]
+        obj = network.nodes[step["object"]]["label"]
+        console.print(f"[bold]{subject}[/] —{step['predicate']}→ [bold]{obj}[/]", highlight=False)
+        for evidence in step["evidence"][:2]:
+            console.print(
+                f"    {evidence['document']} ¶{evidence['paragraph']}: {evidence['sentence']}",
+                highlight=False,
+            )
+
+
+@app.command()
+def neighbours(
+    name: Annotated[str, typer.Argument(help="An entity: any name, alias, acronym or ISO code.")],
+    store: StoreDir = Path("out"),
+    output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Every relation of an entity, both directions, with evidence."""
+    graph = _open(store)
+    try:
+        entity = graph.entity(name)
+    except KGError as error:
+        raise fail(error) from None
+    found = graph.relations(subject=entity) + graph.relations(object=entity)
+    rows = [
+        {
+            "subject": r.subject_label,
+            "predicate": r.predicate,
+            "object": r.object_label,
+            "document": r.document,
+            "paragraph": r.paragraph,
+            "evidence": r.sentence,
+        }
+        for r in found
+    ]
+    _print_rows(rows, output, columns=("subject", "predicate", "object", "paragraph", "evidence"))
 
 
 @app.command()
@@ -185,8 +332,8 @@ def _print_rows(rows: list[dict], output: Format, columns: tuple[str, ...] = ())
     if output is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    if output is Format.csv:
-        writer = csv.writer(sys.stdout)
+    if output in (Format.csv, Format.tsv):
+        writer = csv.writer(sys.stdout, delimiter="," if output is Format.csv else "\t")
         writer.writerow(list(rows[0]) if rows else [])
         for row in rows:
             writer.writerow(["|".join(v) if isinstance(v, list) else v for v in row.values()])
