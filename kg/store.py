@@ -1,8 +1,10 @@
 """The embedded SPARQL store: Oxigraph on disk, one named graph per document.
 
 `kg build` writes it to ``out/store``; every reader reopens it without
-extracting again. Queries see the union of the named graphs as their default
-graph, so a question spans every document unless it names one with GRAPH.
+extracting again. The default graph holds the union of the named graphs as a
+set (a triple two documents share is there once), so a question spans every
+document unless it names one with GRAPH. Oxigraph's own union view would count
+such a triple once per document and multiply the answers.
 """
 
 from __future__ import annotations
@@ -61,6 +63,18 @@ def python_value(term: object) -> object:
     return term
 
 
+def union_quads(store: ox.Store):
+    """Every triple of the named graphs, once, in the default graph."""
+    seen = set()
+    for quad in store.quads_for_pattern(None, None, None):
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            continue
+        triple = quad.triple
+        if triple not in seen:
+            seen.add(triple)
+            yield ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph())
+
+
 class Store:
     """A read-mostly Oxigraph store on disk (or in memory when ``path`` is None)."""
 
@@ -88,6 +102,7 @@ class Store:
         try:
             store = ox.Store(str(staging))
             store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+            store.bulk_extend(union_quads(store))
             store.optimize()
             store.flush()
             del store
@@ -102,7 +117,9 @@ class Store:
         return path
 
     def load(self, data: bytes, format: str = "trig") -> None:
+        """Add a dataset (named graphs) and its triples to the default graph."""
         self._store.load(data, format=ox.RdfFormat.from_extension(format))
+        self._store.extend(list(union_quads(self._store)))
 
     def __len__(self) -> int:
         return len(self._store)
@@ -111,9 +128,9 @@ class Store:
         return sorted(graph.value for graph in self._store.named_graphs())
 
     def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL query over the union of the named graphs."""
+        """Run a SPARQL query; its default graph is the union of the documents' graphs."""
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True)
+            result = self._store.query(sparql)
         except (SyntaxError, ValueError, OSError) as error:
             raise QueryError(f"SPARQL: {error}") from None
         if isinstance(result, ox.QueryBoolean):

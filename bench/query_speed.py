@@ -1,0 +1,111 @@
+"""Shipped queries on a ~1M-triple graph: the project's Oxigraph store beside rdflib's memory store.
+
+The graph has the shape of the real one: the seed's graph (``out/graph.trig``,
+run ``kg build`` first) copied N times as N documents. Each copy gets its own
+document, paragraphs, assertions and newly named entities, while gazetteer
+entities (countries, UN bodies, regions, cities, threats, instruments, known
+programmes) are shared between copies, as in a corpus of many reports.
+
+Every query in ``queries/`` runs on both stores in the same process; medians
+are reported, with their ratio.
+
+Run: python bench/query_speed.py [--triples 1000000] [--oxigraph-runs 5] [--rdflib-runs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from kg.store import union_quads
+
+ROOT = Path(__file__).resolve().parent.parent
+ID = "https://w3id.org/unodc-kg/id/"
+# IRIs that belong to one document (and so differ per copy): documents, graphs, and
+# entities the extractor named itself (hash slugs) or built per document (routes, decisions).
+PER_DOCUMENT = re.compile(
+    rf"<{re.escape(ID)}((?:doc|graph)/[^>]+|[a-z]+/h[0-9a-f]{{12}}[^>]*|route/[^>]+|decision/[^>]+)>"
+)
+
+
+def corpus_nquads(seed_trig: Path, triples: int) -> tuple[str, int]:
+    store = ox.Store()
+    store.load(path=str(seed_trig), format=ox.RdfFormat.TRIG)
+    base = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    lines = [line for line in base.splitlines() if line and "/graph/threats>" not in line]
+    taxonomy = [line for line in base.splitlines() if "/graph/threats>" in line]
+    copies = max(1, round((triples - len(taxonomy)) / len(lines)))
+    out = list(taxonomy)
+    for copy in range(copies):
+        suffix = f"-c{copy}"
+        out.extend(
+            PER_DOCUMENT.sub(lambda m: f"<{ID}{m.group(1)}{suffix}>", line) for line in lines
+        )
+    return "\n".join(out) + "\n", copies
+
+
+def timed(run, repeats: int) -> tuple[float, int]:
+    times, rows = [], 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        rows = run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--oxigraph-runs", type=int, default=5)
+    parser.add_argument("--rdflib-runs", type=int, default=1)
+    parser.add_argument("--queries", type=Path, default=ROOT / "queries")
+    args = parser.parse_args()
+
+    nquads, copies = corpus_nquads(ROOT / "out" / "graph.trig", args.triples)
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        oxigraph = ox.Store(folder)
+        oxigraph.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        oxigraph.bulk_extend(union_quads(oxigraph))  # as kg build writes it
+        oxigraph.optimize()
+        load_oxigraph = time.perf_counter() - start
+        start = time.perf_counter()
+        rdflib = Dataset(default_union=True)
+        rdflib.parse(data=nquads, format="nquads")
+        load_rdflib = time.perf_counter() - start
+        print(f"graph: {len(oxigraph):,} quads, {copies} document copies")
+        print(f"load: oxigraph {load_oxigraph:.1f} s, rdflib {load_rdflib:.1f} s")
+        print("| query | oxigraph median (ms) | rdflib median (ms) | ratio | rows |")
+        print("|---|---|---|---|---|")
+        for path in sorted(args.queries.glob("*.rq")):
+            text = path.read_text(encoding="utf-8")
+            ox_time, ox_rows = timed(
+                lambda t=text: _count(oxigraph.query(t)),
+                args.oxigraph_runs,
+            )
+            rd_time, rd_rows = timed(lambda t=text: _count(rdflib.query(t)), args.rdflib_runs)
+            check = "" if ox_rows == rd_rows else f" (rdflib: {rd_rows})"
+            print(
+                f"| {path.stem} | {ox_time * 1000:.1f} | {rd_time * 1000:.0f} | "
+                f"{rd_time / ox_time:.0f}× | {ox_rows}{check} |",
+                flush=True,
+            )
+
+
+def _count(result) -> int:
+    if isinstance(result, ox.QueryBoolean):
+        return int(bool(result))
+    if hasattr(result, "askAnswer") and result.type == "ASK":
+        return int(result.askAnswer)
+    return sum(1 for _ in result)
+
+
+if __name__ == "__main__":
+    main()
