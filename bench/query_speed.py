@@ -44,10 +44,8 @@ def corpus_nquads(seed_trig: Path, triples: int) -> tuple[str, int]:
     copies = max(1, round((triples - len(taxonomy)) / len(lines)))
     out = list(taxonomy)
     for copy in range(copies):
-        suffix = f"-c{copy}"
-        out.extend(
-            PER_DOCUMENT.sub(lambda m: f"<{ID}{m.group(1)}{suffix}>", line) for line in lines
-        )
+        rename = f"<{ID}\\g<1>-c{copy}>"
+        out.extend(PER_DOCUMENT.sub(rename, line) for line in lines)
     return "\n".join(out) + "\n", copies
 
 
