@@ -14,7 +14,7 @@ from kg.nlp.model import Entity, EntityType, Mention
 from kg.relations.model import SYMMETRIC, Assertion, Predicate
 from kg.relations.rules import RULES
 from kg.relations.rules.routes import find_routes, routes
-from kg.relations.sentence import sentences
+from kg.relations.sentence import resolve_anaphors, sentences
 
 
 @dataclass(slots=True)
@@ -66,9 +66,9 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     known = set(extraction.entities)
     for paragraph in document.paragraphs:
         heading_threats = _heading_threats(paragraph.heading_path, by_part)
-        for sentence in sentences(
-            paragraph.label, paragraph.text, by_part[paragraph.label], heading_threats
-        ):
+        named = by_part[paragraph.label]
+        mentions = named + resolve_anaphors(paragraph.text, named)
+        for sentence in sentences(paragraph.label, paragraph.text, mentions, heading_threats):
             found: list[Assertion] = []
             for rule in RULES:
                 found.extend(rule(sentence))

@@ -85,6 +85,23 @@ class Sentence:
                 return mention
         return None
 
+    def enumeration_before(self, position: int, *types: EntityType, gap: str = "") -> list[Mention]:
+        """Mentions of these types that end right before ``position`` (allowing ``gap``
+        between), as one enumeration read backwards: A与B的 → [A, B]."""
+        members: list[Mention] = []
+        cursor = position
+        for mention in sorted(self.of(*types), key=lambda m: m.end, reverse=True):
+            if mention.end > cursor:
+                continue
+            between = self.text[mention.end : cursor]
+            if not members and between not in ("", gap):
+                break
+            if members and not ENUMERATION_GAP.fullmatch(between):
+                break
+            members.insert(0, mention)
+            cursor = mention.start
+        return members
+
     def enumeration_after(self, position: int, *types: EntityType) -> list[Mention]:
         """Mentions of these types that follow ``position`` as one enumeration (A、B和C)."""
         members = []
@@ -97,11 +114,14 @@ class Sentence:
                 break
             if not members and not LEADING_GAP.fullmatch(gap):
                 break
+            if self.text.startswith(NOT_ITSELF, mention.end):
+                break  # 联合国其他实体: other bodies of the UN, not the UN itself
             members.append(mention)
             cursor = mention.end
         return members
 
 
+NOT_ITSELF = ("其他", "各", "系统")
 ENUMERATION_GAP = re.compile(r"\s?(?:政府|国|等)?\s?(?:、|，|和|及|以及|与|同|或)\s?")
 LEADING_GAP = re.compile(r"\s?(?:了|来自|包括|如|即)?\s?")
 
@@ -117,3 +137,42 @@ def sentences(
     for start, end in iter_sentences(text):
         inside = tuple(m for m in ordered if start <= m.start and m.end <= end)
         yield Sentence(paragraph, text, start, end, inside, heading_threats)
+
+
+@cache
+def anaphors() -> tuple[tuple[str, EntityType], ...]:
+    """Anaphors and the type they point back to, longest first (kg/data/patterns/anaphors.tsv)."""
+    rows = read_table("patterns/anaphors.tsv")
+    pairs = [(row["anaphor"], EntityType(row["type"])) for row in rows]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def resolve_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for anaphors (该举措, 会议 …), each standing for the last entity of its type
+    named before it in the paragraph. Anaphors inside names are left alone."""
+    taken = bytearray(len(text))
+    for mention in mentions:
+        taken[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
+    found = []
+    for word, entity_type in anaphors():
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not any(taken[start:end]):
+                before = [m for m in mentions if m.type is entity_type and m.end <= start]
+                if before:
+                    antecedent = before[-1]
+                    found.append(
+                        Mention(
+                            antecedent.paragraph,
+                            start,
+                            end,
+                            word,
+                            entity_type,
+                            antecedent.key,
+                            "anaphora",
+                        )
+                    )
+                    taken[start:end] = b"\1" * len(word)
+            start = text.find(word, end)
+    return found

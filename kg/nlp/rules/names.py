@@ -43,6 +43,7 @@ PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY}
 MAX_NAME = 40
 # 关于…的 before a head: the topic belongs to the name, enumeration commas included.
 ABOUT = re.compile(r"关于[^，。；：！？（）()《》“”\n关]{1,70}的$")
+INDEFINITE_BEFORE = re.compile(r"(?:一|这一|每一)[项个种类]$")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
 NEEDS_ANCHOR = frozenset(
@@ -118,6 +119,8 @@ class NameMatcher:
             )
             if not self.is_name(name, text[head_start:end], entity_type, anchored):
                 continue
+            if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(text, 0, start):
+                continue  # 是一项次区域药物管制举措: a description, not a name
             candidates.append(
                 Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
             )

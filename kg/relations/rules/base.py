@@ -15,7 +15,13 @@ def assertion(
     rule: str,
     confidence: float,
 ) -> Assertion:
-    """An assertion evidenced by ``sentence``; ends given as mentions or entity keys."""
+    """An assertion evidenced by ``sentence``; ends given as mentions or entity keys.
+
+    An end that the sentence names only by an anaphor (该举措, 会议) marks the rule
+    "+anaphora" and lowers the confidence: the name stands in an earlier sentence.
+    """
+    if any(getattr(end, "rule", "") == "anaphora" for end in (subject, obj)):
+        rule, confidence = f"{rule}+anaphora", round(confidence * 0.8, 2)
     return Assertion(
         subject if isinstance(subject, str) else subject.key,
         predicate,

@@ -37,7 +37,11 @@ def held_in(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, meeting, Predicate.HELD_IN, place, "held-in:在…举行…会议", 0.9
                 )
-            elif meeting.end <= place.start and _same_clause(sentence, meeting.end, place.start):
+            elif (
+                meeting.end <= place.start
+                and _same_clause(sentence, meeting.end, place.start)
+                and not text.startswith("的", verb_end)  # 在维也纳举行的X: X was held there
+            ):
                 yield assertion(
                     sentence, meeting, Predicate.HELD_IN, place, "held-in:会议…在…举行", 0.85
                 )
@@ -60,7 +64,8 @@ def adopted_by_issuing_body(sentence: Sentence) -> Iterator[Assertion]:
     for resolution in sentence.of(EntityType.RESOLUTION):
         if not resolution.related:
             continue
-        if any(m.key == resolution.related for m in sentence.mentions) or _names_body(resolution):
+        named = (m for m in sentence.mentions if m.rule != "anaphora")
+        if any(m.key == resolution.related for m in named) or _names_body(resolution):
             yield assertion(
                 sentence,
                 resolution.related,

@@ -26,6 +26,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
         return
     seen: set[tuple[str, str]] = set()
     for found in (
+        *_organisers(sentence, events),
         *_takers_part(sentence, events),
         *_from_list(sentence, events),
         *_cooperating(sentence, events),
@@ -34,6 +35,26 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             seen.add((found.subject, found.object))
             yield found
     del text
+
+
+def _organisers(sentence: Sentence, events) -> Iterator[Assertion]:
+    """The subject that holds or organises a meeting (举办了…讲习班) takes part in it."""
+    subject = sentence.subject(*ACTORS)
+    if subject is None:
+        return
+    text = sentence.text
+    for meeting in (e for e in events if e.type is EntityType.MEETING and e.start > subject.end):
+        clause_start, _ = sentence.clause_of(meeting.start)
+        lead = text[max(subject.end, clause_start - 30) : meeting.start]
+        if any(word in lead for word in triggers("organise")):
+            yield assertion(
+                sentence,
+                subject,
+                Predicate.PARTICIPATES_IN,
+                meeting,
+                "participates:organiser",
+                0.75,
+            )
 
 
 def _takers_part(sentence: Sentence, events) -> Iterator[Assertion]:

@@ -9,6 +9,7 @@ cooperation word follows them in the same clause. Countries working with a body
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.nlp.model import EntityType
@@ -16,7 +17,8 @@ from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import ACTORS, Sentence, triggers
 
-REACH = 14  # how far after the partners the cooperation word may stand
+REACH = 40  # how far after the partners (within their clause) the cooperation word may stand
+JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two run together
 
 
 def cooperation(sentence: Sentence) -> Iterator[Assertion]:
@@ -51,12 +53,8 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
     signal = first_trigger(
         text, triggers("cooperation"), last.end, min(clause_end, last.end + REACH)
     )
-    if signal < 0:
+    if signal < 0 and not _joint_programme(sentence, last.end, clause_end):
         return
-    if _implements_programme(sentence, signal, clause_end) and all(
-        m.type is EntityType.COUNTRY for m in members
-    ):
-        return  # 与阿塞拜疆、哈萨克斯坦…政府合作实施…方案: they take part in the programme
     left = subject
     if companion in ("和", "及") or left is None or left.start >= position:
         # A和B签署…: the partner named before the conjunction
@@ -77,11 +75,32 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
             )
 
 
-def _implements_programme(sentence: Sentence, signal: int, clause_end: int) -> bool:
-    programmes = [
-        m for m in sentence.of(EntityType.PROGRAMME) if signal < m.start < clause_end + 20
-    ]
-    return (
-        bool(programmes)
-        and first_trigger(sentence.text, triggers("implement"), signal, programmes[0].start) >= 0
+def _joint_programme(sentence: Sentence, end: int, clause_end: int) -> bool:
+    """A与B的 PROGRAMME: the two run the programme together."""
+    return sentence.text.startswith("的", end) and any(
+        end < m.start <= end + 2 and m.start < clause_end for m in sentence.of(EntityType.PROGRAMME)
     )
+
+
+def co_signatories(sentence: Sentence) -> Iterator[Assertion]:
+    """A、B和C签署/共同…: bodies named together as the subject of one joint act."""
+    first = next(iter(sentence.of(*ACTORS)), None)
+    while first is not None:
+        clause_end = sentence.clause_of(first.start)[1]
+        members = sentence.enumeration_after(first.start, *ACTORS)
+        if len(members) >= 2:
+            tail = sentence.text[members[-1].end : clause_end]
+            if any(tail.lstrip("还也都已").startswith(word) for word in triggers("joint-act")):
+                for index, left in enumerate(members):
+                    for right in members[index + 1 :]:
+                        if left.key != right.key:
+                            yield assertion(
+                                sentence,
+                                left,
+                                Predicate.PARTNER_OF,
+                                right,
+                                "partner:joint-act",
+                                0.8,
+                            )
+        following = [m for m in sentence.of(*ACTORS) if m.start >= clause_end]
+        first = following[0] if following else None

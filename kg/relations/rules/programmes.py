@@ -19,7 +19,8 @@ from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 
 POSSESSIVE = re.compile(r"的?")
-SUPPORTED_BY = re.compile(r"在(?P<body>.{2,30}?)的(?:支持|支助|资助|协助)下")
+SUPPORTED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:支持|支助|资助|协助)下")
+ITS = re.compile(r"其[“”]?$")
 AIMED = ("为", "向", "针对", "面向")
 
 
@@ -28,13 +29,18 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
     subject = sentence.subject(*ACTORS)
     words = triggers("implement")
     for programme in sentence.of(EntityType.PROGRAMME):
-        owners = [m for m in sentence.of(EntityType.ORGANIZATION) if m.end <= programme.start]
-        if owners and POSSESSIVE.fullmatch(text[owners[-1].end : programme.start]):
+        owners = sentence.enumeration_before(programme.start, EntityType.ORGANIZATION, gap="的")
+        for owner in owners:
+            # 毒品和犯罪问题办公室与世界海关组织的集装箱管制方案: the bodies' own programme
             yield assertion(
-                sentence, owners[-1], Predicate.IMPLEMENTS, programme, "implements:possessive", 0.85
+                sentence, owner, Predicate.IMPLEMENTS, programme, "implements:possessive", 0.85
+            )
+        if subject is not None and ITS.search(text, sentence.start, programme.start):
+            yield assertion(
+                sentence, subject, Predicate.IMPLEMENTS, programme, "implements:its", 0.8
             )
             continue
-        if subject is not None and subject.end <= programme.start:
+        if subject is not None and subject.end <= programme.start and subject not in owners:
             clause_start, _ = sentence.clause_of(programme.start)
             lead_start = max(subject.end, clause_start)
             if first_trigger(text, words, lead_start, programme.start) >= 0:
