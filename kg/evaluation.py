@@ -219,6 +219,13 @@ def score_relations(
             ):
                 mapped[key] = candidate.id
                 break
+    # The gold set names threats only in part: a relation to a threat it does not
+    # know can be judged neither right nor wrong.
+    judged = [
+        a
+        for a in relations.assertions
+        if not (a.object.startswith("threat/") and a.object not in mapped)
+    ]
     predicted = {
         _relation_key(
             mapped.get(a.subject, a.subject),
@@ -226,7 +233,7 @@ def score_relations(
             mapped.get(a.object, a.object),
             a.paragraph,
         )
-        for a in relations.assertions
+        for a in judged
     }
     scores: dict[str, RelationScore] = {}
     for predicate in [*sorted({p for _, p, _, _ in gold | predicted}), "all"]:

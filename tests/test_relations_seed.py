@@ -6,6 +6,8 @@ from kg.nlp.extract import Extractor
 from kg.relations.extract import extract_relations
 from kg.relations.model import Predicate
 
+HEADING_RULES = ("work:heading", "donor:heading", "donor:footnote-list")
+
 
 @pytest.fixture(scope="module")
 def seed(seed_document):
@@ -19,8 +21,8 @@ def test_evidence_is_a_sentence_of_the_paragraph_holding_both_ends(seed_document
     texts = {p.label: p.text for p in seed_document.paragraphs}
     for item in relations.assertions:
         assert texts[item.paragraph][item.start : item.end] == item.sentence
-        if item.rule == "work:heading" or "anaphora" in item.rule:
-            continue  # the threat is named by the heading; an anaphor's name by an earlier sentence
+        if item.rule in HEADING_RULES or "anaphora" in item.rule:
+            continue  # an end named by the heading, a donor footnote, or an earlier sentence
         for end in (item.subject, item.object):
             forms = (
                 entities[end].forms
@@ -71,8 +73,8 @@ def test_relation_scores_do_not_fall(seed_document, seed):
     scores = score_relations(
         relations, mapping, *load_gold_relations(gold_dir / "seed.relations.jsonl")
     )
-    assert scores["all"].precision >= 0.65
-    assert scores["all"].recall >= 0.42
+    assert scores["all"].precision >= 0.78
+    assert scores["all"].recall >= 0.56
     assert scores["heldIn"].precision >= 0.95
     assert scores["partnerOf"].precision >= 0.90
     assert scores["partnerOf"].recall >= 0.80

@@ -65,10 +65,14 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     seen: set[tuple[str, Predicate, str, str]] = set()
     known = set(extraction.entities)
     for paragraph in document.paragraphs:
-        heading_threats = _heading_threats(paragraph.heading_path, by_part)
+        heading_threats = _heading_keys(paragraph.heading_path, by_part, EntityType.THREAT)[-1:]
+        heading_bodies = _heading_keys(paragraph.heading_path, by_part, EntityType.ORGANIZATION)
+        countries = _footnote_countries(paragraph.footnotes, by_part)
         named = by_part[paragraph.label]
         mentions = named + resolve_anaphors(paragraph.text, named)
-        for sentence in sentences(paragraph.label, paragraph.text, mentions, heading_threats):
+        for sentence in sentences(
+            paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries
+        ):
             found: list[Assertion] = []
             for rule in RULES:
                 found.extend(rule(sentence))
@@ -98,13 +102,24 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     return relations
 
 
-def _heading_threats(path, by_part) -> tuple[str, ...]:
+def _heading_keys(path, by_part, entity_type: EntityType) -> tuple[str, ...]:
+    """Entities of one type named by the headings above a paragraph, outermost first."""
     keys: list[str] = []
     for depth in range(1, len(path) + 1):
         for mention in by_part.get(f"s:{heading_key(path[:depth])}", []):
-            if mention.type is EntityType.THREAT and mention.key not in keys:
+            if mention.type is entity_type and mention.key not in keys:
                 keys.append(mention.key)
-    return tuple(keys[-1:])  # the closest heading that names a threat
+    return tuple(keys)
+
+
+def _footnote_countries(markers, by_part, least: int = 3) -> tuple[str, ...]:
+    """Countries of a cited footnote that is a list of countries (a donor list, say)."""
+    for marker in markers:
+        mentions = by_part.get(f"fn:{marker}", [])
+        countries = [m.key for m in mentions if m.type is EntityType.COUNTRY]
+        if len(countries) >= least and len(countries) >= 0.8 * len(mentions):
+            return tuple(dict.fromkeys(countries))
+    return ()
 
 
 def _valid(found: Iterable[Assertion], known: set[str]) -> Iterable[Assertion]:

@@ -55,6 +55,8 @@ class Sentence:
     end: int
     mentions: tuple[Mention, ...]
     heading_threats: tuple[str, ...] = field(default=())  # threats named by headings above
+    heading_bodies: tuple[str, ...] = field(default=())  # organisations named by headings above
+    footnote_countries: tuple[str, ...] = field(default=())  # country lists of cited footnotes
 
     @property
     def value(self) -> str:
@@ -131,12 +133,16 @@ def sentences(
     text: str,
     mentions: list[Mention],
     heading_threats: tuple[str, ...] = (),
+    heading_bodies: tuple[str, ...] = (),
+    footnote_countries: tuple[str, ...] = (),
 ) -> Iterator[Sentence]:
     """The sentences of a paragraph with the mentions that lie inside each."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     for start, end in iter_sentences(text):
         inside = tuple(m for m in ordered if start <= m.start and m.end <= end)
-        yield Sentence(paragraph, text, start, end, inside, heading_threats)
+        yield Sentence(
+            paragraph, text, start, end, inside, heading_threats, heading_bodies, footnote_countries
+        )
 
 
 @cache

@@ -5,12 +5,18 @@ from kg.relations.rules.meetings import adopted_by_issuing_body, adopts, held_in
 from kg.relations.rules.participation import participates
 from kg.relations.rules.partners import co_signatories, cooperation
 from kg.relations.rules.programmes import implements, targets
-from kg.relations.rules.work import works_on, works_on_heading_topic, works_on_named_threat
+from kg.relations.rules.work import (
+    works_on,
+    works_on_heading_topic,
+    works_on_named_threat,
+    works_on_sentence_topic,
+)
 
 RULES = (
     cooperation,
     co_signatories,
     works_on,
+    works_on_sentence_topic,
     works_on_named_threat,
     works_on_heading_topic,
     implements,

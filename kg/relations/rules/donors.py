@@ -25,6 +25,7 @@ def donors(sentence: Sentence) -> Iterator[Assertion]:
     marked = [b for b in bodies if sentence.text[b.start - 1 : b.start] in RECEIVER_MARKS]
     receivers = marked or (bodies if len({b.key for b in bodies}) == 1 else [])
     if not receivers:
+        yield from _donors_to_heading_body(sentence)
         return
     receiver = receivers[0]
     words = triggers("donor")
@@ -35,3 +36,29 @@ def donors(sentence: Sentence) -> Iterator[Assertion]:
         if not any(word in sentence.text[country.end : clause_end] for word in words):
             continue  # the country must give: a funding word follows it in its clause
         yield assertion(sentence, country, Predicate.DONOR_TO, receiver, "donor:funding-word", 0.7)
+
+
+def _donors_to_heading_body(sentence: Sentence) -> Iterator[Assertion]:
+    """Funding sentences under a heading that names the body (七. 加强联合国毒品和犯罪
+    问题办公室 → B. 伙伴关系): the givers fund that body. Givers are the countries the
+    sentence names before a funding word, or those of a cited donor-list footnote."""
+    if len(sentence.heading_bodies) != 1:
+        return
+    receiver = sentence.heading_bodies[0]
+    words = triggers("donor")
+    givers = [
+        country
+        for country in sentence.of(EntityType.COUNTRY)
+        if any(
+            word in sentence.text[country.end : sentence.clause_of(country.end)[1]]
+            for word in words
+        )
+        or "包括" in sentence.text[sentence.start : country.start]
+    ]
+    for country in givers:
+        yield assertion(sentence, country, Predicate.DONOR_TO, receiver, "donor:heading", 0.55)
+    if not givers and sentence.footnote_countries and "捐助方" in sentence.value:
+        for key in sentence.footnote_countries:
+            yield assertion(
+                sentence, key, Predicate.DONOR_TO, receiver, "donor:footnote-list", 0.55
+            )

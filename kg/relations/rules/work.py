@@ -42,6 +42,22 @@ def works_on(sentence: Sentence) -> Iterator[Assertion]:
             reached = threat.end
 
 
+def works_on_sentence_topic(sentence: Sentence) -> Iterator[Assertion]:
+    """A body acting in a sentence works on the threats the sentence names after it
+    (毒品和犯罪问题办公室在…核恐怖主义、资助恐怖主义…等领域提供培训援助)."""
+    subject = sentence.subject(EntityType.ORGANIZATION)
+    if subject is None:
+        return
+    tail = sentence.text[subject.end : sentence.end]
+    if not any(word in tail for word in triggers("assist") + triggers("implement")):
+        return
+    for threat in sentence.of(EntityType.THREAT):
+        if threat.start >= subject.end:
+            yield assertion(
+                sentence, subject, Predicate.WORKS_ON, threat, "work:sentence-topic", 0.6
+            )
+
+
 def works_on_named_threat(sentence: Sentence) -> Iterator[Assertion]:
     for holder in sentence.of(*WORKERS):
         for threat in sentence.of(EntityType.THREAT):
