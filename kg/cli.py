@@ -389,7 +389,7 @@ def evaluate(
         )
     console.print(table)
     if gold_relations is not None:
-        mapping = match_entities(built.extraction, gold_entities)
+        mapping = match_entities(built.extraction, gold_entities, built.relations)
         by_predicate = score_relations(built.relations, mapping, *gold_relations)
         table = Table(title="relations", show_edge=False)
         for column in ("predicate", "gold", "found", "precision", "recall", "F1"):

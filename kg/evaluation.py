@@ -97,8 +97,18 @@ def score(extraction: Extraction, gold: list[GoldEntity]) -> dict[EntityType, Ty
     return _match(extraction, gold)[0]
 
 
-def match_entities(extraction: Extraction, gold: list[GoldEntity]) -> dict[str, str]:
-    """Predicted entity key → gold id, for the entities matched one to one."""
+def match_entities(
+    extraction: Extraction, gold: list[GoldEntity], relations: Relations | None = None
+) -> dict[str, str]:
+    """Predicted entity key → gold id, for the entities matched one to one.
+
+    With ``relations``, the entities they name without a mention of their own
+    (a convening body, a place inside a programme's name) are matched too.
+    """
+    if relations is not None:
+        extraction = Extraction(
+            {**relations.referenced, **extraction.entities}, extraction.mentions
+        )
     return _match(extraction, gold)[1]
 
 
@@ -206,19 +216,19 @@ def score_relations(
     """Precision, recall and F1 per predicate, and over all ("all").
 
     Predicted entities are mapped to gold ids through the entity matching; a
-    predicted route maps to the gold route with the same threat that shares a
-    place with it.
+    predicted route maps to the gold route with the same threat that shares the
+    most places with it.
     """
     mapped = dict(mapping)
-    for key, route in _route_places(relations).items():
-        concerns, places = route
-        for candidate in gold_routes:
-            if (
-                mapped.get(concerns) == candidate.concerns
-                and {mapped.get(p) for p in places} & candidate.places
-            ):
-                mapped[key] = candidate.id
-                break
+    for key, (concerns, places) in _route_places(relations).items():
+        shared = {
+            candidate.id: len({mapped.get(p) for p in places} & candidate.places)
+            for candidate in gold_routes
+            if mapped.get(concerns) == candidate.concerns
+        }
+        best = max(shared, key=lambda route: (shared[route], route), default=None)
+        if best is not None and shared[best]:
+            mapped[key] = best
     # The gold set names threats only in part: a relation to a threat it does not
     # know can be judged neither right nor wrong.
     judged = [

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from kg.ids import entity_key
 from kg.nlp.model import Candidate, EntityType
 from kg.text import chinese_numeral
 
@@ -38,6 +39,17 @@ class DocumentContext:
     aliases: dict[str, Alias] = field(default_factory=dict)
     instruments: list[tuple[str, str]] = field(default_factory=list)  # (name, key), oldest first
     bodies: list[tuple[str, str, EntityType]] = field(default_factory=list)  # (name, key, type)
+    conveners: list[tuple[str, str]] = field(default_factory=list)  # (name, key) of session bodies
+
+    def convener(self, name: str) -> str:
+        """The key of the body that convenes sessions called ``name``; a short name
+        (缔约方会议) is the body named in full before (联合国…公约缔约方会议)."""
+        for full, key in reversed(self.conveners):
+            if full.endswith(name):
+                return key
+        key = entity_key(EntityType.ORGANIZATION, name)
+        self.conveners.append((name, key))
+        return key
 
     def define(self, alias: Alias) -> None:
         self.aliases.setdefault(alias.short, alias)

@@ -93,7 +93,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
             for item in found:
                 for end in (item.subject, item.object):
                     if end not in known and end not in relations.referenced:
-                        _reference(end, relations)
+                        _reference(end, relations, _convener_name(item, extraction))
             for item in _valid(found, known | set(relations.routes) | set(relations.referenced)):
                 key = (item.subject, item.predicate, item.object, item.paragraph)
                 if key not in seen:
@@ -128,13 +128,24 @@ def _valid(found: Iterable[Assertion], known: set[str]) -> Iterable[Assertion]:
             yield item
 
 
-def _reference(key: str, relations: Relations) -> None:
-    """Record a gazetteer entity a relation names without a mention of its own."""
+def _reference(key: str, relations: Relations, convener: str = "") -> None:
+    """Record an entity a relation names without a mention of its own: a gazetteer
+    entity named inside a longer name, or the body that convenes a session."""
     entry = load_gazetteer().get(key)
     if entry is not None:
         relations.referenced[key] = Entity(
             key, entry.type, entry.label_zh, entry.label_en, iso3=entry.iso3, acronym=entry.acronym
         )
+    elif convener and key.startswith("organization/"):
+        relations.referenced[key] = Entity(key, EntityType.ORGANIZATION, convener)
+
+
+def _convener_name(item: Assertion, extraction: Extraction) -> str:
+    """For a decision adopted by a convening body: the body's name, from the decision's label."""
+    decision = extraction.entities.get(item.object)
+    if item.predicate is not Predicate.ADOPTS or decision is None:
+        return ""
+    return decision.label_zh[: decision.label_zh.rfind("第")]
 
 
 def _route_entity(route, paragraph: str) -> Entity:

@@ -63,7 +63,9 @@ class ResolutionMatcher:
                 if candidate.key and body_name == written:
                     body_key = candidate.key
                 else:
-                    body_key = entity_key(candidate.type, body_name)
+                    # A session's decision is its convening body's (缔约方会议第四届会议 → 缔约方会议)
+                    body_key = context.convener(body_name)
+                    related = body_key
                 gap = text[candidate.end : match.start()] if candidate.start >= 0 else "其"
                 if WRITTEN_WITH_BODY.fullmatch(gap):
                     start = candidate.start  # 大会第 60/288 号决议: the name includes the body
