@@ -63,7 +63,7 @@ class ResolutionMatcher:
                 if candidate.key and body_name == written:
                     body_key = candidate.key
                 else:
-                    # A session's decision is its convening body's (缔约方会议第四届会议 → 缔约方会议)
+                    # a session's decision is its convening body's: 缔约方会议 for its 第四届会议
                     body_key = context.convener(body_name)
                     related = body_key
                 gap = text[candidate.end : match.start()] if candidate.start >= 0 else "其"
