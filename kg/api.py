@@ -75,6 +75,7 @@ class Relation:
     sentence: str
     rule: str
     confidence: float
+    section: str = ""  # the heading the paragraph sits under
 
     def __str__(self) -> str:
         return (
@@ -102,13 +103,15 @@ def normalize_name(name: str) -> str:
 
 
 ASSERTIONS = """
-SELECT ?s ?p ?o ?sentence ?rule ?confidence ?number ?doc (MIN(?code) AS ?symbol) WHERE {
+SELECT ?s ?p ?o ?sentence ?rule ?confidence ?number ?doc (MIN(?code) AS ?symbol)
+       (MIN(?title) AS ?section) WHERE {
   %(bound)s
   ?a a kg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
      kg:evidence ?sentence ; kg:rule ?rule ; kg:confidence ?confidence ;
      prov:wasDerivedFrom ?paragraph .
   ?paragraph kg:number ?number ; kg:inDocument ?doc .
   OPTIONAL { ?doc kg:symbol ?code }
+  OPTIONAL { ?paragraph kg:inSection ?heading . ?heading rdfs:label ?title }
 }
 GROUP BY ?a ?s ?p ?o ?sentence ?rule ?confidence ?number ?doc
 ORDER BY ?s ?p ?o ?doc ?number ?sentence
@@ -265,6 +268,7 @@ class KnowledgeGraph:
             row["sentence"],
             row["rule"],
             float(row["confidence"]),
+            row.get("section", ""),
         )
 
     def partners(self, of: str | EntityRecord) -> list[Relation]:
@@ -331,6 +335,16 @@ class KnowledgeGraph:
                 found.extend(item.actors)
         return found
 
+    def mentions(self) -> dict[str, list[int]]:
+        """Entity IRI → numbers of the paragraphs that mention it, in order."""
+        rows = self.sparql(
+            "SELECT DISTINCT ?e ?n WHERE { ?e kg:mentionedIn ?p . ?p kg:number ?n } ORDER BY ?e ?n"
+        )
+        found: dict[str, list[int]] = {}
+        for row in rows:
+            found.setdefault(row["e"], []).append(int(row["n"]))
+        return found
+
     # --- graph analysis -----------------------------------------------------------------
 
     def to_networkx(self) -> nx.MultiDiGraph:
@@ -362,6 +376,7 @@ def _evidence(relation: Relation) -> dict:
     return {
         "document": relation.document,
         "paragraph": relation.paragraph,
+        "section": relation.section,
         "sentence": relation.sentence,
         "rule": relation.rule,
         "confidence": relation.confidence,

@@ -39,12 +39,22 @@ def fail(error: Exception) -> typer.Exit:
 
 
 @app.command()
-def build(paths: Paths = None, out: OutDir = Path("out")) -> None:
-    """Read documents and write the knowledge graph (graph.ttl, graph.trig) to OUT."""
+def build(
+    paths: Paths = None,
+    out: OutDir = Path("out"),
+    viz: Annotated[bool, typer.Option(help="Also write the interactive graph.html.")] = True,
+) -> None:
+    """Read documents and write the knowledge graph to OUT: graph.ttl, graph.trig, the
+    SPARQL store, and graph.html."""
     from kg.build import build as run_build
 
     try:
         result = run_build(paths, out)
+        if viz:
+            from kg.api import KnowledgeGraph
+            from kg.viz import write_page
+
+            write_page(KnowledgeGraph.open(out), out / "graph.html")
     except KGError as error:
         raise fail(error) from None
     table = Table(title="kg build", show_edge=False)
@@ -64,7 +74,8 @@ def build(paths: Paths = None, out: OutDir = Path("out")) -> None:
     for built in result.documents:
         for warning in built.document.warnings:
             errors.print(f"[yellow]warning:[/] {built.path.as_posix()}: {warning}", highlight=False)
-    written = ", ".join(path.as_posix() for path in result.files)
+    files = [*result.files, out / "graph.html"] if viz else result.files
+    written = ", ".join(path.as_posix() for path in files)
     console.print(f"{result.triples:,} triples → {written}", highlight=False)
 
 
@@ -412,6 +423,31 @@ def evaluate(
                 console.print(
                     f"[bold]{result.type.value} spurious:[/] {'、'.join(result.spurious)}"
                 )
+
+
+@app.command("viz")
+def visualize(
+    store: StoreDir = Path("out"),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Page to write.")] = None,
+    focus: Annotated[str | None, typer.Option(help="Draw only around this entity.")] = None,
+    depth: Annotated[int, typer.Option(help="How many relations away from --focus.")] = 1,
+    entity_type: Annotated[
+        list[str] | None, typer.Option("--type", "-t", help="Only these classes (repeatable).")
+    ] = None,
+    predicate: Annotated[
+        list[str] | None, typer.Option("--predicate", "-p", help="Only these (repeatable).")
+    ] = None,
+) -> None:
+    """Write the interactive graph page (works offline): all of it, or a sub-graph."""
+    from kg.viz import write_page
+
+    graph = _open(store)
+    target = out or store / ("graph.html" if focus is None else "subgraph.html")
+    try:
+        written = write_page(graph, target, focus, depth, entity_type or (), predicate or ())
+    except KGError as error:
+        raise fail(error) from None
+    console.print(f"→ {written.as_posix()}", highlight=False)
 
 
 def main() -> None:
