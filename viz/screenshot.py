@@ -1,7 +1,7 @@
 """Take the screenshot of the seed's graph shown in the README (docs/graph.png).
 
 Needs Debian's chromium and chromium-driver. Run after `kg build`:
-    python viz/screenshot.py [--page out/graph.html] [--focus 毒品和犯罪问题办公室] [--out docs/graph.png]
+    python viz/screenshot.py [--page out/graph.html] [--focus NAME] [--out docs/graph.png]
 """
 
 from __future__ import annotations
