@@ -98,7 +98,8 @@ class KG(DefinedNamespace):
     summary: URIRef  # Document -> its summary (摘要).
     session: URIRef  # Document -> a session it was prepared for, as printed.
     agendaItem: URIRef  # Document -> an agenda item it is issued under, as printed.
-    sourceFile: URIRef  # Document -> xsd:string, the file it was read from.
+    sourceFile: URIRef  # Document -> xsd:string, a file it was read from.
+    sourceEncoding: URIRef  # Document -> xsd:string, the encoding of its source file.
     contentHash: URIRef  # Document -> xsd:string, SHA-256 of the source text (64 hex digits).
     numbering: URIRef  # Document -> "source" or "reading-order".
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from kg.document import OffsetMap
 
@@ -163,3 +164,41 @@ def chinese_numeral(text: str) -> int:
     tens, _, units = text.partition("十")
     value = (CHINESE_NUMERALS.index(tens) + 1 if tens else 1) * 10
     return value + (CHINESE_NUMERALS.index(units) + 1 if units else 0)
+
+
+# Full-width digits, Latin letters and the symbols of numbers and symbols (第６０／２８８号),
+# as ASCII; Chinese punctuation (，。（）：；“”) stays as it is.
+_HALF_WIDTH = str.maketrans(
+    {
+        chr(code): chr(code - 0xFEE0)
+        for code in range(0xFF01, 0xFF5F)
+        if chr(code) not in "，。（）：；！？［］｛｝＂＇"
+    }
+    | {"\u3000": " "}
+)
+
+
+@cache
+def _simplifier():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def matching_form(text: str) -> str:
+    """The text as the rules read it: full-width ASCII made half-width and traditional
+    characters made simplified, character for character (same length and offsets).
+
+    The original text is what the graph keeps; only matching uses this form.
+    """
+    text = text.translate(_HALF_WIDTH)
+    if text.isascii():
+        return text
+    converter = _simplifier()
+    simplified = converter.convert(text)
+    if len(simplified) == len(text):
+        return simplified
+    # A phrase conversion changed the length: convert character by character instead.
+    return "".join(
+        converted if len(converted := converter.convert(char)) == 1 else char for char in text
+    )

@@ -14,6 +14,7 @@ from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, Entity, EntityType, Mention
 from kg.nlp.pipeline import shared_pipeline
 from kg.nlp.rules.mentions import SETTLED_KEY, alias_candidates, settle
+from kg.text import matching_form
 
 SUMMARY = "summary"
 
@@ -106,19 +107,25 @@ class Extractor:
         return self.extract_parts([TextPart("1", text)])
 
     def extract_parts(self, parts: list[TextPart]) -> Extraction:
+        """Entities of text parts read in order as one document.
+
+        The rules read each text in its matching form (`kg.text.matching_form`);
+        mentions keep the original text at the same offsets.
+        """
         context = DocumentContext()
         settled: list[list[Candidate]] = []
         for part in parts:
-            doc = self.nlp.make_doc(part.text)
+            text = matching_form(part.text)  # same offsets; traditional and full-width folded
+            doc = self.nlp.make_doc(text)
             doc.user_data[CONTEXT_KEY] = context
             doc.user_data[CANDIDATES_KEY] = []
-            doc.user_data[TEXT_KEY] = part.text
+            doc.user_data[TEXT_KEY] = text
             for _, component in self.nlp.pipeline:
                 doc = component(doc)
             settled.append(doc.user_data[SETTLED_KEY])
         extraction = Extraction()
         for part, mentions in zip(parts, settled, strict=True):
-            for candidate in _with_late_aliases(part.text, mentions, context):
+            for candidate in _with_late_aliases(matching_form(part.text), mentions, context):
                 extraction.add(
                     Mention(
                         part.label,

@@ -15,6 +15,7 @@ from kg.relations.model import SYMMETRIC, Assertion, Predicate
 from kg.relations.rules import RULES
 from kg.relations.rules.routes import find_routes, routes
 from kg.relations.sentence import resolve_anaphors, sentences
+from kg.text import matching_form
 
 
 @dataclass(slots=True)
@@ -69,7 +70,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
         heading_bodies = _heading_keys(paragraph.heading_path, by_part, EntityType.ORGANIZATION)
         countries = _footnote_countries(paragraph.footnotes, by_part)
         named = by_part[paragraph.label]
-        mentions = named + resolve_anaphors(paragraph.text, named)
+        mentions = named + resolve_anaphors(matching_form(paragraph.text), named)
         for sentence in sentences(
             paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries
         ):

@@ -9,7 +9,7 @@ from functools import cache
 
 from kg.data_files import read_table
 from kg.nlp.model import EntityType, Mention
-from kg.text import iter_sentences
+from kg.text import iter_sentences, matching_form
 
 ACTORS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
 PLACES = (EntityType.COUNTRY, EntityType.REGION, EntityType.CITY)
@@ -50,17 +50,19 @@ class Sentence:
     """One sentence: its paragraph, offsets, text and the mentions inside it."""
 
     paragraph: str
-    text: str  # the paragraph's whole clean text
+    text: str  # the paragraph's whole text, in matching form (what the rules read)
     start: int
     end: int
     mentions: tuple[Mention, ...]
     heading_threats: tuple[str, ...] = field(default=())  # threats named by headings above
     heading_bodies: tuple[str, ...] = field(default=())  # organisations named by headings above
+    original: str = ""  # the paragraph's text as written (the evidence is taken from it)
     footnote_countries: tuple[str, ...] = field(default=())  # country lists of cited footnotes
 
     @property
     def value(self) -> str:
-        return self.text[self.start : self.end]
+        """The sentence as written in the document."""
+        return (self.original or self.text)[self.start : self.end]
 
     def of(self, *types: EntityType) -> list[Mention]:
         return [m for m in self.mentions if m.type in types]
@@ -138,11 +140,14 @@ def sentences(
 ) -> Iterator[Sentence]:
     """The sentences of a paragraph with the mentions that lie inside each."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
-    for start, end in iter_sentences(text):
+    folded = matching_form(text)
+    for start, end in iter_sentences(folded):
         inside = tuple(m for m in ordered if start <= m.start and m.end <= end)
         yield Sentence(
-            paragraph, text, start, end, inside, heading_threats, heading_bodies, footnote_countries
-        )
+            paragraph, folded, start, end, inside,
+            heading_threats=heading_threats, heading_bodies=heading_bodies,
+            footnote_countries=footnote_countries, original=text,
+        )  # fmt: skip
 
 
 @cache

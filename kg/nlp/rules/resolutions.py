@@ -19,7 +19,7 @@ from kg.ids import entity_key, slug
 from kg.nlp.context import candidates_of, context_of, text_of
 from kg.nlp.model import Candidate, EntityType
 
-NUMBER = r"(?:[A-Z]{1,2}-)?\d{1,4}(?:/\d{1,4})*(?: ?[A-Z](?![A-Za-z]))?(?: ?\(\d{4}\))?"
+NUMBER = r"(?:[A-Z]{1,2}-)?\d{1,4}(?:/\d{1,4})*(?: ?[A-Z](?![A-Za-z]))?(?: ?[(（]\d{4}[)）])?"
 JOINER = r"\s?(?:、|，|,|和|及|以及|与|至)\s?"
 RESOLUTION = re.compile(
     rf"(?P<di>第)?\s?(?P<numbers>{NUMBER}(?:{JOINER}{NUMBER})*)\s?号(?P<kind>决议|决定)"
