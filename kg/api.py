@@ -156,8 +156,8 @@ class KnowledgeGraph:
         """Build the graph of ``paths`` (default: the shipped seeds) into ``out`` and open it."""
         from kg.build import build
 
-        result = build([Path(p) for p in paths] if paths else None, Path(out))
-        return cls.open(result.files[-1])
+        build([Path(p) for p in paths] if paths else None, Path(out))
+        return cls.open(out)
 
     # --- SPARQL -------------------------------------------------------------------------
 

@@ -1,33 +1,51 @@
-"""`kg build`: read documents, turn them into triples, write the graph files."""
+"""`kg build`: read documents, turn them into triples, write the graph files.
+
+Builds are incremental: each document's named graph is kept in
+``out/documents/<key>.trig`` with its content hash in ``out/manifest.json``. A
+document whose bytes did not change is not extracted again; a changed one
+replaces its own graph; documents built before and not given now stay until
+`kg remove` drops them. A document that cannot be read is reported and skipped.
+Every output is written into a staging folder that replaces ``out`` only once
+complete, so a crash or Ctrl-C leaves the previous graph as it was.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
-from rdflib import RDFS, Dataset, Graph
+from rdflib import RDFS, Dataset, Graph, Literal
 from rdflib.namespace import SKOS
 
 from kg import ids
 from kg.document import Document
-from kg.errors import InputError
-from kg.io import atomic_write
+from kg.encoding import decode_document
+from kg.errors import InputError, KGError
+from kg.namespace import KG
 from kg.nlp.extract import Extraction, Extractor
 from kg.nlp.gazetteer import threat_graph
-from kg.reader import decode, parse_document
+from kg.reader import parse_document
 from kg.relations.extract import Relations, extract_relations
 from kg.store import Store
 from kg.triples import bind_prefixes, document_triples, entity_triples, relation_triples
 
 DOCUMENT_SUFFIXES = (".txt",)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+MANIFEST = "manifest.json"
+DOCUMENTS = "documents"
 
 
 @dataclass(frozen=True, slots=True)
 class BuiltDocument:
-    """One document of a build: where it came from and what was found in it."""
+    """One document read and extracted in this build."""
 
     path: Path
     key: str
@@ -35,17 +53,50 @@ class BuiltDocument:
     content_hash: str
     extraction: Extraction
     relations: Relations
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """What the manifest keeps of a document of the graph."""
+
+    key: str
+    content_hash: str
+    sources: tuple[str, ...]
+    encoding: str
+    symbols: tuple[str, ...]
+    title: str
+    paragraphs: int
+    entities: int
+    relations: int
+    characters: int
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path.as_posix()}: {self.reason}"
+
+
+@dataclass(slots=True)
 class BuildResult:
-    documents: tuple[BuiltDocument, ...]
-    dataset: Dataset
+    records: tuple[DocumentRecord, ...]  # every document of the graph now
+    built: tuple[BuiltDocument, ...]  # the ones extracted in this run
+    reused: tuple[str, ...]  # keys of unchanged documents taken from the previous build
+    failures: tuple[Failure, ...]
     files: tuple[Path, ...]
+    triples: int = 0
+    dataset: Dataset = field(default_factory=Dataset, repr=False)
 
     @property
-    def triples(self) -> int:
-        return sum(len(graph) for graph in self.dataset.graphs() if len(graph))
+    def documents(self) -> tuple[BuiltDocument, ...]:
+        return self.built
+
+
+Progress = Callable[[Path, str, DocumentRecord | None], None]
 
 
 def default_inputs() -> list[Path]:
@@ -73,32 +124,261 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def read_input(path: Path, extractor: Extractor | None = None) -> BuiltDocument:
-    """Read, parse and extract one document, keeping its content hash."""
-    data = path.read_bytes()
-    document = parse_document(decode(data, path), source=path.as_posix())
+def read_input(
+    path: Path, extractor: Extractor | None = None, data: bytes | None = None
+) -> BuiltDocument:
+    """Read, parse and extract one document, keeping its content hash and encoding."""
+    data = path.read_bytes() if data is None else data
+    decoded = decode_document(data, path)
+    document = parse_document(decoded.text, source=path.as_posix())
     content_hash = hashlib.sha256(data).hexdigest()
     extraction = (extractor or Extractor()).extract(document)
     relations = extract_relations(document, extraction)
     key = ids.document_key(document, content_hash)
-    return BuiltDocument(path, key, document, content_hash, extraction, relations)
+    return BuiltDocument(path, key, document, content_hash, extraction, relations, decoded.encoding)
 
 
-def build_dataset(documents: Sequence[BuiltDocument]) -> Dataset:
-    """One named graph per document."""
-    dataset = Dataset()
-    bind_prefixes(dataset)
+@cache
+def extractor_version() -> str:
+    """A hash of the code and data that make a document's graph: a change rebuilds all."""
+    digest = hashlib.sha256()
+    folders = (PACKAGE, PROJECT_ROOT / "ontology")
+    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file()):
+        if path.suffix in (".py", ".tsv", ".txt", ".ttl", ".json"):
+            digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def document_graph(built: BuiltDocument) -> Dataset:
+    """The named graph of one document, in a dataset of its own."""
+    dataset = bind_prefixes(Dataset())
+    graph = dataset.graph(ids.graph_iri(built.key))
+    document_triples(built.document, built.key, built.content_hash, graph)
+    doc = ids.document_iri(built.key)
+    graph.add((doc, KG.sourceEncoding, Literal(built.encoding)))
+    entity_triples(built.extraction, built.key, graph)
+    relation_triples(built.relations, built.key, graph)
+    return dataset
+
+
+def _record(built: BuiltDocument) -> DocumentRecord:
+    return DocumentRecord(
+        key=built.key,
+        content_hash=built.content_hash,
+        sources=(built.path.as_posix(),),
+        encoding=built.encoding,
+        symbols=built.document.metadata.symbols,
+        title=built.document.metadata.title,
+        paragraphs=len(built.document.paragraphs),
+        entities=len(built.extraction.entities),
+        relations=len(built.relations.assertions),
+        characters=len(built.document.text),
+    )
+
+
+def load_manifest(out: Path) -> dict[str, DocumentRecord]:
+    """The documents of the previous build in ``out`` (none if it was made by other code)."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if manifest.get("version") != extractor_version():
+        return {}
+    records = {}
+    for row in manifest.get("documents", []):
+        record = DocumentRecord(
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
+        )
+        if (out / DOCUMENTS / f"{record.key}.trig").is_file():
+            records[record.key] = record
+    return records
+
+
+def build(
+    paths: Sequence[Path] | None = None,
+    out: Path = Path("out"),
+    viz: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the graph of the documents at ``paths`` (default: the shipped seeds) into ``out``.
+
+    Writes ``graph.ttl`` (every triple), ``graph.trig`` (one named graph per
+    document), ``store/`` (the SPARQL store), ``manifest.json``, the documents'
+    own graphs, and with ``viz`` the page ``graph.html``. Raises InputError
+    when no document at all could be read; otherwise failures are reported in
+    the result and the rest is written.
+    """
+    inputs = collect_inputs(paths or default_inputs())
+    previous = load_manifest(out)
+    records = dict(previous)
+    graphs: dict[str, bytes] = {}
+    by_hash = {record.content_hash: key for key, record in previous.items()}
+    seen: dict[str, str] = {}
+    built: list[BuiltDocument] = []
+    reused: list[str] = []
+    failures: list[Failure] = []
+    extractor = Extractor()
+    for path in inputs:
+        name = path.as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            failures.append(Failure(path, f"cannot read it ({error.strerror})"))
+            _tell(progress, path, "failed", None)
+            continue
+        content_hash = hashlib.sha256(data).hexdigest()
+        _forget_source(records, name, content_hash)
+        if content_hash in seen or content_hash in by_hash:
+            key = seen.get(content_hash) or by_hash[content_hash]
+            if key in records:
+                record = records[key]
+                records[key] = replace(
+                    record, sources=tuple(dict.fromkeys((*record.sources, name)))
+                )
+                if key not in seen.values() and key in previous:
+                    reused.append(key)
+                seen[content_hash] = key
+                _tell(progress, path, "unchanged" if key in previous else "duplicate", records[key])
+                continue
+        try:
+            document = read_input(path, extractor, data)
+        except InputError as error:
+            failures.append(Failure(path, error.problem))
+            _tell(progress, path, "failed", None)
+            continue
+        except Exception as error:  # nothing is lost: the rest of the corpus goes on
+            failures.append(
+                Failure(path, f"could not be processed ({type(error).__name__}: {error})")
+            )
+            _tell(progress, path, "failed", None)
+            continue
+        record = _record(document)
+        records[document.key] = record
+        graphs[document.key] = document_graph(document).serialize(format="trig", encoding="utf-8")
+        seen[content_hash] = document.key
+        built.append(document)
+        _tell(progress, path, "extracted", record)
+    if not records:
+        first = failures[0] if failures else None
+        raise InputError(first.path if first else out, first.reason if first else "no documents")
+    result = write_outputs(out, records, graphs, viz)
+    result.built, result.reused, result.failures = tuple(built), tuple(reused), tuple(failures)
+    return result
+
+
+def remove(out: Path, names: Sequence[str]) -> list[DocumentRecord]:
+    """Drop documents (by symbol, source file or key) from the graph in ``out``."""
+    records = load_manifest(out)
+    if not records:
+        raise KGError(f"{out}: no graph built here by this version of kg; run `kg build` first")
+    dropped = []
+    for name in names:
+        matches = [
+            record
+            for record in records.values()
+            if name in record.symbols
+            or name == record.key
+            or any(name == source or Path(source).name == name for source in record.sources)
+        ]
+        if not matches:
+            raise KGError(f"{name}: no document of the graph has this symbol, file or key")
+        for record in matches:
+            records.pop(record.key, None)
+            dropped.append(record)
+    if not records:
+        raise KGError("removing these would leave the graph empty; delete the folder instead")
+    write_outputs(out, records, {}, viz=(out / "graph.html").exists())
+    return dropped
+
+
+def write_outputs(
+    out: Path, records: dict[str, DocumentRecord], graphs: dict[str, bytes], viz: bool
+) -> BuildResult:
+    """Write every output into a staging folder, then put it in place of ``out`` whole."""
+    shown, out = out, out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out.parent.glob(f".{out.name}.staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    try:
+        (staging / DOCUMENTS).mkdir()
+        dataset = bind_prefixes(Dataset())
+        _add_taxonomy(dataset)
+        for key in sorted(records):
+            data = graphs.get(key) or (out / DOCUMENTS / f"{key}.trig").read_bytes()
+            (staging / DOCUMENTS / f"{key}.trig").write_bytes(data)
+            dataset.parse(data=data, format="trig")
+            _set_sources(dataset, key, records[key].sources)
+        trig = dataset.serialize(format="trig", encoding="utf-8")
+        (staging / "graph.trig").write_bytes(trig)
+        (staging / "graph.ttl").write_bytes(
+            union_graph(dataset).serialize(format="turtle", encoding="utf-8")
+        )
+        Store.write(staging / "store", trig)
+        manifest = {
+            "version": extractor_version(),
+            "documents": [asdict(records[key]) for key in sorted(records)],
+        }
+        (staging / MANIFEST).write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        files = [shown / "graph.ttl", shown / "graph.trig", shown / "store"]
+        if viz:
+            from kg.api import KnowledgeGraph
+            from kg.viz import write_page
+
+            write_page(KnowledgeGraph.open(staging), staging / "graph.html")
+            files.append(shown / "graph.html")
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    triples = sum(len(graph) for graph in dataset.graphs())
+    ordered = tuple(records[key] for key in sorted(records))
+    return BuildResult(ordered, (), (), (), tuple(files), triples, dataset)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` where ``out`` is; the old folder is removed only afterwards."""
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        os.replace(out, old)
+    os.replace(staging, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _forget_source(records: dict[str, DocumentRecord], name: str, content_hash: str) -> None:
+    """A file whose content changed no longer stands for its old document."""
+    for key, record in list(records.items()):
+        if name in record.sources and record.content_hash != content_hash:
+            sources = tuple(s for s in record.sources if s != name)
+            if sources:
+                records[key] = replace(record, sources=sources)
+            else:
+                del records[key]
+
+
+def _set_sources(dataset: Dataset, key: str, sources: tuple[str, ...]) -> None:
+    graph = dataset.graph(ids.graph_iri(key))
+    doc = ids.document_iri(key)
+    graph.remove((doc, KG.sourceFile, None))
+    for source in sources:
+        graph.add((doc, KG.sourceFile, Literal(source)))
+
+
+def _add_taxonomy(dataset: Dataset) -> None:
     taxonomy = dataset.graph(ids.graph_iri("threats"))
     for subject, predicate, value in threat_graph():
         taxonomy.add((subject, predicate, value))
         if predicate == SKOS.prefLabel:
             taxonomy.add((subject, RDFS.label, value))
-    for built in documents:
-        graph = dataset.graph(ids.graph_iri(built.key))
-        document_triples(built.document, built.key, built.content_hash, graph)
-        entity_triples(built.extraction, built.key, graph)
-        relation_triples(built.relations, built.key, graph)
-    return dataset
+
+
+def _tell(progress: Progress | None, path: Path, status: str, record) -> None:
+    if progress is not None:
+        progress(path, status, record)
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -108,32 +388,3 @@ def union_graph(dataset: Dataset) -> Graph:
         for triple in graph:
             union.add(triple)
     return union
-
-
-def build(paths: Sequence[Path] | None = None, out: Path = Path("out")) -> BuildResult:
-    """Read the documents at ``paths`` (default: the shipped seeds) and write the graph to ``out``.
-
-    Writes ``graph.ttl`` (every triple), ``graph.trig`` (one named graph per
-    document) and ``store/`` (the embedded SPARQL store). Every input is read
-    before anything is written, so bad input leaves the output folder as it was.
-    """
-    inputs = collect_inputs(paths or default_inputs())
-    extractor = Extractor()
-    documents = [read_input(path, extractor) for path in inputs]
-    _check_unique_keys(documents)
-    dataset = build_dataset(documents)
-    turtle = union_graph(dataset).serialize(format="turtle", encoding="utf-8")
-    trig = dataset.serialize(format="trig", encoding="utf-8")
-    files = (out / "graph.ttl", out / "graph.trig", out / "store")
-    atomic_write(files[0], turtle)
-    atomic_write(files[1], trig)
-    Store.write(files[2], trig)
-    return BuildResult(tuple(documents), dataset, files)
-
-
-def _check_unique_keys(documents: Sequence[BuiltDocument]) -> None:
-    seen: dict[str, Path] = {}
-    for built in documents:
-        if built.key in seen:
-            raise InputError(built.path, f"same document symbol as {seen[built.key]} ({built.key})")
-        seen[built.key] = built.path

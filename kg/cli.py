@@ -44,39 +44,100 @@ def build(
     out: OutDir = Path("out"),
     viz: Annotated[bool, typer.Option(help="Also write the interactive graph.html.")] = True,
 ) -> None:
-    """Read documents and write the knowledge graph to OUT: graph.ttl, graph.trig, the
-    SPARQL store, and graph.html."""
+    """Read documents (files or folders) and write the knowledge graph to OUT: graph.ttl,
+    graph.trig, the SPARQL store and graph.html. Unchanged documents are not read again.
+
+    Exit code 0: all read; 1: some documents failed (the rest is written); 2: nothing could
+    be read or the arguments are wrong.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     from kg.build import build as run_build
+    from kg.build import collect_inputs, default_inputs
 
     try:
-        result = run_build(paths, out)
-        if viz:
-            from kg.api import KnowledgeGraph
-            from kg.viz import write_page
-
-            write_page(KnowledgeGraph.open(out), out / "graph.html")
+        inputs = collect_inputs(paths or default_inputs())
     except KGError as error:
         raise fail(error) from None
+    totals = {"characters": 0, "entities": 0}
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[characters]:,} chars · {task.fields[entities]:,} entities"),
+    )
+    with Progress(*columns, console=errors, transient=True) as bar:
+        task = bar.add_task("reading", total=len(inputs), characters=0, entities=0)
+
+        def advance(path: Path, status: str, record) -> None:
+            if record is not None and status == "extracted":
+                totals["characters"] += record.characters
+                totals["entities"] += record.entities
+            bar.update(task, advance=1, description=path.name[:30], **totals)
+
+        try:
+            result = run_build(inputs, out, viz=viz, progress=advance)
+        except KGError as error:
+            raise fail(error) from None
     table = Table(title="kg build", show_edge=False)
-    for column in ("document", "symbols", "paragraphs", "sections", "entities", "relations"):
-        table.add_column(column, justify="left" if column in ("document", "symbols") else "right")
-    for built in result.documents:
-        document = built.document
+    for column in (
+        "document",
+        "symbols",
+        "encoding",
+        "paragraphs",
+        "entities",
+        "relations",
+        "status",
+    ):
+        table.add_column(
+            column, justify="right" if column in ("paragraphs", "entities", "relations") else "left"
+        )
+    fresh = {item.key for item in result.built}
+    for record in result.records:
+        status = (
+            "extracted"
+            if record.key in fresh
+            else "unchanged"
+            if record.key in result.reused
+            else "kept"
+        )
         table.add_row(
-            built.path.as_posix(),
-            ", ".join(document.metadata.symbols) or "—",
-            str(len(document.paragraphs)),
-            str(sum(1 for _ in document.iter_headings())),
-            str(len(built.extraction.entities)),
-            str(len(built.relations.assertions)),
+            "\n".join(record.sources),
+            ", ".join(record.symbols) or "—",
+            record.encoding,
+            str(record.paragraphs),
+            str(record.entities),
+            str(record.relations),
+            status,
         )
     console.print(table)
-    for built in result.documents:
-        for warning in built.document.warnings:
-            errors.print(f"[yellow]warning:[/] {built.path.as_posix()}: {warning}", highlight=False)
-    files = [*result.files, out / "graph.html"] if viz else result.files
-    written = ", ".join(path.as_posix() for path in files)
+    for item in result.built:
+        for warning in item.document.warnings:
+            errors.print(f"[yellow]warning:[/] {item.path.as_posix()}: {warning}", highlight=False)
+    for failure in result.failures:
+        errors.print(f"[bold red]failed:[/] {failure}", highlight=False, soft_wrap=True)
+    written = ", ".join(path.as_posix() for path in result.files)
     console.print(f"{result.triples:,} triples → {written}", highlight=False)
+    if result.failures:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def remove(
+    names: Annotated[list[str], typer.Argument(help="Document symbols, source files or keys.")],
+    out: OutDir = Path("out"),
+) -> None:
+    """Drop documents from the graph in OUT (the others are not read again)."""
+    from kg.build import remove as run_remove
+
+    try:
+        dropped = run_remove(out, names)
+    except KGError as error:
+        raise fail(error) from None
+    for record in dropped:
+        console.print(
+            f"removed {', '.join(record.symbols) or record.key} ({', '.join(record.sources)})"
+        )
 
 
 @app.command()

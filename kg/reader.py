@@ -38,6 +38,7 @@ from kg.document import (
     Paragraph,
     ParagraphKind,
 )
+from kg.encoding import decode_document
 from kg.errors import InputError
 from kg.text import (
     CHINESE_NUMERALS,
@@ -133,32 +134,14 @@ class _HeadingNode:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read a UTF-8 text file into a `Document`; `InputError` if it can't be read."""
+    """Read a text file (any encoding `kg.encoding` knows) into a `Document`; `InputError`
+    if it can't be read."""
     path = Path(path)
     if not path.exists():
         raise InputError(path, "file not found")
     if path.is_dir():
         raise InputError(path, "is a directory, not a document")
-    data = path.read_bytes()
-    return parse_document(decode(data, path), source=str(path))
-
-
-def decode(data: bytes, source: object) -> str:
-    """Decode document bytes as UTF-8 (with or without BOM), refusing binary data."""
-    if not data.strip():
-        raise InputError(source, "file is empty")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(source, "binary file, not a text document")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            source, f"not UTF-8 text (byte {error.start}); convert it to UTF-8 first"
-        ) from None
-    controls = sum(1 for char in text[:8192] if ord(char) < 32 and char not in "\n\r\t\f")
-    if controls > len(text[:8192]) * 0.05:
-        raise InputError(source, "binary file, not a text document")
-    return text
+    return parse_document(decode_document(path.read_bytes(), path).text, source=str(path))
 
 
 def parse_document(text: str, source: str = "<text>") -> Document:

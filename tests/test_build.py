@@ -22,7 +22,7 @@ def built(tmp_path_factory, seed_path):
 
 def test_writes_turtle_and_trig_with_one_named_graph_per_document(built):
     result, out = built
-    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "graph.ttl", "store"]
+    assert sorted(p.name for p in out.iterdir()) == ["documents", "graph.trig", "graph.ttl", "manifest.json", "store"]
     dataset = Dataset()
     dataset.parse(out / "graph.trig", format="trig")
     named = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
@@ -90,7 +90,7 @@ def test_cli_build_default_reads_the_seeds(tmp_path, monkeypatch):
     [
         ("empty.txt", b"", "file is empty"),
         ("binary.txt", bytes(range(256)) * 4, "binary file"),
-        ("gbk.txt", "毒品和犯罪问题办公室".encode("gbk"), "not UTF-8"),
+        ("garbled.txt", bytes([0x81, 0x30, 0xFE]) * 400, "cannot tell its encoding"),
     ],
 )
 def test_cli_refuses_bad_input_and_leaves_output_alone(tmp_path, name, content, problem):

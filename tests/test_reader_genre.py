@@ -3,8 +3,9 @@
 import pytest
 
 from kg.document import Numbering, ParagraphKind
+from kg.encoding import decode_document
 from kg.errors import InputError
-from kg.reader import decode, parse_document, read_document
+from kg.reader import parse_document, read_document
 
 PAGE_BREAK = """1. 第一段的开头写在这里，句子跨过了页面的底部，在下一页
 
@@ -143,12 +144,36 @@ def test_full_width_paragraph_numbers():
         (b"", "empty"),
         (b"   \n\n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-        ("毒品和犯罪问题办公室".encode("gb18030"), "not UTF-8"),
+        (bytes([0x81, 0x30, 0xFE]) * 400, "cannot tell its encoding"),
     ],
 )
 def test_bad_input_is_refused_with_a_clear_reason(data, problem):
     with pytest.raises(InputError, match=problem):
-        decode(data, "x.txt")
+        decode_document(data, "x.txt")
+
+
+TEXT = "1. 联合国毒品和犯罪问题办公室与国际刑事警察组织合作，打击贩运人口。\n2. 第二段。\n" * 3
+
+
+@pytest.mark.parametrize(
+    ("encoded", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (TEXT.encode("utf-8-sig"), "utf-8"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+    ],
+)
+def test_encodings_are_detected(encoded, encoding):
+    decoded = decode_document(encoded, "x.txt")
+    assert decoded.text == TEXT and decoded.encoding == encoding
+
+
+def test_big5_traditional_text_reads():
+    text = "1. 聯合國毒品和犯罪問題辦公室與國際刑事警察組織合作。\n" * 5
+    decoded = decode_document(text.encode("big5"), "x.txt")
+    assert decoded.text == text and decoded.encoding == "big5"
 
 
 def test_missing_file(tmp_path):
@@ -157,4 +182,4 @@ def test_missing_file(tmp_path):
 
 
 def test_utf8_bom_is_accepted():
-    assert decode("\ufeff1. 段落。".encode(), "x") == "1. 段落。"
+    assert decode_document("\ufeff1. 段落。".encode(), "x").text == "1. 段落。"
