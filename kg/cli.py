@@ -513,3 +513,7 @@ def visualize(
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

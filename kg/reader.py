@@ -48,10 +48,12 @@ from kg.text import (
     chinese_numeral,
     is_cjk,
     join_lines,
+    matching_form,
 )
 
 _SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
 SYMBOL_LINE = re.compile(rf"^\s*({_SYMBOL})(?:\s*[-–—]\s*({_SYMBOL}))?\s*$")
+MASTHEAD_SYMBOL_LINE = re.compile(rf"^\s*联\s*合\s*国\s+({_SYMBOL})\s*$")
 PAGE_NUMBER_LINE = re.compile(r"^\s*\d{1,4}\s*$")
 JOB_NUMBER_LINE = re.compile(r"^\s*(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}\s*\([A-Z]\)[\s\d]*$")
 BARCODE_LINE = re.compile(r"^\s*\*\d{6,9}\*\s*$")
@@ -90,14 +92,23 @@ class Kind(Enum):
 
 @dataclass(slots=True)
 class Line:
+    """A line of the source: ``text`` in matching form (what patterns read), ``original``
+    as written (what paragraphs, titles and footnotes are made of), same offsets."""
+
     text: str
     start: int
     kind: Kind = Kind.CONTENT
     page_break: bool = False
+    original: str = ""
 
     @property
     def stripped(self) -> str:
         return self.text.strip()
+
+    @property
+    def written(self) -> str:
+        """The line as written, stripped."""
+        return self.original.strip()
 
     @property
     def content_start(self) -> int:
@@ -177,14 +188,17 @@ def parse_document(text: str, source: str = "<text>") -> Document:
 
 
 def _split_lines(text: str) -> list[Line]:
+    """Lines with offsets; patterns read the matching form (traditional and full-width folded)."""
     lines: list[Line] = []
     offset = 0
+    folded = matching_form(text)
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         page_break = "\f" in body
-        clean = body.replace("\f", " ")
+        original = body.replace("\f", " ")
+        clean = folded[offset : offset + len(body)].replace("\f", " ")
         kind = Kind.BLANK if not clean.strip() else Kind.CONTENT
-        lines.append(Line(clean, offset, kind, page_break))
+        lines.append(Line(clean, offset, kind, page_break, original))
         offset += len(raw)
     return lines
 
@@ -199,7 +213,10 @@ def _mark_furniture(lines: list[Line]) -> None:
         text = line.text
         if SEPARATOR_LINE.match(text):
             line.kind = Kind.SEPARATOR
-        elif SYMBOL_LINE.match(text) or JOB_NUMBER_LINE.match(text) or BARCODE_LINE.match(text):
+        elif SYMBOL_LINE.match(text) or MASTHEAD_SYMBOL_LINE.match(text):
+            line.kind = Kind.FURNITURE
+            anchors.append(index)
+        elif JOB_NUMBER_LINE.match(text) or BARCODE_LINE.match(text):
             line.kind = Kind.FURNITURE
             anchors.append(index)
     for index, line in enumerate(lines):
@@ -288,8 +305,9 @@ def _structure(
     current: _Block | None = None
 
     def flush_loose() -> None:
-        unnumbered = [block for block in blocks if block.preamble]
-        blocks.extend(_split_unnumbered(loose, _frozen_path(path), len(unnumbered), numbered))
+        # unnumbered paragraphs are counted on from the ones before them
+        before = sum(1 for block in blocks if block.preamble or not numbered)
+        blocks.extend(_split_unnumbered(loose, _frozen_path(path), before, numbered))
         loose.clear()
 
     for index in range(body_index, len(content)):
@@ -365,19 +383,19 @@ def _numbered_starts(content: list[Line]) -> Iterator[tuple[int, str, str, str]]
         following = content[index + 1].text if index + 1 < len(content) else ""
         if (chapter := CHAPTER.match(text)) and chinese_numeral(chapter.group(1)) == next_chapter:
             if _heading_like(chapter.group(2)):
-                yield index, "chapter", chapter.group(1), chapter.group(2)
+                yield index, "chapter", chapter.group(1), line.original[slice(*chapter.span(2))]
                 next_chapter += 1
                 next_section, next_subsection, previous_heading = "A", 1, index
                 continue
         if (section := SECTION.match(text)) and section.group(1) == next_section:
             if _heading_like(section.group(2)):
-                yield index, "section", section.group(1), section.group(2)
+                yield index, "section", section.group(1), line.original[slice(*section.span(2))]
                 next_section = chr(ord(next_section) + 1)
                 next_subsection, previous_heading = 1, index
                 continue
         if numbered := NUMBERED.match(text):
             number = int(numbered.group(1).translate(_FULL_WIDTH_DIGITS))
-            title = numbered.group(2)
+            title = line.original[slice(*numbered.span(2))]
             is_paragraph = number == next_paragraph
             is_subsection = (
                 number == next_subsection
@@ -399,7 +417,7 @@ def _numbered_starts(content: list[Line]) -> Iterator[tuple[int, str, str, str]]
             and len(text.strip()) <= 30
             and _starts_structure(following)
         ):
-            yield index, "continuation", "", text.strip()
+            yield index, "continuation", "", line.written
             previous_heading = index
 
 
@@ -447,7 +465,8 @@ def _front_matter(front: list[Line], lines: list[Line]) -> tuple[Metadata, list[
     """Symbols, sessions, agenda items and title from the lines before the body."""
     symbols: list[str] = []
     for line in lines:
-        if line.kind is Kind.FURNITURE and (match := SYMBOL_LINE.match(line.text)):
+        match = SYMBOL_LINE.match(line.text) or MASTHEAD_SYMBOL_LINE.match(line.text)
+        if line.kind is Kind.FURNITURE and match:
             for symbol in match.groups():
                 if symbol and symbol not in symbols:
                     symbols.append(symbol)
@@ -465,19 +484,19 @@ def _front_matter(front: list[Line], lines: list[Line]) -> tuple[Metadata, list[
             continue
         text = line.stripped
         if SESSION_LINE.match(text):
-            body = head[index - 1].stripped if index and not agenda_or_date(head[index - 1]) else ""
-            sessions.append(f"{body}{text}")
+            body = head[index - 1].written if index and not agenda_or_date(head[index - 1]) else ""
+            sessions.append(f"{body}{line.written}")
             if agenda and body and agenda[-1][-1][-1:] == [body]:
                 agenda[-1][-1].pop()
         elif AGENDA_LINE.match(text):
-            agenda.append([[text]])
+            agenda.append([[line.written]])
         elif DATE_LINE.search(text) or SUBTITLE_LINE.search(text):
             pass
         elif agenda:
             item = agenda[-1]
             if len(item) == 1 or (previous is not None and _blank_between(lines, previous, line)):
                 item.append([])
-            item[-1].append(text)
+            item[-1].append(line.written)
         previous = line
     title = _clean(title_lines, None)[0].text() if title_lines else ""
     metadata = Metadata(
@@ -504,7 +523,7 @@ def _title(head: list[Line], lines: list[Line]) -> tuple[list[Line], str]:
         None,
     )
     end = subtitle_at if subtitle_at is not None else len(head)
-    subtitle = head[subtitle_at].stripped if subtitle_at is not None else ""
+    subtitle = head[subtitle_at].written if subtitle_at is not None else ""
     block: list[Line] = []
     for index in range(end - 1, -1, -1):
         line = head[index]
@@ -565,7 +584,7 @@ def _clean(
     pieces: list[Piece] = []
     cited: list[str] = []
     for position, line in enumerate(lines):
-        text, start = line.text, line.start
+        text, start = line.original, line.start
         if position == 0 and skip_first:
             text, start = text[skip_first:], start + skip_first
         parts = [(text, start)]

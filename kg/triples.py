@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -14,8 +15,11 @@ from kg.namespace import KG
 from kg.nlp.extract import Extraction
 from kg.relations.extract import Relations
 from kg.relations.model import SYMMETRIC, Assertion
+from kg.text import matching_form
 
 ZH = "zh"
+SYMBOL_YEAR = re.compile(r"/((?:19|20)\d{2})/")
+PRINTED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -40,7 +44,9 @@ def document_triples(document: Document, key: str, content_hash: str, graph: Gra
     graph.add((doc, KG.sourceFile, Literal(document.source)))
     graph.add((doc, KG.contentHash, Literal(content_hash)))
     graph.add((doc, KG.numbering, Literal(str(document.numbering))))
-    graph.add((doc, DCTERMS.language, Literal(ZH)))
+    graph.add((doc, DCTERMS.language, Literal(language(document.text))))
+    if (issued := year(document)) is not None:
+        graph.add((doc, DCTERMS.issued, Literal(str(issued), datatype=XSD.gYear)))
     for symbol in meta.symbols:
         graph.add((doc, KG.symbol, Literal(symbol)))
     if meta.title:
@@ -91,6 +97,25 @@ def document_triples(document: Document, key: str, content_hash: str, graph: Gra
         graph.add((node, KG.inDocument, doc))
         graph.add((node, KG.startOffset, _int(footnote.start)))
     return doc
+
+
+def year(document: Document) -> int | None:
+    """The year of a document: from its symbol (E/CN.7/2009/3), else the first date it prints."""
+    for symbol in document.metadata.symbols:
+        if match := SYMBOL_YEAR.search(symbol):
+            return int(match.group(1))
+    front = " ".join((*document.metadata.sessions, document.summary[:200]))
+    match = PRINTED_YEAR.search(front) or PRINTED_YEAR.search(document.text[:4000])
+    return int(match.group(1)) if match else None
+
+
+def language(text: str) -> str:
+    """ "zh-Hant" for a text in traditional characters, else "zh"."""
+    sample = "".join(char for char in text[:20000] if "\u4e00" <= char <= "\u9fff")
+    if not sample:
+        return ZH
+    changed = sum(1 for a, b in zip(sample, matching_form(sample), strict=True) if a != b)
+    return "zh-Hant" if changed > 0.05 * len(sample) else ZH
 
 
 def _walk(headings: tuple[Heading, ...], path: tuple[Heading, ...]):

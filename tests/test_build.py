@@ -22,7 +22,13 @@ def built(tmp_path_factory, seed_path):
 
 def test_writes_turtle_and_trig_with_one_named_graph_per_document(built):
     result, out = built
-    assert sorted(p.name for p in out.iterdir()) == ["documents", "graph.trig", "graph.ttl", "manifest.json", "store"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "documents",
+        "graph.trig",
+        "graph.ttl",
+        "manifest.json",
+        "store",
+    ]
     dataset = Dataset()
     dataset.parse(out / "graph.trig", format="trig")
     named = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}

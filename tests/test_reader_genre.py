@@ -183,3 +183,13 @@ def test_missing_file(tmp_path):
 
 def test_utf8_bom_is_accepted():
     assert decode_document("\ufeff1. 段落。".encode(), "x").text == "1. 段落。"
+
+
+def test_masthead_symbol():
+    document = parse_document("联 合 国 A/CN.9/2010/1\n2010 年 5 月\n\n1. 第一段。\n")
+    assert document.metadata.symbols == ("A/CN.9/2010/1",)
+
+
+def test_reading_order_numbers_run_on_across_headings():
+    document = parse_document("A. 腐败\n会议讨论了腐败。\n一. 预防犯罪\n会议讨论了犯罪。\n")
+    assert [p.label for p in document.paragraphs] == ["1", "2"]
