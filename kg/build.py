@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -89,7 +89,6 @@ class BuildResult:
     failures: tuple[Failure, ...]
     files: tuple[Path, ...]
     triples: int = 0
-    dataset: Dataset = field(default_factory=Dataset, repr=False)
 
     @property
     def documents(self) -> tuple[BuiltDocument, ...]:
@@ -295,27 +294,31 @@ def remove(out: Path, names: Sequence[str]) -> list[DocumentRecord]:
 def write_outputs(
     out: Path, records: dict[str, DocumentRecord], graphs: dict[str, bytes], viz: bool
 ) -> BuildResult:
-    """Write every output into a staging folder, then put it in place of ``out`` whole."""
+    """Write every output into a staging folder, then put it in place of ``out`` whole.
+
+    Documents are written one after the other (their graphs are not all held in
+    memory at once): graph.trig and graph.ttl are the documents' serialisations in
+    turn, and the store is loaded document by document.
+    """
     shown, out = out, out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     for stale in out.parent.glob(f".{out.name}.staging-*"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    triples = 0
     try:
         (staging / DOCUMENTS).mkdir()
-        dataset = bind_prefixes(Dataset())
-        _add_taxonomy(dataset)
-        for key in sorted(records):
-            data = graphs.get(key) or (out / DOCUMENTS / f"{key}.trig").read_bytes()
-            (staging / DOCUMENTS / f"{key}.trig").write_bytes(data)
-            dataset.parse(data=data, format="trig")
-            _set_sources(dataset, key, records[key].sources)
-        trig = dataset.serialize(format="trig", encoding="utf-8")
-        (staging / "graph.trig").write_bytes(trig)
-        (staging / "graph.ttl").write_bytes(
-            union_graph(dataset).serialize(format="turtle", encoding="utf-8")
-        )
-        Store.write(staging / "store", trig)
+        store = Store.create(staging / "store")
+        with (staging / "graph.trig").open("wb") as trig, (staging / "graph.ttl").open("wb") as ttl:
+            for key, data, dataset in _datasets(out, records, graphs):
+                if key is not None:
+                    (staging / DOCUMENTS / f"{key}.trig").write_bytes(data)
+                chunk = dataset.serialize(format="trig", encoding="utf-8")
+                trig.write(chunk)
+                ttl.write(union_graph(dataset).serialize(format="turtle", encoding="utf-8"))
+                store.load(chunk)
+                triples += sum(len(graph) for graph in dataset.graphs())
+        store.close()
         manifest = {
             "version": extractor_version(),
             "documents": [asdict(records[key]) for key in sorted(records)],
@@ -334,9 +337,22 @@ def write_outputs(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    triples = sum(len(graph) for graph in dataset.graphs())
     ordered = tuple(records[key] for key in sorted(records))
-    return BuildResult(ordered, (), (), (), tuple(files), triples, dataset)
+    return BuildResult(ordered, (), (), (), tuple(files), triples)
+
+
+def _datasets(out: Path, records: dict[str, DocumentRecord], graphs: dict[str, bytes]):
+    """(key, its own graph's TriG, dataset to write) for the threat taxonomy (key None),
+    then for each document in key order, one at a time."""
+    taxonomy = bind_prefixes(Dataset())
+    _add_taxonomy(taxonomy)
+    yield None, b"", taxonomy
+    for key in sorted(records):
+        data = graphs.pop(key, None) or (out / DOCUMENTS / f"{key}.trig").read_bytes()
+        dataset = bind_prefixes(Dataset())
+        dataset.parse(data=data, format="trig")
+        _set_sources(dataset, key, records[key].sources)
+        yield key, data, dataset
 
 
 def _swap(staging: Path, out: Path) -> None:

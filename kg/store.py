@@ -95,6 +95,17 @@ class Store:
         return cls(path, read_only=True)
 
     @classmethod
+    def create(cls, path: Path) -> Store:
+        """A new, empty store at ``path`` to load documents into (see `load`)."""
+        return cls(path)
+
+    def close(self) -> None:
+        """Make everything loaded durable and compact the files."""
+        self._store.optimize()
+        self._store.flush()
+        del self._store
+
+    @classmethod
     def write(cls, path: Path, trig: bytes) -> Path:
         """Write a new store holding the TriG dataset at ``path``, replacing any old one whole."""
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,9 +128,15 @@ class Store:
         return path
 
     def load(self, data: bytes, format: str = "trig") -> None:
-        """Add a dataset (named graphs) and its triples to the default graph."""
-        self._store.load(data, format=ox.RdfFormat.from_extension(format))
-        self._store.extend(list(union_quads(self._store)))
+        """Add a dataset (named graphs), and its triples to the default graph (a set:
+        a triple already there from another document is not added twice)."""
+        loaded = ox.Store()
+        loaded.load(data, format=ox.RdfFormat.from_extension(format))
+        quads = list(loaded)
+        self._store.extend(quads)
+        self._store.extend(
+            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads
+        )
 
     def __len__(self) -> int:
         return len(self._store)
