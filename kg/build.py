@@ -84,15 +84,13 @@ class Failure:
 @dataclass(slots=True)
 class BuildResult:
     records: tuple[DocumentRecord, ...]  # every document of the graph now
-    built: tuple[BuiltDocument, ...]  # the ones extracted in this run
+    built: tuple[str, ...]  # keys of the documents extracted in this run
     reused: tuple[str, ...]  # keys of unchanged documents taken from the previous build
     failures: tuple[Failure, ...]
     files: tuple[Path, ...]
     triples: int = 0
 
-    @property
-    def documents(self) -> tuple[BuiltDocument, ...]:
-        return self.built
+    warnings: tuple[tuple[Path, str], ...] = ()  # (document, what the reader noticed)
 
 
 Progress = Callable[[Path, str, DocumentRecord | None], None]
@@ -209,61 +207,81 @@ def build(
     the result and the rest is written.
     """
     inputs = collect_inputs(paths or default_inputs())
-    previous = load_manifest(out)
-    records = dict(previous)
-    graphs: dict[str, bytes] = {}
-    by_hash = {record.content_hash: key for key, record in previous.items()}
-    seen: dict[str, str] = {}
-    built: list[BuiltDocument] = []
-    reused: list[str] = []
-    failures: list[Failure] = []
-    extractor = Extractor()
-    for path in inputs:
-        name = path.as_posix()
+    out.resolve().parent.mkdir(parents=True, exist_ok=True)
+    pending = Path(tempfile.mkdtemp(prefix=f".{out.name}.pending-", dir=out.resolve().parent))
+    try:
+        corpus = _Corpus(load_manifest(out), pending, progress)
+        for path in inputs:
+            corpus.read(path)
+        if not corpus.records:
+            first = corpus.failures[0] if corpus.failures else None
+            problem = first.reason if first else "no documents"
+            raise InputError(first.path if first else out, problem)
+        result = write_outputs(out, corpus.records, corpus.graphs, viz)
+    finally:
+        shutil.rmtree(pending, ignore_errors=True)
+    result.built, result.reused = tuple(corpus.built), tuple(corpus.reused)
+    result.failures, result.warnings = tuple(corpus.failures), tuple(corpus.warnings)
+    return result
+
+
+class _Corpus:
+    """The documents of a build as they are read: kept, reused, extracted or failed."""
+
+    def __init__(self, previous: dict[str, DocumentRecord], pending: Path, progress) -> None:
+        self.previous = previous
+        self.records = dict(previous)
+        self.by_hash = {record.content_hash: key for key, record in previous.items()}
+        self.seen: dict[str, str] = {}  # content hash → key, in this build
+        self.graphs: dict[str, Path] = {}  # graphs of documents extracted now, waiting on disk
+        self.pending = pending
+        self.progress = progress
+        self.extractor = Extractor()
+        self.built: list[str] = []
+        self.reused: list[str] = []
+        self.failures: list[Failure] = []
+        self.warnings: list[tuple[Path, str]] = []
+
+    def read(self, path: Path) -> None:
         try:
             data = path.read_bytes()
         except OSError as error:
-            failures.append(Failure(path, f"cannot read it ({error.strerror})"))
-            _tell(progress, path, "failed", None)
-            continue
+            return self._fail(path, f"cannot read it ({error.strerror})")
         content_hash = hashlib.sha256(data).hexdigest()
-        _forget_source(records, name, content_hash)
-        if content_hash in seen or content_hash in by_hash:
-            key = seen.get(content_hash) or by_hash[content_hash]
-            if key in records:
-                record = records[key]
-                records[key] = replace(
-                    record, sources=tuple(dict.fromkeys((*record.sources, name)))
-                )
-                if key not in seen.values() and key in previous:
-                    reused.append(key)
-                seen[content_hash] = key
-                _tell(progress, path, "unchanged" if key in previous else "duplicate", records[key])
-                continue
+        _forget_source(self.records, path.as_posix(), content_hash)
+        key = self.seen.get(content_hash) or self.by_hash.get(content_hash)
+        if key in self.records:
+            return self._known(path, key, content_hash)
         try:
-            document = read_input(path, extractor, data)
+            document = read_input(path, self.extractor, data)
         except InputError as error:
-            failures.append(Failure(path, error.problem))
-            _tell(progress, path, "failed", None)
-            continue
+            return self._fail(path, error.problem)
         except Exception as error:  # nothing is lost: the rest of the corpus goes on
-            failures.append(
-                Failure(path, f"could not be processed ({type(error).__name__}: {error})")
-            )
-            _tell(progress, path, "failed", None)
-            continue
+            return self._fail(path, f"could not be processed ({type(error).__name__}: {error})")
         record = _record(document)
-        records[document.key] = record
-        graphs[document.key] = document_graph(document).serialize(format="trig", encoding="utf-8")
-        seen[content_hash] = document.key
-        built.append(document)
-        _tell(progress, path, "extracted", record)
-    if not records:
-        first = failures[0] if failures else None
-        raise InputError(first.path if first else out, first.reason if first else "no documents")
-    result = write_outputs(out, records, graphs, viz)
-    result.built, result.reused, result.failures = tuple(built), tuple(reused), tuple(failures)
-    return result
+        self.records[document.key] = record
+        self.graphs[document.key] = self.pending / f"{document.key}.trig"
+        graph = document_graph(document)
+        graph.serialize(self.graphs[document.key], format="trig", encoding="utf-8")
+        self.seen[content_hash] = document.key
+        self.built.append(document.key)
+        self.warnings.extend((path, warning) for warning in document.document.warnings)
+        _tell(self.progress, path, "extracted", record)
+
+    def _known(self, path: Path, key: str, content_hash: str) -> None:
+        """Content read before (in an earlier build, or under another name now)."""
+        record = self.records[key]
+        sources = tuple(dict.fromkeys((*record.sources, path.as_posix())))
+        self.records[key] = replace(record, sources=sources)
+        if key in self.previous and key not in self.seen.values():
+            self.reused.append(key)
+        self.seen[content_hash] = key
+        status = "unchanged" if key in self.previous else "duplicate"
+        _tell(self.progress, path, status, self.records[key])
+
+    def _fail(self, path: Path, reason: str) -> None:
+        self.failures.append(Failure(path, reason))
+        _tell(self.progress, path, "failed", None)
 
 
 def remove(out: Path, names: Sequence[str]) -> list[DocumentRecord]:
@@ -292,7 +310,7 @@ def remove(out: Path, names: Sequence[str]) -> list[DocumentRecord]:
 
 
 def write_outputs(
-    out: Path, records: dict[str, DocumentRecord], graphs: dict[str, bytes], viz: bool
+    out: Path, records: dict[str, DocumentRecord], graphs: dict[str, Path], viz: bool
 ) -> BuildResult:
     """Write every output into a staging folder, then put it in place of ``out`` whole.
 
@@ -341,14 +359,14 @@ def write_outputs(
     return BuildResult(ordered, (), (), (), tuple(files), triples)
 
 
-def _datasets(out: Path, records: dict[str, DocumentRecord], graphs: dict[str, bytes]):
+def _datasets(out: Path, records: dict[str, DocumentRecord], graphs: dict[str, Path]):
     """(key, its own graph's TriG, dataset to write) for the threat taxonomy (key None),
     then for each document in key order, one at a time."""
     taxonomy = bind_prefixes(Dataset())
     _add_taxonomy(taxonomy)
     yield None, b"", taxonomy
     for key in sorted(records):
-        data = graphs.pop(key, None) or (out / DOCUMENTS / f"{key}.trig").read_bytes()
+        data = graphs.get(key, out / DOCUMENTS / f"{key}.trig").read_bytes()
         dataset = bind_prefixes(Dataset())
         dataset.parse(data=data, format="trig")
         _set_sources(dataset, key, records[key].sources)

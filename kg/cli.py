@@ -92,7 +92,7 @@ def build(
         table.add_column(
             column, justify="right" if column in ("paragraphs", "entities", "relations") else "left"
         )
-    fresh = {item.key for item in result.built}
+    fresh = set(result.built)
     for record in result.records:
         status = (
             "extracted"
@@ -111,9 +111,8 @@ def build(
             status,
         )
     console.print(table)
-    for item in result.built:
-        for warning in item.document.warnings:
-            errors.print(f"[yellow]warning:[/] {item.path.as_posix()}: {warning}", highlight=False)
+    for path, warning in result.warnings:
+        errors.print(f"[yellow]warning:[/] {path.as_posix()}: {warning}", highlight=False)
     for failure in result.failures:
         errors.print(f"[bold red]failed:[/] {failure}", highlight=False, soft_wrap=True)
     written = ", ".join(path.as_posix() for path in result.files)
