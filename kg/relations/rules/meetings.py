@@ -96,5 +96,6 @@ def adopts(sentence: Sentence) -> Iterator[Assertion]:
             if adopted.start > sentence.clause_of(adopter.end)[1]:
                 continue
             verb = first_trigger(text, words, adopter.end, adopted.start)
-            if verb >= 0 and verb - adopter.end <= 12:
+            # the body adopts: its own verb, right after it (支持批准《公约》 is no adoption)
+            if verb >= 0 and verb - adopter.end <= 4 and adopted.start - verb <= 8:
                 yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:verb", 0.75)

@@ -18,6 +18,7 @@ from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import ACTORS, Sentence, triggers
 
 REACH = 40  # how far after the partners (within their clause) the cooperation word may stand
+NEAR = 6
 JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two run together
 
 
@@ -50,8 +51,9 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
     text = sentence.text
     last = members[-1]
     _, clause_end = sentence.clause_of(last.end)
+    reach = REACH if companion not in ("和", "及") else NEAR  # A和B…: the verb follows closely
     signal = first_trigger(
-        text, triggers("cooperation"), last.end, min(clause_end, last.end + REACH)
+        text, triggers("cooperation"), last.end, min(clause_end, last.end + reach)
     )
     if signal < 0 and not _joint_programme(sentence, last.end, clause_end):
         return

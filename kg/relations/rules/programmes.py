@@ -65,8 +65,8 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
     for holder in sentence.of(EntityType.PROGRAMME, EntityType.MEETING):
         for key in places_in_name(holder.text):
-            if holder.type is EntityType.MEETING and key.startswith("city/"):
-                continue  # 维也纳论坛: a meeting named after its venue
+            if key.startswith("city/"):
+                continue  # 维也纳论坛, 巴黎公约举措: named after a city, not aimed at it
             yield assertion(sentence, holder, Predicate.TARGETS, key, "targets:name", 0.8)
         if holder.type is not EntityType.PROGRAMME:
             continue
