@@ -322,11 +322,7 @@ def entities(
     """List the entities found in documents, with names, aliases and paragraphs."""
     from kg.nlp.model import EntityType
 
-    try:
-        wanted = {EntityType(t) for t in entity_type or []}
-    except ValueError:
-        names = ", ".join(t.value for t in EntityType)
-        raise fail(KGError(f"unknown entity type; choose from {names}")) from None
+    wanted = _choices(entity_type, EntityType, "entity type")
     built = _built(paths)
     rows = [
         {
@@ -357,11 +353,7 @@ def relations(
     """List the relations found in documents, each with its paragraph, evidence and rule."""
     from kg.relations.model import Predicate
 
-    try:
-        wanted = {Predicate(p) for p in predicate or []}
-    except ValueError:
-        names = ", ".join(p.value for p in Predicate)
-        raise fail(KGError(f"unknown predicate; choose from {names}")) from None
+    wanted = _choices(predicate, Predicate, "predicate")
     rows = []
     for item in _built(paths):
         entities = item.relations.entities(item.extraction)
@@ -384,6 +376,15 @@ def relations(
                 }
             )
     _print_rows(rows, output, columns=("subject", "predicate", "object", "paragraph", "evidence"))
+
+
+def _choices(values: list[str] | None, kind, what: str) -> set:
+    """The enum members named by ``values``, or exit with the list of the valid ones."""
+    try:
+        return {kind(value) for value in values or []}
+    except ValueError:
+        names = ", ".join(member.value for member in kind)
+        raise fail(KGError(f"unknown {what}; choose from {names}")) from None
 
 
 def _built(paths: list[Path] | None):

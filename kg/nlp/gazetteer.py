@@ -84,35 +84,21 @@ def _countries() -> list[KnownEntity]:
     ]
 
 
-def _organizations() -> list[KnownEntity]:
+def _bodies(file: str, prefix: str, entity_type: EntityType, lead: str) -> list[KnownEntity]:
+    """Organisations, programmes and instruments: id, names, acronym, kind and the
+    body that leads or holds them (column ``lead``)."""
     return [
         KnownEntity(
-            key=f"org/{row['id']}",
-            type=EntityType.ORGANIZATION,
+            key=f"{prefix}/{row['id']}",
+            type=entity_type,
             label_zh=row["name_zh"],
             label_en=row["name_en"],
             names=_names(row["name_zh"], row["aliases_zh"]),
             acronym=row.get("acronym", ""),
             kind=row.get("kind", ""),
-            parent=f"org/{row['parent']}" if row.get("parent") else "",
+            parent=f"org/{row[lead]}" if lead and row.get(lead) else "",
         )
-        for row in read_table("organizations.tsv")
-    ]
-
-
-def _programmes() -> list[KnownEntity]:
-    return [
-        KnownEntity(
-            key=f"programme/{row['id']}",
-            type=EntityType.PROGRAMME,
-            label_zh=row["name_zh"],
-            label_en=row["name_en"],
-            names=_names(row["name_zh"], row["aliases_zh"]),
-            acronym=row.get("acronym", ""),
-            kind=row.get("kind", ""),
-            parent=f"org/{row['lead']}" if row.get("lead") else "",
-        )
-        for row in read_table("programmes.tsv")
+        for row in read_table(file)
     ]
 
 
@@ -128,20 +114,6 @@ def _places(file: str, prefix: str, entity_type: EntityType) -> list[KnownEntity
             parent=row.get("broader", "") or row.get("country_iso3", ""),
         )
         for row in read_table(file)
-    ]
-
-
-def _instruments() -> list[KnownEntity]:
-    return [
-        KnownEntity(
-            key=f"instrument/{row['id']}",
-            type=EntityType.INSTRUMENT,
-            label_zh=row["name_zh"],
-            label_en=row["name_en"],
-            names=_names(row["name_zh"], row["aliases_zh"]),
-            kind=row.get("kind", ""),
-        )
-        for row in read_table("instruments.tsv")
     ]
 
 
@@ -182,9 +154,9 @@ def load_gazetteer() -> Gazetteer:
     """Every gazetteer shipped in kg/data, loaded once."""
     entries = [
         *_countries(),
-        *_organizations(),
-        *_instruments(),
-        *_programmes(),
+        *_bodies("organizations.tsv", "org", EntityType.ORGANIZATION, lead="parent"),
+        *_bodies("instruments.tsv", "instrument", EntityType.INSTRUMENT, lead=""),
+        *_bodies("programmes.tsv", "programme", EntityType.PROGRAMME, lead="lead"),
         *_places("regions.tsv", "region", EntityType.REGION),
         *_places("cities.tsv", "city", EntityType.CITY),
         *_threats(),
