@@ -133,8 +133,9 @@ class Store:
         loaded = ox.Store()
         loaded.load(data, format=ox.RdfFormat.from_extension(format))
         quads = list(loaded)
-        self._store.extend(quads)
-        self._store.extend(
+        # bulk writes go straight to the store's files: memory stays flat over a corpus
+        self._store.bulk_extend(quads)
+        self._store.bulk_extend(
             ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads
         )
 
