@@ -100,6 +100,7 @@ class KG(DefinedNamespace):
     agendaItem: URIRef  # Document -> an agenda item it is issued under, as printed.
     sourceFile: URIRef  # Document -> xsd:string, a file it was read from.
     sourceEncoding: URIRef  # Document -> xsd:string, the encoding of its source file.
+    trigger: URIRef  # Threat -> a Chinese term that signals the threat (@zh).
     contentHash: URIRef  # Document -> xsd:string, SHA-256 of the source text (64 hex digits).
     numbering: URIRef  # Document -> "source" or "reading-order".
 
