@@ -40,6 +40,8 @@ DOCUMENT_SUFFIXES = (".txt",)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 MANIFEST = "manifest.json"
+LARGE_FILE = 32 * 1024 * 1024  # bytes: larger files are read in volumes, streamed
+VOLUME_CHARS = 2 * 1024 * 1024  # characters per volume, cut at a blank line
 DOCUMENTS = "documents"
 
 
@@ -54,6 +56,7 @@ class BuiltDocument:
     extraction: Extraction
     relations: Relations
     encoding: str = "utf-8"
+    offset: int = 0  # where the text starts in its file (a volume of a large file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +154,7 @@ def document_graph(built: BuiltDocument) -> Dataset:
     """The named graph of one document, in a dataset of its own."""
     dataset = bind_prefixes(Dataset())
     graph = dataset.graph(ids.graph_iri(built.key))
-    document_triples(built.document, built.key, built.content_hash, graph)
+    document_triples(built.document, built.key, built.content_hash, graph, built.offset)
     doc = ids.document_iri(built.key)
     graph.add((doc, KG.sourceEncoding, Literal(built.encoding)))
     entity_triples(built.extraction, built.key, graph)
@@ -244,6 +247,8 @@ class _Corpus:
 
     def read(self, path: Path) -> None:
         try:
+            if path.stat().st_size > LARGE_FILE:
+                return self._read_large(path)
             data = path.read_bytes()
         except OSError as error:
             return self._fail(path, f"cannot read it ({error.strerror})")
@@ -258,7 +263,11 @@ class _Corpus:
             return self._fail(path, error.problem)
         except Exception as error:  # nothing is lost: the rest of the corpus goes on
             return self._fail(path, f"could not be processed ({type(error).__name__}: {error})")
-        record = _record(document)
+        self._keep(path, document, content_hash)
+
+    def _keep(self, path: Path, document: BuiltDocument, content_hash: str) -> None:
+        """Record an extracted document and put its graph on disk."""
+        record = replace(_record(document), content_hash=content_hash)
         self.records[document.key] = record
         self.graphs[document.key] = self.pending / f"{document.key}.trig"
         graph = document_graph(document)
@@ -267,6 +276,38 @@ class _Corpus:
         self.built.append(document.key)
         self.warnings.extend((path, warning) for warning in document.document.warnings)
         _tell(self.progress, path, "extracted", record)
+
+    def _read_large(self, path: Path) -> None:
+        """A file too large to hold: read it streaming, in volumes cut at blank lines.
+
+        Each volume is a document of its own (key ``…-v000``, ``…-v001``), its
+        offsets counted from the start of the file; memory holds one volume.
+        """
+        file_hash = _file_hash(path)
+        _forget_source(self.records, path.as_posix(), file_hash)
+        first = f"{file_hash}:0"
+        if first in self.by_hash or first in self.seen:
+            volumes = [k for k, r in self.records.items() if r.content_hash.startswith(file_hash)]
+            for index, key in enumerate(sorted(volumes)):
+                self._known(path, key, f"{file_hash}:{index}")
+            return
+        try:
+            codec = _stream_codec(path)
+            base = ""
+            for index, (offset, text) in enumerate(_volumes(path, codec)):
+                document = parse_document(text, source=path.as_posix())
+                extraction = self.extractor.extract(document)
+                relations = extract_relations(document, extraction)
+                base = base or ids.document_key(document, file_hash)
+                key = f"{base}-v{index:03d}"
+                built = BuiltDocument(
+                    path, key, document, file_hash, extraction, relations, codec, offset
+                )
+                self._keep(path, built, f"{file_hash}:{index}")
+        except InputError as error:
+            self._fail(path, error.problem)
+        except (UnicodeDecodeError, OSError) as error:
+            self._fail(path, f"could not be read streaming ({error})")
 
     def _known(self, path: Path, key: str, content_hash: str) -> None:
         """Content read before (in an earlier build, or under another name now)."""
@@ -383,10 +424,48 @@ def _swap(staging: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _stream_codec(path: Path) -> str:
+    """The encoding of a large file, told from its first megabyte."""
+    with path.open("rb") as stream:
+        head = stream.read(1 << 20)
+    cut = head.rfind(b"\n")
+    sample = head[: cut + 1] if cut > 0 else head
+    if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        sample = head[: len(head) - len(head) % 2]
+    encoding = decode_document(sample, path).encoding
+    return "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else encoding
+
+
+def _volumes(path: Path, codec: str):
+    """(character offset, text) of each volume of a file, cut at a blank line."""
+    offset = 0
+    lines: list[str] = []
+    size = 0
+    with path.open(encoding=codec, newline="") as stream:
+        for line in stream:
+            lines.append(line)
+            size += len(line)
+            if size >= VOLUME_CHARS and (not line.strip() or size >= 2 * VOLUME_CHARS):
+                yield offset, "".join(lines)
+                offset += size
+                lines, size = [], 0
+    if lines:
+        yield offset, "".join(lines)
+
+
 def _forget_source(records: dict[str, DocumentRecord], name: str, content_hash: str) -> None:
     """A file whose content changed no longer stands for its old document."""
+    file_hash = content_hash.split(":")[0]
     for key, record in list(records.items()):
-        if name in record.sources and record.content_hash != content_hash:
+        if name in record.sources and record.content_hash.split(":")[0] != file_hash:
             sources = tuple(s for s in record.sources if s != name)
             if sources:
                 records[key] = replace(record, sources=sources)

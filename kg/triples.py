@@ -36,8 +36,14 @@ def _int(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
-def document_triples(document: Document, key: str, content_hash: str, graph: Graph) -> URIRef:
-    """Add a document, its sections, paragraphs and footnotes to ``graph``; return its IRI."""
+def document_triples(
+    document: Document, key: str, content_hash: str, graph: Graph, offset: int = 0
+) -> URIRef:
+    """Add a document, its sections, paragraphs and footnotes to ``graph``; return its IRI.
+
+    ``offset`` is where the document's text starts in its file (a volume of a large
+    file); source offsets are written from the start of the file.
+    """
     doc = ids.document_iri(key)
     meta = document.metadata
     graph.add((doc, RDF.type, KG.Document))
@@ -69,7 +75,7 @@ def document_triples(document: Document, key: str, content_hash: str, graph: Gra
         graph.add((section, KG.headingLevel, Literal(str(heading.level))))
         graph.add((section, KG.path, Literal(ids.heading_key(path))))
         graph.add((section, KG.order, _int(order)))
-        graph.add((section, KG.startOffset, _int(heading.start)))
+        graph.add((section, KG.startOffset, _int(offset + heading.start)))
         graph.add((section, KG.inDocument, doc))
         if len(path) > 1:
             graph.add((section, KG.parentSection, ids.section_iri(key, path[:-1])))
@@ -82,8 +88,8 @@ def document_triples(document: Document, key: str, content_hash: str, graph: Gra
         graph.add((node, KG.order, _int(order)))
         graph.add((node, KG.text, Literal(paragraph.text, lang=ZH)))
         graph.add((node, KG.inDocument, doc))
-        graph.add((node, KG.startOffset, _int(paragraph.start)))
-        graph.add((node, KG.endOffset, _int(paragraph.end)))
+        graph.add((node, KG.startOffset, _int(offset + paragraph.start)))
+        graph.add((node, KG.endOffset, _int(offset + paragraph.end)))
         if paragraph.heading_path:
             graph.add((node, KG.inSection, ids.section_iri(key, paragraph.heading_path)))
         for marker in paragraph.footnotes:
@@ -95,7 +101,7 @@ def document_triples(document: Document, key: str, content_hash: str, graph: Gra
         graph.add((node, KG.marker, Literal(footnote.marker)))
         graph.add((node, KG.text, Literal(footnote.text, lang=ZH)))
         graph.add((node, KG.inDocument, doc))
-        graph.add((node, KG.startOffset, _int(footnote.start)))
+        graph.add((node, KG.startOffset, _int(offset + footnote.start)))
     return doc
 
 

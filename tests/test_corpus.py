@@ -177,3 +177,29 @@ def test_a_killed_build_leaves_the_previous_graph_intact(tmp_path, seed_path):
     result = build([folder / "r0.txt"], out)  # the next build cleans up and goes on
     assert not list(tmp_path.glob(".out.staging-*"))
     assert len(result.records) == 1
+
+
+def test_a_large_file_is_read_streaming_in_volumes(tmp_path, seed_path, monkeypatch):
+    import kg.build
+
+    monkeypatch.setattr(kg.build, "LARGE_FILE", 100_000)
+    monkeypatch.setattr(kg.build, "VOLUME_CHARS", 20_000)
+    seed = seed_path.read_text(encoding="utf-8")
+    text = "\n\n".join(seed.replace("2009/3", f"2009/{n}") for n in range(200, 204))
+    big = tmp_path / "big.txt"
+    big.write_text(text, encoding="gb18030")
+    assert big.stat().st_size > 100_000
+    out = tmp_path / "out"
+    result = build([big], out)
+    volumes = sorted(result.built)
+    assert len(volumes) > 3 and all("-v0" in key for key in volumes)
+    graph = Graph().parse(out / "graph.ttl")
+    checked = 0
+    for paragraph, start in graph.subject_objects(KG.startOffset):
+        body = graph.value(paragraph, KG.text)
+        if body is not None and "/p/" in str(paragraph):
+            assert text[int(start)] == str(body)[0]  # offsets count from the start of the file
+            checked += 1
+    assert checked > 300
+    again = build([big], out)
+    assert not again.built and sorted(again.reused) == volumes
