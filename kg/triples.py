@@ -151,8 +151,22 @@ def _entities(entities, key: str, graph: Graph) -> None:
         if entity.acronym:
             graph.add((node, KG.acronym, Literal(entity.acronym)))
         for label in entity.paragraphs:
-            if ":" not in label and label != "summary":
-                graph.add((node, KG.mentionedIn, ids.paragraph_iri(key, label)))
+            part = _part_iri(key, label)
+            if part is not None:
+                graph.add((node, KG.mentionedIn, part))
+
+
+def _part_iri(key: str, label: str) -> URIRef | None:
+    """The document part a mention's label names: paragraph "12", footnote "fn:1",
+    heading "s:6.B.1"; None for the summary and the front matter."""
+    kind, _, rest = label.partition(":")
+    if not rest:
+        return None if label == "summary" else ids.paragraph_iri(key, label)
+    if kind == "fn":
+        return ids.footnote_iri(key, rest)
+    if kind == "s":
+        return ids.ID[f"doc/{key}/s/{rest}"]
+    return None
 
 
 def relation_triples(relations: Relations, key: str, graph: Graph) -> None:
