@@ -484,7 +484,7 @@ def _front_matter(front: list[Line], lines: list[Line]) -> tuple[Metadata, list[
             continue
         text = line.stripped
         if SESSION_LINE.match(text):
-            body = head[index - 1].written if index and not agenda_or_date(head[index - 1]) else ""
+            body = head[index - 1].written if index and not _agenda_or_date(head[index - 1]) else ""
             sessions.append(f"{body}{line.written}")
             if agenda and body and agenda[-1][-1][-1:] == [body]:
                 agenda[-1][-1].pop()
@@ -509,7 +509,7 @@ def _front_matter(front: list[Line], lines: list[Line]) -> tuple[Metadata, list[
     return metadata, summary
 
 
-def agenda_or_date(line: Line) -> bool:
+def _agenda_or_date(line: Line) -> bool:
     text = line.stripped
     return bool(AGENDA_LINE.match(text) or DATE_LINE.search(text) or SESSION_LINE.match(text))
 
@@ -527,7 +527,7 @@ def _title(head: list[Line], lines: list[Line]) -> tuple[list[Line], str]:
     block: list[Line] = []
     for index in range(end - 1, -1, -1):
         line = head[index]
-        if agenda_or_date(line):
+        if _agenda_or_date(line):
             break
         if block and _blank_between(lines, line, block[0]):
             break
