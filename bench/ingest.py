@@ -26,11 +26,25 @@ def corpus(folder: Path, copies: int) -> int:
     return len(text) * copies
 
 
-def run(copies: int) -> tuple[float, float, int]:
+def one_large_file(folder: Path, megabytes: int) -> int:
+    """One file of ``megabytes`` MB: seed copies with their own symbols, back to back."""
+    text = SEED.read_text(encoding="utf-8")
+    size = 0
+    index = 0
+    with (folder / "large.txt").open("w", encoding="utf-8") as stream:
+        while size < megabytes * 1_000_000:
+            chunk = text.replace("2009/3", f"2009/{index + 100}") + "\n\n"
+            stream.write(chunk)
+            size += len(chunk.encode("utf-8"))
+            index += 1
+    return size
+
+
+def run(copies: int, large: int = 0) -> tuple[float, float, int]:
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work) / "corpus"
         folder.mkdir()
-        characters = corpus(folder, copies)
+        characters = one_large_file(folder, large) if large else corpus(folder, copies)
         script = (
             "import resource, sys, time; from pathlib import Path; from kg.build import build;"
             "t = time.perf_counter(); build([Path(sys.argv[1])], Path(sys.argv[2]));"
@@ -48,6 +62,7 @@ def run(copies: int) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--large-mb", type=int, default=0, help="also one file of this many MB")
     args = parser.parse_args()
     print("| corpus | documents | characters | time (s) | s per document | peak memory (MB) |")
     print("|---|---|---|---|---|---|")
@@ -58,6 +73,10 @@ def main() -> None:
             f"{seconds / copies:.2f} | {megabytes:.0f} |",
             flush=True,
         )
+    if args.large_mb:
+        seconds, megabytes, size = run(0, args.large_mb)
+        row = f"| one {args.large_mb} MB file | 1 | {size:,} bytes | {seconds:.1f} | — |"
+        print(f"{row} {megabytes:.0f} |")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 MANIFEST = "manifest.json"
 LARGE_FILE = 32 * 1024 * 1024  # bytes: larger files are read in volumes, streamed
-VOLUME_CHARS = 2 * 1024 * 1024  # characters per volume, cut at a blank line
+VOLUME_CHARS = 256 * 1024  # characters per volume, cut at a blank line
 DOCUMENTS = "documents"
 
 
