@@ -33,10 +33,11 @@ from kg.nlp.extract import Extraction, Extractor
 from kg.nlp.gazetteer import threat_graph
 from kg.reader import parse_document
 from kg.relations.extract import Relations, extract_relations
+from kg.sources import SUFFIXES, read_source
 from kg.store import Store
 from kg.triples import bind_prefixes, document_triples, entity_triples, relation_triples
 
-DOCUMENT_SUFFIXES = (".txt",)
+DOCUMENT_SUFFIXES = SUFFIXES
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 MANIFEST = "manifest.json"
@@ -129,7 +130,7 @@ def read_input(
 ) -> BuiltDocument:
     """Read, parse and extract one document, keeping its content hash and encoding."""
     data = path.read_bytes() if data is None else data
-    decoded = decode_document(data, path)
+    decoded = read_source(path, data)
     document = parse_document(decoded.text, source=path.as_posix())
     content_hash = hashlib.sha256(data).hexdigest()
     extraction = (extractor or Extractor()).extract(document)
@@ -247,7 +248,7 @@ class _Corpus:
 
     def read(self, path: Path) -> None:
         try:
-            if path.stat().st_size > LARGE_FILE:
+            if path.stat().st_size > LARGE_FILE and path.suffix.lower() not in (".pdf", ".docx"):
                 return self._read_large(path)
             data = path.read_bytes()
         except OSError as error:

@@ -204,3 +204,34 @@ def test_a_large_file_is_read_streaming_in_volumes(tmp_path, seed_path, monkeypa
     assert checked > 300
     again = build([big], out)
     assert not again.built and sorted(again.reused) == volumes
+
+
+def test_pdf_and_word_documents(tmp_path):
+    import docx
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    lines = [line for line in SMALL.splitlines() if line.strip()]
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(folder / "report.pdf"))
+    pdf.setFont("STSong-Light", 11)
+    for row, line in enumerate(lines):
+        pdf.drawString(40, 800 - 20 * row, line.replace("A/CN.9/2010/1", "A/CN.9/2010/3"))
+    pdf.showPage()
+    pdf.save()
+    word = docx.Document()
+    for line in lines:
+        word.add_paragraph(line.replace("A/CN.9/2010/1", "A/CN.9/2010/4"))
+    word.save(str(folder / "report.docx"))
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 not really")
+    out = tmp_path / "out"
+    result = build([folder], out)
+    assert {r.encoding for r in result.records} == {"pdf", "docx"}
+    assert any("scan.pdf" in str(f) and "PDF" in f.reason for f in result.failures)
+    graph = Graph().parse(out / "graph.ttl")
+    unodc = URIRef("https://w3id.org/unodc-kg/id/org/unodc")
+    documents = {str(p).split("/p/")[0] for p in graph.objects(unodc, KG.mentionedIn)}
+    assert documents >= {str(doc("A-CN.9-2010-3")), str(doc("A-CN.9-2010-4"))}
