@@ -447,35 +447,12 @@ def evaluate(
         scores = score(built.extraction, gold_entities)
     except KGError as error:
         raise fail(error) from None
-    table = Table(title=f"{path.as_posix()} vs {gold.as_posix()}", show_edge=False)
-    for column in ("type", "gold", "found", "precision", "recall", "F1"):
-        table.add_column(column, justify="left" if column == "type" else "right")
-    for result in scores.values():
-        table.add_row(
-            result.type.value,
-            str(result.true_positives + result.false_negatives),
-            str(result.true_positives + result.false_positives),
-            f"{result.precision:.2f}",
-            f"{result.recall:.2f}",
-            f"{result.f1:.2f}",
-        )
-    console.print(table)
+    title = f"{path.as_posix()} vs {gold.as_posix()}"
+    console.print(_score_table(title, "type", {r.type.value: r for r in scores.values()}))
     if gold_relations is not None:
         mapping = match_entities(built.extraction, gold_entities, built.relations)
         by_predicate = score_relations(built.relations, mapping, *gold_relations)
-        table = Table(title="relations", show_edge=False)
-        for column in ("predicate", "gold", "found", "precision", "recall", "F1"):
-            table.add_column(column, justify="left" if column == "predicate" else "right")
-        for result in by_predicate.values():
-            table.add_row(
-                result.predicate,
-                str(result.true_positives + result.false_negatives),
-                str(result.true_positives + result.false_positives),
-                f"{result.precision:.2f}",
-                f"{result.recall:.2f}",
-                f"{result.f1:.2f}",
-            )
-        console.print(table)
+        console.print(_score_table("relations", "predicate", by_predicate))
     if details:
         for result in scores.values():
             if result.missed:
@@ -509,6 +486,23 @@ def visualize(
     except KGError as error:
         raise fail(error) from None
     console.print(f"→ {written.as_posix()}", highlight=False)
+
+
+def _score_table(title: str, kind: str, scores: dict) -> Table:
+    """Gold, found, precision, recall and F1 per row (entity type or predicate)."""
+    table = Table(title=title, show_edge=False)
+    for column in (kind, "gold", "found", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == kind else "right")
+    for name, result in scores.items():
+        table.add_row(
+            name,
+            str(result.true_positives + result.false_negatives),
+            str(result.true_positives + result.false_positives),
+            f"{result.precision:.2f}",
+            f"{result.recall:.2f}",
+            f"{result.f1:.2f}",
+        )
+    return table
 
 
 def main() -> None:
