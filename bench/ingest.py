@@ -27,13 +27,14 @@ def corpus(folder: Path, copies: int) -> int:
 
 
 def one_large_file(folder: Path, megabytes: int) -> int:
-    """One file of ``megabytes`` MB: seed copies with their own symbols, back to back."""
+    """One file of ``megabytes`` MB: seed copies, each under a masthead with its own symbol."""
     text = SEED.read_text(encoding="utf-8")
     size = 0
     index = 0
     with (folder / "large.txt").open("w", encoding="utf-8") as stream:
         while size < megabytes * 1_000_000:
-            chunk = text.replace("2009/3", f"2009/{index + 100}") + "\n\n"
+            symbol = f"2009/{index + 100}"
+            chunk = f"联合国 E/CN.7/{symbol}\n" + text.replace("2009/3", symbol) + "\n\n"
             stream.write(chunk)
             size += len(chunk.encode("utf-8"))
             index += 1

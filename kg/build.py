@@ -31,10 +31,11 @@ from kg.errors import InputError, KGError
 from kg.namespace import KG
 from kg.nlp.extract import Extraction, Extractor
 from kg.nlp.gazetteer import threat_graph
-from kg.reader import parse_document
+from kg.reader import MASTHEAD_SYMBOL_LINE, parse_document
 from kg.relations.extract import Relations, extract_relations
 from kg.sources import SUFFIXES, read_source
 from kg.store import Store
+from kg.text import matching_form
 from kg.triples import bind_prefixes, document_triples, entity_triples, relation_triples
 
 DOCUMENT_SUFFIXES = SUFFIXES
@@ -446,12 +447,17 @@ def _stream_codec(path: Path) -> str:
 
 
 def _volumes(path: Path, codec: str):
-    """(character offset, text) of each volume of a file, cut at a blank line."""
+    """(character offset, text) of each volume of a file: a new report starts one (a
+    masthead line 联合国 + symbol), else one is cut at a blank line once it is large."""
     offset = 0
     lines: list[str] = []
     size = 0
     with path.open(encoding=codec, newline="") as stream:
         for line in stream:
+            if lines and MASTHEAD_SYMBOL_LINE.match(matching_form(line)):
+                yield offset, "".join(lines)
+                offset += size
+                lines, size = [], 0
             lines.append(line)
             size += len(line)
             if size >= VOLUME_CHARS and (not line.strip() or size >= 2 * VOLUME_CHARS):

@@ -180,6 +180,21 @@ def test_a_killed_build_leaves_the_previous_graph_intact(tmp_path, seed_path):
     assert len(result.records) == 1
 
 
+def test_a_large_file_of_reports_is_read_one_report_per_volume(tmp_path, seed_path, monkeypatch):
+    import kg.build
+
+    monkeypatch.setattr(kg.build, "LARGE_FILE", 100_000)
+    seed = seed_path.read_text(encoding="utf-8")
+    reports = [f"联合国 E/CN.7/2009/{n}\n" + seed for n in range(300, 304)]
+    big = tmp_path / "reports.txt"
+    big.write_text("".join(reports), encoding="utf-8")
+    result = build([big], tmp_path / "out")
+    assert len(result.built) == 4
+    firsts = sorted(record.symbols[0] for record in result.records)
+    assert firsts == [f"E/CN.7/2009/{n}" for n in range(300, 304)]
+    assert all(r.paragraphs == 91 for r in result.records)
+
+
 def test_a_large_file_is_read_streaming_in_volumes(tmp_path, seed_path, monkeypatch):
     import kg.build
 
