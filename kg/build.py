@@ -260,6 +260,10 @@ class _Corpus:
         if key in self.records:
             return self._known(path, key, content_hash)
         try:
+            decoded = read_source(path, data)
+            reports = _reports(decoded.text)
+            if len(reports) > 1:
+                return self._read_volumes(path, content_hash, decoded.encoding, reports)
             document = read_input(path, self.extractor, data)
         except InputError as error:
             return self._fail(path, error.problem)
@@ -295,17 +299,7 @@ class _Corpus:
             return
         try:
             codec = _stream_codec(path)
-            base = ""
-            for index, (offset, text) in enumerate(_volumes(path, codec)):
-                document = parse_document(text, source=path.as_posix())
-                extraction = self.extractor.extract(document)
-                relations = extract_relations(document, extraction)
-                base = base or ids.document_key(document, file_hash)
-                key = f"{base}-v{index:03d}"
-                built = BuiltDocument(
-                    path, key, document, file_hash, extraction, relations, codec, offset
-                )
-                self._keep(path, built, f"{file_hash}:{index}")
+            self._read_volumes(path, file_hash, codec, _volumes(path, codec))
         except InputError as error:
             self._fail(path, error.problem)
         except (UnicodeDecodeError, OSError) as error:
@@ -321,6 +315,20 @@ class _Corpus:
         self.seen[content_hash] = key
         status = "unchanged" if key in self.previous else "duplicate"
         _tell(self.progress, path, status, self.records[key])
+
+    def _read_volumes(self, path: Path, file_hash: str, codec: str, volumes) -> None:
+        """Each (offset, text) volume of a file is a document of its own (key …-v000 …)."""
+        base = ""
+        for index, (offset, text) in enumerate(volumes):
+            document = parse_document(text, source=path.as_posix())
+            extraction = self.extractor.extract(document)
+            relations = extract_relations(document, extraction)
+            base = base or ids.document_key(document, file_hash)
+            key = f"{base}-v{index:03d}"
+            built = BuiltDocument(
+                path, key, document, file_hash, extraction, relations, codec, offset
+            )
+            self._keep(path, built, f"{file_hash}:{index}")
 
     def _fail(self, path: Path, reason: str) -> None:
         self.failures.append(Failure(path, reason))
@@ -466,6 +474,19 @@ def _volumes(path: Path, codec: str):
                 lines, size = [], 0
     if lines:
         yield offset, "".join(lines)
+
+
+def _reports(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each report in a text that holds several: each starts at a
+    masthead line (联合国 + symbol). A text with one report or none is one piece."""
+    starts = [0]
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if offset and MASTHEAD_SYMBOL_LINE.match(matching_form(line)):
+            starts.append(offset)
+        offset += len(line)
+    bounds = [*starts, len(text)]
+    return [(bounds[i], text[bounds[i] : bounds[i + 1]]) for i in range(len(starts))]
 
 
 def _forget_source(records: dict[str, DocumentRecord], name: str, content_hash: str) -> None:

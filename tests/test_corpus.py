@@ -250,3 +250,18 @@ def test_pdf_and_word_documents(tmp_path):
     unodc = URIRef("https://w3id.org/unodc-kg/id/org/unodc")
     documents = {str(p).split("/p/")[0] for p in graph.objects(unodc, KG.mentionedIn)}
     assert documents >= {str(doc("A-CN.9-2010-3")), str(doc("A-CN.9-2010-4"))}
+
+
+def test_a_file_of_several_reports_is_one_document_per_report(tmp_path, seed_path):
+    seed = seed_path.read_text(encoding="utf-8")
+    text = "".join(f"联合国 E/CN.7/2009/{n}\n" + seed for n in (310, 311))
+    path = tmp_path / "two.txt"
+    path.write_text(text, encoding="utf-8")
+    result = build([path], tmp_path / "out")
+    assert sorted(r.symbols[0] for r in result.records) == ["E/CN.7/2009/310", "E/CN.7/2009/311"]
+    assert all(r.paragraphs == 91 for r in result.records)
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    for paragraph, start in graph.subject_objects(KG.startOffset):
+        body = graph.value(paragraph, KG.text)
+        if body is not None and "/p/" in str(paragraph):
+            assert text[int(start)] == str(body)[0]
