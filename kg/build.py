@@ -132,12 +132,24 @@ def read_input(
     """Read, parse and extract one document, keeping its content hash and encoding."""
     data = path.read_bytes() if data is None else data
     decoded = read_source(path, data)
-    document = parse_document(decoded.text, source=path.as_posix())
     content_hash = hashlib.sha256(data).hexdigest()
+    return extract_text(path, decoded.text, decoded.encoding, content_hash, extractor)
+
+
+def extract_text(
+    path: Path,
+    text: str,
+    encoding: str,
+    content_hash: str,
+    extractor: Extractor | None = None,
+    offset: int = 0,
+) -> BuiltDocument:
+    """Parse and extract a document's text: all of a file, or one volume of it at ``offset``."""
+    document = parse_document(text, source=path.as_posix())
     extraction = (extractor or Extractor()).extract(document)
     relations = extract_relations(document, extraction)
     key = ids.document_key(document, content_hash)
-    return BuiltDocument(path, key, document, content_hash, extraction, relations, decoded.encoding)
+    return BuiltDocument(path, key, document, content_hash, extraction, relations, encoding, offset)
 
 
 @cache
@@ -264,7 +276,9 @@ class _Corpus:
             reports = _reports(decoded.text)
             if len(reports) > 1:
                 return self._read_volumes(path, content_hash, decoded.encoding, reports)
-            document = read_input(path, self.extractor, data)
+            document = extract_text(
+                path, decoded.text, decoded.encoding, content_hash, self.extractor
+            )
         except InputError as error:
             return self._fail(path, error.problem)
         except Exception as error:  # nothing is lost: the rest of the corpus goes on
@@ -320,15 +334,10 @@ class _Corpus:
         """Each (offset, text) volume of a file is a document of its own (key …-v000 …)."""
         base = ""
         for index, (offset, text) in enumerate(volumes):
-            document = parse_document(text, source=path.as_posix())
-            extraction = self.extractor.extract(document)
-            relations = extract_relations(document, extraction)
-            base = base or ids.document_key(document, file_hash)
-            key = f"{base}-v{index:03d}"
-            built = BuiltDocument(
-                path, key, document, file_hash, extraction, relations, codec, offset
-            )
-            self._keep(path, built, f"{file_hash}:{index}")
+            built = extract_text(path, text, codec, file_hash, self.extractor, offset)
+            base = base or built.key  # every volume is keyed after the first
+            volume = replace(built, key=f"{base}-v{index:03d}")
+            self._keep(path, volume, f"{file_hash}:{index}")
 
     def _fail(self, path: Path, reason: str) -> None:
         self.failures.append(Failure(path, reason))

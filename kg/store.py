@@ -9,8 +9,6 @@ such a triple once per document and multiply the answers.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -104,28 +102,6 @@ class Store:
         self._store.optimize()
         self._store.flush()
         del self._store
-
-    @classmethod
-    def write(cls, path: Path, trig: bytes) -> Path:
-        """Write a new store holding the TriG dataset at ``path``, replacing any old one whole."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
-        try:
-            store = ox.Store(str(staging))
-            store.bulk_load(trig, format=ox.RdfFormat.TRIG)
-            store.bulk_extend(union_quads(store))
-            store.optimize()
-            store.flush()
-            del store
-            previous = path.with_name(f".{path.name}.old")
-            if path.exists():
-                path.rename(previous)
-            staging.rename(path)
-            shutil.rmtree(previous, ignore_errors=True)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        return path
 
     def load(self, data: bytes, format: str = "trig") -> None:
         """Add a dataset (named graphs), and its triples to the default graph (a set:
