@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kg.ids import entity_key
+from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.text import chinese_numeral
 
@@ -47,12 +48,21 @@ class DocumentContext:
         for full, key in reversed(self.conveners):
             if full.endswith(name):
                 return key
-        key = entity_key(EntityType.ORGANIZATION, name)
+        known = load_gazetteer().lookup(name)
+        if known is not None and known.type is EntityType.ORGANIZATION:
+            key = known.key
+        else:
+            key = entity_key(EntityType.ORGANIZATION, name)
         self.conveners.append((name, key))
         return key
 
-    def define(self, alias: Alias) -> None:
-        self.aliases.setdefault(alias.short, alias)
+    def define(self, alias: Alias, latest: bool = False) -> None:
+        """Remember a short form; the first definition holds unless ``latest`` (an anaphoric
+        short form such as 缔约方会议 names the body named in full most recently)."""
+        if latest:
+            self.aliases[alias.short] = alias
+        else:
+            self.aliases.setdefault(alias.short, alias)
 
     def remember_instrument(self, name: str, key: str) -> None:
         self.instruments.append((name, key))

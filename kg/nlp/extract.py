@@ -13,7 +13,7 @@ from kg.nlp.context import CANDIDATES_KEY, CONTEXT_KEY, TEXT_KEY, DocumentContex
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, Entity, EntityType, Mention
 from kg.nlp.pipeline import shared_pipeline
-from kg.nlp.rules.mentions import SETTLED_KEY, alias_candidates, settle
+from kg.nlp.rules.mentions import NESTED_KEY, SETTLED_KEY, alias_candidates, settle
 from kg.text import matching_form
 
 SUMMARY = "summary"
@@ -114,6 +114,7 @@ class Extractor:
         """
         context = DocumentContext()
         settled: list[list[Candidate]] = []
+        nested: list[list[Candidate]] = []
         for part in parts:
             text = matching_form(part.text)  # same offsets; traditional and full-width folded
             doc = self.nlp.make_doc(text)
@@ -123,23 +124,28 @@ class Extractor:
             for _, component in self.nlp.pipeline:
                 doc = component(doc)
             settled.append(doc.user_data[SETTLED_KEY])
+            nested.append(doc.user_data[NESTED_KEY])
         extraction = Extraction()
-        for part, mentions in zip(parts, settled, strict=True):
+        for part, mentions, inside in zip(parts, settled, nested, strict=True):
             for candidate in _with_late_aliases(matching_form(part.text), mentions, context):
-                extraction.add(
-                    Mention(
-                        part.label,
-                        candidate.start,
-                        candidate.end,
-                        part.text[candidate.start : candidate.end],
-                        candidate.type,
-                        candidate.key,
-                        candidate.rule,
-                        candidate.related,
-                    ),
-                    candidate.label,
-                )
+                extraction.add(_mention(part, candidate), candidate.label)
+            for candidate in inside:
+                extraction.add(_mention(part, candidate, nested=True), candidate.label)
         return extraction
+
+
+def _mention(part: TextPart, candidate: Candidate, nested: bool = False) -> Mention:
+    return Mention(
+        part.label,
+        candidate.start,
+        candidate.end,
+        part.text[candidate.start : candidate.end],
+        candidate.type,
+        candidate.key,
+        candidate.rule,
+        candidate.related,
+        nested,
+    )
 
 
 def _with_late_aliases(

@@ -54,6 +54,7 @@ class Mention:
     key: str
     rule: str
     related: str = ""  # for a resolution: the key of the body that adopted it
+    nested: bool = False  # written inside a longer name (非洲联盟 in 非洲联盟…部长会议)
 
 
 @dataclass(slots=True)

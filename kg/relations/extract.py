@@ -60,8 +60,9 @@ class Relations:
 def extract_relations(document: Document, extraction: Extraction) -> Relations:
     """Run every relation rule over every sentence of the document's paragraphs."""
     by_part: dict[str, list[Mention]] = defaultdict(list)
+    nested_by_part: dict[str, list[Mention]] = defaultdict(list)
     for mention in extraction.mentions:
-        by_part[mention.paragraph].append(mention)
+        (nested_by_part if mention.nested else by_part)[mention.paragraph].append(mention)
     relations = Relations()
     seen: set[tuple[str, Predicate, str, str]] = set()
     known = set(extraction.entities)
@@ -72,8 +73,9 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
         named = by_part[paragraph.label]
         mentions = named + resolve_anaphors(matching_form(paragraph.text), named)
         for sentence in sentences(
-            paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries
-        ):
+            paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries,
+            nested_by_part[paragraph.label],
+        ):  # fmt: skip
             found: list[Assertion] = []
             for rule in RULES:
                 found.extend(rule(sentence))

@@ -58,6 +58,7 @@ class Sentence:
     heading_bodies: tuple[str, ...] = field(default=())  # organisations named by headings above
     original: str = ""  # the paragraph's text as written (the evidence is taken from it)
     footnote_countries: tuple[str, ...] = field(default=())  # country lists of cited footnotes
+    nested: tuple[Mention, ...] = field(default=())  # known entities inside longer names
 
     @property
     def value(self) -> str:
@@ -137,9 +138,11 @@ def sentences(
     heading_threats: tuple[str, ...] = (),
     heading_bodies: tuple[str, ...] = (),
     footnote_countries: tuple[str, ...] = (),
+    nested: list[Mention] = (),
 ) -> Iterator[Sentence]:
-    """The sentences of a paragraph with the mentions that lie inside each."""
+    """The sentences of a paragraph with the mentions (and nested mentions) inside each."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    nested = sorted(nested, key=lambda m: (m.start, m.end))
     folded = matching_form(text)
     for start, end in iter_sentences(folded):
         inside = tuple(m for m in ordered if start <= m.start and m.end <= end)
@@ -147,6 +150,7 @@ def sentences(
             paragraph, folded, start, end, inside,
             heading_threats=heading_threats, heading_bodies=heading_bodies,
             footnote_countries=footnote_countries, original=text,
+            nested=tuple(m for m in nested if start <= m.start and m.end <= end),
         )  # fmt: skip
 
 

@@ -5,6 +5,10 @@ threat terms form their own layer, since a programme's name may contain one. A
 mention followed by （简称） defines an abbreviation: the short form names the
 same entity in every paragraph of the document. Organs and meetings mentioned
 are remembered as the bodies a later 其 may refer to.
+
+Known entities written inside a longer name (非洲联盟 in 非洲联盟…部长会议, the
+body whose session a meeting is) are mentions too, kept in a layer of their own
+(``NESTED_KEY``) so that relation rules read the outer name.
 """
 
 from __future__ import annotations
@@ -19,6 +23,19 @@ from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, te
 from kg.nlp.model import Candidate, EntityType
 
 SETTLED_KEY = "kg_mentions"
+NESTED_KEY = "kg_nested"
+SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届(?:特别)?会议$")
+MIN_BODY = 4  # 委员会第十七届会议 names its body only by anaphora
+# What a name may mention inside it: a meeting its convening body and the places it is
+# about; a resolution its issuing body; a programme its body and places; a body its
+# country (韩国刑事司法政策研究所) or founding resolution. Place names inside place names
+# (印度 in 印度尼西亚), eponyms (巴黎公约) and name prefixes (联合国…) are not mentions.
+NESTING = {
+    EntityType.MEETING: {EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.REGION},
+    EntityType.RESOLUTION: {EntityType.ORGANIZATION},
+    EntityType.PROGRAMME: {EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.REGION},
+    EntityType.ORGANIZATION: {EntityType.COUNTRY, EntityType.RESOLUTION},
+}
 ABBREVIATION = re.compile(
     r"[（(](?:以下简称|下称|简称)?[“\"]?(?P<short>[^（）()，。；、：“”\"\s]{2,15}|[A-Z][A-Za-z\-/]{1,15})[”\"]?[）)]"
 )
@@ -86,6 +103,60 @@ def alias_candidates(text: str, context: DocumentContext) -> list[Candidate]:
     return found
 
 
+def nested_mentions(
+    text: str, settled: list[Candidate], pool: list[Candidate], context: DocumentContext
+) -> list[Candidate]:
+    """Known entities inside the settled names, and the bodies whose sessions they name.
+
+    联合国打击跨国有组织犯罪公约缔约方会议第四届会议 names the Conference of the Parties;
+    when such a body's name is a known instrument's name plus a head, the head alone
+    (缔约方会议) names the body from then on.
+    """
+    inside = []
+    for outer in settled:
+        session = SESSION.search(text, outer.start, outer.end)
+        if (
+            outer.type is EntityType.MEETING
+            and session
+            and session.start() - outer.start >= MIN_BODY
+        ):
+            body = text[outer.start : session.start()]
+            known = next(
+                (c for c in pool if c.key and (c.start, c.end) == (outer.start, session.start())),
+                None,
+            )
+            key = known.key if known else context.convener(body)
+            inside.append(
+                Candidate(outer.start, session.start(), EntityType.ORGANIZATION,
+                          "name:session-body", key, body)
+            )  # fmt: skip
+            _define_short_body(text, inside[-1], pool, context)
+        inside.extend(
+            candidate
+            for candidate in pool
+            if candidate.key
+            and candidate.key != outer.key
+            and candidate.type in NESTING.get(outer.type, ())
+            and outer.start <= candidate.start
+            and candidate.end < outer.end  # a name's own head (…协会大会) names nothing else
+        )
+    return settle(inside)
+
+
+def _define_short_body(
+    text: str, body: Candidate, pool: list[Candidate], context: DocumentContext
+) -> None:
+    """A body named as instrument + head (…公约缔约方会议) is called by its head alone later."""
+    for instrument in pool:
+        if (
+            instrument.type is EntityType.INSTRUMENT
+            and instrument.start == body.start
+            and body.end - instrument.end >= MIN_BODY
+        ):
+            short = text[instrument.end : body.end]
+            context.define(Alias(short, body.key, body.type, body.label), latest=True)
+
+
 class MentionSettler:
     name = "kg_mentions"
 
@@ -106,8 +177,11 @@ class MentionSettler:
                 context.remember_body(
                     mention.label or text[mention.start : mention.end], mention.key, mention.type
                 )
+        pool = others + defined + alias_candidates(text, context)
+        nested = nested_mentions(text, settled, pool, context)
         mentions = sorted(settled + settle(threats), key=lambda c: (c.start, c.end))
         doc.user_data[SETTLED_KEY] = mentions
+        doc.user_data[NESTED_KEY] = nested
         # One token per character: mention offsets are token offsets.
         doc.ents = [Span(doc, m.start, m.end, label=m.type.value, kb_id=m.key) for m in settled]
         return doc

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from kg.data_files import read_table, read_words
 from kg.nlp.context import candidates_of, text_of
+from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import head_ends_word
 
@@ -50,6 +51,14 @@ NEEDS_ANCHOR = frozenset(
     {"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"}
 )
 MIN_NAME = 2
+# 反恐怖主义委员会及其执行局: a body's own unit, named by the unit's head alone.
+OWN_UNIT = re.compile(r"及其|和其|与其")
+UN = "联合国"
+# 与身份有关…专家组: 与 opens a 与…有关 modifier that belongs to the name.
+RELATED_TO = "有关"
+# A topic list inside a name: 引渡、司法互助和国际合作问题…工作组; 木材、…等森林产品…会议.
+TOPIC_MARKER = "问题"
+LIST_END = "等"
 
 
 def load_heads() -> list[tuple[str, EntityType, bool]]:
@@ -62,7 +71,10 @@ def load_heads() -> list[tuple[str, EntityType, bool]]:
 class NameMatcher:
     name = "kg_names"
 
-    def __init__(self, heads, boundaries, conjunctions, generic, name_words, categories):
+    def __init__(
+        self, heads, boundaries, conjunctions, generic, name_words, categories, list_words
+    ):
+        self.list_words = frozenset(list_words)
         self.categories = frozenset(categories)
         self.name_words = frozenset(name_words)
         self.heads = heads
@@ -94,6 +106,7 @@ class NameMatcher:
                         ordinal.start(), known.end, EntityType.MEETING, "name:Meeting", priority=2
                     )
                 )
+        candidates.extend(_units_of_known_bodies(text, known_ends, self.head_types))
         for match in self.head_pattern.finditer(text):
             head_start, end = match.span()
             session = SESSION_AT_END.search(text, max(0, end - 12), end)
@@ -159,13 +172,40 @@ class NameMatcher:
                 start -= len(word)
                 continue
             words = _words_ending_at(text, window_start, start)
+        start = self._topic_list_start(text, start, head_start)
         while start < head_start and text[start] in self.conjunctions:
             start += 1
+        if text[start - 1 : start] == "与" and RELATED_TO in text[start:head_start]:
+            start -= 1
         about = ABOUT.search(text, max(0, start - 2 * MAX_NAME), start)
         if about is not None:
             return about.start()  # 关于安全、非法药物贩运…的挑战的部长级会议
         ordinal = ORDINAL_BEFORE.search(text, 0, start)
         return ordinal.start() if ordinal else start
+
+    def _topic_list_start(self, text: str, start: int, head_start: int) -> int:
+        """Extend a name over the topic list it opens with (引渡、司法互助和国际合作问题…).
+
+        The list's earlier members are written before 、 (and closed by 等), so
+        the clause-bound walk stops at them; a topic word (问题) or 等 shows they
+        belong to the name.
+        """
+        if TOPIC_MARKER not in text[start:head_start]:
+            if not text[:start].endswith(LIST_END) or self._generic(text[start:head_start]):
+                return start  # 毒品等主题小组: a list before a generic noun is a description
+        while start > 0 and text[start - 1] in ("、", LIST_END):
+            member_end = start - 1
+            words = _words_ending_at(text, _clause_start(text, member_end), member_end)
+            begin = member_end
+            while words:
+                word, flag = words.pop()
+                if word not in self.list_words and not self._inside_name(word, flag, "", None):
+                    break
+                begin -= len(word)
+            if begin == member_end:
+                break
+            start = begin
+        return start
 
     def _inside_name(self, word: str, flag: str, before: str, entity_before) -> bool:
         """Can ``word`` (with jieba part of speech ``flag``) be part of a name?"""
@@ -179,6 +219,11 @@ class NameMatcher:
                 return False
             return not self._ends_with_head(before)
         return flag not in STOP_TAGS
+
+    def _generic(self, modifier: str) -> bool:
+        """Is ``modifier`` made only of generic words and numbers (区域, 国家, 2008年)?"""
+        words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
+        return all(w in self.generic or NUMERAL.match(w) for w in words)
 
     def _ends_with_head(self, text: str) -> bool:
         return any(text.endswith(head) for head, _, _ in self.heads)
@@ -195,14 +240,70 @@ class NameMatcher:
         modifier = name[: len(name) - len(head)]
         if len(modifier) < MIN_NAME:
             return False
-        words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
-        if all(w in self.generic or NUMERAL.match(w) for w in words):
+        if self._generic(modifier):
             return False
+        words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
         if entity_type is EntityType.ORGANIZATION and words[-1] in self.categories:
             return False
         if head in NEEDS_ANCHOR:
             return anchored or "”" in name or words[0] in self.name_words or "全球" in words
         return True
+
+
+def _units_of_known_bodies(
+    text: str, known_ends: dict[int, Candidate], head_types: dict[str, EntityType]
+) -> list[Candidate]:
+    """Units named through their body: 秘书处维持和平行动部 (the gazetteer says the
+    department belongs to the Secretariat, 联合国 left out as UN texts do) and
+    反恐怖主义委员会及其执行局 (执行局 is the committee's own directorate)."""
+    gazetteer = load_gazetteer()
+    found = []
+    for unit in known_ends.values():
+        known_unit = gazetteer.get(unit.key)
+        parent = gazetteer.get(known_unit.parent) if known_unit and known_unit.parent else None
+        if parent is not None and parent.type is EntityType.ORGANIZATION:
+            names = {*parent.names, *(n.removeprefix(UN) for n in parent.names)} - {""}
+            before = text[max(0, unit.start - MAX_NAME) : unit.start]
+            prefix = max((n for n in names if before.endswith(n)), key=len, default="")
+            if prefix:
+                found.append(
+                    Candidate(
+                        unit.start - len(prefix),
+                        unit.end,
+                        unit.type,
+                        "name:unit",
+                        unit.key,
+                        priority=3,
+                    )
+                )
+        if unit.type is not EntityType.ORGANIZATION:
+            continue
+        own = OWN_UNIT.match(text, unit.end)
+        head = own and max(
+            (
+                h
+                for h, t in head_types.items()
+                if t is EntityType.ORGANIZATION and text.startswith(h, own.end())
+            ),
+            key=len,
+            default="",
+        )
+        if not head or not head_ends_word(text, own.end(), own.end() + len(head)):
+            continue
+        label = (unit.label or text[unit.start : unit.end]) + head
+        known = gazetteer.lookup(label)
+        found.append(
+            Candidate(
+                own.end(),
+                own.end() + len(head),
+                EntityType.ORGANIZATION,
+                "name:unit",
+                known.key if known else "",
+                known.label_zh if known else label,
+                priority=3,
+            )
+        )
+    return found
 
 
 def _clause_start(text: str, end: int) -> int:
@@ -248,4 +349,5 @@ def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
         read_words("patterns/generic_names.txt"),
         read_words("patterns/name_words.txt"),
         read_words("patterns/category_modifiers.txt"),
+        read_words("patterns/list_words.txt"),
     )

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from kg.ids import entity_key, slug
 from kg.nlp.context import candidates_of, context_of, text_of
 from kg.nlp.model import Candidate, EntityType
+from kg.nlp.rules.names import load_heads
 
 NUMBER = r"(?:[A-Z]{1,2}-)?\d{1,4}(?:/\d{1,4})*(?: ?[A-Z](?![A-Za-z]))?(?: ?[(（]\d{4}[)）])?"
 JOINER = r"\s?(?:、|，|,|和|及|以及|与|至)\s?"
@@ -25,10 +26,17 @@ RESOLUTION = re.compile(
     rf"(?P<di>第)?\s?(?P<numbers>{NUMBER}(?:{JOINER}{NUMBER})*)\s?号(?P<kind>决议|决定)"
 )
 SINGLE_NUMBER = re.compile(NUMBER)
-BODY_GAP = re.compile(r"^(?:在其|其|在|题为“[^“”]*”的)?$")
+# Between a body and its resolution's number: 其, a title (题为“…”的) or a topic (关于…的).
+TITLE_OR_TOPIC = r"题为“[^“”]*”的|关于[^，。；：“”《》]{1,40}的"
+BODY_GAP = re.compile(rf"^(?:在其|其|在|{TITLE_OR_TOPIC})?$")
 SESSION_SUFFIX = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
-WRITTEN_WITH_BODY = re.compile(r"(?:题为“[^“”]*”的)?")
+WRITTEN_WITH_BODY = re.compile(rf"(?:{TITLE_OR_TOPIC})?")
 ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)")
+# 第1540(2004)号决议所设委员会: the body a resolution set up, named after it.
+ORGANIZATION_HEADS = "|".join(
+    re.escape(head) for head, kind, _ in load_heads() if kind is EntityType.ORGANIZATION
+)
+ESTABLISHED = re.compile(rf"所设(?:立)?的?(?:{ORGANIZATION_HEADS})")
 ISSUING_TYPES = (EntityType.ORGANIZATION, EntityType.MEETING)
 
 
@@ -70,6 +78,18 @@ class ResolutionMatcher:
                 if WRITTEN_WITH_BODY.fullmatch(gap):
                     start = candidate.start  # 大会第 60/288 号决议: the name includes the body
             kind = match.group("kind")
+            established = ESTABLISHED.match(text, match.end())
+            if established is not None and "、" not in match.group("numbers"):
+                # 安全理事会第1540(2004)号决议所设委员会: a body named by its founding resolution
+                candidates.append(
+                    Candidate(
+                        start,
+                        established.end(),
+                        EntityType.ORGANIZATION,
+                        "resolution:established-body",
+                        priority=6,
+                    )
+                )
             numbers_start = match.start("numbers")
             numbers = list(SINGLE_NUMBER.finditer(match.group("numbers")))
             for index, number in enumerate(numbers):

@@ -61,7 +61,10 @@ def _same_clause(sentence: Sentence, start: int, end: int) -> bool:
 
 
 def adopted_by_issuing_body(sentence: Sentence) -> Iterator[Assertion]:
-    for resolution in sentence.of(EntityType.RESOLUTION):
+    """大会第 60/288 号决议: the body that issued a numbered resolution adopted it, also
+    where the resolution is written inside a longer name (…第1540(2004)号决议所设委员会)."""
+    nested = [m for m in sentence.nested if m.type is EntityType.RESOLUTION]
+    for resolution in [*sentence.of(EntityType.RESOLUTION), *nested]:
         if not resolution.related:
             continue
         named = (m for m in sentence.mentions if m.rule != "anaphora")
