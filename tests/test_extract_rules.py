@@ -185,3 +185,75 @@ def test_about_clause_belongs_to_a_meeting_name(extract):
     assert names(found, EntityType.MEETING) == [
         "关于毒品、犯罪和恐怖主义对东非安全的影响的部长级会议"
     ]
+
+
+# --- units, founding resolutions, topic lists, nested mentions --------------------------
+
+
+def forms_of(extraction, entity_type):
+    return sorted(f for e in extraction.of_type(entity_type) for f in e.forms)
+
+
+def test_department_written_with_its_parent_body(extract):
+    found = extract("该办公室与秘书处政治事务部合作编写了报告。")
+    assert keys(found, EntityType.ORGANIZATION) == ["org/dpa"]
+    assert "秘书处政治事务部" in forms_of(found, EntityType.ORGANIZATION)
+
+
+def test_own_unit_after_ji_qi(extract):
+    found = extract("各国与反恐怖主义委员会及其执行局密切合作。")
+    assert "org/cted" in keys(found, EntityType.ORGANIZATION)
+
+
+def test_body_set_up_by_a_resolution(extract):
+    found = extract("各国应履行对安全理事会第1373 (2001)号决议所设委员会的报告义务。")
+    assert "安全理事会第1373 (2001)号决议所设委员会" in names(found, EntityType.ORGANIZATION)
+    # the resolution inside the body's name is still a mention, and the Council adopted it
+    assert keys(found, EntityType.RESOLUTION) == ["resolution/sc-1373-2001"]
+
+
+def test_topic_list_inside_a_working_group_name(extract):
+    found = extract("会议决定设立不限成员名额的资产追回、技术援助和执法合作问题政府间工作组。")
+    assert names(found, EntityType.ORGANIZATION) == [
+        "不限成员名额的资产追回、技术援助和执法合作问题政府间工作组"
+    ]
+
+
+def test_list_closed_by_deng_inside_a_meeting_name(extract):
+    found = extract("秘书处举办了一次打击贩运文物、艺术品和其他文化财产等非法贩运问题专家组会议。")
+    assert names(found, EntityType.MEETING) == [
+        "打击贩运文物、艺术品和其他文化财产等非法贩运问题专家组会议"
+    ]
+
+
+def test_list_before_a_generic_noun_is_a_description(extract):
+    found = extract("该办公室在关于腐败、洗钱和毒品等主题小组中起带头作用。")
+    assert names(found, EntityType.ORGANIZATION) == []
+
+
+def test_yu_you_guan_belongs_to_the_name(extract):
+    found = extract("2009年成立的与海盗有关犯罪问题专家组举行了会议。")
+    assert "与海盗有关犯罪问题专家组" in names(found, EntityType.ORGANIZATION)
+
+
+def test_session_names_its_convening_body(extract):
+    found = extract(
+        "联合国打击跨国有组织犯罪公约缔约方会议第五届会议在维也纳举行。"
+        "会议决定缔约方会议的工作组继续工作。"
+    )
+    body = found.entities["org/cop-untoc"]
+    assert {m.paragraph for m in body.mentions} == {"1"}
+    assert "缔约方会议" in body.forms  # the head alone names the body from then on
+    assert len([m for m in body.mentions if not m.nested]) == 1
+
+
+def test_places_inside_place_names_are_not_mentions(extract):
+    found = extract("印度尼西亚和洪都拉斯的代表出席了会议。")
+    assert keys(found, EntityType.COUNTRY) == ["country/HND", "country/IDN"]
+    assert keys(found, EntityType.CITY) == []
+
+
+def test_country_inside_a_national_body_is_mentioned(extract):
+    found = extract("该办公室与阿富汗禁毒事务部合作。")
+    assert "country/AFG" in keys(found, EntityType.COUNTRY)
+    assert all(m.nested for m in found.entities["country/AFG"].mentions)

@@ -243,7 +243,11 @@ class NameMatcher:
         if self._generic(modifier):
             return False
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
-        if entity_type is EntityType.ORGANIZATION and words[-1] in self.categories:
+        if (
+            entity_type is EntityType.ORGANIZATION
+            and words[-1] in self.categories
+            and TOPIC_MARKER not in modifier  # …执法合作问题政府间工作组 is named by its topic
+        ):
             return False
         if head in NEEDS_ANCHOR:
             return anchored or "”" in name or words[0] in self.name_words or "全球" in words
@@ -290,8 +294,10 @@ def _units_of_known_bodies(
         )
         if not head or not head_ends_word(text, own.end(), own.end() + len(head)):
             continue
-        label = (unit.label or text[unit.start : unit.end]) + head
-        known = gazetteer.lookup(label)
+        body = gazetteer.get(unit.key)
+        written = [text[unit.start : unit.end], *(body.names if body else ())]
+        known = next(filter(None, (gazetteer.lookup(name + head) for name in written)), None)
+        label = (unit.label or written[0]) + head
         found.append(
             Candidate(
                 own.end(),
