@@ -257,3 +257,48 @@ def test_country_inside_a_national_body_is_mentioned(extract):
     found = extract("该办公室与阿富汗禁毒事务部合作。")
     assert "country/AFG" in keys(found, EntityType.COUNTRY)
     assert all(m.nested for m in found.entities["country/AFG"].mentions)
+
+
+# --- meeting and programme name edges ----------------------------------------------------
+
+
+def test_meeting_name_starts_after_the_event_count(extract):
+    found = extract("该办公室举办了一次打击对记者暴力行为调查良好做法专家组会议。")
+    assert names(found, EntityType.MEETING) == ["打击对记者暴力行为调查良好做法专家组会议"]
+
+
+def test_demonstrative_after_the_count_is_no_name(extract):
+    found = extract("将举行一系列这种会议来进一步充实这个材料。")
+    assert names(found, EntityType.MEETING) == []
+
+
+def test_programme_name_opens_with_its_years(extract):
+    found = extract("该办公室编写了2010-2013年促进法治和人的安全东非区域方案。")
+    assert names(found, EntityType.PROGRAMME) == ["2010-2013年促进法治和人的安全东非区域方案"]
+
+
+def test_quoted_name_before_a_generic_head(extract):
+    found = extract("该办公室在其“海上执法伙伴关系”项目的框架内提供了援助。")
+    assert names(found, EntityType.PROGRAMME) == ["海上执法伙伴关系"]
+
+
+def test_verb_joined_by_bing_is_a_predicate(extract):
+    found = extract("各国应扩大并改进减少需求方案与服务的范围。")
+    assert names(found, EntityType.PROGRAMME) == []
+
+
+def test_verb_right_after_le_opens_the_meeting_name(extract):
+    found = extract("2009年，该办公室举办了实施《反腐败公约》第三次专家工作组会议。")
+    assert names(found, EntityType.MEETING) == ["实施《反腐败公约》第三次专家工作组会议"]
+
+
+def test_session_of_the_subject_body(extract):
+    found = extract("麻醉药品委员会决定在其2010年第五十三届会议期间召开高级别会议。")
+    assert "麻醉药品委员会第五十三届会议" in names(found, EntityType.MEETING)
+
+
+def test_session_named_by_its_bodys_head(extract):
+    found = extract(
+        "该办公室支持预防犯罪和刑事司法委员会的工作；例如在委员会第十八届会议期间组织了讲习班。"
+    )
+    assert "预防犯罪和刑事司法委员会第十八届会议" in names(found, EntityType.MEETING)

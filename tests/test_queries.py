@@ -264,7 +264,7 @@ def check_region_programmes(result: QueryResult) -> None:
     assert ("中亚", "Central Asia", "中亚区域信息和协调中心") in found
     assert ("南部非洲", "Southern Africa", "南部非洲区域法医学网络") in found
     assert ("亚洲", "Asia", "亚洲法医学网络") in found
-    assert ("加勒比", "Caribbean", "安全加勒比区域方案") in found
+    assert ("加勒比", "Caribbean", "2009-2011年促进法治和人的安全加勒比区域方案") in found
 
 
 def check_piracy_countries(result: QueryResult) -> None:

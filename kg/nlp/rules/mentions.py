@@ -14,6 +14,7 @@ body whose session a meeting is) are mentions too, kept in a layer of their own
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -121,11 +122,7 @@ def nested_mentions(
             and session.start() - outer.start >= MIN_BODY
         ):
             body = text[outer.start : session.start()]
-            known = next(
-                (c for c in pool if c.key and (c.start, c.end) == (outer.start, session.start())),
-                None,
-            )
-            key = known.key if known else context.convener(body)
+            key = context.convener(body)
             inside.append(
                 Candidate(outer.start, session.start(), EntityType.ORGANIZATION,
                           "name:session-body", key, body)
@@ -141,6 +138,27 @@ def nested_mentions(
             and candidate.end < outer.end  # a name's own head (…协会大会) names nothing else
         )
     return settle(inside)
+
+
+def _sessions_of_named_bodies(
+    text: str, settled: list[Candidate], context: DocumentContext
+) -> list[Candidate]:
+    """委员会第十七届会议 after 预防犯罪和刑事司法委员会: a session named by its body's head
+    alone is a session of the last body named with that head."""
+    resolved = []
+    bodies = [name for name, _, kind in context.bodies if kind is EntityType.ORGANIZATION]
+    for mention in settled:
+        session = SESSION.search(text, mention.start, mention.end)
+        head = text[mention.start : session.start()] if session else ""
+        if mention.type is EntityType.MEETING and session and 0 < len(head) < MIN_BODY:
+            body = next((name for name in reversed(bodies) if name.endswith(head)), None)
+            if body is not None and body != head:
+                label = body + session.group(0)
+                mention = replace(mention, label=label, key=entity_key(EntityType.MEETING, label))
+        elif mention.type is EntityType.ORGANIZATION:
+            bodies.append(text[mention.start : mention.end])
+        resolved.append(mention)
+    return resolved
 
 
 def _define_short_body(
@@ -172,6 +190,7 @@ class MentionSettler:
             # Uses of a short form defined here take the defined entity, not a name of their own.
             again = others + defined + alias_candidates(text, context)
             settled = [keyed(c, text) for c in settle(again)]
+        settled = _sessions_of_named_bodies(text, settled, context)
         for mention in settled:
             if mention.type in (EntityType.ORGANIZATION, EntityType.MEETING):
                 context.remember_body(

@@ -12,6 +12,7 @@ nothing in particular and is dropped. 关于…的 before a head belongs to the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import jieba
@@ -20,14 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.data_files import read_table, read_words
-from kg.nlp.context import candidates_of, text_of
+from kg.nlp.context import DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import head_ends_word
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 NUMERAL = re.compile(
-    r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些]?$"
+    r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些]{0,2}$"
 )
 SESSION_AT_END = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
 # Parts of speech that end a name: prepositions, pronouns, classifiers, particles,
@@ -51,6 +52,21 @@ NEEDS_ANCHOR = frozenset(
     {"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"}
 )
 MIN_NAME = 2
+# 举办了一次…专家组会议: a meeting's name starts after the event's count.
+EVENT_COUNT = re.compile(r"[一两几数](?:次|场|系列)")
+# 编写了2009-2011年促进法治…区域方案: a programme's name may start with its years.
+YEAR_SPAN = re.compile(r"\d{4}\s*[-—–至]\s*\d{4}\s*年")
+YEAR_SPAN_REACH = 20
+# “替代发展全球伙伴关系”项目: the quotation is the name, the head says what it is.
+QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
+# 麻醉药品委员会决定在其2009年第五十二届会议期间: 其 is the subject body.
+OWN_SESSION = re.compile(
+    r"其(?:\d{4}\s*年)?(?P<session>第[一二三四五六七八九十百零〇\d]+届(?:特别)?会议)"
+)
+SENTENCE_END = "。；！？\n"
+VERB_JOINER = "并"
+PERFECTIVE = "了"
+MEETING_ANAPHOR = "会议"
 # 反恐怖主义委员会及其执行局: a body's own unit, named by the unit's head alone.
 OWN_UNIT = re.compile(r"及其|和其|与其")
 UN = "联合国"
@@ -126,17 +142,33 @@ class NameMatcher:
                 ):
                     continue  # 办公室组织了…, 政府报告了…: the head is used as a verb
             start = self.left_edge(text, head_start, known_ends, entity_type)
+            quoted = QUOTED_NAME.search(text, start, head_start)
+            if quoted is not None and quoted.start() == start and match.group(0) in NEEDS_ANCHOR:
+                start, end = quoted.start("name"), quoted.end("name")
+                candidates.append(
+                    Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
+                )
+                continue
             name = text[start:end]
             anchored = (start == 0 and end == len(text)) or any(
                 start <= c.start and c.end <= end for c in known_ends.values()
             )
-            if not self.is_name(name, text[head_start:end], entity_type, anchored):
+            if text[:start].endswith(VERB_JOINER):
+                anchored = False  # 扩大并改进减少需求方案: the verb is a predicate, not the name's
+            if not self.is_name(
+                name,
+                text[head_start:end],
+                entity_type,
+                anchored,
+                text[:start].endswith(VERB_JOINER),
+            ):
                 continue
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(text, 0, start):
                 continue  # 是一项次区域药物管制举措: a description, not a name
             candidates.append(
                 Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
             )
+        candidates.extend(_sessions_of_subjects(text, known_ends, candidates, context_of(doc)))
         return doc
 
     def left_edge(
@@ -168,6 +200,8 @@ class NameMatcher:
                 if not self._inside_name(
                     word, flag, text[: start - len(word)], known.get(start - len(word))
                 ):
+                    if flag.startswith("v") and text[: start - len(word)].endswith(PERFECTIVE):
+                        start -= len(word)  # 举办了实施…会议: after 举办了 a verb opens the object
                     break
                 start -= len(word)
                 continue
@@ -177,6 +211,19 @@ class NameMatcher:
             start += 1
         if text[start - 1 : start] == "与" and RELATED_TO in text[start:head_start]:
             start -= 1
+        clause = _clause_start(text, head_start)
+        if entity_type is EntityType.MEETING:
+            count = _last(EVENT_COUNT.finditer(text, clause, start))
+            if count is not None and _describes_nothing(text[count.end() : start]):
+                start = count.end()
+        if entity_type is EntityType.PROGRAMME:
+            years = _last(YEAR_SPAN.finditer(text, clause, start))
+            if (
+                years is not None
+                and start - years.end() <= YEAR_SPAN_REACH
+                and (years.start() == clause or text[years.start() - 1] in "了的")
+            ):
+                return years.start()
         about = ABOUT.search(text, max(0, start - 2 * MAX_NAME), start)
         if about is not None:
             return about.start()  # 关于安全、非法药物贩运…的挑战的部长级会议
@@ -228,7 +275,14 @@ class NameMatcher:
     def _ends_with_head(self, text: str) -> bool:
         return any(text.endswith(head) for head, _, _ in self.heads)
 
-    def is_name(self, name: str, head: str, entity_type: EntityType, anchored: bool) -> bool:
+    def is_name(
+        self,
+        name: str,
+        head: str,
+        entity_type: EntityType,
+        anchored: bool,
+        after_verb: bool = False,
+    ) -> bool:
         """Is ``name`` a proper name rather than a description?
 
         It needs two characters before its head that are not all generic words
@@ -250,7 +304,8 @@ class NameMatcher:
         ):
             return False
         if head in NEEDS_ANCHOR:
-            return anchored or "”" in name or words[0] in self.name_words or "全球" in words
+            verb_start = words[0] in self.name_words and not after_verb
+            return anchored or "”" in name or verb_start or "全球" in words
         return True
 
 
@@ -309,6 +364,61 @@ def _units_of_known_bodies(
                 priority=3,
             )
         )
+    return found
+
+
+def _sessions_of_subjects(
+    text: str,
+    known_ends: dict[int, Candidate],
+    candidates: list[Candidate],
+    context: DocumentContext,
+) -> list[Candidate]:
+    """麻醉药品委员会决定在其第五十二届会议期间: the session of the body the sentence is about;
+    after the anaphor 会议 (会议注意到自其第三届会议以来), of the body whose session the
+    last meeting named was."""
+    found = []
+    for match in OWN_SESSION.finditer(text):
+        sentence_start = max(text.rfind(stop, 0, match.start()) for stop in SENTENCE_END) + 1
+        bodies = [
+            c
+            for c in known_ends.values()
+            if c.type is EntityType.ORGANIZATION
+            and sentence_start <= c.start < c.end <= match.start()
+        ]
+        body_name = ""
+        if bodies:
+            body = max(bodies, key=lambda c: c.end)
+            body_name = text[body.start : body.end]
+        elif text.startswith(MEETING_ANAPHOR, sentence_start):
+            here = [
+                text[c.start : c.end]
+                for c in candidates
+                if c.type is EntityType.MEETING and c.end <= sentence_start
+            ]
+            remembered = context.last_body(EntityType.MEETING)
+            meeting = here[-1] if here else remembered[0] if remembered else ""
+            session = SESSION_AT_END.search(meeting)
+            body_name = meeting[: session.start()] if session else ""
+        if body_name:
+            label = body_name + match.group("session")
+            found.append(
+                Candidate(
+                    match.start("session"), match.end(), EntityType.MEETING,
+                    "name:session-of-subject", label=label, priority=2,
+                )
+            )  # fmt: skip
+    return found
+
+
+def _describes_nothing(words: str) -> bool:
+    """No 的 and no pronoun (这种, 该) among ``words``: they can open a name."""
+    return "的" not in words and all(flag != "r" for _, flag in _tagged_words(words))
+
+
+def _last(matches: Iterator[re.Match]) -> re.Match | None:
+    found = None
+    for found in matches:  # noqa: B007 - the last one is wanted
+        pass
     return found
 
 

@@ -124,18 +124,25 @@ class ResolutionMatcher:
         )
         adjacent = before and BODY_GAP.match(text[before[-1].end : start])
         if adjacent and not text[:start].endswith("其"):
-            return before[-1], text[before[-1].start : before[-1].end]
+            return before[-1], _name(before[-1], text)
         clause = text[max(0, text.rfind("。", 0, start) + 1) : start]
         types = (EntityType.MEETING,) if ANAPHOR_MEETING.search(clause) else ISSUING_TYPES
         for candidate in reversed(before):
             # Not adjacent: a known organ or a meeting, not any name met on the way.
             if candidate.type in types and (candidate.key or candidate.type is EntityType.MEETING):
-                return candidate, text[candidate.start : candidate.end]
+                return candidate, _name(candidate, text)
         remembered = context.last_body(*types, session=session)
         if remembered is None:
             return None
         name, key, entity_type = remembered
         return Candidate(-1, -1, entity_type, "context", key, name), name
+
+
+def _name(candidate: Candidate, text: str) -> str:
+    """A body's name as written; a meeting's in full where its rule knew it (其第三届会议)."""
+    if candidate.type is EntityType.MEETING and candidate.label:
+        return candidate.label
+    return text[candidate.start : candidate.end]
 
 
 @Language.factory("kg_resolutions")
