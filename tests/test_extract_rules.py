@@ -302,3 +302,15 @@ def test_session_named_by_its_bodys_head(extract):
         "该办公室支持预防犯罪和刑事司法委员会的工作；例如在委员会第十八届会议期间组织了讲习班。"
     )
     assert "预防犯罪和刑事司法委员会第十八届会议" in names(found, EntityType.MEETING)
+
+
+def test_venue_after_its_country_is_a_city(extract):
+    found = extract("第三届会议于2009年11月在卡塔尔多哈举行，下一届会议定于在巴西萨尔瓦多举行。")
+    assert {e.label_zh for e in found.of_type(EntityType.CITY)} >= {"萨尔瓦多"}
+    assert "country/SLV" not in keys(found, EntityType.COUNTRY)
+    assert {"country/QAT", "country/BRA"} <= set(keys(found, EntityType.COUNTRY))
+
+
+def test_head_modifying_the_next_noun_names_nothing(extract):
+    found = extract("为条约机构提供实质性服务和秘书处服务，并加强对警察的监督和警察廉正。")
+    assert names(found, EntityType.ORGANIZATION) == []

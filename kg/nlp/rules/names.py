@@ -65,6 +65,9 @@ OWN_SESSION = re.compile(
 )
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
+# 在巴西萨尔瓦多举行, 在印度尼西亚杜阿岛举行: the place after a country where a meeting
+# is held is a city of that country, whatever else its name may mean.
+VENUE = re.compile(r"(?P<place>[^\W\d_a-zA-Z的和及与在]{2,6}?)(?:举行|召开)")
 PERFECTIVE = "了"
 MEETING_ANAPHOR = "会议"
 # 反恐怖主义委员会及其执行局: a body's own unit, named by the unit's head alone.
@@ -88,9 +91,18 @@ class NameMatcher:
     name = "kg_names"
 
     def __init__(
-        self, heads, boundaries, conjunctions, generic, name_words, categories, list_words
+        self,
+        heads,
+        boundaries,
+        conjunctions,
+        generic,
+        name_words,
+        categories,
+        list_words,
+        modified_nouns,
     ):
         self.list_words = frozenset(list_words)
+        self.modified_nouns = tuple(modified_nouns)
         self.categories = frozenset(categories)
         self.name_words = frozenset(name_words)
         self.heads = heads
@@ -123,6 +135,7 @@ class NameMatcher:
                     )
                 )
         candidates.extend(_units_of_known_bodies(text, known_ends, self.head_types))
+        candidates.extend(_venues(text, known_ends))
         for match in self.head_pattern.finditer(text):
             head_start, end = match.span()
             session = SESSION_AT_END.search(text, max(0, end - 12), end)
@@ -137,6 +150,8 @@ class NameMatcher:
             if session is None:
                 if not head_ends_word(text, head_start, end):
                     continue
+                if text.startswith(self.modified_nouns, end):
+                    continue  # 秘书处服务, 警察廉正: the head modifies the noun after it
                 if match.group(0) in self.verb_heads and _used_as_verb(
                     text, head_start, end, known_ends
                 ):
@@ -367,6 +382,20 @@ def _units_of_known_bodies(
     return found
 
 
+def _venues(text: str, known_ends: dict[int, Candidate]) -> list[Candidate]:
+    """Cities named as venues right after their country (在巴西萨尔瓦多举行)."""
+    found = []
+    for country in known_ends.values():
+        if country.type is not EntityType.COUNTRY or not text[: country.start].endswith("在"):
+            continue
+        venue = VENUE.match(text, country.end)
+        inside = any(c.start <= country.start and country.end < c.end for c in known_ends.values())
+        if venue is not None and not inside:  # 印度 in 印度尼西亚 is no country
+            place = venue.span("place")
+            found.append(Candidate(*place, EntityType.CITY, "name:venue", priority=4))
+    return found
+
+
 def _sessions_of_subjects(
     text: str,
     known_ends: dict[int, Candidate],
@@ -466,4 +495,5 @@ def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
         read_words("patterns/name_words.txt"),
         read_words("patterns/category_modifiers.txt"),
         read_words("patterns/list_words.txt"),
+        read_words("patterns/head_as_modifier.txt"),
     )
