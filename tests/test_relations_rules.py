@@ -114,3 +114,66 @@ def test_every_evidence_is_a_sentence_of_its_paragraph(relate):
     assert relations.assertions
     for item in relations.assertions:
         assert item.sentence and item.end > item.start
+
+
+# --- co-actors, organisers, headings, venues, programmes ---------------------------------
+
+UNODC = "联合国毒品和犯罪问题办公室"
+
+
+def test_bodies_acting_with_the_subject_work_on_its_threats(relate):
+    found, _ = relate("毒品和犯罪问题办公室与世界银行在2009年加强了打击洗钱的工作。")
+    assert (UNODC, "worksOn", "洗钱") in found
+    assert ("世界银行", "worksOn", "洗钱") in found
+
+
+def test_counter_prefix_is_a_work_word(relate):
+    found, _ = relate("毒品和犯罪问题办公室在反腐败方面发挥领导作用。")
+    assert (UNODC, "worksOn", "腐败") in found
+
+
+def test_organisers_work_on_the_threat_their_meeting_names(relate):
+    found, _ = relate(
+        "毒品和犯罪问题办公室与世界海关组织合作，在维也纳举办了一次打击贩运人口问题专家组会议。"
+    )
+    assert (UNODC, "worksOn", "贩运人口") in found
+    assert ("世界海关组织", "worksOn", "贩运人口") in found
+    assert ("世界海关组织", "participatesIn", "打击贩运人口问题专家组会议") in found
+
+
+def test_meeting_held_in_a_country_and_its_city(relate):
+    found, _ = relate("第三届会议筹备会议于2009年5月在卡塔尔多哈举行。")
+    held = {(p, o) for _, p, o in found if p == "heldIn"}
+    assert held == {("heldIn", "卡塔尔"), ("heldIn", "多哈")}
+
+
+def test_partner_of_a_programme_takes_part_in_it(relate):
+    found, _ = relate("毒品和犯罪问题办公室是人居署加强城市安全方案的正式合作伙伴。")
+    # the programme's name leaves out the body that runs it
+    assert (UNODC, "participatesIn", "加强城市安全方案") in found
+    assert ("联合国人类住区规划署", "implements", "加强城市安全方案") in found
+
+
+def test_countries_acting_under_a_programme_take_part_in_it(relate):
+    found, _ = relate(
+        "在毒品和犯罪问题办公室与世界海关组织的集装箱管制方案下，厄瓜多尔和巴拿马已设立专门单位。"
+    )
+    assert ("厄瓜多尔", "participatesIn", "集装箱管制方案") in found
+    assert ("巴拿马", "participatesIn", "集装箱管制方案") in found
+
+
+def test_programme_working_in_the_countries_it_includes(relate):
+    found, _ = relate("被盗资产追回举措继续在一些国家开展，其中包括秘鲁、菲律宾和赞比亚。")
+    targets = {o for s, p, o in found if p == "targets"}
+    assert targets == {"秘鲁", "菲律宾", "赞比亚"}
+
+
+def test_work_within_a_programmes_framework(relate):
+    found, _ = relate("毒品和犯罪问题办公室提供了包括在被盗资产追回举措框架内的技术援助。")
+    assert (UNODC, "implements", "被盗资产追回举措") in found
+
+
+def test_aimed_at_an_enumeration_of_places(relate):
+    found, _ = relate("与被盗资产追回举措一道对秘鲁和菲律宾进行了联合评估访问。")
+    targets = {o for s, p, o in found if p == "targets"}
+    assert targets == {"秘鲁", "菲律宾"}

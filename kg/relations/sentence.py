@@ -90,6 +90,26 @@ class Sentence:
                 return mention
         return None
 
+    def co_actors(self, subject: Mention) -> list[Mention]:
+        """Bodies that act with the subject: A与B发起的, A同B签署了, A、B和C举办了.
+
+        A short form defined in brackets right after a body (开发计划署 in
+        联合国开发计划署（开发计划署）) is the same body, not another actor.
+        """
+        actors: list[Mention] = []
+        cursor = subject.end
+        for mention in sorted(self.of(EntityType.ORGANIZATION), key=lambda m: m.start):
+            if mention.start < cursor:
+                continue
+            if mention.key == (actors[-1] if actors else subject).key:
+                cursor = self.text.find("）", mention.end, mention.end + 2) + 1 or mention.end
+                continue
+            if not CO_ACTOR_GAP.fullmatch(self.text[cursor : mention.start]):
+                break
+            actors.append(mention)
+            cursor = mention.end
+        return actors
+
     def enumeration_before(self, position: int, *types: EntityType, gap: str = "") -> list[Mention]:
         """Mentions of these types that end right before ``position`` (allowing ``gap``
         between), as one enumeration read backwards: A与B的 → [A, B]."""
@@ -127,6 +147,7 @@ class Sentence:
 
 
 NOT_ITSELF = ("其他", "各", "系统")
+CO_ACTOR_GAP = re.compile(r"（?\s?(?:还|也|已)?(?:、|和|及|以及|与|同)\s?")
 ENUMERATION_GAP = re.compile(r"\s?(?:政府|国|等)?\s?(?:、|，|和|及|以及|与|同|或)\s?")
 LEADING_GAP = re.compile(r"\s?(?:了|来自|包括|如|即)?\s?")
 

@@ -19,6 +19,7 @@ from kg.nlp.words import starts_word
 PRIORITY = {EntityType.COUNTRY: 3, EntityType.ORGANIZATION: 2, EntityType.REGION: 1}
 SHORT_NAME = 2
 BARE_INSTRUMENT = 8
+COUNTER = "反"
 
 
 class GazetteerMatcher:
@@ -43,7 +44,11 @@ class GazetteerMatcher:
             span = doc[start:end]
             name = strings[match_id]
             entity = self.entities[name]
-            if len(name) <= SHORT_NAME and not starts_word(text, span.start_char, span.end_char):
+            if (
+                len(name) <= SHORT_NAME
+                and not starts_word(text, span.start_char, span.end_char)
+                and not _countered(entity, text, span.start_char)
+            ):
                 continue
             candidates.append(
                 Candidate(
@@ -57,6 +62,11 @@ class GazetteerMatcher:
                 )
             )
         return doc
+
+
+def _countered(entity: KnownEntity, text: str, start: int) -> bool:
+    """反腐败, 反恐: a threat after 反 (counter-) is named, though jieba joins the two."""
+    return entity.type is EntityType.THREAT and text[start - 1 : start] == COUNTER
 
 
 @Language.factory("kg_gazetteer", default_config={"types": []})

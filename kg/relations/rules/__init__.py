@@ -7,6 +7,7 @@ from kg.relations.rules.partners import co_signatories, cooperation
 from kg.relations.rules.programmes import implements, targets
 from kg.relations.rules.work import (
     works_on,
+    works_on_heading_events,
     works_on_heading_topic,
     works_on_named_threat,
     works_on_sentence_topic,
@@ -18,6 +19,7 @@ RULES = (
     works_on,
     works_on_sentence_topic,
     works_on_named_threat,
+    works_on_heading_events,
     works_on_heading_topic,
     implements,
     targets,

@@ -26,25 +26,39 @@ ADOPTERS = (EntityType.ORGANIZATION, EntityType.MEETING)
 def held_in(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
     for meeting in sentence.of(EntityType.MEETING):
-        for place in sentence.of(*VENUES):
-            if text[max(sentence.start, place.start - 1) : place.start] != "在":
-                continue
-            verb = _hold_verb(text, place.end, sentence.end)
+        for venue in _venues(sentence):
+            first, last = venue[0], venue[-1]
+            verb = _hold_verb(text, last.end, sentence.end)
             if verb is None:
                 continue
             verb_end = verb[1]
-            if place.end <= meeting.start and AFTER_VERB.fullmatch(text[verb_end : meeting.start]):
-                yield assertion(
-                    sentence, meeting, Predicate.HELD_IN, place, "held-in:在…举行…会议", 0.9
-                )
+            if last.end <= meeting.start and AFTER_VERB.fullmatch(text[verb_end : meeting.start]):
+                rule, confidence = "held-in:在…举行…会议", 0.9
             elif (
-                meeting.end <= place.start
-                and _same_clause(sentence, meeting.end, place.start)
+                meeting.end <= first.start
+                and _same_clause(sentence, meeting.end, first.start)
                 and not text.startswith("的", verb_end)  # 在维也纳举行的X: X was held there
             ):
-                yield assertion(
-                    sentence, meeting, Predicate.HELD_IN, place, "held-in:会议…在…举行", 0.85
-                )
+                rule, confidence = "held-in:会议…在…举行", 0.85
+            else:
+                continue
+            for place in venue:
+                yield assertion(sentence, meeting, Predicate.HELD_IN, place, rule, confidence)
+
+
+def _venues(sentence: Sentence) -> Iterator[list]:
+    """Places written after 在, a country and its city together (在印度尼西亚杜阿岛)."""
+    places = sorted(sentence.of(*VENUES), key=lambda m: m.start)
+    text = sentence.text
+    for index, place in enumerate(places):
+        if text[max(sentence.start, place.start - 1) : place.start] != "在":
+            continue
+        venue = [place]
+        for following in places[index + 1 :]:
+            if following.start != venue[-1].end:
+                break
+            venue.append(following)
+        yield venue
 
 
 def _hold_verb(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -4,19 +4,26 @@
   the meeting or programme after it;
 * 有来自 A、B 和 C 的专家参加 / 参加…的有来自 A、B…: the listed countries take part
   in the meeting the sentence names;
-* 与 A、B…政府合作实施 X 方案: the countries take part in the programme.
+* 与 A、B…政府合作实施 X 方案: the countries take part in the programme;
+* the bodies that organise a meeting with the subject (A与B合作…举办了…会议);
+* A是 X 的（正式）合作伙伴: A takes part in X;
+* 在 X 方案下，A、B和C…: the countries that act under a programme take part in it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_trigger
-from kg.relations.sentence import ACTORS, Sentence, triggers
+from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 
 EVENTS = (EntityType.MEETING, EntityType.PROGRAMME)
+LISTED = (EntityType.ORGANIZATION, *PLACES)
+PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式)?(?:合作)?伙伴")
+UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
 
 
 def participates(sentence: Sentence) -> Iterator[Assertion]:
@@ -30,6 +37,8 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
         *_takers_part(sentence, events),
         *_from_list(sentence, events),
         *_cooperating(sentence, events),
+        *_partners_of(sentence, events),
+        *_acting_under(sentence, events),
     ):
         if (found.subject, found.object) not in seen:
             seen.add((found.subject, found.object))
@@ -43,18 +52,20 @@ def _organisers(sentence: Sentence, events) -> Iterator[Assertion]:
     if subject is None:
         return
     text = sentence.text
+    actors = [subject, *sentence.co_actors(subject)]
     for meeting in (e for e in events if e.type is EntityType.MEETING and e.start > subject.end):
         clause_start, _ = sentence.clause_of(meeting.start)
-        lead = text[max(subject.end, clause_start - 30) : meeting.start]
+        lead = text[max(actors[-1].end, clause_start - 30) : meeting.start]
         if any(word in lead for word in triggers("organise")):
-            yield assertion(
-                sentence,
-                subject,
-                Predicate.PARTICIPATES_IN,
-                meeting,
-                "participates:organiser",
-                0.75,
-            )
+            for actor in actors:
+                yield assertion(
+                    sentence,
+                    actor,
+                    Predicate.PARTICIPATES_IN,
+                    meeting,
+                    "participates:organiser",
+                    0.75,
+                )
 
 
 def _takers_part(sentence: Sentence, events) -> Iterator[Assertion]:
@@ -84,7 +95,9 @@ def _from_list(sentence: Sentence, events) -> Iterator[Assertion]:
     text = sentence.text
     position = text.find("来自", sentence.start, sentence.end)
     while position >= 0:
-        members = sentence.enumeration_after(position + 2, *ACTORS)
+        # 来自东非和埃及、法国…: a region may open the list, but only actors take part
+        listed = sentence.enumeration_after(position + 2, *LISTED)
+        members = [m for m in listed if m.type in ACTORS]
         if members:
             event = _nearest(events, position)
             for member in members:
@@ -128,6 +141,32 @@ def _cooperating(sentence: Sentence, events) -> Iterator[Assertion]:
                             0.75,
                         )
             position = text.find(companion, position + 1, sentence.end)
+
+
+def _partners_of(sentence: Sentence, events) -> Iterator[Assertion]:
+    """毒品和犯罪问题办公室是人居署加强城市安全方案的正式合作伙伴."""
+    subject = sentence.subject(*ACTORS)
+    if subject is None:
+        return
+    for match in PARTNER_OF.finditer(sentence.text, subject.end, sentence.end):
+        for event in events:
+            if match.start("event") <= event.start and event.end <= match.end("event"):
+                yield assertion(
+                    sentence, subject, Predicate.PARTICIPATES_IN, event, "participates:partner", 0.8
+                )
+
+
+def _acting_under(sentence: Sentence, events) -> Iterator[Assertion]:
+    """在…集装箱管制方案下，加纳、巴基斯坦和塞内加尔已设立…: the countries act within it."""
+    text = sentence.text
+    for programme in (e for e in events if e.type is EntityType.PROGRAMME):
+        under = UNDER.match(text, programme.end)
+        if under is None or "在" not in text[sentence.start : programme.start]:
+            continue
+        for member in sentence.enumeration_after(under.end(), EntityType.COUNTRY):
+            yield assertion(
+                sentence, member, Predicate.PARTICIPATES_IN, programme, "participates:under", 0.7
+            )
 
 
 def _nearest(events, position: int):

@@ -21,7 +21,11 @@ from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 POSSESSIVE = re.compile(r"的?")
 SUPPORTED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:支持|支助|资助|协助)下")
 ITS = re.compile(r"其[“”]?$")
-AIMED = ("为", "向", "针对", "面向")
+AIMED = ("为", "向", "针对", "面向", "对")
+# …方案框架内, …举措框架下: the work the sentence describes is done within the programme.
+FRAMEWORK = re.compile(r"的?(?:框架内|框架下|框架中|范围内)")
+# 继续在一些国家开展，其中包括孟加拉国、海地…: the places a programme works in.
+INCLUDING = ("其中包括", "包括")
 
 
 def implements(sentence: Sentence) -> Iterator[Assertion]:
@@ -40,13 +44,31 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 sentence, subject, Predicate.IMPLEMENTS, programme, "implements:its", 0.8
             )
             continue
-        if subject is not None and subject.end <= programme.start and subject not in owners:
-            clause_start, _ = sentence.clause_of(programme.start)
-            lead_start = max(subject.end, clause_start)
-            if first_trigger(text, words, lead_start, programme.start) >= 0:
+        for body in sentence.nested:
+            if body.type is EntityType.ORGANIZATION and body.start == programme.start:
+                # 人居署加强城市安全方案: a programme named after the body that runs it
                 yield assertion(
-                    sentence, subject, Predicate.IMPLEMENTS, programme, "implements:verb", 0.75
+                    sentence, body, Predicate.IMPLEMENTS, programme, "implements:name", 0.8
                 )
+        if subject is not None and subject.end <= programme.start and subject not in owners:
+            actors = [subject, *sentence.co_actors(subject)]
+            clause_start, _ = sentence.clause_of(programme.start)
+            lead_start = max(actors[-1].end, clause_start)
+            if first_trigger(text, words, lead_start, programme.start) >= 0:
+                for actor in actors:
+                    yield assertion(
+                        sentence, actor, Predicate.IMPLEMENTS, programme, "implements:verb", 0.75
+                    )
+                continue
+            framework = FRAMEWORK.match(text, programme.end)
+            if framework and text[sentence.start : programme.start].rfind("在") > subject.end:
+                # 提供了…包括在反腐败指导方案框架内的技术援助: work done within the programme
+                kind = (
+                    Predicate.IMPLEMENTS
+                    if subject.type is EntityType.ORGANIZATION
+                    else Predicate.PARTICIPATES_IN
+                )
+                yield assertion(sentence, subject, kind, programme, "implements:framework", 0.7)
                 continue
         supported = SUPPORTED_BY.search(text, sentence.start, programme.start)
         if supported:
@@ -79,19 +101,44 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
                 continue
             lead = text[max(clause_start, place.start - 3) : place.start]
             if lead.endswith(AIMED):
-                yield assertion(sentence, holder, Predicate.TARGETS, place, "targets:aimed", 0.65)
+                members = sentence.enumeration_after(place.start, *PLACES)
+                for member in members or [place]:
+                    yield assertion(
+                        sentence, holder, Predicate.TARGETS, member, "targets:aimed", 0.65
+                    )
+        if holder == sentence.subject(*ACTORS, EntityType.PROGRAMME):
+            yield from _working_in(sentence, holder)
+
+
+def _working_in(sentence: Sentence, programme) -> Iterator[Assertion]:
+    """A programme that is the sentence's subject works in the countries listed after
+    包括 (…举措继续在一些国家开展，其中包括孟加拉国、海地…)."""
+    text = sentence.text
+    for word in INCLUDING:
+        position = text.find(word, programme.end, sentence.end)
+        if position < 0:
+            continue
+        lead = text[programme.end : position]
+        if "在" not in lead or not any(verb in lead for verb in triggers("implement")):
+            continue
+        for member in sentence.enumeration_after(position + len(word), EntityType.COUNTRY):
+            yield assertion(
+                sentence, programme, Predicate.TARGETS, member, "targets:including", 0.6
+            )
+        return
 
 
 def places_in_name(name: str) -> list[str]:
     """Keys of the places named inside a name, longest match first, left to right."""
-    places = load_gazetteer().names(*PLACES)
+    names = load_gazetteer().names(*PLACES, EntityType.ORGANIZATION)
     found: list[str] = []
     index = 0
     while index < len(name):
-        for length in range(min(12, len(name) - index), 1, -1):
-            entity = places.get(name[index : index + length])
+        for length in range(min(16, len(name) - index), 1, -1):
+            entity = names.get(name[index : index + length])
             if entity is not None:
-                if entity.key not in found:
+                # a body's name inside the name (非洲联盟…会议) is no place it aims at
+                if entity.type is not EntityType.ORGANIZATION and entity.key not in found:
                     found.append(entity.key)
                 index += length
                 break

@@ -4,13 +4,18 @@
   before the threat or an enumeration of threats;
 * in a name: 全球打击贩卖人口活动倡议 works on trafficking in persons;
 * in the heading: a paragraph under 三. → C. 腐败 whose sentence has a body doing
-  something, and names no threat itself, is about corruption.
+  something, and names no threat itself, is about corruption; so are the
+  programmes and meetings such a paragraph names;
+* bodies acting with the subject (A与B发起的…) work on what it works on, and the
+  bodies that organise or run a meeting or programme work on the threats its
+  name names.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
@@ -23,10 +28,23 @@ THREAT_GAP = re.compile(r"[、和及与或以及的等各种有关\s]{0,6}")
 THREAT_JOINERS = re.compile(r"[、和及与或以及的等各种有关\s]+$")
 
 
+def _with_co_actors(sentence: Sentence, subject, found: list[Assertion]) -> Iterator[Assertion]:
+    """The subject's assertions, and the same for the bodies acting with it."""
+    yield from found
+    for actor in sentence.co_actors(subject):
+        for item in found:
+            yield replace(item, subject=actor.key, rule=f"{item.rule}+co-actor",
+                          confidence=round(item.confidence * 0.9, 2))  # fmt: skip
+
+
 def works_on(sentence: Sentence) -> Iterator[Assertion]:
     subject = sentence.subject(*WORKERS)
     if subject is None:
         return
+    yield from _with_co_actors(sentence, subject, list(_works_on(sentence, subject)))
+
+
+def _works_on(sentence: Sentence, subject) -> Iterator[Assertion]:
     text = sentence.text
     words = triggers("work")
     threats = sorted(sentence.of(EntityType.THREAT), key=lambda m: m.start)
@@ -51,18 +69,30 @@ def works_on_sentence_topic(sentence: Sentence) -> Iterator[Assertion]:
     tail = sentence.text[subject.end : sentence.end]
     if not any(word in tail for word in triggers("assist") + triggers("implement")):
         return
-    for threat in sentence.of(EntityType.THREAT):
-        if threat.start >= subject.end:
-            yield assertion(
-                sentence, subject, Predicate.WORKS_ON, threat, "work:sentence-topic", 0.6
-            )
+    found = [
+        assertion(sentence, subject, Predicate.WORKS_ON, threat, "work:sentence-topic", 0.6)
+        for threat in sentence.of(EntityType.THREAT)
+        if threat.start >= subject.end
+    ]
+    yield from _with_co_actors(sentence, subject, found)
 
 
 def works_on_named_threat(sentence: Sentence) -> Iterator[Assertion]:
+    subject = sentence.subject(EntityType.ORGANIZATION)
+    runners = [subject, *sentence.co_actors(subject)] if subject else []
+    verbs = triggers("organise") + triggers("implement")
     for holder in sentence.of(*WORKERS):
         for threat in sentence.of(EntityType.THREAT):
             if holder.start <= threat.start and threat.end <= holder.end:
                 yield assertion(sentence, holder, Predicate.WORKS_ON, threat, "work:name", 0.85)
+                if holder.type is EntityType.ORGANIZATION or not runners:
+                    continue
+                lead = sentence.text[runners[-1].end : holder.start]
+                if subject.end <= holder.start and any(verb in lead for verb in verbs):
+                    for runner in runners:
+                        yield assertion(
+                            sentence, runner, Predicate.WORKS_ON, threat, "work:organiser", 0.7
+                        )
 
 
 def works_on_heading_topic(sentence: Sentence) -> Iterator[Assertion]:
@@ -74,5 +104,23 @@ def works_on_heading_topic(sentence: Sentence) -> Iterator[Assertion]:
     tail = sentence.text[subject.end : sentence.end]
     if not any(word in tail for word in triggers("implement") + triggers("assist")):
         return
-    for threat in sentence.heading_threats:
-        yield assertion(sentence, subject, Predicate.WORKS_ON, threat, "work:heading", 0.6)
+    found = [
+        assertion(sentence, subject, Predicate.WORKS_ON, threat, "work:heading", 0.6)
+        for threat in sentence.heading_threats
+    ]
+    yield from _with_co_actors(sentence, subject, found)
+
+
+def works_on_heading_events(sentence: Sentence) -> Iterator[Assertion]:
+    """Programmes and meetings named under a threat's heading, whose own names name no
+    threat, work on the heading's threat (反腐败指导方案 under C. 腐败)."""
+    if not sentence.heading_threats:
+        return
+    threats = sentence.of(EntityType.THREAT)
+    for event in sentence.of(EntityType.PROGRAMME, EntityType.MEETING):
+        if event.rule == "anaphora" or any(
+            event.start <= t.start and t.end <= event.end for t in threats
+        ):
+            continue
+        for threat in sentence.heading_threats:
+            yield assertion(sentence, event, Predicate.WORKS_ON, threat, "work:heading-event", 0.55)
