@@ -314,3 +314,10 @@ def test_venue_after_its_country_is_a_city(extract):
 def test_head_modifying_the_next_noun_names_nothing(extract):
     found = extract("为条约机构提供实质性服务和秘书处服务，并加强对警察的监督和警察廉正。")
     assert names(found, EntityType.ORGANIZATION) == []
+
+
+def test_indefinite_after_a_copula_is_a_description(extract):
+    described = extract("该举措是一项次区域药物管制举措。")
+    assert names(described, EntityType.PROGRAMME) == []
+    introduced = extract("该办公室将进一步开发一个打击网络犯罪虚拟论坛。")
+    assert names(introduced, EntityType.PROGRAMME) == ["打击网络犯罪虚拟论坛"]

@@ -45,7 +45,7 @@ PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY}
 MAX_NAME = 40
 # 关于…的 before a head: the topic belongs to the name, enumeration commas included.
 ABOUT = re.compile(r"关于[^，。；：！？（）()《》“”\n关]{1,70}的$")
-INDEFINITE_BEFORE = re.compile(r"(?:一|这一|每一)[项个种类]$")
+INDEFINITE_BEFORE = re.compile(r"(?:是|为|作为)(?:一|这一|每一)[项个种类]$")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
 NEEDS_ANCHOR = frozenset(
