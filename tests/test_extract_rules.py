@@ -321,3 +321,8 @@ def test_indefinite_after_a_copula_is_a_description(extract):
     assert names(described, EntityType.PROGRAMME) == []
     introduced = extract("该办公室将进一步开发一个打击网络犯罪虚拟论坛。")
     assert names(introduced, EntityType.PROGRAMME) == ["打击网络犯罪虚拟论坛"]
+
+
+def test_title_after_a_demonstrative_is_the_one_just_talked_about(extract):
+    found = extract("首脑会议通过了该政治宣言和行动计划。")
+    assert names(found, EntityType.INSTRUMENT) == []

@@ -16,12 +16,12 @@ GOLD = Path(__file__).parent / "gold" / "seed.entities.jsonl"
 FLOORS = {
     EntityType.COUNTRY: 0.95,
     EntityType.RESOLUTION: 0.95,
-    EntityType.REGION: 0.95,
-    EntityType.ORGANIZATION: 0.80,
-    EntityType.CITY: 0.85,
-    EntityType.INSTRUMENT: 0.90,
-    EntityType.MEETING: 0.76,
-    EntityType.PROGRAMME: 0.60,
+    EntityType.REGION: 0.90,
+    EntityType.ORGANIZATION: 0.95,
+    EntityType.CITY: 0.90,
+    EntityType.INSTRUMENT: 0.95,
+    EntityType.MEETING: 0.90,
+    EntityType.PROGRAMME: 0.90,
     EntityType.PUBLICATION: 0.60,
 }
 

@@ -20,6 +20,7 @@ PRIORITY = {EntityType.COUNTRY: 3, EntityType.ORGANIZATION: 2, EntityType.REGION
 SHORT_NAME = 2
 BARE_INSTRUMENT = 8
 COUNTER = "反"
+DEMONSTRATIVES = ("该", "这一", "这项", "这份", "此", "上述")
 
 
 class GazetteerMatcher:
@@ -50,6 +51,10 @@ class GazetteerMatcher:
                 and not _countered(entity, text, span.start_char)
             ):
                 continue
+            if entity.type is EntityType.INSTRUMENT and text[: span.start_char].endswith(
+                DEMONSTRATIVES
+            ):
+                continue  # 该政治宣言和行动计划: the one just talked about, not a known title
             candidates.append(
                 Candidate(
                     span.start_char,
