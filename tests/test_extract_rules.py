@@ -326,3 +326,16 @@ def test_indefinite_after_a_copula_is_a_description(extract):
 def test_title_after_a_demonstrative_is_the_one_just_talked_about(extract):
     found = extract("首脑会议通过了该政治宣言和行动计划。")
     assert names(found, EntityType.INSTRUMENT) == []
+
+
+def test_a_remark_in_brackets_is_no_short_form(extract):
+    found = extract(
+        "建议麻醉药品委员会及预防犯罪和刑事司法委员会（根据各自的任务授权）审议该问题。"
+        "各自的任务授权不同。"
+    )
+    assert "根据各自的任务授权" not in found.entities["org/ccpcj"].forms
+
+
+def test_a_government_reporting_is_no_report(extract):
+    found = extract("泰国政府报告的数字也表明该国罂粟种植面积有所减少。")
+    assert names(found, EntityType.PUBLICATION) == []

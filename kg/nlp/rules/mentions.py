@@ -25,6 +25,7 @@ from kg.nlp.model import Candidate, EntityType
 
 SETTLED_KEY = "kg_mentions"
 NESTED_KEY = "kg_nested"
+SHORT_FORM_SHARE = 0.6
 SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届(?:特别)?会议$")
 MIN_BODY = 4  # 委员会第十七届会议 names its body only by anaphora
 # What a name may mention inside it: a meeting its convening body and the places it is
@@ -102,6 +103,14 @@ def alias_candidates(text: str, context: DocumentContext) -> list[Candidate]:
             )
             start = text.find(short, start + 1)
     return found
+
+
+def _drawn_from(short: str, name: str) -> bool:
+    """Chinese short forms take their characters from the full name (刑警组织 from
+    国际刑事警察组织); Latin acronyms (UNODC) are exempt."""
+    if short.isascii():
+        return True
+    return sum(char in name for char in short) >= SHORT_FORM_SHARE * len(short)
 
 
 def nested_mentions(
@@ -218,6 +227,8 @@ class MentionSettler:
             short = match.group("short")
             label = mention.label or text[mention.start : mention.end]
             inside = match.start("short"), match.end("short")
+            if not _drawn_from(short, label):
+                continue  # （根据各自的任务授权）: a remark, not a short form of the name
             if len(short) >= len(label) or any(
                 other.start < inside[1]
                 and inside[0] < other.end

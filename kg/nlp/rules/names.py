@@ -65,6 +65,7 @@ OWN_SESSION = re.compile(
 )
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
+GOVERNMENT = "政府"
 # 在巴西萨尔瓦多举行, 在印度尼西亚杜阿岛举行: the place after a country where a meeting
 # is held is a city of that country, whatever else its name may mean.
 VENUE = re.compile(r"(?P<place>[^\W\d_a-zA-Z的和及与在]{2,6}?)(?:举行|召开)")
@@ -466,7 +467,9 @@ def _used_as_verb(text: str, start: int, end: int, known: dict[int, Candidate]) 
         return True
     if text[:start].endswith(VERB_MARKERS):
         return True
-    subject = known.get(start)
+    # 泰国政府报告的数字: the government of a country (or a body) reports
+    before = start - len(GOVERNMENT) if text[:start].endswith(GOVERNMENT) else start
+    subject = known.get(start) or known.get(before)
     return subject is not None and subject.type in (EntityType.ORGANIZATION, EntityType.COUNTRY)
 
 
