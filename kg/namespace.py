@@ -106,6 +106,7 @@ class KG(DefinedNamespace):
 
     # http://www.w3.org/2002/07/owl#ObjectProperty - relations between entities
     relatedTo: URIRef  # Super-property of every relation below.
+    partOf: URIRef  # Organization -> Organization it belongs to (gazetteer knowledge).
     partnerOf: URIRef  # Actor <-> Actor, symmetric: they work together.
     worksOn: URIRef  # -> Threat: works against or on a threat.
     implements: URIRef  # Actor -> Programme: runs or carries out a programme.

@@ -13,6 +13,8 @@ from kg import ids
 from kg.document import Document, Heading
 from kg.namespace import KG
 from kg.nlp.extract import Extraction
+from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.model import EntityType
 from kg.relations.extract import Relations
 from kg.relations.model import SYMMETRIC, Assertion
 from kg.text import matching_form
@@ -138,7 +140,14 @@ def entity_triples(extraction: Extraction, key: str, graph: Graph) -> None:
 
 
 def _entities(entities, key: str, graph: Graph) -> None:
+    entities = list(entities)
+    present = {entity.key for entity in entities}
+    gazetteer = load_gazetteer()
     for entity in entities:
+        known = gazetteer.get(entity.key)
+        if known is not None and known.parent in present and entity.type is EntityType.ORGANIZATION:
+            # background knowledge: the body it belongs to, where the document names both
+            graph.add((ids.entity_iri(entity.key), KG.partOf, ids.entity_iri(known.parent)))
         node = ids.entity_iri(entity.key)
         graph.add((node, RDF.type, KG[entity.type.value]))
         graph.add((node, RDFS.label, Literal(entity.label_zh, lang=ZH)))

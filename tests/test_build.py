@@ -196,3 +196,13 @@ def test_cli_relations(seed_path):
     }
     bad = runner.invoke(app, ["relations", str(seed_path), "-p", "likes"])
     assert bad.exit_code == 2 and "unknown predicate" in bad.output
+
+
+def test_bodies_link_to_the_body_they_belong_to(built):
+    from rdflib import Graph
+
+    from kg.namespace import ID, KG
+
+    graph = Graph().parse(built[1] / "graph.ttl")
+    assert (ID["org/cnd"], KG.partOf, ID["org/ecosoc"]) in graph
+    assert (ID["org/cted"], KG.partOf, ID["org/ctc"]) in graph
