@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -38,6 +39,7 @@ NESTING = {
     EntityType.PROGRAMME: {EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.REGION},
     EntityType.ORGANIZATION: {EntityType.COUNTRY, EntityType.RESOLUTION},
 }
+NESTABLE = frozenset().union(*NESTING.values())
 ABBREVIATION = re.compile(
     r"[（(](?:以下简称|下称|简称)?[“\"]?(?P<short>[^（）()，。；、：“”\"\s]{2,15}|[A-Z][A-Za-z\-/]{1,15})[”\"]?[）)]"
 )
@@ -123,13 +125,14 @@ def nested_mentions(
     (缔约方会议) names the body from then on.
     """
     inside = []
+    known = [c for c in pool if c.key and c.type in NESTABLE]
     for outer in settled:
-        session = SESSION.search(text, outer.start, outer.end)
-        if (
-            outer.type is EntityType.MEETING
-            and session
-            and session.start() - outer.start >= MIN_BODY
-        ):
+        session = (
+            SESSION.search(text, outer.start, outer.end)
+            if outer.type is EntityType.MEETING
+            else None
+        )
+        if session and session.start() - outer.start >= MIN_BODY:
             body = text[outer.start : session.start()]
             key = context.convener(body)
             inside.append(
@@ -137,15 +140,16 @@ def nested_mentions(
                           "name:session-body", key, body)
             )  # fmt: skip
             _define_short_body(text, inside[-1], pool, context)
-        inside.extend(
-            candidate
-            for candidate in pool
-            if candidate.key
-            and candidate.key != outer.key
-            and candidate.type in NESTING.get(outer.type, ())
-            and outer.start <= candidate.start
-            and candidate.end < outer.end  # a name's own head (…协会大会) names nothing else
-        )
+        allowed = NESTING.get(outer.type)
+        if allowed:
+            inside.extend(
+                candidate
+                for candidate in known
+                if outer.start <= candidate.start
+                and candidate.end < outer.end  # a name's own head (…协会大会) names nothing else
+                and candidate.type in allowed
+                and candidate.key != outer.key
+            )
     return settle(inside)
 
 
@@ -155,17 +159,28 @@ def _sessions_of_named_bodies(
     """委员会第十七届会议 after 预防犯罪和刑事司法委员会: a session named by its body's head
     alone is a session of the last body named with that head."""
     resolved = []
-    bodies = [name for name, _, kind in context.bodies if kind is EntityType.ORGANIZATION]
+    here: list[str] = []  # bodies named earlier in this paragraph
     for mention in settled:
-        session = SESSION.search(text, mention.start, mention.end)
+        session = (
+            SESSION.search(text, mention.start, mention.end)
+            if mention.type is EntityType.MEETING
+            else None
+        )
         head = text[mention.start : session.start()] if session else ""
-        if mention.type is EntityType.MEETING and session and 0 < len(head) < MIN_BODY:
-            body = next((name for name in reversed(bodies) if name.endswith(head)), None)
+        if session and 0 < len(head) < MIN_BODY:
+            earlier = (
+                name
+                for name, _, kind in reversed(context.bodies)
+                if kind is EntityType.ORGANIZATION
+            )
+            body = next(
+                (name for name in chain(reversed(here), earlier) if name.endswith(head)), None
+            )
             if body is not None and body != head:
                 label = body + session.group(0)
                 mention = replace(mention, label=label, key=entity_key(EntityType.MEETING, label))
         elif mention.type is EntityType.ORGANIZATION:
-            bodies.append(text[mention.start : mention.end])
+            here.append(text[mention.start : mention.end])
         resolved.append(mention)
     return resolved
 
@@ -193,20 +208,20 @@ class MentionSettler:
         candidates = candidates_of(doc)
         threats = [c for c in candidates if c.type is EntityType.THREAT]
         others = [c for c in candidates if c.type is not EntityType.THREAT]
-        settled = [keyed(c, text) for c in settle(others + alias_candidates(text, context))]
+        aliases = alias_candidates(text, context)
+        settled = [keyed(c, text) for c in settle(others + aliases)]
         defined = self._abbreviations(text, settled, context)
         if defined:
             # Uses of a short form defined here take the defined entity, not a name of their own.
-            again = others + defined + alias_candidates(text, context)
-            settled = [keyed(c, text) for c in settle(again)]
+            aliases = alias_candidates(text, context)
+            settled = [keyed(c, text) for c in settle(others + defined + aliases)]
         settled = _sessions_of_named_bodies(text, settled, context)
         for mention in settled:
             if mention.type in (EntityType.ORGANIZATION, EntityType.MEETING):
                 context.remember_body(
                     mention.label or text[mention.start : mention.end], mention.key, mention.type
                 )
-        pool = others + defined + alias_candidates(text, context)
-        nested = nested_mentions(text, settled, pool, context)
+        nested = nested_mentions(text, settled, others + defined + aliases, context)
         mentions = sorted(settled + settle(threats), key=lambda c: (c.start, c.end))
         doc.user_data[SETTLED_KEY] = mentions
         doc.user_data[NESTED_KEY] = nested

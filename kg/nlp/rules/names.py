@@ -191,7 +191,7 @@ class NameMatcher:
         self, text: str, head_start: int, known: dict[int, Candidate], entity_type: EntityType
     ) -> int:
         """Where the name ending in the head at ``head_start`` begins."""
-        window_start = _clause_start(text, head_start)
+        window_start = clause = _clause_start(text, head_start)
         start = head_start
         words = _words_ending_at(text, window_start, start)
         while True:
@@ -227,7 +227,6 @@ class NameMatcher:
             start += 1
         if text[start - 1 : start] == "与" and RELATED_TO in text[start:head_start]:
             start -= 1
-        clause = _clause_start(text, head_start)
         if entity_type is EntityType.MEETING:
             count = _last(EVENT_COUNT.finditer(text, clause, start))
             if count is not None and _describes_nothing(text[count.end() : start]):
@@ -336,10 +335,9 @@ def _units_of_known_bodies(
     for unit in known_ends.values():
         known_unit = gazetteer.get(unit.key)
         parent = gazetteer.get(known_unit.parent) if known_unit and known_unit.parent else None
-        if parent is not None and parent.type is EntityType.ORGANIZATION:
-            names = {*parent.names, *(n.removeprefix(UN) for n in parent.names)} - {""}
+        if parent is not None and parent.type is EntityType.ORGANIZATION and unit.start:
             before = text[max(0, unit.start - MAX_NAME) : unit.start]
-            prefix = max((n for n in names if before.endswith(n)), key=len, default="")
+            prefix = next((n for n in _prefix_names(parent.key) if before.endswith(n)), "")
             if prefix:
                 found.append(
                     Candidate(
@@ -351,10 +349,10 @@ def _units_of_known_bodies(
                         priority=3,
                     )
                 )
-        if unit.type is not EntityType.ORGANIZATION:
+        own = OWN_UNIT.match(text, unit.end) if unit.type is EntityType.ORGANIZATION else None
+        if own is None:
             continue
-        own = OWN_UNIT.match(text, unit.end)
-        head = own and max(
+        head = max(
             (
                 h
                 for h, t in head_types.items()
@@ -383,9 +381,20 @@ def _units_of_known_bodies(
     return found
 
 
+@lru_cache(maxsize=1024)
+def _prefix_names(key: str) -> tuple[str, ...]:
+    """A body's names as written before its units, longest first, 联合国 left out too."""
+    names = load_gazetteer().get(key).names
+    return tuple(
+        sorted({*names, *(n.removeprefix(UN) for n in names)} - {""}, key=len, reverse=True)
+    )
+
+
 def _venues(text: str, known_ends: dict[int, Candidate]) -> list[Candidate]:
     """Cities named as venues right after their country (在巴西萨尔瓦多举行)."""
     found = []
+    if "举行" not in text and "召开" not in text:
+        return found
     for country in known_ends.values():
         if country.type is not EntityType.COUNTRY or not text[: country.start].endswith("在"):
             continue
