@@ -115,8 +115,8 @@ class Extractor:
         context = DocumentContext()
         settled: list[list[Candidate]] = []
         nested: list[list[Candidate]] = []
-        for part in parts:
-            text = matching_form(part.text)  # same offsets; traditional and full-width folded
+        texts = [matching_form(part.text) for part in parts]
+        for text in texts:  # same offsets as the parts; traditional and full-width folded
             doc = self.nlp.make_doc(text)
             doc.user_data[CONTEXT_KEY] = context
             doc.user_data[CANDIDATES_KEY] = []
@@ -126,8 +126,8 @@ class Extractor:
             settled.append(doc.user_data[SETTLED_KEY])
             nested.append(doc.user_data[NESTED_KEY])
         extraction = Extraction()
-        for part, mentions, inside in zip(parts, settled, nested, strict=True):
-            for candidate in _with_late_aliases(matching_form(part.text), mentions, context):
+        for part, text, mentions, inside in zip(parts, texts, settled, nested, strict=True):
+            for candidate in _with_late_aliases(text, mentions, context):
                 extraction.add(_mention(part, candidate), candidate.label)
             for candidate in inside:
                 extraction.add(_mention(part, candidate, nested=True), candidate.label)

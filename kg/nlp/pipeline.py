@@ -27,7 +27,6 @@ COMPONENTS = (
     ("kg_titles", "kg_titles", {}),
     ("kg_names", "kg_names", {}),
     ("kg_resolutions", "kg_resolutions", {}),
-    ("kg_threats", "kg_gazetteer", {"types": ["Threat"]}),
     ("kg_mentions", "kg_mentions", {}),
 )
 

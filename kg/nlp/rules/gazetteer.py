@@ -77,6 +77,6 @@ def _countered(entity: KnownEntity, text: str, start: int) -> bool:
 @Language.factory("kg_gazetteer", default_config={"types": []})
 def make_gazetteer_matcher(nlp: Language, name: str, types: list[str]) -> GazetteerMatcher:
     chosen = tuple(EntityType(t) for t in types) or tuple(
-        t for t in EntityType if t not in (EntityType.THREAT, EntityType.ROUTE)
+        t for t in EntityType if t is not EntityType.ROUTE
     )
     return GazetteerMatcher(nlp, load_gazetteer(), chosen)
