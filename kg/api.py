@@ -23,7 +23,8 @@ import networkx as nx
 from kg.errors import KGError
 from kg.namespace import ID, KG
 from kg.relations.model import Predicate
-from kg.store import QueryResult, Store
+from kg.remote import RemoteStore, is_url
+from kg.store import QueryResult, SparqlStore, Store
 
 PREFIXES = f"""PREFIX kg: <{KG}>
 PREFIX id: <{ID}>
@@ -137,14 +138,17 @@ ENTITY_CLASSES = (
 class KnowledgeGraph:
     """A built knowledge graph, read through its SPARQL store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: SparqlStore) -> None:
         self.store = store
 
     # --- opening ------------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | Path = "out") -> KnowledgeGraph:
-        """Open the graph `kg build` wrote: the output folder or its ``store`` folder."""
+        """Open the graph `kg build` wrote: the output folder or its ``store`` folder, or a
+        SPARQL endpoint's http(s) URL holding a graph `kg push` loaded (see kg.remote)."""
+        if is_url(path):
+            return cls(RemoteStore(path))
         path = Path(path)
         store_path = path / "store" if (path / "store").is_dir() else path
         return cls(Store.open(store_path))
@@ -280,7 +284,7 @@ class KnowledgeGraph:
         iri = self._iri(threat)
         narrower = self.sparql(f"SELECT ?t WHERE {{ ?t skos:broader* <{iri}> }}").column("t")
         found: list[Relation] = []
-        for concept in dict.fromkeys([iri, *narrower]):
+        for concept in dict.fromkeys([iri, *sorted(narrower)]):  # one order on every engine
             found.extend(self.relations(predicate="worksOn", object=concept))
         return found
 

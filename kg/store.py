@@ -4,7 +4,9 @@
 extracting again. The default graph holds the union of the named graphs as a
 set (a triple two documents share is there once), so a question spans every
 document unless it names one with GRAPH. Oxigraph's own union view would count
-such a triple once per document and multiply the answers.
+such a triple once per document and multiply the answers. `kg push` loads the
+same graphs, and that union, into a SPARQL server, which `kg.remote.RemoteStore`
+asks with the same `QueryResult`s.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -44,18 +47,29 @@ class QueryResult:
         return [row.get(name) for row in self.rows]
 
 
+class SparqlStore(Protocol):
+    """What `KnowledgeGraph` needs of a store, embedded (`Store`) or remote (`RemoteStore`)."""
+
+    def query(self, sparql: str) -> QueryResult: ...
+
+
+def literal_value(lexical: str, datatype: str) -> object:
+    """A literal as a plain Python value: typed numbers as numbers, anything else as its text."""
+    convert = NUMERIC.get(datatype)
+    if convert is None:
+        return lexical
+    try:
+        return convert(lexical)
+    except (ValueError, ArithmeticError):
+        return lexical
+
+
 def python_value(term: object) -> object:
     """An RDF term as a plain Python value: IRIs as str, typed numbers as numbers."""
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.Literal):
-        convert = NUMERIC.get(term.datatype.value)
-        if convert is not None:
-            try:
-                return convert(term.value)
-            except (ValueError, ArithmeticError):
-                return term.value
-        return term.value
+        return literal_value(term.value, term.datatype.value)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return term
@@ -120,6 +134,11 @@ class Store:
 
     def named_graphs(self) -> list[str]:
         return sorted(graph.value for graph in self._store.named_graphs())
+
+    def dump(self, graph: str | None = None) -> bytes:
+        """One named graph (the default graph if ``graph`` is None) as N-Triples."""
+        source = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+        return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=source)
 
     def query(self, sparql: str) -> QueryResult:
         """Run a SPARQL query; its default graph is the union of the documents' graphs."""
