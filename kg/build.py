@@ -7,6 +7,17 @@ replaces its own graph; documents built before and not given now stay until
 `kg remove` drops them. A document that cannot be read is reported and skipped.
 Every output is written into a staging folder that replaces ``out`` only once
 complete, so a crash or Ctrl-C leaves the previous graph as it was.
+
+The work can run in several processes or on a Ray cluster (`kg.engines`). Its unit
+is the whole document, not spaCy's ``nlp.pipe(n_process=…)`` over paragraphs: the
+extractor reads a document's parts in order through one `DocumentContext` (a
+全称（简称） defined in ¶3 holds in ¶40), and most of a document's cost comes after
+spaCy (relations, triples, and above all serialising its graph, several times the
+entity rules). A `Job` carries one file's bytes (or one volume's text), `run_job`
+turns it into TriG in whichever process runs it, and this process keeps the books
+in input order, so the output is the same byte for byte on any engine. Merging the
+documents into graph.trig and graph.ttl is spread the same way (`merge_document`);
+only the writes and the store load stay here.
 """
 
 from __future__ import annotations
@@ -16,9 +27,11 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from rdflib import RDFS, Dataset, Graph, Literal
@@ -27,6 +40,7 @@ from rdflib.namespace import SKOS
 from kg import ids
 from kg.document import Document
 from kg.encoding import decode_document
+from kg.engines import Engine, Inline, open_engine
 from kg.errors import InputError, KGError
 from kg.namespace import KG
 from kg.nlp.extract import Extraction, Extractor
@@ -86,6 +100,46 @@ class Failure:
         return f"{self.path.as_posix()}: {self.reason}"
 
 
+@dataclass(frozen=True, slots=True)
+class Volume:
+    """One volume of a file too large to hold: its text, where it starts, and its key."""
+
+    index: int
+    offset: int
+    text: str
+    encoding: str
+    key: str  # fixed by the file's first volume: …-v000, …-v001
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """The extraction of one file, or of one volume of a large file: all a worker needs,
+    with nothing of the build's state, so that any process or machine can run it."""
+
+    path: Path
+    content_hash: str  # of the file's bytes (for a volume: of the whole file)
+    data: bytes = b""  # the file's bytes; empty for a volume
+    volume: Volume | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A document as a worker sends it back: its manifest record, its graph (TriG), and
+    what the reader noticed."""
+
+    record: DocumentRecord
+    trig: bytes
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What came of a job: the documents extracted and, if the rest failed, why."""
+
+    documents: tuple[Extracted, ...] = ()
+    failure: str = ""
+
+
 @dataclass(slots=True)
 class BuildResult:
     records: tuple[DocumentRecord, ...]  # every document of the graph now
@@ -99,6 +153,7 @@ class BuildResult:
 
 
 Progress = Callable[[Path, str, DocumentRecord | None], None]
+Chunks = tuple[bytes, bytes, int]  # a document's part of graph.trig and graph.ttl, its triples
 
 
 def default_inputs() -> list[Path]:
@@ -164,6 +219,43 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def run_job(job: Job) -> Outcome:
+    """Read and extract a job's documents and serialise their graphs, in whichever process
+    runs it. Failures are returned, not raised: one bad document does not stop a corpus."""
+    documents: list[Extracted] = []
+    try:
+        if job.volume is not None:
+            volume = job.volume
+            built = extract_text(
+                job.path, volume.text, volume.encoding, job.content_hash, offset=volume.offset
+            )
+            built = replace(built, key=volume.key)
+            return Outcome((_extracted(built, f"{job.content_hash}:{volume.index}"),))
+        decoded = read_source(job.path, job.data)
+        reports = _reports(decoded.text)
+        if len(reports) == 1:
+            built = extract_text(job.path, decoded.text, decoded.encoding, job.content_hash)
+            return Outcome((_extracted(built, job.content_hash),))
+        base = ""  # each report is a document, keyed after the first
+        for index, (offset, text) in enumerate(reports):
+            built = extract_text(job.path, text, decoded.encoding, job.content_hash, offset=offset)
+            base = base or built.key
+            built = replace(built, key=f"{base}-v{index:03d}")
+            documents.append(_extracted(built, f"{job.content_hash}:{index}"))
+    except InputError as error:
+        return Outcome(tuple(documents), error.problem)
+    except Exception as error:  # nothing is lost: the rest of the corpus goes on
+        reason = f"could not be processed ({type(error).__name__}: {error})"
+        return Outcome(tuple(documents), reason)
+    return Outcome(tuple(documents))
+
+
+def _extracted(built: BuiltDocument, content_hash: str) -> Extracted:
+    record = replace(_record(built), content_hash=content_hash)
+    trig = document_graph(built).serialize(format="trig", encoding="utf-8")
+    return Extracted(record, trig, built.document.warnings)
+
+
 def document_graph(built: BuiltDocument) -> Dataset:
     """The named graph of one document, in a dataset of its own."""
     dataset = bind_prefixes(Dataset())
@@ -214,6 +306,9 @@ def build(
     out: Path = Path("out"),
     viz: bool = False,
     progress: Progress | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> BuildResult:
     """Build the graph of the documents at ``paths`` (default: the shipped seeds) into ``out``.
 
@@ -221,123 +316,202 @@ def build(
     document), ``store/`` (the SPARQL store), ``manifest.json``, the documents'
     own graphs, and with ``viz`` the page ``graph.html``. Raises InputError
     when no document at all could be read; otherwise failures are reported in
-    the result and the rest is written.
+    the result and the rest is written. The work runs in ``workers`` processes
+    of this machine, or with ``engine="ray"`` on the Ray cluster at
+    ``ray_address`` (see `kg.engines`); the output is the same on all.
     """
     inputs = collect_inputs(paths or default_inputs())
-    out.resolve().parent.mkdir(parents=True, exist_ok=True)
-    pending = Path(tempfile.mkdtemp(prefix=f".{out.name}.pending-", dir=out.resolve().parent))
+    runner = open_engine(engine, workers, ray_address)
     try:
-        corpus = _Corpus(load_manifest(out), pending, progress)
-        for path in inputs:
-            corpus.read(path)
-        if not corpus.records:
-            first = corpus.failures[0] if corpus.failures else None
-            problem = first.reason if first else "no documents"
-            raise InputError(first.path if first else out, problem)
-        result = write_outputs(out, corpus.records, corpus.graphs, viz)
+        out.resolve().parent.mkdir(parents=True, exist_ok=True)
+        pending = Path(tempfile.mkdtemp(prefix=f".{out.name}.pending-", dir=out.resolve().parent))
+        try:
+            corpus = _Corpus(load_manifest(out), pending, progress)
+            corpus.read(inputs, runner)
+            if not corpus.records:
+                first = corpus.failures[0] if corpus.failures else None
+                problem = first.reason if first else "no documents"
+                raise InputError(first.path if first else out, problem)
+            result = write_outputs(out, corpus.records, corpus.graphs, viz, runner)
+        finally:
+            shutil.rmtree(pending, ignore_errors=True)
     finally:
-        shutil.rmtree(pending, ignore_errors=True)
+        runner.close()
     result.built, result.reused = tuple(corpus.built), tuple(corpus.reused)
     result.failures, result.warnings = tuple(corpus.failures), tuple(corpus.warnings)
     return result
 
 
+@dataclass(slots=True)
+class _Input:
+    """One input file on its way through a build."""
+
+    path: Path
+    content_hash: str = ""  # of its bytes (a large file: hashed streaming); "" if unreadable
+    large: bool = False
+    problem: str = ""  # why it could not be read, or not to the end
+    ahead: bool = False  # its jobs were sent before its turn
+    wanted: bool = False  # its content is new: the outcomes of its jobs are kept
+    stopped: bool = False  # a job of it failed: the later outcomes are dropped
+
+
 class _Corpus:
-    """The documents of a build as they are read: kept, reused, extracted or failed."""
+    """The documents of a build as they are read: kept, reused, extracted or failed.
+
+    Inputs are opened (read and hashed) a few ahead of their turn, and the jobs of
+    those whose content looks new are sent to the engine then; the books (manifest
+    records, duplicates, failures, progress) are kept here strictly in input order as
+    the outcomes come back. Should a guess made ahead turn out wrong (a file whose old
+    content is dropped by an earlier one), the job runs here at its turn.
+    """
 
     def __init__(self, previous: dict[str, DocumentRecord], pending: Path, progress) -> None:
         self.previous = previous
         self.records = dict(previous)
         self.by_hash = {record.content_hash: key for key, record in previous.items()}
         self.seen: dict[str, str] = {}  # content hash → key, in this build
+        self.sent: set[str] = set()  # content hashes whose jobs went out ahead
         self.graphs: dict[str, Path] = {}  # graphs of documents extracted now, waiting on disk
         self.pending = pending
         self.progress = progress
-        self.extractor = Extractor()
         self.built: list[str] = []
         self.reused: list[str] = []
         self.failures: list[Failure] = []
         self.warnings: list[tuple[Path, str]] = []
 
-    def read(self, path: Path) -> None:
+    def read(self, inputs: Iterable[Path], engine: Engine) -> None:
+        """Read every input, in order; the jobs run on ``engine``."""
+        events: deque[tuple[str, _Input]] = deque()
+        for outcome in engine.map(run_job, self._jobs(inputs, events)):
+            while (event := events.popleft())[0] != "job":
+                self._settle(*event)
+            self._take(event[1], outcome)
+        while events:
+            self._settle(*events.popleft())
+
+    def _jobs(self, inputs: Iterable[Path], events: deque) -> Iterator[Job]:
+        """The jobs sent ahead, with the events (start, job, end) of each input in order."""
+        for path in inputs:
+            item, data = self._open(path)
+            events.append(("start", item))
+            if item.content_hash and not self._looks_known(item):
+                item.ahead = True
+                self.sent.add(item.content_hash)
+                for job in self._jobs_of(item, data):
+                    events.append(("job", item))
+                    yield job
+            events.append(("end", item))
+
+    def _open(self, path: Path) -> tuple[_Input, bytes]:
         try:
             if path.stat().st_size > LARGE_FILE and path.suffix.lower() not in (".pdf", ".docx"):
-                return self._read_large(path)
+                return _Input(path, _file_hash(path), large=True), b""
             data = path.read_bytes()
         except OSError as error:
-            return self._fail(path, f"cannot read it ({error.strerror})")
-        content_hash = hashlib.sha256(data).hexdigest()
-        _forget_source(self.records, path.as_posix(), content_hash)
+            return _Input(path, problem=f"cannot read it ({error.strerror})"), b""
+        return _Input(path, hashlib.sha256(data).hexdigest()), data
+
+    def _looks_known(self, item: _Input) -> bool:
+        return item.content_hash in self.sent or bool(self._known_keys(item.content_hash))
+
+    def _known_keys(self, content_hash: str) -> list[str]:
+        """The documents already made of this content (in an earlier build, or from another
+        file in this one): one, or one per report or volume of the file."""
         key = self.seen.get(content_hash) or self.by_hash.get(content_hash)
         if key in self.records:
-            return self._known(path, key, content_hash)
-        try:
-            decoded = read_source(path, data)
-            reports = _reports(decoded.text)
-            if len(reports) > 1:
-                return self._read_volumes(path, content_hash, decoded.encoding, reports)
-            document = extract_text(
-                path, decoded.text, decoded.encoding, content_hash, self.extractor
+            return [key]
+        keys: list[str] = []
+        while True:
+            volume = f"{content_hash}:{len(keys)}"
+            key = self.seen.get(volume) or self.by_hash.get(volume)
+            if key not in self.records:
+                return keys
+            keys.append(key)
+
+    def _jobs_of(self, item: _Input, data: bytes | None) -> Iterator[Job]:
+        """The jobs of an input: the whole file, or each volume of a large one, streamed."""
+        if not item.large:
+            yield Job(
+                item.path, item.content_hash, data if data is not None else self._reread(item)
             )
-        except InputError as error:
-            return self._fail(path, error.problem)
-        except Exception as error:  # nothing is lost: the rest of the corpus goes on
-            return self._fail(path, f"could not be processed ({type(error).__name__}: {error})")
-        self._keep(path, document, content_hash)
-
-    def _keep(self, path: Path, document: BuiltDocument, content_hash: str) -> None:
-        """Record an extracted document and put its graph on disk."""
-        record = replace(_record(document), content_hash=content_hash)
-        self.records[document.key] = record
-        self.graphs[document.key] = self.pending / f"{document.key}.trig"
-        graph = document_graph(document)
-        graph.serialize(self.graphs[document.key], format="trig", encoding="utf-8")
-        self.seen[content_hash] = document.key
-        self.built.append(document.key)
-        self.warnings.extend((path, warning) for warning in document.document.warnings)
-        _tell(self.progress, path, "extracted", record)
-
-    def _read_large(self, path: Path) -> None:
-        """A file too large to hold: read it streaming, in volumes cut at blank lines.
-
-        Each volume is a document of its own (key ``…-v000``, ``…-v001``), its
-        offsets counted from the start of the file; memory holds one volume.
-        """
-        file_hash = _file_hash(path)
-        _forget_source(self.records, path.as_posix(), file_hash)
-        first = f"{file_hash}:0"
-        if first in self.by_hash or first in self.seen:
-            volumes = [k for k, r in self.records.items() if r.content_hash.startswith(file_hash)]
-            for index, key in enumerate(sorted(volumes)):
-                self._known(path, key, f"{file_hash}:{index}")
             return
         try:
-            codec = _stream_codec(path)
-            self._read_volumes(path, file_hash, codec, _volumes(path, codec))
+            codec = _stream_codec(item.path)
+            base = ""  # every volume is keyed after the first
+            for index, (offset, text) in enumerate(_volumes(item.path, codec)):
+                base = base or _first_key(item.path, text, item.content_hash)
+                volume = Volume(index, offset, text, codec, f"{base}-v{index:03d}")
+                yield Job(item.path, item.content_hash, volume=volume)
         except InputError as error:
-            self._fail(path, error.problem)
+            item.problem = error.problem
         except (UnicodeDecodeError, OSError) as error:
-            self._fail(path, f"could not be read streaming ({error})")
+            item.problem = f"could not be read streaming ({error})"
 
-    def _known(self, path: Path, key: str, content_hash: str) -> None:
+    def _reread(self, item: _Input) -> bytes:
+        """The bytes of an input whose job was not sent ahead (its problem says so if the
+        file is gone or changed since it was hashed)."""
+        try:
+            data = item.path.read_bytes()
+        except OSError as error:
+            data = b""
+            item.problem = f"cannot read it ({error.strerror})"
+        if hashlib.sha256(data).hexdigest() != item.content_hash and not item.problem:
+            item.problem = "changed while the build was reading it"
+        return data
+
+    def _settle(self, event: str, item: _Input) -> None:
+        """An input's turn comes (start) or goes (end)."""
+        if event == "start":
+            self._start(item)
+            return
+        if item.wanted and not item.ahead:
+            for job in self._jobs_of(item, None):
+                if item.problem:
+                    break
+                self._take(item, run_job(job))
+        if item.wanted and item.problem and not item.stopped:
+            self._fail(item.path, item.problem)
+
+    def _start(self, item: _Input) -> None:
+        if not item.content_hash:
+            return self._fail(item.path, item.problem)
+        _forget_source(self.records, item.path.as_posix(), item.content_hash)
+        keys = self._known_keys(item.content_hash)
+        for key in keys:
+            self._known(item.path, key)
+        item.wanted = not keys
+
+    def _take(self, item: _Input, outcome: Outcome) -> None:
+        """The outcome of one of an input's jobs, at its turn."""
+        if not item.wanted or item.stopped:
+            return
+        for document in outcome.documents:
+            self._keep(item.path, document)
+        if outcome.failure:
+            item.stopped = True
+            self._fail(item.path, outcome.failure)
+
+    def _keep(self, path: Path, document: Extracted) -> None:
+        """Record an extracted document and put its graph on disk."""
+        record = document.record
+        self.records[record.key] = record
+        self.graphs[record.key] = self.pending / f"{record.key}.trig"
+        self.graphs[record.key].write_bytes(document.trig)
+        self.seen[record.content_hash] = record.key
+        self.built.append(record.key)
+        self.warnings.extend((path, warning) for warning in document.warnings)
+        _tell(self.progress, path, "extracted", record)
+
+    def _known(self, path: Path, key: str) -> None:
         """Content read before (in an earlier build, or under another name now)."""
         record = self.records[key]
         sources = tuple(dict.fromkeys((*record.sources, path.as_posix())))
         self.records[key] = replace(record, sources=sources)
         if key in self.previous and key not in self.seen.values():
             self.reused.append(key)
-        self.seen[content_hash] = key
+        self.seen[record.content_hash] = key
         status = "unchanged" if key in self.previous else "duplicate"
         _tell(self.progress, path, status, self.records[key])
-
-    def _read_volumes(self, path: Path, file_hash: str, codec: str, volumes) -> None:
-        """Each (offset, text) volume of a file is a document of its own (key …-v000 …)."""
-        base = ""
-        for index, (offset, text) in enumerate(volumes):
-            built = extract_text(path, text, codec, file_hash, self.extractor, offset)
-            base = base or built.key  # every volume is keyed after the first
-            volume = replace(built, key=f"{base}-v{index:03d}")
-            self._keep(path, volume, f"{file_hash}:{index}")
 
     def _fail(self, path: Path, reason: str) -> None:
         self.failures.append(Failure(path, reason))
@@ -370,13 +544,18 @@ def remove(out: Path, names: Sequence[str]) -> list[DocumentRecord]:
 
 
 def write_outputs(
-    out: Path, records: dict[str, DocumentRecord], graphs: dict[str, Path], viz: bool
+    out: Path,
+    records: dict[str, DocumentRecord],
+    graphs: dict[str, Path],
+    viz: bool,
+    engine: Engine | None = None,
 ) -> BuildResult:
     """Write every output into a staging folder, then put it in place of ``out`` whole.
 
     Documents are written one after the other (their graphs are not all held in
     memory at once): graph.trig and graph.ttl are the documents' serialisations in
-    turn, and the store is loaded document by document.
+    turn, made on ``engine`` (default: this process), and the store is loaded
+    document by document.
     """
     shown, out = out, out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -388,14 +567,13 @@ def write_outputs(
         (staging / DOCUMENTS).mkdir()
         store = Store.create(staging / "store")
         with (staging / "graph.trig").open("wb") as trig, (staging / "graph.ttl").open("wb") as ttl:
-            for key, data, dataset in _datasets(out, records, graphs):
-                if key is not None:
-                    (staging / DOCUMENTS / f"{key}.trig").write_bytes(data)
-                chunk = dataset.serialize(format="trig", encoding="utf-8")
+            documents = _documents(out, records, graphs, staging / DOCUMENTS)
+            merged = (engine or Inline()).map(merge_document, documents)
+            for chunk, turtle, count in chain([_taxonomy_chunks()], merged):
                 trig.write(chunk)
-                ttl.write(union_graph(dataset).serialize(format="turtle", encoding="utf-8"))
+                ttl.write(turtle)
                 store.load(chunk)
-                triples += sum(len(graph) for graph in dataset.graphs())
+                triples += count
         store.close()
         manifest = {
             "version": extractor_version(),
@@ -419,18 +597,39 @@ def write_outputs(
     return BuildResult(ordered, (), (), (), tuple(files), triples)
 
 
-def _datasets(out: Path, records: dict[str, DocumentRecord], graphs: dict[str, Path]):
-    """(key, its own graph's TriG, dataset to write) for the threat taxonomy (key None),
-    then for each document in key order, one at a time."""
-    taxonomy = bind_prefixes(Dataset())
-    _add_taxonomy(taxonomy)
-    yield None, b"", taxonomy
+def _documents(
+    out: Path, records: dict[str, DocumentRecord], graphs: dict[str, Path], copies: Path
+) -> Iterator[tuple[str, bytes, tuple[str, ...]]]:
+    """(key, its own graph's TriG, its sources) of each document in key order, one at a
+    time; each graph is copied into ``copies`` on the way."""
     for key in sorted(records):
         data = graphs.get(key, out / DOCUMENTS / f"{key}.trig").read_bytes()
-        dataset = bind_prefixes(Dataset())
-        dataset.parse(data=data, format="trig")
-        _set_sources(dataset, key, records[key].sources)
-        yield key, data, dataset
+        (copies / f"{key}.trig").write_bytes(data)
+        yield key, data, records[key].sources
+
+
+def merge_document(document: tuple[str, bytes, tuple[str, ...]]) -> Chunks:
+    """A document's part of graph.trig and graph.ttl, with its sources as the manifest has
+    them (a duplicate found later adds one), in whichever process runs it."""
+    key, data, sources = document
+    dataset = bind_prefixes(Dataset())
+    dataset.parse(data=data, format="trig")
+    _set_sources(dataset, key, sources)
+    return _chunks(dataset)
+
+
+def _taxonomy_chunks() -> Chunks:
+    taxonomy = bind_prefixes(Dataset())
+    _add_taxonomy(taxonomy)
+    return _chunks(taxonomy)
+
+
+def _chunks(dataset: Dataset) -> Chunks:
+    return (
+        dataset.serialize(format="trig", encoding="utf-8"),
+        union_graph(dataset).serialize(format="turtle", encoding="utf-8"),
+        sum(len(graph) for graph in dataset.graphs()),
+    )
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -496,6 +695,11 @@ def _reports(text: str) -> list[tuple[int, str]]:
         offset += len(line)
     bounds = [*starts, len(text)]
     return [(bounds[i], text[bounds[i] : bounds[i + 1]]) for i in range(len(starts))]
+
+
+def _first_key(path: Path, text: str, content_hash: str) -> str:
+    """The key of a large file's first volume, after which all its volumes are keyed."""
+    return ids.document_key(parse_document(text, source=path.as_posix()), content_hash)
 
 
 def _forget_source(records: dict[str, DocumentRecord], name: str, content_hash: str) -> None:
