@@ -12,9 +12,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kg.errors import KGError
+from kg.questions import shipped_queries
 
 app = typer.Typer(
     help="Turn Chinese-language UN reports into a knowledge graph.",
@@ -34,8 +36,13 @@ OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
 
 def fail(error: Exception) -> typer.Exit:
     """Print a one-line error and return the exit to raise (code 2)."""
-    errors.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+    errors.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
     return typer.Exit(code=2)
+
+
+class EngineName(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 @app.command()
@@ -43,9 +50,20 @@ def build(
     paths: Paths = None,
     out: OutDir = Path("out"),
     viz: Annotated[bool, typer.Option(help="Also write the interactive graph.html.")] = True,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes to extract documents in.")
+    ] = 1,
+    engine: Annotated[
+        EngineName, typer.Option(help="local: this machine; ray: a Ray cluster (the ray extra).")
+    ] = EngineName.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="Ray cluster to join (default: RAY_ADDRESS, else a local instance)."),
+    ] = None,
 ) -> None:
     """Read documents (files or folders) and write the knowledge graph to OUT: graph.ttl,
     graph.trig, the SPARQL store and graph.html. Unchanged documents are not read again.
+    The output is the same whatever the workers or engine.
 
     Exit code 0: all read; 1: some documents failed (the rest is written); 2: nothing could
     be read or the arguments are wrong.
@@ -76,7 +94,15 @@ def build(
             bar.update(task, advance=1, description=path.name[:30], **totals)
 
         try:
-            result = run_build(inputs, out, viz=viz, progress=advance)
+            result = run_build(
+                inputs,
+                out,
+                viz=viz,
+                progress=advance,
+                workers=workers,
+                engine=engine.value,
+                ray_address=ray_address,
+            )
         except KGError as error:
             raise fail(error) from None
     table = Table(title="kg build", show_edge=False)
@@ -167,10 +193,13 @@ class Format(StrEnum):
 
 
 StoreDir = Annotated[Path, typer.Option("--store", "-s", help="Output folder of kg build.")]
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+Source = Annotated[
+    str,
+    typer.Option("--store", "-s", help="Output folder of kg build, or a SPARQL endpoint's URL."),
+]
 
 
-def _open(store: Path):
+def _open(store: Path | str):
     from kg.api import KnowledgeGraph
 
     try:
@@ -182,10 +211,10 @@ def _open(store: Path):
 @app.command()
 def query(
     file: Annotated[str, typer.Argument(help="A SPARQL query file, or - for standard input.")],
-    store: StoreDir = Path("out"),
+    store: Source = "out",
     output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
-    """Run a SPARQL query against the store that kg build wrote."""
+    """Run a SPARQL query against the store that kg build wrote, or a SPARQL endpoint."""
     if file == "-":
         text = sys.stdin.read()
     else:
@@ -211,25 +240,12 @@ def _run_query(graph, text: str, output: Format) -> None:
     _print_rows(rows, output)
 
 
-def _comment(lines: list[str], tag: str) -> str:
-    return next((line.removeprefix(tag).strip() for line in lines if line.startswith(tag)), "")
-
-
-def shipped_queries() -> dict[str, tuple[str, str, Path]]:
-    """Name → (Chinese question, English question, file) of the queries in queries/."""
-    found = {}
-    for path in sorted(QUERIES_DIR.glob("*.rq")):
-        lines = path.read_text(encoding="utf-8").splitlines()
-        found[path.stem] = (_comment(lines, "# zh:"), _comment(lines, "# en:"), path)
-    return found
-
-
 @app.command()
 def ask(
     name: Annotated[
         str | None, typer.Argument(help="A shipped question; omit to list them.")
     ] = None,
-    store: StoreDir = Path("out"),
+    store: Source = "out",
     output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """List the shipped questions (queries/*.rq), or answer one by name."""
@@ -253,10 +269,54 @@ def ask(
 
 
 @app.command()
+def push(
+    endpoint: Annotated[
+        str,
+        typer.Option(
+            "--endpoint", "-e", help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store."
+        ),
+    ],
+    store: StoreDir = Path("out"),
+    replace: Annotated[
+        bool, typer.Option(help="Replace the server's graphs (PUT), or add to them (POST).")
+    ] = True,
+    union_graph: Annotated[
+        str | None,
+        typer.Option(help="Named graph for the union, where the server has no default graph."),
+    ] = None,
+) -> None:
+    """Load the graph kg build wrote into a SPARQL server: one named graph per document,
+    and their union (a set) as the default graph, which the shipped queries ask."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from kg.remote import push as run_push
+
+    source = _open(store).store
+    graphs = source.named_graphs()
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn())
+    try:
+        with Progress(*columns, console=errors, transient=True) as bar:
+            task = bar.add_task("pushing", total=len(graphs))
+
+            def advance(graph: str, triples: int) -> None:
+                bar.update(task, advance=1, description=graph.rsplit("/", 1)[-1][:30])
+
+            result = run_push(source, endpoint, replace, union_graph, progress=advance)
+    except KGError as error:
+        raise fail(error) from None
+    console.print(
+        f"{result.graphs} graphs, {result.triples:,} triples → {result.endpoint} "
+        f"in {result.seconds:.1f} s",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@app.command()
 def path(
     source: Annotated[str, typer.Argument(help="An entity: any name, alias, acronym or ISO code.")],
     target: Annotated[str, typer.Argument(help="Another entity.")],
-    store: StoreDir = Path("out"),
+    store: Source = "out",
 ) -> None:
     """The shortest chain of relations between two entities, with the evidence for each step."""
     import networkx as nx
@@ -287,7 +347,7 @@ def path(
 @app.command()
 def neighbours(
     name: Annotated[str, typer.Argument(help="An entity: any name, alias, acronym or ISO code.")],
-    store: StoreDir = Path("out"),
+    store: Source = "out",
     output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Every relation of an entity, both directions, with evidence."""
@@ -402,7 +462,8 @@ def _built(paths: list[Path] | None):
 def _print_rows(rows: list[dict], output: Format, columns: tuple[str, ...] = ()) -> None:
     """Rows as JSON, CSV (every field) or a table (``columns`` only, if given)."""
     if output is Format.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        # xsd:decimal values (confidences) come as Decimal: write them as JSON numbers
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=float) + "\n")
         return
     if output in (Format.csv, Format.tsv):
         writer = csv.writer(sys.stdout, delimiter="," if output is Format.csv else "\t")
@@ -486,6 +547,40 @@ def visualize(
     except KGError as error:
         raise fail(error) from None
     console.print(f"→ {written.as_posix()}", highlight=False)
+
+
+@app.command()
+def serve(
+    store: StoreDir = Path("out"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free one).")] = 8000,
+    timeout: Annotated[
+        float, typer.Option(min=0.01, help="Seconds a query may take; then it is stopped (503).")
+    ] = 10.0,
+    max_rows: Annotated[
+        int, typer.Option(min=1, help="Most rows (or triples) in one answer; the rest is cut.")
+    ] = 10_000,
+    workers: Annotated[int, typer.Option(min=1, help="Query worker processes.")] = 2,
+) -> None:
+    """Serve the store read-only over HTTP: SPARQL 1.1 Protocol at /sparql, a query page
+    at /, entities at /entity/NAME, the graph page at /graph. Ctrl-C stops."""
+    from kg.server import Limits, make_server
+
+    limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers)
+    try:
+        server = make_server(store, host, port, limits)
+    except KGError as error:
+        raise fail(error) from None
+    console.print(
+        f"serving {server.store_path.as_posix()} at {server.url} (SPARQL: {server.url}sparql)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    with server:
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
 
 
 def _score_table(title: str, kind: str, scores: dict) -> Table:
