@@ -179,8 +179,8 @@ def check_programme_targets(result: QueryResult) -> None:
 def check_most_mentioned_entities(result: QueryResult) -> None:
     top = result.rows[0]
     assert top["entity"] == f"{ID}org/unodc"
-    assert top["type"] == "Organization" and top["paragraphs"] >= 50
-    counts = result.column("paragraphs")
+    assert top["type"] == "Organization" and top["mentions"] >= 50
+    counts = result.column("mentions")
     assert counts == sorted(counts, reverse=True)
     assert len(result) == 25
     entities = set(result.column("entity"))
@@ -380,3 +380,14 @@ def test_returns_line_names_the_result_columns(graph: KnowledgeGraph, path: Path
         assert declared == "boolean"
     else:
         assert tuple(re.findall(r"\?(\w+)", declared)) == result.variables
+
+
+COUNTED = [p for p in FILES if re.search(r"\?(documents|routes)\b", header(p)["returns"])]
+
+
+@pytest.mark.parametrize("path", COUNTED, ids=lambda p: p.name)
+def test_counts_over_the_corpus_are_one_on_the_seed(graph: KnowledgeGraph, path: Path) -> None:
+    # the seed is one document: a fact counted over documents (or routes) is counted once
+    result = graph.sparql(path.read_text(encoding="utf-8"))
+    column = "documents" if "documents" in result.variables else "routes"
+    assert result.rows and set(result.column(column)) == {1}
