@@ -85,7 +85,9 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
 
 def targets(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
-    for holder in sentence.of(EntityType.PROGRAMME, EntityType.MEETING):
+    holders = sentence.of(EntityType.PROGRAMME, EntityType.MEETING)
+    subject = sentence.subject(*ACTORS, EntityType.PROGRAMME) if holders else None
+    for holder in holders:
         for key in places_in_name(holder.text):
             if key.startswith("city/"):
                 continue  # 维也纳论坛, 巴黎公约举措: named after a city, not aimed at it
@@ -106,7 +108,7 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
                     yield assertion(
                         sentence, holder, Predicate.TARGETS, member, "targets:aimed", 0.65
                     )
-        if holder == sentence.subject(*ACTORS, EntityType.PROGRAMME):
+        if holder == subject:
             yield from _working_in(sentence, holder)
 
 

@@ -78,17 +78,21 @@ def works_on_sentence_topic(sentence: Sentence) -> Iterator[Assertion]:
 
 
 def works_on_named_threat(sentence: Sentence) -> Iterator[Assertion]:
-    subject = sentence.subject(EntityType.ORGANIZATION)
-    runners = [subject, *sentence.co_actors(subject)] if subject else []
+    runners: list | None = None  # the subject and its co-actors, found when first needed
     verbs = triggers("organise") + triggers("implement")
     for holder in sentence.of(*WORKERS):
         for threat in sentence.of(EntityType.THREAT):
             if holder.start <= threat.start and threat.end <= holder.end:
                 yield assertion(sentence, holder, Predicate.WORKS_ON, threat, "work:name", 0.85)
-                if holder.type is EntityType.ORGANIZATION or not runners:
+                if holder.type is EntityType.ORGANIZATION:
+                    continue
+                if runners is None:
+                    subject = sentence.subject(EntityType.ORGANIZATION)
+                    runners = [subject, *sentence.co_actors(subject)] if subject else []
+                if not runners or runners[0].end > holder.start:
                     continue
                 lead = sentence.text[runners[-1].end : holder.start]
-                if subject.end <= holder.start and any(verb in lead for verb in verbs):
+                if any(verb in lead for verb in verbs):
                     for runner in runners:
                         yield assertion(
                             sentence, runner, Predicate.WORKS_ON, threat, "work:organiser", 0.7
