@@ -115,6 +115,8 @@ class Metadata:
     subtitle: str = ""  # "执行主任的报告", "秘书长的说明"
     sessions: tuple[str, ...] = ()  # "预防犯罪和刑事司法委员会 第十八届会议 …"
     agenda_items: tuple[str, ...] = ()  # "临时议程**项目 4 和 7 世界犯罪趋势及对策…"
+    body: str = ""  # the body whose document it is: "经济及社会理事会" (its resolution), "执行局"
+    notes: tuple[str, ...] = ()  # other front-matter lines: "[根据…的建议通过]", a letter's heading
 
 
 @dataclass(frozen=True, slots=True)

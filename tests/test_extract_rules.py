@@ -339,3 +339,78 @@ def test_a_remark_in_brackets_is_no_short_form(extract):
 def test_a_government_reporting_is_no_report(extract):
     found = extract("泰国政府报告的数字也表明该国罂粟种植面积有所减少。")
     assert names(found, EntityType.PUBLICATION) == []
+
+
+# --- left edges in resolutions, records and letters ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        ("又重申大会关于海洋问题的第70/5号决议，", EntityType.RESOLUTION, ["大会第70/5号决议"]),
+        (
+            "欢迎机构间常设委员会在冲突地区开展的工作，",
+            EntityType.ORGANIZATION,
+            ["机构间常设委员会"],
+        ),
+        ("吁请防治荒漠化协调委员会继续其工作，", EntityType.ORGANIZATION, ["防治荒漠化协调委员会"]),
+        ("虽然工作队已采纳了评价的建议，但挑战仍然存在。", EntityType.ORGANIZATION, []),
+        ("促请工作队继续努力。", EntityType.ORGANIZATION, []),
+        ("斐济高度重视与海洋事务协调委员会合作。", EntityType.ORGANIZATION, ["海洋事务协调委员会"]),
+        ("请各机构以及工作队其他成员调动资源。", EntityType.ORGANIZATION, []),
+    ],
+)
+def test_a_name_never_opens_with_a_clause_verb_or_conjunction(
+    extract, sentence, entity_type, expected
+):
+    assert names(extract(sentence), entity_type) == expected
+
+
+def test_a_name_split_by_a_misread_word_is_dropped(extract):
+    # jieba reads 其实|体 here: the edge of 实体和外地办事处 is unsure, so no name is made
+    found = extract("评估各基金、其实体和外地办事处开展工作的能力。")
+    assert names(found, EntityType.ORGANIZATION) == []
+
+
+def test_a_name_that_runs_past_any_clause_is_no_name(extract):
+    long_clause = "各利益攸关方" + "可持续发展" * 8 + "协调委员会"
+    assert names(extract(long_clause), EntityType.ORGANIZATION) == []
+
+
+# --- numbered resolutions with dates ---------------------------------------------------------
+
+
+def test_a_series_of_dated_resolutions_gives_each_number(extract):
+    found = extract(
+        "回顾大会2019年7月23日第73/12号、2020年7月27日第74/46号和2021年7月22日第75/20号决议，"
+        "以及2021年11月11日第2021/322号决定，"
+    )
+    assert keys(found, EntityType.RESOLUTION) == [
+        "decision/ga-2021-322",
+        "resolution/ga-73-12",
+        "resolution/ga-74-46",
+        "resolution/ga-75-20",
+    ]
+
+
+def test_a_date_between_body_and_number_keeps_the_body(extract):
+    found = extract("又回顾大会2022年12月15日第77/190号决议，")
+    assert keys(found, EntityType.RESOLUTION) == ["resolution/ga-77-190"]
+
+
+# --- the document's own body -------------------------------------------------------------
+
+
+def test_a_resolution_calls_its_own_organ_by_its_head():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "2031年届会\n议程项目7\n海洋问题\n经济及社会理事会，\n"
+        "回顾其2029年7月23日第2029/52号决议，\n"
+        "请理事会主席向各委员会通报，\n"
+        "注意到协调理事会的工作，\n"
+    )
+    found = Extractor().extract(document)
+    council = found.entities["org/ecosoc"]
+    assert {m.text for m in council.mentions} == {"经济及社会理事会", "理事会"}
+    assert keys(found, EntityType.RESOLUTION) == ["resolution/ecosoc-2029-52"]

@@ -18,6 +18,9 @@ from kg.nlp.model import Candidate, EntityType
 from kg.text import chinese_numeral
 
 SESSION_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)届")
+# Heads by which a document calls its own body: 理事会 in an ECOSOC resolution, 执行局 in
+# an Executive Board's paper, 委员会 in a commission's record. Longest first.
+OWN_BODY_HEADS = ("执行委员会", "理事会", "委员会", "执行局", "工作组", "大会", "论坛", "小组")
 CONTEXT_KEY = "kg_context"
 CANDIDATES_KEY = "kg_candidates"
 TEXT_KEY = "kg_text"
@@ -41,6 +44,22 @@ class DocumentContext:
     instruments: list[tuple[str, str]] = field(default_factory=list)  # (name, key), oldest first
     bodies: list[tuple[str, str, EntityType]] = field(default_factory=list)  # (name, key, type)
     conveners: list[tuple[str, str]] = field(default_factory=list)  # (name, key) of session bodies
+    own_body: Alias | None = None  # the body whose document it is, by its bare head (理事会)
+
+    def adopt_own_body(self, text: str, mentions: list[Candidate]) -> None:
+        """Take the organisation named by the whole of ``text`` (the acting organ of a
+        resolution, a masthead's body) as the document's own body."""
+        body = next(
+            (m for m in mentions if m.type is EntityType.ORGANIZATION and m.end - m.start
+             >= len(text.strip()) - 1),
+            None,
+        )  # fmt: skip
+        if body is None:
+            return
+        name = body.label or text[body.start : body.end]
+        head = next((h for h in OWN_BODY_HEADS if name.endswith(h) and len(name) > len(h)), "")
+        if head:
+            self.own_body = Alias(head, body.key, body.type, name)
 
     def convener(self, name: str) -> str:
         """The key of the body that convenes sessions called ``name``; a short name

@@ -32,9 +32,18 @@ class TextPart:
 
 
 def text_parts(document: Document) -> Iterator[TextPart]:
-    """The document's texts in reading order: summary, then headings and paragraphs, footnotes."""
+    """The document's texts in reading order: front matter, summary, headings and
+    paragraphs, footnotes. The front matter opens with the document's own body."""
     meta = document.metadata
-    for index, line in enumerate((meta.title, *meta.sessions, *meta.agenda_items)):
+    front = (
+        meta.body,
+        meta.title,
+        meta.subtitle,
+        *meta.sessions,
+        *meta.agenda_items,
+        *meta.notes,
+    )
+    for index, line in enumerate(front):
         if line:
             yield TextPart(f"front:{index}", line)
     if document.summary:
@@ -100,23 +109,25 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         parts = list(text_parts(document))
-        return self.extract_parts(parts)
+        return self.extract_parts(parts, own_body=bool(document.metadata.body))
 
     def extract_text(self, text: str) -> Extraction:
         """Entities of a single text, read as one paragraph labelled "1"."""
         return self.extract_parts([TextPart("1", text)])
 
-    def extract_parts(self, parts: list[TextPart]) -> Extraction:
+    def extract_parts(self, parts: list[TextPart], own_body: bool = False) -> Extraction:
         """Entities of text parts read in order as one document.
 
         The rules read each text in its matching form (`kg.text.matching_form`);
-        mentions keep the original text at the same offsets.
+        mentions keep the original text at the same offsets. With ``own_body``, the
+        first part names the body whose document it is (the organ of a resolution, the
+        board in a masthead): its bare head (理事会, 执行局) names it in this document.
         """
         context = DocumentContext()
         settled: list[list[Candidate]] = []
         nested: list[list[Candidate]] = []
         texts = [matching_form(part.text) for part in parts]
-        for text in texts:  # same offsets as the parts; traditional and full-width folded
+        for index, text in enumerate(texts):  # same offsets as the parts; folded forms
             doc = self.nlp.make_doc(text)
             doc.user_data[CONTEXT_KEY] = context
             doc.user_data[CANDIDATES_KEY] = []
@@ -125,6 +136,8 @@ class Extractor:
                 doc = component(doc)
             settled.append(doc.user_data[SETTLED_KEY])
             nested.append(doc.user_data[NESTED_KEY])
+            if own_body and index == 0:
+                context.adopt_own_body(text, settled[-1])
         extraction = Extraction()
         for part, text, mentions, inside in zip(parts, texts, settled, nested, strict=True):
             for candidate in _with_late_aliases(text, mentions, context):

@@ -24,7 +24,7 @@ from kg.data_files import read_table, read_words
 from kg.nlp.context import DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType
-from kg.nlp.words import head_ends_word
+from kg.nlp.words import head_ends_word, splits_pair
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 NUMERAL = re.compile(
@@ -37,6 +37,9 @@ STOP_TAGS = frozenset(
     {"p", "r", "q", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "y", "e", "x", "t"}
 )
 ASPECT_PARTICLES = frozenset("了过着")
+# Words of these parts of speech belong to the clause, not to a name after them: a
+# conjunction that follows one joins clauses, not two parts of a name (verbs, idioms).
+CLAUSE_TAGS = frozenset({"v", "vd", "d", "p", "r", "c"})
 SESSION_BODY = re.compile(r"(?:大会|会议)$")
 VERB_MARKERS = read_words("patterns/verb_markers.txt")
 BRACKETS = {"”": "“", "》": "《"}
@@ -158,6 +161,8 @@ class NameMatcher:
                 ):
                     continue  # 办公室组织了…, 政府报告了…: the head is used as a verb
             start = self.left_edge(text, head_start, known_ends, entity_type)
+            if start is None:
+                continue  # the name would run on past any clause: a description, not a name
             quoted = QUOTED_NAME.search(text, start, head_start)
             if quoted is not None and quoted.start() == start and match.group(0) in NEEDS_ANCHOR:
                 start, end = quoted.start("name"), quoted.end("name")
@@ -189,8 +194,9 @@ class NameMatcher:
 
     def left_edge(
         self, text: str, head_start: int, known: dict[int, Candidate], entity_type: EntityType
-    ) -> int:
-        """Where the name ending in the head at ``head_start`` begins."""
+    ) -> int | None:
+        """Where the name ending in the head at ``head_start`` begins; None when it would
+        run further left than a name can (no word of the clause ends it)."""
         window_start = clause = _clause_start(text, head_start)
         start = head_start
         words = _words_ending_at(text, window_start, start)
@@ -213,8 +219,11 @@ class NameMatcher:
                 break
             else:
                 word, flag = words.pop()
-                if not self._inside_name(
-                    word, flag, text[: start - len(word)], known.get(start - len(word))
+                before = start - len(word)
+                if not self._inside_name(word, flag, text[:before], known.get(before)) or (
+                    self._joins(word, flag)
+                    and not self._joinable(words, known, before)
+                    and TOPIC_MARKER not in text[start:head_start]  # 引渡、司法互助和…问题
                 ):
                     if flag.startswith("v") and text[: start - len(word)].endswith(PERFECTIVE):
                         start -= len(word)  # 举办了实施…会议: after 举办了 a verb opens the object
@@ -222,9 +231,13 @@ class NameMatcher:
                 start -= len(word)
                 continue
             words = _words_ending_at(text, window_start, start)
+        if start == window_start and start > 0 and text[start - 1] not in HARD_STOP:
+            return None
+        known_edge = start in known or start in self._starts(known)
+        if not known_edge and splits_pair(text, start):
+            return None  # 其实体和…办事处: jieba split a word of the clause, the edge is unsure
         start = self._topic_list_start(text, start, head_start)
-        while start < head_start and text[start] in self.conjunctions:
-            start += 1
+        start = self._after_conjunctions(text, start, head_start)
         if text[start - 1 : start] == "与" and RELATED_TO in text[start:head_start]:
             start -= 1
         if entity_type is EntityType.MEETING:
@@ -244,6 +257,40 @@ class NameMatcher:
             return about.start()  # 关于安全、非法药物贩运…的挑战的部长级会议
         ordinal = ORDINAL_BEFORE.search(text, 0, start)
         return ordinal.start() if ordinal else start
+
+    @staticmethod
+    def _starts(known: dict[int, Candidate]) -> set[int]:
+        return {candidate.start for candidate in known.values()}
+
+    def _joins(self, word: str, flag: str) -> bool:
+        return word in self.conjunctions or flag == "c"
+
+    def _joinable(
+        self, words: list[tuple[str, str]], known: dict[int, Candidate], end: int
+    ) -> bool:
+        """Can a conjunction ending the words before ``end`` join two parts of a name?
+        Only after a word that can itself end a name's modifier (预防和控制…, 科学和技术…),
+        not after a verb or an idiom of the clause (乌克兰高度重视与…)."""
+        if known.get(end) is not None:
+            return True
+        if not words:
+            return False
+        word, flag = words[-1]
+        if word in self.name_words:
+            return True
+        return flag not in CLAUSE_TAGS and word not in self.boundaries
+
+    def _after_conjunctions(self, text: str, start: int, head_start: int) -> int:
+        """A name never opens with a conjunction (以及工作队, 和外地办事处)."""
+        moved = True
+        while moved and start < head_start:
+            moved = False
+            for conjunction in self.conjunctions:
+                if text.startswith(conjunction, start) and start + len(conjunction) < head_start:
+                    start += len(conjunction)
+                    moved = True
+                    break
+        return start
 
     def _topic_list_start(self, text: str, start: int, head_start: int) -> int:
         """Extend a name over the topic list it opens with (引渡、司法互助和国际合作问题…).
@@ -501,7 +548,7 @@ def _tagged_words(clause: str) -> tuple[tuple[str, str], ...]:
 def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
     return NameMatcher(
         load_heads(),
-        read_words("patterns/left_boundaries.txt"),
+        read_words("patterns/left_boundaries.txt") + read_words("patterns/clause_verbs.txt"),
         read_words("patterns/conjunctions.txt"),
         read_words("patterns/generic_names.txt"),
         read_words("patterns/name_words.txt"),
