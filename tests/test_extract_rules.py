@@ -414,3 +414,49 @@ def test_a_resolution_calls_its_own_organ_by_its_head():
     council = found.entities["org/ecosoc"]
     assert {m.text for m in council.mentions} == {"经济及社会理事会", "理事会"}
     assert keys(found, EntityType.RESOLUTION) == ["resolution/ecosoc-2029-52"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        # a verb of the clause governs the name from outside it
+        ("各国应采取举措，并加强伙伴关系。", EntityType.PROGRAMME, []),
+        (
+            "以处理促进数字经济全球伙伴关系的工作。",
+            EntityType.PROGRAMME,
+            ["促进数字经济全球伙伴关系"],
+        ),
+        # a name's own verbs keep it going
+        ("该国启动了家庭森林巡视举措。", EntityType.PROGRAMME, ["家庭森林巡视举措"]),
+        (
+            "监督和评价海洋行动计划区域会议于今年举行。",
+            EntityType.MEETING,
+            ["监督和评价海洋行动计划区域会议"],
+        ),
+        # the city before a body's session is its venue
+        (
+            "在日内瓦人权理事会第四十九届会议上发言。",
+            EntityType.MEETING,
+            ["人权理事会第四十九届会议"],
+        ),
+        (
+            "人权理事会第31和32次会议审议了该问题。",
+            EntityType.MEETING,
+            ["人权理事会第31和32次会议"],
+        ),
+        # units every body has are no names; a topic names one
+        ("儿基会外地办事处和应急小组提供了支持。", EntityType.ORGANIZATION, ["联合国儿童基金会"]),
+        ("海洋法问题协调小组开会。", EntityType.ORGANIZATION, ["海洋法问题协调小组"]),
+        ("“海洋之友”小组发表了声明。", EntityType.ORGANIZATION, ["“海洋之友”小组"]),
+        # collectives and categories
+        ("地方妇女组织和残疾人组织参加了会议。", EntityType.ORGANIZATION, []),
+        ("出席了联合国论坛和世界大会。", EntityType.MEETING, []),
+    ],
+)
+def test_names_in_reports_and_resolutions(extract, sentence, entity_type, expected):
+    assert names(extract(sentence), entity_type) == expected
+
+
+def test_a_review_meeting_opens_with_the_instrument_it_reviews(extract):
+    found = extract("举行了《海洋行动计划》第二次区域审查会议。")
+    assert names(found, EntityType.MEETING) == ["《海洋行动计划》第二次区域审查会议"]

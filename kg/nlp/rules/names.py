@@ -30,7 +30,9 @@ HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]�
 NUMERAL = re.compile(
     r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些]{0,2}$"
 )
-SESSION_AT_END = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
+NUMERALS = r"[一二三四五六七八九十百零〇\d]+"
+# 第四十六届会议, 第二十九和三十次会议: a numbered session (or sessions) at the end of a name
+SESSION_AT_END = re.compile(rf"第{NUMERALS}(?:[和、至]{NUMERALS})*(?:届|次)(?:特别)?会议$")
 # Parts of speech that end a name: prepositions, pronouns, classifiers, particles,
 # adverbs, interjections, punctuation, time words. Numerals are judged by NUMERAL.
 STOP_TAGS = frozenset(
@@ -47,12 +49,16 @@ NUMBER_AFTER = re.compile(r"[一二三四五六七八九十两几\d]+[个项次�
 PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY})
 MAX_NAME = 40
 # 关于…的 before a head: the topic belongs to the name, enumeration commas included.
-ABOUT = re.compile(r"关于[^，。；：！？（）()《》“”\n关]{1,70}的$")
+ABOUT = re.compile(r"关于[^，。；！？（）()《》“”\n关]{1,70}的$")
 INDEFINITE_BEFORE = re.compile(r"(?:是|为|作为)(?:一|这一|每一)[项个种类]$")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
-NEEDS_ANCHOR = frozenset(
-    {"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"}
+TITLE_BEFORE = re.compile(r"《[^《》\n]{2,60}》$")
+# Units that every body has (应急小组, 外地办事处): named by a topic too (法治问题协调小组).
+UNIT_HEADS = frozenset({"小组", "办事处", "处"})
+NEEDS_ANCHOR = (
+    frozenset({"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"})
+    | UNIT_HEADS
 )
 MIN_NAME = 2
 # 举办了一次…专家组会议: a meeting's name starts after the event's count.
@@ -164,16 +170,23 @@ class NameMatcher:
             if start is None:
                 continue  # the name would run on past any clause: a description, not a name
             quoted = QUOTED_NAME.search(text, start, head_start)
-            if quoted is not None and quoted.start() == start and match.group(0) in NEEDS_ANCHOR:
+            if (
+                quoted is not None
+                and quoted.start() == start
+                and match.group(0) in NEEDS_ANCHOR - UNIT_HEADS  # “…之友”小组 keeps its head
+            ):
                 start, end = quoted.start("name"), quoted.end("name")
                 candidates.append(
                     Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
                 )
                 continue
             name = text[start:end]
-            anchored = (start == 0 and end == len(text)) or any(
-                start <= c.start and c.end <= end for c in known_ends.values()
-            )
+            inside = [c for c in known_ends.values() if start <= c.start and c.end <= end]
+            anchored = (start == 0 and end == len(text)) or bool(inside)
+            if inside and match.group(0) in UNIT_HEADS:
+                # 儿基会外地办事处: a body's unit is named only by a word of its own
+                unit = text[max(c.end for c in inside) : head_start]
+                anchored = not self._generic(unit)
             if text[:start].endswith(VERB_JOINER):
                 anchored = False  # 扩大并改进减少需求方案: the verb is a predicate, not the name's
             if not self.is_name(
@@ -211,6 +224,8 @@ class NameMatcher:
             if entity is not None and entity.start >= window_start:
                 if entity_type is EntityType.PROGRAMME and entity.type is EntityType.ORGANIZATION:
                     break  # 人居署加强城市安全方案: the body's programme, named without the body
+                if entity.type is EntityType.CITY and self._opens_with_body(start, known):
+                    break  # 在日内瓦人权理事会第五十二届会议上: the city is the venue
                 start = entity.start  # a known name inside the name: take it whole
             elif opening >= 0:
                 start = opening  # a quoted or titled part: “2008年之后”全球论坛, 《公约》政策会议
@@ -220,10 +235,14 @@ class NameMatcher:
             else:
                 word, flag = words.pop()
                 before = start - len(word)
-                if not self._inside_name(word, flag, text[:before], known.get(before)) or (
-                    self._joins(word, flag)
-                    and not self._joinable(words, known, before)
-                    and TOPIC_MARKER not in text[start:head_start]  # 引渡、司法互助和…问题
+                if (
+                    self._clause_verb(word, flag, text[start:head_start], words[-1:])
+                    or not self._inside_name(word, flag, text[:before], known.get(before))
+                    or (
+                        self._joins(word, flag)
+                        and not self._joinable(words, known, before, text[start:head_start])
+                        and TOPIC_MARKER not in text[start:head_start]  # 引渡、司法互助和…问题
+                    )
                 ):
                     if flag.startswith("v") and text[: start - len(word)].endswith(PERFECTIVE):
                         start -= len(word)  # 举办了实施…会议: after 举办了 a verb opens the object
@@ -256,7 +275,40 @@ class NameMatcher:
         if about is not None:
             return about.start()  # 关于安全、非法药物贩运…的挑战的部长级会议
         ordinal = ORDINAL_BEFORE.search(text, 0, start)
-        return ordinal.start() if ordinal else start
+        if ordinal is None:
+            return start
+        title = TITLE_BEFORE.search(text, 0, ordinal.start())
+        # 《马德里…行动计划》第四次审查会议: the instrument the meeting reviews opens its name
+        return title.start() if title else ordinal.start()
+
+    def _clause_verb(self, word: str, flag: str, rest: str, left: list[tuple[str, str]]) -> bool:
+        """Is ``word`` a verb of the clause rather than of the name it stands before?
+
+        Names hold verbs with a noun before or after them (家庭森林巡视举措, 打击绑架方案);
+        a verb right before another verb (处理促进…, 指导创建…), or one that opens the
+        clause before nothing but generic words and the head (采取举措, 汇集双边倡议),
+        governs the name from outside it. ``left`` is the word before ``word``, if any.
+        """
+        if flag != "v" or len(word) < 2 or word in self.name_words:
+            return False  # one character tagged a verb is most often a word cut wrongly (可|持续)
+        words = [w for w in _tagged_words(rest) if w[0].strip()]
+        if words and (words[0][1] == "v" or words[0][0] in self.name_words):
+            return True
+        if words and not self._generic(rest):
+            return False
+        if not left:
+            return True
+        left_word, left_flag = left[0]
+        if left_word in self.name_words:
+            return False
+        return left_flag == "v" or not self._inside_name(left_word, left_flag, "", None)
+
+    def _head_of(self, name: str) -> str:
+        return next((head for head, _, _ in self.heads if name.endswith(head)), "")
+
+    @staticmethod
+    def _opens_with_body(start: int, known: dict[int, Candidate]) -> bool:
+        return any(c.start == start and c.type is EntityType.ORGANIZATION for c in known.values())
 
     @staticmethod
     def _starts(known: dict[int, Candidate]) -> set[int]:
@@ -266,7 +318,7 @@ class NameMatcher:
         return word in self.conjunctions or flag == "c"
 
     def _joinable(
-        self, words: list[tuple[str, str]], known: dict[int, Candidate], end: int
+        self, words: list[tuple[str, str]], known: dict[int, Candidate], end: int, following: str
     ) -> bool:
         """Can a conjunction ending the words before ``end`` join two parts of a name?
         Only after a word that can itself end a name's modifier (预防和控制…, 科学和技术…),
@@ -278,6 +330,8 @@ class NameMatcher:
         word, flag = words[-1]
         if word in self.name_words:
             return True
+        if flag == "v" and _first_flag(following) in ("v", "vn"):
+            return word not in self.boundaries  # 审查和评价…会议: two verbs of the name joined
         return flag not in CLAUSE_TAGS and word not in self.boundaries
 
     def _after_conjunctions(self, text: str, start: int, head_start: int) -> int:
@@ -359,6 +413,8 @@ class NameMatcher:
         if self._generic(modifier):
             return False
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
+        if len(words) == 1 and words[0] in self.name_words:
+            return False  # 加强伙伴关系, 促进中心: a verb alone names nothing
         if (
             entity_type is EntityType.ORGANIZATION
             and words[-1] in self.categories
@@ -366,8 +422,10 @@ class NameMatcher:
         ):
             return False
         if head in NEEDS_ANCHOR:
-            verb_start = words[0] in self.name_words and not after_verb
-            return anchored or "”" in name or verb_start or "全球" in words
+            # 打击绑架方案: a name's own verb with its object (研究方案 is no name)
+            verb_start = words[0] in self.name_words and len(words) > 1 and not after_verb
+            topic = head in UNIT_HEADS and TOPIC_MARKER in modifier
+            return anchored or "”" in name or verb_start or "全球" in words or topic
         return True
 
 
@@ -506,6 +564,12 @@ def _last(matches: Iterator[re.Match]) -> re.Match | None:
     for found in matches:  # noqa: B007 - the last one is wanted
         pass
     return found
+
+
+def _first_flag(text: str) -> str:
+    """The part of speech of the first word of ``text`` ("" if none)."""
+    words = _tagged_words(text)
+    return words[0][1] if words else ""
 
 
 def _clause_start(text: str, end: int) -> int:
