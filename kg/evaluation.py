@@ -384,7 +384,8 @@ def gold_sets(paths: Iterable[Path], corpus: Path | None = None, split: str = ""
                 GoldSet(corpus / f"{stem}.txt", path, relations if relations.is_file() else None)
             )
         else:
-            raise InputError(path, "gold file not found" if path.suffix else "gold folder not found")
+            missing = "gold file not found" if path.suffix else "gold folder not found"
+            raise InputError(path, missing)
     return found
 
 
