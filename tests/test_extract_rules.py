@@ -460,3 +460,25 @@ def test_names_in_reports_and_resolutions(extract, sentence, entity_type, expect
 def test_a_review_meeting_opens_with_the_instrument_it_reviews(extract):
     found = extract("举行了《海洋行动计划》第二次区域审查会议。")
     assert names(found, EntityType.MEETING) == ["《海洋行动计划》第二次区域审查会议"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        (
+            "重申《全球海洋契约》和《海洋示范法》。",
+            EntityType.INSTRUMENT,
+            ["全球海洋契约", "海洋示范法"],
+        ),
+        ("该国通过了《家庭保护法》。", EntityType.INSTRUMENT, ["家庭保护法"]),
+        ("发布了《证人保护良好做法》。", EntityType.PUBLICATION, ["证人保护良好做法"]),
+        ("执行局核准了《2031-2034年战略计划》。", EntityType.PROGRAMME, ["2031-2034年战略计划"]),
+        (
+            "为实现可持续发展目标并遵守国际人道法。",
+            EntityType.INSTRUMENT,
+            ["国际人道主义法", "可持续发展目标"],
+        ),
+    ],
+)
+def test_titles_by_their_head_and_instruments_named_bare(extract, sentence, entity_type, expected):
+    assert names(extract(sentence), entity_type) == sorted(expected)
