@@ -482,3 +482,32 @@ def test_a_review_meeting_opens_with_the_instrument_it_reviews(extract):
 )
 def test_titles_by_their_head_and_instruments_named_bare(extract, sentence, entity_type, expected):
     assert names(extract(sentence), entity_type) == sorted(expected)
+
+
+def test_a_report_named_by_its_author_and_topic(extract):
+    found = extract("审议了秘书长关于海洋养护和可持续利用的报告，")
+    assert names(found, EntityType.PUBLICATION) == ["秘书长关于海洋养护和可持续利用的报告"]
+
+
+def test_the_authors_report_in_a_document_is_the_report_on_its_topic():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "2031年届会\n议程项目7\n海洋问题\n海洋的养护\n经济及社会理事会，\n审议了秘书长的报告，\n"
+    )
+    found = Extractor().extract(document)
+    assert names(found, EntityType.PUBLICATION) == ["秘书长关于海洋的养护的报告"]
+    report = found.of_type(EntityType.PUBLICATION)[0]
+    assert "秘书长的报告" in report.forms
+
+
+def test_yearly_sessions_are_meetings_of_their_body():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "海洋问题委员会\n2031年实质性会议\n2031年4月3日至21日，纽约\n议程项目5\n海洋\n"
+        "谨此致函，海洋问题委员会将在2031年实质性会议期间审议此事。\n"
+    )
+    found = Extractor().extract(document)
+    meetings = found.of_type(EntityType.MEETING)
+    assert [m.label_zh for m in meetings] == ["海洋问题委员会2031年实质性会议"]

@@ -45,6 +45,7 @@ class DocumentContext:
     bodies: list[tuple[str, str, EntityType]] = field(default_factory=list)  # (name, key, type)
     conveners: list[tuple[str, str]] = field(default_factory=list)  # (name, key) of session bodies
     own_body: Alias | None = None  # the body whose document it is, by its bare head (理事会)
+    title: str = ""  # the document's title
 
     def adopt_own_body(self, text: str, mentions: list[Candidate]) -> None:
         """Take the organisation named by the whole of ``text`` (the acting organ of a

@@ -109,21 +109,25 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         parts = list(text_parts(document))
-        return self.extract_parts(parts, own_body=bool(document.metadata.body))
+        meta = document.metadata
+        return self.extract_parts(parts, own_body=bool(meta.body), title=meta.title)
 
     def extract_text(self, text: str) -> Extraction:
         """Entities of a single text, read as one paragraph labelled "1"."""
         return self.extract_parts([TextPart("1", text)])
 
-    def extract_parts(self, parts: list[TextPart], own_body: bool = False) -> Extraction:
+    def extract_parts(
+        self, parts: list[TextPart], own_body: bool = False, title: str = ""
+    ) -> Extraction:
         """Entities of text parts read in order as one document.
 
         The rules read each text in its matching form (`kg.text.matching_form`);
         mentions keep the original text at the same offsets. With ``own_body``, the
         first part names the body whose document it is (the organ of a resolution, the
         board in a masthead): its bare head (理事会, 执行局) names it in this document.
+        ``title`` is the document's title: 秘书长的报告 in it is the report on that topic.
         """
-        context = DocumentContext()
+        context = DocumentContext(title=matching_form(title))
         settled: list[list[Candidate]] = []
         nested: list[list[Candidate]] = []
         texts = [matching_form(part.text) for part in parts]

@@ -48,8 +48,14 @@ BRACKETS = {"”": "“", "》": "《"}
 NUMBER_AFTER = re.compile(r"[一二三四五六七八九十两几\d]+[个项次份场届批]")
 PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY})
 MAX_NAME = 40
+YEARLY_SESSION = re.compile(
+    r"(?<!\d)\d{4}\s?年\s?(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会)"
+)
 # 关于…的 before a head: the topic belongs to the name, enumeration commas included.
-ABOUT = re.compile(r"关于[^，。；！？（）()《》“”\n关]{1,70}的$")
+ABOUT_WORD = "关于"
+AUTHORED_REPORT = "的报告"
+TRAILING_MARKS = re.compile(r"[*＊\s]+$")
+ABOUT = re.compile(r"关于[^，。；！？（）()“”\n关]{1,70}的$")
 INDEFINITE_BEFORE = re.compile(r"(?:是|为|作为)(?:一|这一|每一)[项个种类]$")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
@@ -110,7 +116,9 @@ class NameMatcher:
         categories,
         list_words,
         modified_nouns,
+        authors,
     ):
+        self.authors = tuple(sorted(authors, key=len, reverse=True))
         self.list_words = frozenset(list_words)
         self.modified_nouns = tuple(modified_nouns)
         self.categories = frozenset(categories)
@@ -187,6 +195,8 @@ class NameMatcher:
                 # 儿基会外地办事处: a body's unit is named only by a word of its own
                 unit = text[max(c.end for c in inside) : head_start]
                 anchored = not self._generic(unit)
+            if entity_type is EntityType.PUBLICATION and _by_author(name, self.authors):
+                anchored = True  # 秘书长关于…的报告
             if text[:start].endswith(VERB_JOINER):
                 anchored = False  # 扩大并改进减少需求方案: the verb is a predicate, not the name's
             if not self.is_name(
@@ -203,7 +213,26 @@ class NameMatcher:
                 Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
             )
         candidates.extend(_sessions_of_subjects(text, known_ends, candidates, context_of(doc)))
+        candidates.extend(self._authored_reports(text, context_of(doc)))
+        candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
         return doc
+
+    def _authored_reports(self, text: str, context: DocumentContext) -> list[Candidate]:
+        """秘书长的报告: in a document on one topic, the author's report on that topic (a
+        resolution considering it, or the report itself under its title)."""
+        found = []
+        for author in self.authors:
+            start = text.find(author + AUTHORED_REPORT)
+            while start >= 0:
+                end = start + len(author) + len(AUTHORED_REPORT)
+                topic = TRAILING_MARKS.sub("", context.title)
+                label = f"{author}关于{topic}的报告" if topic else ""
+                found.append(
+                    Candidate(start, end, EntityType.PUBLICATION, "name:authored-report", "",
+                              label, priority=1)
+                )  # fmt: skip
+                start = text.find(author + AUTHORED_REPORT, end)
+        return found
 
     def left_edge(
         self, text: str, head_start: int, known: dict[int, Candidate], entity_type: EntityType
@@ -273,6 +302,12 @@ class NameMatcher:
                 return years.start()
         about = ABOUT.search(text, max(0, start - 2 * MAX_NAME), start)
         if about is not None:
+            if entity_type is EntityType.PUBLICATION and text[: about.start()].endswith(
+                self.authors
+            ):
+                # 秘书长关于…的报告: one definite report, named by its author and topic
+                author = next(a for a in self.authors if text[: about.start()].endswith(a))
+                return about.start() - len(author)
             return about.start()  # 关于安全、非法药物贩运…的挑战的部长级会议
         ordinal = ORDINAL_BEFORE.search(text, 0, start)
         if ordinal is None:
@@ -566,6 +601,34 @@ def _last(matches: Iterator[re.Match]) -> re.Match | None:
     return found
 
 
+def _yearly_sessions(
+    text: str, known_ends: dict[int, Candidate], context: DocumentContext
+) -> list[Candidate]:
+    """2023年届会, 2023年第一届常会, 2023年实质性会议: a body's session named by its year,
+    with the body when it is written right before (裁军审议委员会2023年实质性会议), else
+    the document's own body's session."""
+    found = []
+    for match in YEARLY_SESSION.finditer(text):
+        body = known_ends.get(match.start())
+        if body is not None and body.type is EntityType.ORGANIZATION:
+            found.append(
+                Candidate(body.start, match.end(), EntityType.MEETING, "name:yearly-session",
+                          priority=2)
+            )  # fmt: skip
+            continue
+        own = context.own_body
+        label = f"{own.label}{match.group(0)}" if own is not None else ""
+        found.append(
+            Candidate(*match.span(), EntityType.MEETING, "name:yearly-session", "", label, 2)
+        )
+    return found
+
+
+def _by_author(name: str, authors: tuple[str, ...]) -> bool:
+    """秘书长关于…的报告: a report named by its author and its topic."""
+    return any(name.startswith(author + ABOUT_WORD) for author in authors)
+
+
 def _first_flag(text: str) -> str:
     """The part of speech of the first word of ``text`` ("" if none)."""
     words = _tagged_words(text)
@@ -619,4 +682,5 @@ def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
         read_words("patterns/category_modifiers.txt"),
         read_words("patterns/list_words.txt"),
         read_words("patterns/head_as_modifier.txt"),
+        read_words("patterns/report_authors.txt"),
     )
