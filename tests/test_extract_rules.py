@@ -511,3 +511,24 @@ def test_yearly_sessions_are_meetings_of_their_body():
     found = Extractor().extract(document)
     meetings = found.of_type(EntityType.MEETING)
     assert [m.label_zh for m in meetings] == ["海洋问题委员会2031年实质性会议"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        # a head listed with other nouns is not named by them
+        ("加强区域协作和伙伴关系。", EntityType.PROGRAMME, []),
+        ("支持跨界和次区域举措。", EntityType.PROGRAMME, []),
+        # a list of topics opens the name; a list of names does not
+        (
+            "非洲财政、经济和环境部长会议在开罗举行。",
+            EntityType.MEETING,
+            ["非洲财政、经济和环境部长会议"],
+        ),
+        # centres every body has need an anchor; a Latin name is one
+        ("设立了数据中心和一站式中心。", EntityType.PROGRAMME, []),
+        ("创建了SmartOcean实验室卓越中心。", EntityType.PROGRAMME, ["SmartOcean实验室卓越中心"]),
+    ],
+)
+def test_lists_and_generic_heads(extract, sentence, entity_type, expected):
+    assert names(extract(sentence), entity_type) == expected

@@ -61,7 +61,7 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
 TITLE_BEFORE = re.compile(r"《[^《》\n]{2,60}》$")
 # Units that every body has (应急小组, 外地办事处): named by a topic too (法治问题协调小组).
-UNIT_HEADS = frozenset({"小组", "办事处", "处"})
+UNIT_HEADS = frozenset({"小组", "办事处", "处", "中心"})
 NEEDS_ANCHOR = (
     frozenset({"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"})
     | UNIT_HEADS
@@ -94,6 +94,8 @@ RELATED_TO = "有关"
 # A topic list inside a name: 引渡、司法互助和国际合作问题…工作组; 木材、…等森林产品…会议.
 TOPIC_MARKER = "问题"
 LIST_END = "等"
+LAST_JOINERS = ("和", "及", "与")
+MAX_TOPIC = 6  # characters of a topic in a list inside a name (财政、经济和环境…)
 
 
 def load_heads() -> list[tuple[str, EntityType, bool]]:
@@ -388,8 +390,11 @@ class NameMatcher:
         the clause-bound walk stops at them; a topic word (问题) or 等 shows they
         belong to the name.
         """
-        if TOPIC_MARKER not in text[start:head_start]:
-            if not text[:start].endswith(LIST_END) or self._generic(text[start:head_start]):
+        modifier = text[start:head_start]
+        # 财政、经济和环境部长会议: the name opens with the last two members of a list
+        joined = text[:start].endswith("、") and any(c in modifier for c in LAST_JOINERS)
+        if TOPIC_MARKER not in modifier and not joined:
+            if not text[:start].endswith(LIST_END) or self._generic(modifier):
                 return start  # 毒品等主题小组: a list before a generic noun is a description
         while start > 0 and text[start - 1] in ("、", LIST_END):
             member_end = start - 1
@@ -400,8 +405,13 @@ class NameMatcher:
                 if word not in self.list_words and not self._inside_name(word, flag, "", None):
                     break
                 begin -= len(word)
-            if begin == member_end:
-                break
+            member = text[begin:member_end]
+            if begin == member_end or (
+                joined
+                and TOPIC_MARKER not in modifier
+                and (len(member) > MAX_TOPIC or self._ends_with_head(member))
+            ):
+                break  # 外交部、儿基会…委员会: a list of names, not of topics
             start = begin
         return start
 
@@ -447,6 +457,9 @@ class NameMatcher:
             return False
         if self._generic(modifier):
             return False
+        last = max((modifier.rfind(c) for c in LAST_JOINERS), default=-1)
+        if last >= 0 and (last == len(modifier) - 1 or self._generic(modifier[last + 1 :])):
+            return False  # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
         if len(words) == 1 and words[0] in self.name_words:
             return False  # 加强伙伴关系, 促进中心: a verb alone names nothing
@@ -460,7 +473,8 @@ class NameMatcher:
             # 打击绑架方案: a name's own verb with its object (研究方案 is no name)
             verb_start = words[0] in self.name_words and len(words) > 1 and not after_verb
             topic = head in UNIT_HEADS and TOPIC_MARKER in modifier
-            return anchored or "”" in name or verb_start or "全球" in words or topic
+            latin = any(char.isascii() and char.isalpha() for char in modifier)  # SmartBots…中心
+            return anchored or "”" in name or verb_start or "全球" in words or topic or latin
         return True
 
 
