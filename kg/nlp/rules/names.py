@@ -28,7 +28,7 @@ from kg.nlp.words import head_ends_word, splits_pair
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 NUMERAL = re.compile(
-    r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些]{0,2}$"
+    r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些]{0,2}多?$"
 )
 NUMERALS = r"[一二三四五六七八九十百零〇\d]+"
 # 第四十六届会议, 第二十九和三十次会议: a numbered session (or sessions) at the end of a name
@@ -461,8 +461,8 @@ class NameMatcher:
         if last >= 0 and (last == len(modifier) - 1 or self._generic(modifier[last + 1 :])):
             return False  # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
-        if len(words) == 1 and words[0] in self.name_words:
-            return False  # 加强伙伴关系, 促进中心: a verb alone names nothing
+        if len(words) == 1 and (words[0] in self.name_words or _first_flag(words[0]) == "v"):
+            return False  # 加强伙伴关系, 指导委员会: a verb alone names nothing
         if (
             entity_type is EntityType.ORGANIZATION
             and words[-1] in self.categories
