@@ -64,6 +64,7 @@ TITLE_BEFORE = re.compile(r"《[^《》\n]{2,60}》$")
 UNIT_HEADS = frozenset({"小组", "办事处", "处", "中心"})
 NEEDS_ANCHOR = (
     frozenset({"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"})
+    | frozenset({"计划", "平台", "机制", "资金", "指数"})
     | UNIT_HEADS
 )
 MIN_NAME = 2
@@ -89,6 +90,7 @@ MEETING_ANAPHOR = "会议"
 # 反恐怖主义委员会及其执行局: a body's own unit, named by the unit's head alone.
 OWN_UNIT = re.compile(r"及其|和其|与其")
 UN = "联合国"
+UN_KEY = "org/un"
 # 与身份有关…专家组: 与 opens a 与…有关 modifier that belongs to the name.
 RELATED_TO = "有关"
 # A topic list inside a name: 引渡、司法互助和国际合作问题…工作组; 木材、…等森林产品…会议.
@@ -192,7 +194,15 @@ class NameMatcher:
                 continue
             name = text[start:end]
             inside = [c for c in known_ends.values() if start <= c.start and c.end <= end]
-            anchored = (start == 0 and end == len(text)) or bool(inside)
+            owner = known_ends.get(start)  # 儿基会气候行动计划: the body's own programme
+            owned = (
+                entity_type is EntityType.PROGRAMME
+                and owner is not None
+                and owner.type is EntityType.ORGANIZATION
+                and owner.key != UN_KEY
+                and not text.endswith(TOPIC_MARKER, start, head_start)  # 办公室毒品问题方案
+            )
+            anchored = (start == 0 and end == len(text)) or bool(inside) or owned
             if inside and match.group(0) in UNIT_HEADS:
                 # 儿基会外地办事处: a body's unit is named only by a word of its own
                 unit = text[max(c.end for c in inside) : head_start]
@@ -211,6 +221,13 @@ class NameMatcher:
                 continue
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(text, 0, start):
                 continue  # 是一项次区域药物管制举措: a description, not a name
+            if owned:
+                # 儿基会气候行动计划: written with its body, named without it; the body
+                # stays a mention inside (who runs it)
+                candidates.append(
+                    Candidate(owner.start, end, entity_type, "name:owned", "", name, priority=1)
+                )
+                continue
             candidates.append(
                 Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
             )
@@ -471,7 +488,12 @@ class NameMatcher:
             return False
         if head in NEEDS_ANCHOR:
             # 打击绑架方案: a name's own verb with its object (研究方案 is no name)
-            verb_start = words[0] in self.name_words and len(words) > 1 and not after_verb
+            verb_start = (
+                words[0] in self.name_words
+                and len(words) > 1
+                and not self._generic("".join(words[1:]))  # 监测行动计划: monitors the plan
+                and not after_verb
+            )
             topic = head in UNIT_HEADS and TOPIC_MARKER in modifier
             latin = any(char.isascii() and char.isalpha() for char in modifier)  # SmartBots…中心
             return anchored or "”" in name or verb_start or "全球" in words or topic or latin
@@ -632,8 +654,11 @@ def _yearly_sessions(
             continue
         own = context.own_body
         label = f"{own.label}{match.group(0)}" if own is not None else ""
+        convener = own.key if own is not None else ""
         found.append(
-            Candidate(*match.span(), EntityType.MEETING, "name:yearly-session", "", label, 2)
+            Candidate(
+                *match.span(), EntityType.MEETING, "name:yearly-session", "", label, 2, convener
+            )
         )
     return found
 
