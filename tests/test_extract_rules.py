@@ -532,3 +532,19 @@ def test_yearly_sessions_are_meetings_of_their_body():
 )
 def test_lists_and_generic_heads(extract, sentence, entity_type, expected):
     assert names(extract(sentence), entity_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        ("这些措施植根于联合国评价小组的规范。", EntityType.ORGANIZATION, ["联合国评价小组"]),
+        ("秘书长请求加强欧洲经济委员会秘书处。", EntityType.ORGANIZATION, ["欧洲经济委员会秘书处"]),
+        ("妇女、和平与安全工作组举行了会议。", EntityType.ORGANIZATION, ["妇女、和平与安全工作组"]),
+        ("许多中央银行和商业银行提高了利率。", EntityType.ORGANIZATION, []),
+        ("各方应结成伙伴关系。", EntityType.PROGRAMME, []),
+        ("加强成果报告和监测报告。", EntityType.PUBLICATION, []),
+        ("发表了2031年海洋年度报告。", EntityType.PUBLICATION, ["海洋年度报告"]),
+    ],
+)
+def test_more_names_that_are_not(extract, sentence, entity_type, expected):
+    assert names(extract(sentence), entity_type) == expected

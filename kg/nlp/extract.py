@@ -67,6 +67,7 @@ class Extraction:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    own_body: str = ""  # key of the body whose document it is (a resolution's acting organ)
 
     def of_type(self, entity_type: EntityType | str) -> list[Entity]:
         wanted = EntityType(entity_type)
@@ -142,7 +143,7 @@ class Extractor:
             nested.append(doc.user_data[NESTED_KEY])
             if own_body and index == 0:
                 context.adopt_own_body(text, settled[-1])
-        extraction = Extraction()
+        extraction = Extraction(own_body=context.own_body.key if context.own_body else "")
         for part, text, mentions, inside in zip(parts, texts, settled, nested, strict=True):
             for candidate in _with_late_aliases(text, mentions, context):
                 extraction.add(_mention(part, candidate), candidate.label)

@@ -54,6 +54,8 @@ YEARLY_SESSION = re.compile(
 # 关于…的 before a head: the topic belongs to the name, enumeration commas included.
 ABOUT_WORD = "关于"
 AUTHORED_REPORT = "的报告"
+MIN_REPORT_NAME = 9  # 关于 + a topic of four characters or more + 的报告
+DATED_REPORT = re.compile(r"\d{4}\s?年|年度|年期|两年期")
 TRAILING_MARKS = re.compile(r"[*＊\s]+$")
 ABOUT = re.compile(r"关于[^，。；！？（）()“”\n关]{1,70}的$")
 INDEFINITE_BEFORE = re.compile(r"(?:是|为|作为)(?:一|这一|每一)[项个种类]$")
@@ -61,6 +63,7 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
 TITLE_BEFORE = re.compile(r"《[^《》\n]{2,60}》$")
 # Units that every body has (应急小组, 外地办事处): named by a topic too (法治问题协调小组).
+RELATION_HEADS = frozenset({"伙伴关系", "合作伙伴关系"})
 UNIT_HEADS = frozenset({"小组", "办事处", "处", "中心"})
 NEEDS_ANCHOR = (
     frozenset({"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"})
@@ -97,6 +100,7 @@ RELATED_TO = "有关"
 TOPIC_MARKER = "问题"
 LIST_END = "等"
 LAST_JOINERS = ("和", "及", "与")
+PROPER_TAGS = frozenset({"nt", "ns", "nr", "nz", "j"})  # jieba's proper nouns and abbreviations
 MAX_TOPIC = 6  # characters of a topic in a list inside a name (财政、经济和环境…)
 
 
@@ -208,9 +212,14 @@ class NameMatcher:
                 unit = text[max(c.end for c in inside) : head_start]
                 anchored = not self._generic(unit)
             if entity_type is EntityType.PUBLICATION and _by_author(name, self.authors):
-                anchored = True  # 秘书长关于…的报告
+                candidates.append(  # 秘书长关于…的报告: one definite report
+                    Candidate(start, end, entity_type, rule="name:authored", priority=1)
+                )
+                continue
             if text[:start].endswith(VERB_JOINER):
                 anchored = False  # 扩大并改进减少需求方案: the verb is a predicate, not the name's
+            if len(match.group(0)) == 1 and _first_flag(text[start:head_start]) == "nr":
+                continue  # 黄浚局长: a person's name before 局 is no body's
             if not self.is_name(
                 name,
                 text[head_start:end],
@@ -221,6 +230,8 @@ class NameMatcher:
                 continue
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(text, 0, start):
                 continue  # 是一项次区域药物管制举措: a description, not a name
+            if match.group(0) in RELATION_HEADS and _first_flag(text[start:head_start][-2:]) == "v":
+                continue  # 结成伙伴关系, 加强伙伴关系: a partnership formed, not one named
             if owned:
                 # 儿基会气候行动计划: written with its body, named without it; the body
                 # stays a mention inside (who runs it)
@@ -284,11 +295,23 @@ class NameMatcher:
                 word, flag = words.pop()
                 before = start - len(word)
                 if (
-                    self._clause_verb(word, flag, text[start:head_start], words[-1:])
+                    self._clause_verb(
+                        word,
+                        flag,
+                        text[start:head_start],
+                        words[-1:],
+                        self._opens_with_body(start, known),
+                    )
                     or not self._inside_name(word, flag, text[:before], known.get(before))
                     or (
                         self._joins(word, flag)
-                        and not self._joinable(words, known, before, text[start:head_start])
+                        and not self._joinable(
+                            words,
+                            known,
+                            before,
+                            text[start:head_start],
+                            self._opens_with_body(start, known),
+                        )
                         and TOPIC_MARKER not in text[start:head_start]  # 引渡、司法互助和…问题
                     )
                 ):
@@ -305,6 +328,7 @@ class NameMatcher:
             return None  # 其实体和…办事处: jieba split a word of the clause, the edge is unsure
         start = self._topic_list_start(text, start, head_start)
         start = self._after_conjunctions(text, start, head_start)
+        start = self._after_governing_verb(text, start, head_start, known)
         if text[start - 1 : start] == "与" and RELATED_TO in text[start:head_start]:
             start -= 1
         if entity_type is EntityType.MEETING:
@@ -335,23 +359,30 @@ class NameMatcher:
         # 《马德里…行动计划》第四次审查会议: the instrument the meeting reviews opens its name
         return title.start() if title else ordinal.start()
 
-    def _clause_verb(self, word: str, flag: str, rest: str, left: list[tuple[str, str]]) -> bool:
+    def _clause_verb(
+        self, word: str, flag: str, rest: str, left: list[tuple[str, str]], body_next: bool
+    ) -> bool:
         """Is ``word`` a verb of the clause rather than of the name it stands before?
 
         Names hold verbs with a noun before or after them (家庭森林巡视举措, 打击绑架方案);
         a verb right before another verb (处理促进…, 指导创建…), or one that opens the
         clause before nothing but generic words and the head (采取举措, 汇集双边倡议),
-        governs the name from outside it. ``left`` is the word before ``word``, if any.
+        governs the name from outside it; so does a verb right before a body's name.
+        ``left`` is the word before ``word``, if any.
         """
-        if flag != "v" or len(word) < 2 or word in self.name_words:
+        if flag not in ("v", "vn") or len(word) < 2 or word in self.name_words:
             return False  # one character tagged a verb is most often a word cut wrongly (可|持续)
         words = [w for w in _tagged_words(rest) if w[0].strip()]
-        if words and (words[0][1] == "v" or words[0][0] in self.name_words):
+        if flag == "v" and words and (words[0][1] == "v" or words[0][0] in self.name_words):
             return True
+        if flag == "v" and body_next:
+            return True  # 植根于联合国评价小组: a verb before a body's name governs it
         if words and not self._generic(rest):
             return False
         if not left:
-            return True
+            return True  # 动员公私伙伴关系: a verb opening the clause before generic words
+        if flag == "vn":
+            return False
         left_word, left_flag = left[0]
         if left_word in self.name_words:
             return False
@@ -359,6 +390,17 @@ class NameMatcher:
 
     def _head_of(self, name: str) -> str:
         return next((head for head, _, _ in self.heads if name.endswith(head)), "")
+
+    def _after_governing_verb(
+        self, text: str, start: int, head_start: int, known: dict[int, Candidate]
+    ) -> int:
+        """加强欧洲经济委员会秘书处: a verb before a body's name governs the name, which
+        starts with the body."""
+        words = _tagged_words(text[start:head_start])
+        if len(words) < 2 or not (words[0][1] == "v" or words[0][0] in self.name_words):
+            return start
+        body = start + len(words[0][0])
+        return body if self._opens_with_body(body, known) else start
 
     @staticmethod
     def _opens_with_body(start: int, known: dict[int, Candidate]) -> bool:
@@ -372,15 +414,20 @@ class NameMatcher:
         return word in self.conjunctions or flag == "c"
 
     def _joinable(
-        self, words: list[tuple[str, str]], known: dict[int, Candidate], end: int, following: str
+        self,
+        words: list[tuple[str, str]],
+        known: dict[int, Candidate],
+        end: int,
+        following: str,
+        following_body: bool,
     ) -> bool:
         """Can a conjunction ending the words before ``end`` join two parts of a name?
         Only after a word that can itself end a name's modifier (预防和控制…, 科学和技术…),
         not after a verb or an idiom of the clause (乌克兰高度重视与…)."""
         if known.get(end) is not None:
             return True
-        if not words:
-            return False
+        if not words or following_body:
+            return False  # 网站和联合国评价小组: a body's own name starts after the conjunction
         word, flag = words[-1]
         if word in self.name_words:
             return True
@@ -394,8 +441,13 @@ class NameMatcher:
         while moved and start < head_start:
             moved = False
             for conjunction in self.conjunctions:
-                if text.startswith(conjunction, start) and start + len(conjunction) < head_start:
-                    start += len(conjunction)
+                after = start + len(conjunction)
+                if (
+                    text.startswith(conjunction, start)
+                    and after < head_start
+                    and not splits_pair(text, after)  # 和平与安全…: 和 opens the word 和平
+                ):
+                    start = after
                     moved = True
                     break
         return start
@@ -426,7 +478,11 @@ class NameMatcher:
             if begin == member_end or (
                 joined
                 and TOPIC_MARKER not in modifier
-                and (len(member) > MAX_TOPIC or self._ends_with_head(member))
+                and (
+                    len(member) > MAX_TOPIC
+                    or self._ends_with_head(member)
+                    or _first_flag(member[-2:]) in PROPER_TAGS  # 美联储、欧洲央行和…银行
+                )
             ):
                 break  # 外交部、儿基会…委员会: a list of names, not of topics
             start = begin
@@ -470,8 +526,8 @@ class NameMatcher:
         打击 or 加强 at its start, or the whole of a heading.
         """
         modifier = name[: len(name) - len(head)]
-        if len(modifier) < MIN_NAME:
-            return False
+        if len(modifier) < MIN_NAME or modifier == TOPIC_MARKER:
+            return False  # 问题工作队: the topic itself stood before, outside the name
         if self._generic(modifier):
             return False
         last = max((modifier.rfind(c) for c in LAST_JOINERS), default=-1)
@@ -496,6 +552,17 @@ class NameMatcher:
             )
             topic = head in UNIT_HEADS and TOPIC_MARKER in modifier
             latin = any(char.isascii() and char.isalpha() for char in modifier)  # SmartBots…中心
+            if entity_type is EntityType.PUBLICATION:
+                # 报告 is as often "reporting" (加强成果报告): a report is named by its year,
+                # its period, its author and topic, or a quotation
+                return (
+                    bool(DATED_REPORT.search(modifier))
+                    or "”" in name
+                    or (
+                        anchored
+                        and (not any(flag.startswith("v") for _, flag in _tagged_words(modifier)))
+                    )
+                )
             return anchored or "”" in name or verb_start or "全球" in words or topic or latin
         return True
 
@@ -664,8 +731,11 @@ def _yearly_sessions(
 
 
 def _by_author(name: str, authors: tuple[str, ...]) -> bool:
-    """秘书长关于…的报告: a report named by its author and its topic."""
-    return any(name.startswith(author + ABOUT_WORD) for author in authors)
+    """秘书长关于…的报告: a report named by its author and a topic of some words."""
+    return any(
+        name.startswith(author + ABOUT_WORD) and len(name) - len(author) >= MIN_REPORT_NAME
+        for author in authors
+    )
 
 
 def _first_flag(text: str) -> str:
