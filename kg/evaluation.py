@@ -25,9 +25,11 @@ from pathlib import Path
 from kg.document import Document
 from kg.errors import InputError
 from kg.nlp.extract import Extraction, Extractor
+from kg.nlp.gazetteer import broader_threats
 from kg.nlp.model import Entity, EntityType
 from kg.reader import read_document
 from kg.relations.extract import Relations, extract_relations
+from kg.relations.model import Assertion
 
 _DECORATION = re.compile(r"[《》“”\"\s]")
 # 第2005/46号决议, 2005/46, 第1325(2000)号决议: the number (and kind) that identify a resolution
@@ -284,35 +286,10 @@ def score_relations(
     """Precision, recall and F1 per predicate, and over all ("all").
 
     Predicted entities are mapped to gold ids through the entity matching; a
-    predicted route maps to the gold route with the same threat that shares the
-    most places with it.
+    predicted route maps to the gold route with the same threat (or a broader one)
+    that shares the most places with it.
     """
-    mapped = dict(mapping)
-    for key, (concerns, places) in _route_places(relations).items():
-        shared = {
-            candidate.id: len({mapped.get(p) for p in places} & candidate.places)
-            for candidate in gold_routes
-            if mapped.get(concerns) == candidate.concerns
-        }
-        best = max(shared, key=lambda route: (shared[route], route), default=None)
-        if best is not None and shared[best]:
-            mapped[key] = best
-    # The gold set names threats only in part: a relation to a threat it does not
-    # know can be judged neither right nor wrong.
-    judged = [
-        a
-        for a in relations.assertions
-        if not (a.object.startswith("threat/") and a.object not in mapped)
-    ]
-    predicted = {
-        _relation_key(
-            mapped.get(a.subject, a.subject),
-            a.predicate.value,
-            mapped.get(a.object, a.object),
-            "front" if a.paragraph.startswith("front:") else a.paragraph,
-        )
-        for a in judged
-    }
+    predicted = set(relation_keys(relations, mapping, gold_routes))
     scores: dict[str, RelationScore] = {}
     for predicate in [*sorted({p for _, p, _, _ in gold | predicted}), "all"]:
         want = {g for g in gold if predicate in ("all", g[1])}
@@ -321,6 +298,51 @@ def score_relations(
             predicate, len(want & got), len(got - want), len(want - got)
         )
     return scores
+
+
+def relation_keys(
+    relations: Relations, mapping: dict[str, str], gold_routes: list[GoldRoute]
+) -> dict[tuple[str, str, str, str], Assertion]:
+    """The predicted relations as gold keys (subject, predicate, object, paragraph), each
+    with an assertion that states it. Relations to threats the gold set does not name
+    are left out: its threat list is partial, so they can be judged neither right nor
+    wrong."""
+    mapped = dict(mapping)
+    size = {candidate.id: len(candidate.places) for candidate in gold_routes}
+    for key, (concerns, places) in _route_places(relations).items():
+        shared = {
+            candidate.id: len({mapped.get(p) for p in places} & candidate.places)
+            for candidate in gold_routes
+            if _same_commodity(concerns, candidate.concerns, mapped)
+        }
+        # the gold flow sharing most places, and of those the one with fewest others
+        best = max(shared, key=lambda route: (shared[route], -size[route], route), default=None)
+        if best is not None and shared[best]:
+            mapped[key] = best
+            gold_concern = next(c.concerns for c in gold_routes if c.id == best)
+            mapped.setdefault(concerns, gold_concern)  # 海洛因 flows are drug trafficking
+    keyed: dict[tuple[str, str, str, str], Assertion] = {}
+    for item in relations.assertions:
+        if item.object.startswith("threat/") and item.object not in mapped:
+            continue
+        where = "front" if item.paragraph.startswith("front:") else item.paragraph
+        key = _relation_key(
+            mapped.get(item.subject, item.subject),
+            item.predicate.value,
+            mapped.get(item.object, item.object),
+            where,
+        )
+        keyed.setdefault(key, item)
+    return keyed
+
+
+def _same_commodity(predicted: str, gold: str, mapped: dict[str, str]) -> bool:
+    """A predicted flow's threat is the gold flow's, or narrower (cocaine trafficking is
+    drug trafficking): by the entity matching, else by the taxonomy's slug."""
+    for threat in broader_threats(predicted):
+        if mapped.get(threat) == gold or threat.split("/")[-1] == gold:
+            return True
+    return False
 
 
 def _route_places(relations: Relations) -> dict[str, tuple[str, set[str]]]:
@@ -357,6 +379,10 @@ class DocumentScore:
     name: str
     entities: dict[EntityType, TypeScore]
     relations: dict[str, RelationScore] | None = None
+    missed_relations: list[tuple[str, str, str, str]] = field(default_factory=list)
+    spurious_relations: list[tuple[tuple[str, str, str, str], Assertion]] = field(
+        default_factory=list
+    )
 
     def core(self) -> RelationScore:
         """The core types (Organization … Meeting) counted together."""
@@ -427,12 +453,19 @@ def evaluate(gold: GoldSet, extractor: Extractor | None = None) -> DocumentScore
     extraction = (extractor or Extractor()).extract(document)
     wanted = load_gold(gold.entities)
     entities = score(extraction, wanted)
-    relations = None
+    result = DocumentScore(gold.name, entities)
     if gold.relations is not None:
         found = extract_relations(document, extraction)
         mapping = match_entities(extraction, wanted, found)
-        relations = score_relations(found, mapping, *load_gold_relations(gold.relations, document))
-    return DocumentScore(gold.name, entities, relations)
+        gold_relations, gold_routes = load_gold_relations(gold.relations, document)
+        result.relations = score_relations(found, mapping, gold_relations, gold_routes)
+        keyed = relation_keys(found, mapping, gold_routes)
+        result.missed_relations = sorted(gold_relations - set(keyed))
+        result.spurious_relations = sorted(
+            ((key, item) for key, item in keyed.items() if key not in gold_relations),
+            key=lambda pair: pair[0],
+        )
+    return result
 
 
 def micro_average(scores: list[DocumentScore]) -> DocumentScore:

@@ -177,3 +177,104 @@ def test_aimed_at_an_enumeration_of_places(relate):
     found, _ = relate("与被盗资产追回举措一道对秘鲁和菲律宾进行了联合评估访问。")
     targets = {o for s, p, o in found if p == "targets"}
     assert targets == {"秘鲁", "菲律宾"}
+
+
+# --- locatedIn, supports, targets by actors, conveners (issue 13) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("亚太经社会总部设在曼谷。", ("亚洲及太平洋经济社会委员会", "locatedIn", "曼谷")),
+        (
+            "设在维也纳的联合国毒品和犯罪问题办公室协助了海地。",
+            ("联合国毒品和犯罪问题办公室", "locatedIn", "维也纳"),
+        ),
+    ],
+)
+def test_where_an_institution_sits(relate, sentence, expected):
+    found, _ = relate(sentence)
+    assert expected in found
+
+
+def test_who_supports_a_programme(relate):
+    found, _ = relate(
+        "日本政府资助了全球打击贩卖人口活动倡议，由欧洲联盟资助的集装箱管制方案取得了进展。"
+    )
+    assert ("日本", "supports", "全球打击贩卖人口活动倡议") in found
+    assert ("欧洲联盟", "supports", "集装箱管制方案") in found
+    assert not {f for f in found if f[1] == "implements"}
+
+
+def test_a_supported_programme_is_not_its_owner(relate):
+    found, _ = relate("哥伦比亚政府继续支助毒品和犯罪问题办公室的打击绑架方案。")
+    assert ("哥伦比亚", "supports", "打击绑架方案") in found
+    assert ("哥伦比亚", "supports", "联合国毒品和犯罪问题办公室") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("毒品和犯罪问题办公室在加纳、塞内加尔和马里开展了培训。", {"加纳", "塞内加尔", "马里"}),
+        ("在肯尼亚，世界卫生组织扩大了服务。", {"肯尼亚"}),
+        ("在世界卫生组织的协助下，埃塞俄比亚建立了监测系统。", {"埃塞俄比亚"}),
+        ("世界卫生组织向索马里提供了援助。", {"索马里"}),
+    ],
+)
+def test_bodies_act_in_and_for_places(relate, sentence, places):
+    found, _ = relate(sentence)
+    assert {o for _, p, o in found if p == "targets"} == places
+
+
+def test_a_meeting_place_is_no_target(relate):
+    found, _ = relate("世界卫生组织在日内瓦举行了一次会议。")
+    assert not {f for f in found if f[1] == "targets"}
+
+
+def test_a_body_takes_part_in_its_own_session(relate):
+    found, _ = relate("麻醉药品委员会第五十二届会议审议了该报告。")
+    assert ("麻醉药品委员会", "participatesIn", "麻醉药品委员会第五十二届会议") in found
+
+
+# --- routes as flows -------------------------------------------------------------------------
+
+
+def test_a_flow_is_keyed_by_commodity_and_places_across_paragraphs(relate):
+    found, relations = relate(
+        "阿富汗产海洛因经中亚流向俄罗斯联邦。",
+        "监测经中亚流向俄罗斯联邦的阿富汗产海洛因是一项优先工作。",
+    )
+    assert len(relations.routes) == 1
+    route = next(iter(relations.routes.values()))
+    assert route.label_zh == "海洛因：阿富汗 → 中亚 → 俄罗斯联邦"
+    roles = {(p, o) for s, p, o in found if s == route.label_zh}
+    assert {("origin", "阿富汗"), ("transit", "中亚"), ("destination", "俄罗斯联邦")} <= roles
+    assert {a.paragraph for a in relations.assertions if a.subject == route.key} == {"1", "2"}
+
+
+def test_regions_along_the_routes_are_one_flow_each(relate):
+    _, relations = relate("毒品和犯罪问题办公室提请注意主要贩毒路线沿线的中亚、西非和加勒比地区。")
+    assert len(relations.routes) == 3
+    actors = {a.subject for a in relations.assertions if a.object in relations.routes}
+    assert actors == {"org/unodc"}
+
+
+def test_a_flow_named_without_a_verb(relate):
+    _, relations = relate("毒品和犯罪问题办公室发起了一项阿富汗阿片剂跨国贩运威胁研究。")
+    (route,) = relations.routes.values()
+    assert route.label_zh.startswith("阿富汗阿片剂：阿富汗")
+
+
+def test_transnational_organized_crime_is_no_flow(relate):
+    _, relations = relate("会议将关注打击药物贩运、跨国有组织犯罪和恐怖主义。")
+    assert not relations.routes
+
+
+def test_actors_of_a_meeting_on_a_flow_act_on_it(relate):
+    _, relations = relate(
+        "肯尼亚政府在内罗毕主办了一次东非专家圆桌会议，讨论打击在东非贩运阿富汗阿片剂问题。"
+        "来自埃及、法国和印度的专家参加了圆桌会议。"
+    )
+    (route,) = relations.routes
+    on_route = {a.subject for a in relations.assertions if a.object == route}
+    assert {"country/EGY", "country/FRA", "country/IND"} <= on_route

@@ -7,6 +7,8 @@ from kg.relations.extract import extract_relations
 from kg.relations.model import Predicate
 
 HEADING_RULES = ("work:heading", "work:heading-event", "donor:heading", "donor:footnote-list")
+# an actor on a flow: the evidence puts the actor in the programme, meeting or place
+ROUTE_INFERENCE = ("route:via-", "route:acting-in-place")
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +25,8 @@ def test_evidence_is_a_sentence_of_the_paragraph_holding_both_ends(seed_document
         assert texts[item.paragraph][item.start : item.end] == item.sentence
         if item.rule.split("+")[0] in HEADING_RULES or "anaphora" in item.rule:
             continue  # an end named by the heading, a donor footnote, or an earlier sentence
+        if item.rule.startswith(ROUTE_INFERENCE):
+            continue
         for end in (item.subject, item.object):
             forms = (
                 entities[end].forms
@@ -73,8 +77,9 @@ def test_relation_scores_do_not_fall(seed_document, seed):
     scores = score_relations(
         relations, mapping, *load_gold_relations(gold_dir / "seed.relations.jsonl")
     )
-    assert scores["all"].precision >= 0.85
-    assert scores["all"].recall >= 0.75
+    assert scores["all"].precision >= 0.90
+    assert scores["all"].recall >= 0.65
     assert scores["heldIn"].precision >= 0.95
     assert scores["partnerOf"].precision >= 0.90
     assert scores["partnerOf"].recall >= 0.80
+    assert scores["transit"].recall >= 0.70 and scores["origin"].recall >= 0.9

@@ -13,7 +13,7 @@ from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Entity, EntityType, Mention
 from kg.relations.model import SYMMETRIC, Assertion, Predicate
 from kg.relations.rules import RULES
-from kg.relations.rules.routes import find_routes, routes
+from kg.relations.rules.routes import actors_on_routes, find_routes, routes
 from kg.relations.sentence import resolve_anaphors, sentences
 from kg.text import matching_form
 
@@ -74,7 +74,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
         mentions = named + resolve_anaphors(matching_form(paragraph.text), named)
         for sentence in sentences(
             paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries,
-            nested_by_part[paragraph.label],
+            nested_by_part[paragraph.label], extraction.own_body,
         ):  # fmt: skip
             found: list[Assertion] = []
             for rule in RULES:
@@ -102,6 +102,11 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
                 if key not in seen:
                     seen.add(key)
                     relations.assertions.append(item)
+    for item in actors_on_routes(relations.assertions, relations.routes):
+        key = (item.subject, item.predicate, item.object, item.paragraph)
+        if key not in seen:
+            seen.add(key)
+            relations.assertions.append(item)
     return relations
 
 

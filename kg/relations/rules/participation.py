@@ -33,6 +33,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
         return
     seen: set[tuple[str, str]] = set()
     for found in (
+        *_conveners(sentence, events),
         *_organisers(sentence, events),
         *_takers_part(sentence, events),
         *_from_list(sentence, events),
@@ -44,6 +45,21 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             seen.add((found.subject, found.object))
             yield found
     del text
+
+
+def _conveners(sentence: Sentence, events) -> Iterator[Assertion]:
+    """A body takes part in its own sessions and meetings, named by it
+    (科学和技术促进发展委员会第二十六届会议, 理事会2023年届会)."""
+    for meeting in (e for e in events if e.type is EntityType.MEETING):
+        bodies = [
+            m for m in sentence.nested
+            if m.type is EntityType.ORGANIZATION and m.start == meeting.start < m.end < meeting.end
+        ]  # fmt: skip
+        keys = [b.key for b in bodies] or ([meeting.related] if meeting.related else [])
+        for key in keys[:1]:
+            yield assertion(
+                sentence, key, Predicate.PARTICIPATES_IN, meeting, "participates:convener", 0.8
+            )
 
 
 def _organisers(sentence: Sentence, events) -> Iterator[Assertion]:

@@ -26,6 +26,13 @@ AIMED = ("为", "向", "针对", "面向", "对")
 FRAMEWORK = re.compile(r"的?(?:框架内|框架下|框架中|范围内)")
 # 继续在一些国家开展，其中包括孟加拉国、海地…: the places a programme works in.
 INCLUDING = ("其中包括", "包括")
+UN_KEY = "org/un"
+# Words before a place that an actor works in or for (在X开展, 向X提供, 协助X).
+PLACE_MARKERS = ("在", "向", "为", "协助", "帮助", "支持", "支助", "援助", "针对", "面向")
+SEATED_MARKERS = ("设在", "位于", "驻在")
+# 在维也纳举行: the place is a venue, not a target
+VENUE_AFTER = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}(?:举行|召开|举办)")
+HELPED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:协助|帮助|支持|支助|援助)下")
 
 
 def implements(sentence: Sentence) -> Iterator[Assertion]:
@@ -33,7 +40,13 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
     subject = sentence.subject(*ACTORS)
     words = triggers("implement")
     for programme in sentence.of(EntityType.PROGRAMME):
-        owners = sentence.enumeration_before(programme.start, EntityType.ORGANIZATION, gap="的")
+        owners = [
+            owner
+            for owner in sentence.enumeration_before(
+                programme.start, EntityType.ORGANIZATION, gap="的"
+            )
+            if owner.key != UN_KEY
+        ]
         for owner in owners:
             # 毒品和犯罪问题办公室与世界海关组织的集装箱管制方案: the bodies' own programme
             yield assertion(
@@ -45,7 +58,11 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             )
             continue
         for body in sentence.nested:
-            if body.type is EntityType.ORGANIZATION and body.start == programme.start:
+            if (
+                body.type is EntityType.ORGANIZATION
+                and body.start == programme.start
+                and body.key != UN_KEY  # 联合国可持续发展合作框架: the UN names, runs nothing
+            ):
                 # 人居署加强城市安全方案: a programme named after the body that runs it
                 yield assertion(
                     sentence, body, Predicate.IMPLEMENTS, programme, "implements:name", 0.8
@@ -110,6 +127,48 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
                     )
         if holder == subject:
             yield from _working_in(sentence, holder)
+    yield from _actor_places(sentence)
+
+
+def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
+    """A body acting in or for places: 在X、Y和Z开展了…, 向X提供…, 协助X…; 在X，儿基会…;
+    在非洲经委会的协助下，埃塞俄比亚…. Places where a meeting is held are venues."""
+    text = sentence.text
+    subject = sentence.subject(EntityType.ORGANIZATION)
+    helped = HELPED_BY.search(text, sentence.start, sentence.end)
+    actors = []
+    if helped is not None:
+        actors = [
+            m for m in sentence.of(EntityType.ORGANIZATION)
+            if helped.start("body") <= m.start and m.end <= helped.end("body")
+        ]  # fmt: skip
+    elif subject is not None and not text.startswith("的", subject.end):
+        actors = [subject, *sentence.co_actors(subject)]  # 儿基会的合作伙伴 is not the body
+    if not actors:
+        return
+    places: list = []
+    for place in sentence.of(EntityType.COUNTRY, EntityType.REGION):
+        if any(a.start <= place.start < a.end for a in actors) or place in places:
+            continue
+        lead = text[max(sentence.start, place.start - 4) : place.start]
+        if not lead.endswith(PLACE_MARKERS) or VENUE_AFTER.match(text, place.end):
+            continue
+        if lead.endswith(SEATED_MARKERS):
+            continue
+        places.extend(
+            sentence.enumeration_after(place.start, EntityType.COUNTRY, EntityType.REGION)
+            or [place]
+        )
+    if helped is not None:
+        places.extend(
+            m for m in sentence.of(EntityType.COUNTRY)
+            if m.start >= helped.end() and m not in places
+        )  # fmt: skip
+    for place in dict.fromkeys(places):
+        if VENUE_AFTER.match(text, place.end):
+            continue
+        for actor in actors:
+            yield assertion(sentence, actor, Predicate.TARGETS, place, "targets:actor", 0.6)
 
 
 def _working_in(sentence: Sentence, programme) -> Iterator[Assertion]:

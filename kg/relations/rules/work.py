@@ -67,7 +67,8 @@ def works_on_sentence_topic(sentence: Sentence) -> Iterator[Assertion]:
     if subject is None:
         return
     tail = sentence.text[subject.end : sentence.end]
-    if not any(word in tail for word in triggers("assist") + triggers("implement")):
+    acts = triggers("assist") + triggers("implement") + triggers("work") + triggers("respond")
+    if not any(word in tail for word in acts):
         return
     found = [
         assertion(sentence, subject, Predicate.WORKS_ON, threat, "work:sentence-topic", 0.6)
