@@ -278,3 +278,36 @@ def test_actors_of_a_meeting_on_a_flow_act_on_it(relate):
     (route,) = relations.routes
     on_route = {a.subject for a in relations.assertions if a.object == route}
     assert {"country/EGY", "country/FRA", "country/IND"} <= on_route
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        ("阿富汗禁毒事务部开展了调查。", ("阿富汗禁毒事务部", "locatedIn", "阿富汗"), None),
+        ("联合国西非办事处组织了会议。", ("联合国西非办事处", "locatedIn", "西非"), None),
+        ("东非警察局长组织派代表参加了会议。", None, "locatedIn"),
+        (
+            "毒品和犯罪问题办公室在奥地利建立了国际反腐败学院。",
+            ("国际反腐败学院", "locatedIn", "奥地利"),
+            "targets",
+        ),
+    ],
+)
+def test_seats_from_names_and_foundations(relate, sentence, expected, absent):
+    found, _ = relate(sentence)
+    if expected:
+        assert expected in found
+    if absent:
+        assert not {f for f in found if f[1] == absent}
+
+
+def test_a_meeting_held_for_places_aims_at_them(relate):
+    found, _ = relate("毒品和犯罪问题办公室为东南欧和高加索地区举办了一次证人保护区域会议。")
+    aimed = {(s, o) for s, p, o in found if p == "targets"}
+    assert ("联合国毒品和犯罪问题办公室", "东南欧") in aimed
+    assert any(s.endswith("会议") and o == "东南欧" for s, o in aimed)
+
+
+def test_bodies_listed_after_a_preposition_are_no_subject(relate):
+    found, _ = relate("并组织了一次讲习班，协助东非履行对反恐怖主义委员会、安全理事会的义务。")
+    assert not {f for f in found if f[1] == "targets" and f[0] == "安全理事会"}

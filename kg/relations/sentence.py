@@ -87,12 +87,18 @@ class Sentence:
         not the object of a preposition (与世界银行… is not the subject) and does not
         stand in an adverbial clause opening the sentence (为了减少布基纳法索…，儿基会…)."""
         adverbial_end = self._adverbial_end()
+        object_end = -1  # end of the last mention that is a preposition's object
         for mention in self.of(*(types or ACTORS)):
             if mention.start < adverbial_end:
                 continue
             before = self.text[max(self.start, mention.start - 2) : mention.start]
-            if not before.endswith(PREPOSITIONS) and not before.endswith("的"):
-                return mention
+            listed = object_end >= 0 and ENUMERATION_GAP.fullmatch(
+                self.text[object_end : mention.start]
+            )
+            if before.endswith(PREPOSITIONS) or before.endswith("的") or listed:
+                object_end = mention.end  # 对反恐怖主义委员会、安全理事会…: all objects
+                continue
+            return mention
         return None
 
     def _adverbial_end(self) -> int:

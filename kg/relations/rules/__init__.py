@@ -2,7 +2,7 @@
 
 from kg.relations.rules.document import document_subject
 from kg.relations.rules.donors import donors
-from kg.relations.rules.locations import located_in
+from kg.relations.rules.locations import located_by_name, located_in, set_up_in
 from kg.relations.rules.meetings import adopted_by_issuing_body, adopts, held_in
 from kg.relations.rules.participation import participates
 from kg.relations.rules.partners import co_signatories, cooperation
@@ -32,6 +32,8 @@ RULES = (
     adopted_by_issuing_body,
     donors,
     located_in,
+    located_by_name,
+    set_up_in,
     supports,
     document_subject,
 )
