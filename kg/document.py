@@ -80,6 +80,9 @@ class Paragraph:
     footnotes: tuple[str, ...] = ()  # footnote markers cited, in order ("1", "12")
     offsets: OffsetMap = field(default=OffsetMap((), ()), repr=False, compare=False)
     kind: ParagraphKind = ParagraphKind.BODY
+    # where each footnote reference stood in the clean text: (position, marker); 主要捐助方
+    # 集团¹⁴ cites footnote 14 at the end of the group's name
+    citations: tuple[tuple[int, str], ...] = ()
 
     @property
     def label(self) -> str:

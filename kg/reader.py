@@ -686,10 +686,11 @@ class _Citations:
 
 def _clean(
     lines: list[Line], citations: _Citations | None, skip_first: int = 0
-) -> tuple[CleanText, list[str]]:
-    """Clean text of lines, dropping footnote references; return it and the markers cited."""
+) -> tuple[CleanText, list[tuple[int, str]]]:
+    """Clean text of lines, dropping footnote references; return it and the references
+    cited: (source offset where each stood, marker)."""
     pieces: list[Piece] = []
-    cited: list[str] = []
+    cited: list[tuple[int, str]] = []
     for position, line in enumerate(lines):
         text, start = line.original, line.start
         if position == 0 and skip_first:
@@ -699,7 +700,7 @@ def _clean(
             parts = []
             cursor = 0
             for ref_start, ref_end, marker in citations.find(text):
-                cited.append(marker)
+                cited.append((start + ref_start, marker))
                 parts.append((text[cursor:ref_start], start + cursor))
                 cursor = ref_end
             parts.append((text[cursor:], start + cursor))
@@ -726,6 +727,20 @@ def _paragraph(block: _Block, citations: _Citations) -> Paragraph:
         heading_path=block.path,
         start=start,
         end=end,
-        footnotes=tuple(dict.fromkeys(cited)),
+        footnotes=tuple(dict.fromkeys(marker for _, marker in cited)),
         offsets=offsets,
+        citations=tuple((_clean_position(offsets, len(text), at), mark) for at, mark in cited),
     )
+
+
+def _clean_position(offsets, length: int, source: int) -> int:
+    """Where in the clean text a reference that stood at ``source`` falls: after every
+    character that came before it in the source."""
+    low, high = 0, length
+    while low < high:
+        middle = (low + high) // 2
+        if offsets.source_offset(middle) < source:
+            low = middle + 1
+        else:
+            high = middle
+    return low

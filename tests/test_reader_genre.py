@@ -231,3 +231,13 @@ def test_a_letter_without_numbered_paragraphs_starts_after_its_heading():
     document = parse_document(text)
     assert document.metadata.body == "海洋问题委员会"
     assert [p.text for p in document.paragraphs][-1] == "谨此致函，提请注意海洋问题。"
+
+
+def test_footnote_references_keep_where_they_stood():
+    text = "1. 主要捐助方集团1提供了资金，其他捐助者2也提供了资金。\n\n__________________\n\n 1 澳大利亚、加拿大。\n\n 2 私人基金会。\n"
+    paragraph = parse_document(text).paragraph(1)
+    assert paragraph.text == "主要捐助方集团提供了资金，其他捐助者也提供了资金。"
+    assert [(paragraph.text[:at][-4:], marker) for at, marker in paragraph.citations] == [
+        ("捐助方集团"[-4:], "1"),
+        ("他捐助者", "2"),
+    ]

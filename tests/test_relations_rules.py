@@ -311,3 +311,22 @@ def test_a_meeting_held_for_places_aims_at_them(relate):
 def test_bodies_listed_after_a_preposition_are_no_subject(relate):
     found, _ = relate("并组织了一次讲习班，协助东非履行对反恐怖主义委员会、安全理事会的义务。")
     assert not {f for f in found if f[1] == "targets" and f[0] == "安全理事会"}
+
+
+def test_members_of_a_group_listed_in_its_footnote_or_after_it(relate):
+    text = (
+        "1. 主要捐助方集团1提供了大部分资金，其中包括澳大利亚、加拿大和丹麦。\n\n__________________\n\n"
+        " 1 澳大利亚、奥地利、比利时、加拿大。\n"
+    )
+    extractor = Extractor()
+    document = parse_document(text)
+    extraction = extractor.extract(document)
+    relations = extract_relations(document, extraction)
+    group = next(k for k, e in extraction.entities.items() if e.label_zh == "主要捐助方集团")
+    members = {a.subject for a in relations.where(predicate="participatesIn", obj=group)}
+    assert {"country/AUS", "country/AUT", "country/BEL", "country/CAN", "country/DNK"} <= members
+
+
+def test_a_cosponsor_takes_part(relate):
+    _, relations = relate("作为艾滋病方案的联合赞助方，毒品和犯罪问题办公室开展了研究。")
+    assert relations.where("org/unodc", "participatesIn", "org/unaids")

@@ -24,6 +24,7 @@ OWN_BODY_HEADS = ("执行委员会", "理事会", "委员会", "执行局", "工
 CONTEXT_KEY = "kg_context"
 CANDIDATES_KEY = "kg_candidates"
 TEXT_KEY = "kg_text"
+CITED_KEY = "kg_cited"  # where footnote references stood in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,3 +119,8 @@ def text_of(doc: Doc) -> str:
     if TEXT_KEY not in doc.user_data:
         doc.user_data[TEXT_KEY] = doc.text
     return doc.user_data[TEXT_KEY]
+
+
+def cited_at(doc: Doc) -> frozenset[int]:
+    """Positions in the Doc's text where a footnote reference stood."""
+    return doc.user_data.get(CITED_KEY, frozenset())

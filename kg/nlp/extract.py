@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from kg.document import Document
 from kg.ids import heading_key
-from kg.nlp.context import CANDIDATES_KEY, CONTEXT_KEY, TEXT_KEY, DocumentContext
+from kg.nlp.context import CANDIDATES_KEY, CITED_KEY, CONTEXT_KEY, TEXT_KEY, DocumentContext
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, Entity, EntityType, Mention
 from kg.nlp.pipeline import shared_pipeline
@@ -25,6 +25,7 @@ class TextPart:
 
     label: str  # "12", "PP3", "summary", "s:6.B.1", "fn:1"
     text: str
+    cited_at: frozenset[int] = frozenset()  # where footnote references stood (主要捐助方集团¹⁴)
 
     @property
     def is_paragraph(self) -> bool:
@@ -56,7 +57,8 @@ def text_parts(document: Document) -> Iterator[TextPart]:
             if key not in seen:
                 seen.add(key)
                 yield TextPart(f"s:{key}", path[-1].title)
-        yield TextPart(paragraph.label, paragraph.text)
+        cited_at = frozenset(position for position, _ in paragraph.citations)
+        yield TextPart(paragraph.label, paragraph.text, cited_at)
     for footnote in document.footnotes:
         yield TextPart(f"fn:{footnote.marker}", footnote.text)
 
@@ -137,6 +139,7 @@ class Extractor:
             doc.user_data[CONTEXT_KEY] = context
             doc.user_data[CANDIDATES_KEY] = []
             doc.user_data[TEXT_KEY] = text
+            doc.user_data[CITED_KEY] = parts[index].cited_at
             for _, component in self.nlp.pipeline:
                 doc = component(doc)
             settled.append(doc.user_data[SETTLED_KEY])

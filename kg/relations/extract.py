@@ -70,11 +70,16 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
         heading_threats = _heading_keys(paragraph.heading_path, by_part, EntityType.THREAT)[-1:]
         heading_bodies = _heading_keys(paragraph.heading_path, by_part, EntityType.ORGANIZATION)
         countries = _footnote_countries(paragraph.footnotes, by_part)
+        listed = tuple(
+            (position, members)
+            for position, marker in paragraph.citations
+            if (members := _footnote_countries((marker,), by_part))
+        )
         named = by_part[paragraph.label]
         mentions = named + resolve_anaphors(matching_form(paragraph.text), named)
         for sentence in sentences(
             paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries,
-            nested_by_part[paragraph.label], extraction.own_body,
+            nested_by_part[paragraph.label], extraction.own_body, listed,
         ):  # fmt: skip
             found: list[Assertion] = []
             for rule in RULES:

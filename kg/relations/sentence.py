@@ -60,6 +60,8 @@ class Sentence:
     footnote_countries: tuple[str, ...] = field(default=())  # country lists of cited footnotes
     nested: tuple[Mention, ...] = field(default=())  # known entities inside longer names
     document_subject: str = ""  # key of the body whose document it is (a resolution's organ)
+    # footnotes that list countries, by where their reference stands: (position, countries)
+    cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = field(default=())
 
     @property
     def value(self) -> str:
@@ -185,6 +187,7 @@ def sentences(
     footnote_countries: tuple[str, ...] = (),
     nested: list[Mention] = (),
     document_subject: str = "",
+    cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = (),
 ) -> Iterator[Sentence]:
     """The sentences of a paragraph with the mentions (and nested mentions) inside each."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -198,6 +201,7 @@ def sentences(
             footnote_countries=footnote_countries, original=text,
             nested=tuple(m for m in nested if start <= m.start and m.end <= end),
             document_subject=document_subject,
+            cited_lists=tuple((at, keys) for at, keys in cited_lists if start <= at <= end),
         )  # fmt: skip
 
 

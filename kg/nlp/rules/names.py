@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.data_files import read_table, read_words
-from kg.nlp.context import DocumentContext, candidates_of, context_of, text_of
+from kg.nlp.context import DocumentContext, candidates_of, cited_at, context_of, text_of
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import head_ends_word, splits_pair
@@ -63,6 +63,8 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
 TITLE_BEFORE = re.compile(r"《[^《》\n]{2,60}》$")
 # Units that every body has (应急小组, 外地办事处): named by a topic too (法治问题协调小组).
+# Groups a footnote may define by listing their members (主要捐助方集团¹⁴).
+GROUP_HEADS = frozenset({"集团", "小组"})
 RELATION_HEADS = frozenset({"伙伴关系", "合作伙伴关系"})
 UNIT_HEADS = frozenset({"小组", "办事处", "处", "中心"})
 NEEDS_ANCHOR = (
@@ -226,8 +228,8 @@ class NameMatcher:
                 entity_type,
                 anchored,
                 text[:start].endswith(VERB_JOINER),
-            ):
-                continue
+            ) and not (match.group(0) in GROUP_HEADS and end in cited_at(doc)):
+                continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(text, 0, start):
                 continue  # 是一项次区域药物管制举措: a description, not a name
             if match.group(0) in RELATION_HEADS and _first_flag(text[start:head_start][-2:]) == "v":
@@ -667,10 +669,10 @@ def _sessions_of_subjects(
             if c.type is EntityType.ORGANIZATION
             and sentence_start <= c.start < c.end <= match.start()
         ]
-        body_name = ""
+        body_name = convener = ""
         if bodies:
             body = max(bodies, key=lambda c: c.end)
-            body_name = text[body.start : body.end]
+            body_name, convener = text[body.start : body.end], body.key
         elif text.startswith(MEETING_ANAPHOR, sentence_start):
             here = [
                 text[c.start : c.end]
@@ -681,12 +683,13 @@ def _sessions_of_subjects(
             meeting = here[-1] if here else remembered[0] if remembered else ""
             session = SESSION_AT_END.search(meeting)
             body_name = meeting[: session.start()] if session else ""
+            convener = context.convener(body_name) if body_name else ""
         if body_name:
             label = body_name + match.group("session")
             found.append(
                 Candidate(
                     match.start("session"), match.end(), EntityType.MEETING,
-                    "name:session-of-subject", label=label, priority=2,
+                    "name:session-of-subject", label=label, priority=2, related=convener,
                 )
             )  # fmt: skip
     return found
