@@ -6,7 +6,13 @@ from kg.nlp.extract import Extractor
 from kg.relations.extract import extract_relations
 from kg.relations.model import Predicate
 
-HEADING_RULES = ("work:heading", "work:heading-event", "donor:heading", "donor:footnote-list")
+HEADING_RULES = (
+    "work:heading",
+    "work:heading-event",
+    "donor:heading",
+    "donor:footnote-list",
+    "participates:member-footnote",
+)
 # an actor on a flow: the evidence puts the actor in the programme, meeting or place
 ROUTE_INFERENCE = ("route:via-", "route:acting-in-place")
 

@@ -80,11 +80,17 @@ def _conveners(sentence: Sentence, events) -> Iterator[Assertion]:
                 or MEETING_HEAD.fullmatch(text, m.end, meeting.end)  # …西非经共体部长级会议
             )
         ]  # fmt: skip
-        keys = [b.key for b in bodies] or ([meeting.related] if meeting.related else [])
-        for key in keys[:1]:
+        if bodies:
             yield assertion(
-                sentence, key, Predicate.PARTICIPATES_IN, meeting, "participates:convener", 0.8
-            )
+                sentence, bodies[0], Predicate.PARTICIPATES_IN, meeting, "participates:convener",
+                0.8,
+            )  # fmt: skip
+        elif meeting.related:
+            # 其第三届会议: the convener is the body the text was talking about
+            yield assertion(
+                sentence, meeting.related, Predicate.PARTICIPATES_IN, meeting,
+                "participates:convener+anaphora", 0.65,
+            )  # fmt: skip
 
 
 def _members(sentence: Sentence) -> Iterator[Assertion]:
