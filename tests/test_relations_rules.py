@@ -330,3 +330,32 @@ def test_members_of_a_group_listed_in_its_footnote_or_after_it(relate):
 def test_a_cosponsor_takes_part(relate):
     _, relations = relate("作为艾滋病方案的联合赞助方，毒品和犯罪问题办公室开展了研究。")
     assert relations.where("org/unodc", "participatesIn", "org/unaids")
+
+
+def test_a_session_adopts_the_decisions_numbered_after_it(relate):
+    _, relations = relate(
+        "海洋公约缔约方会议第四届会议于2031年在维也纳举行。",
+        "缔约方会议在其第4/1号决定中请秘书处编写报告。",
+    )
+    adopters = {a.subject for a in relations.where(predicate="adopts")}
+    assert any(s.startswith("meeting/") for s in adopters), adopters
+
+
+def test_the_convener_of_a_meeting_on_a_threat_works_on_it(relate):
+    _, relations = relate(
+        "联合国西非办事处举办了一次毒品贩运威胁西非安全问题西非经共体部长级会议。"
+    )
+    assert relations.where("org/ecowas", "worksOn", "threat/drug-trafficking")
+
+
+def test_trafficking_that_threatens_a_place_flows_through_it(relate):
+    _, relations = relate("该报告题为“药物贩运是对西非的安全威胁”。")
+    (route,) = relations.routes.values()
+    assert "西非" in route.label_zh
+
+
+def test_trafficked_and_used_in_a_place(relate):
+    found, relations = relate("会议讨论了打击在东非贩运和滥用阿富汗阿片剂问题。")
+    (route,) = relations.routes.values()
+    roles = {(p, o) for s, p, o in found if s == route.label_zh}
+    assert {("origin", "阿富汗"), ("transit", "东非"), ("destination", "东非")} <= roles

@@ -13,8 +13,9 @@ HEADING_RULES = (
     "donor:footnote-list",
     "participates:member-footnote",
 )
-# an actor on a flow: the evidence puts the actor in the programme, meeting or place
-ROUTE_INFERENCE = ("route:via-", "route:acting-in-place")
+# read across the document: an actor on a flow (the evidence puts the actor in the
+# programme, meeting or place), a session adopting a decision numbered after it
+INFERRED = ("route:via-", "route:acting-in-place", "adopts:session")
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def test_evidence_is_a_sentence_of_the_paragraph_holding_both_ends(seed_document
         assert texts[item.paragraph][item.start : item.end] == item.sentence
         if item.rule.split("+")[0] in HEADING_RULES or "anaphora" in item.rule:
             continue  # an end named by the heading, a donor footnote, or an earlier sentence
-        if item.rule.startswith(ROUTE_INFERENCE):
+        if item.rule.startswith(INFERRED):
             continue
         for end in (item.subject, item.object):
             forms = (
@@ -84,7 +85,9 @@ def test_relation_scores_do_not_fall(seed_document, seed):
         relations, mapping, *load_gold_relations(gold_dir / "seed.relations.jsonl")
     )
     assert scores["all"].precision >= 0.90
-    assert scores["all"].recall >= 0.65
+    assert scores["all"].recall >= 0.75
+    for predicate, score in scores.items():  # issue 13: no family left behind
+        assert score.recall >= 0.6, predicate
     assert scores["heldIn"].precision >= 0.95
     assert scores["partnerOf"].precision >= 0.90
     assert scores["partnerOf"].recall >= 0.80

@@ -23,10 +23,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from kg.ids import slug
-from kg.nlp.gazetteer import broader_threats, top_threats
+from kg.nlp.gazetteer import broader_threats, load_gazetteer, top_threats
 from kg.nlp.model import EntityType, Mention
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion
+from kg.relations.rules.programmes import places_in_name
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 
 ROUTE_THREATS = ("trafficking", "smuggling", "opiate", "cocaine", "heroin")
@@ -37,6 +38,8 @@ ROLE_WORDS = (
 )
 ROLES = (Predicate.ORIGIN, Predicate.TRANSIT, Predicate.DESTINATION)
 TRAFFICKED_IN = ("贩运", "走私", "转运")
+THREATENS = re.compile(r"(?:是对|对|威胁|威胁到|危及)")
+USED_THERE = re.compile(r"(?:贩运|走私)(?:和|及)(?:滥用|吸食|消费)")
 # 跨界贩运毒品, 阿富汗阿片剂跨国贩运: trafficking across borders (not 跨国有组织犯罪)
 ACROSS = re.compile(r"(?:跨界|跨境|跨国)(?:的)?(?:非法)?(?:贩运|走私|流动|贩毒)")
 UNKNOWN = "…"
@@ -62,13 +65,17 @@ def find_routes(sentence: Sentence) -> list[Route]:
         any(word in sentence.value for word in triggers("route-marker"))
         or across
         or _trafficked_in_place(sentence)
+        or _threatened_places(sentence, threats)
     ):
         return []
     places: list[tuple[Predicate, Mention]] = []
-    for place in sentence.of(*PLACES):
+    threatened = _threatened_places(sentence, threats)
+    for place in [*sentence.of(*PLACES), *(p for p in threatened if p.nested)]:
         role = _role(sentence, place, threats)
         if role is not None and all(place.key != other.key for _, other in places):
             places.append((role, place))  # a place keeps the role it is first given
+            if role is Predicate.TRANSIT and USED_THERE.match(sentence.text, place.end):
+                places.append((Predicate.DESTINATION, place))  # 在东非贩运和滥用: used there too
     if not places:
         return []
     threat = _commodity(sentence, threats, places)
@@ -86,6 +93,41 @@ def _commodity(sentence: Sentence, threats: list[Mention], places) -> Mention:
                 return threat
     middle = sum(p.start for _, p in places) / len(places)
     return min(threats, key=lambda t: abs(t.start - middle))
+
+
+def _threatened_places(sentence: Sentence, threats: list[Mention]) -> list[Mention]:
+    """毒品贩运威胁西非安全, 药物贩运是对西非的安全威胁: the places trafficking threatens."""
+    text = sentence.text
+    places = [
+        *sentence.of(*PLACES),
+        *(m for m in sentence.nested if m.type in PLACES),
+        *_places_in_titles(sentence),
+    ]
+    return [
+        place
+        for place in places
+        for threat in threats
+        if threat.end <= place.start and THREATENS.fullmatch(text, threat.end, place.start)
+    ]
+
+
+def _places_in_titles(sentence: Sentence) -> list[Mention]:
+    """Places written inside a title (“药物贩运是对西非的安全威胁”), as mentions of their own."""
+    found = []
+    gazetteer = load_gazetteer()
+    for title in sentence.of(EntityType.PUBLICATION):
+        for key in places_in_name(title.text):
+            entry = gazetteer.get(key)
+            for name in entry.names if entry else ():
+                at = title.text.find(name)
+                if at >= 0:
+                    start = title.start + at
+                    found.append(
+                        Mention(title.paragraph, start, start + len(name), name, entry.type,
+                                key, "title-place", nested=True)
+                    )  # fmt: skip
+                    break
+    return found
 
 
 def _trafficked_in_place(sentence: Sentence) -> bool:
@@ -129,6 +171,8 @@ def _role(sentence: Sentence, place: Mention, threats: list[Mention]) -> Predica
         return Predicate.ORIGIN  # 阿富汗阿片剂: the commodity of a place comes from it
     if lead.endswith("在") and text.startswith(TRAFFICKED_IN, place.end):
         return Predicate.TRANSIT  # 在东非贩运…阿片剂: trafficked through the place
+    if place in _threatened_places(sentence, threats):
+        return Predicate.TRANSIT  # 毒品贩运威胁西非安全: the flow passes through the place
     marker = max(
         (text.rfind(w, sentence.start, place.start) for w in triggers("route-marker")), default=-1
     )

@@ -38,12 +38,12 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
         position = text.find(word, sentence.start, sentence.end)
         while position >= 0:
             end = position + len(word)
-            clause_start, clause_end = sentence.clause_of(position)
+            _, clause_end = sentence.clause_of(position)
             actors = sentence.enumeration_before(position, *ACTORS)
             if not actors:
                 subject = sentence.subject(*ACTORS)
-                if subject is not None and clause_start <= subject.start < subject.end <= position:
-                    actors = [subject]
+                if subject is not None and subject.end <= position:
+                    actors = [subject]  # the sentence's subject, however many clauses before
             objects = [
                 m for m in sentence.of(*SUPPORTED)
                 if end <= m.start < clause_end and _object_gap(text[end : m.start])
