@@ -47,24 +47,22 @@ class GazetteerMatcher:
         candidates = candidates_of(doc)
         strings = doc.vocab.strings
         text = text_of(doc)
+        # one token per character: token offsets are character offsets (no Span needed)
         for match_id, start, end in self.matcher(doc):
-            span = doc[start:end]
             name = strings[match_id]
             entity = self.entities[name]
             if (
                 len(name) <= SHORT_NAME
-                and not starts_word(text, span.start_char, span.end_char)
-                and not _countered(entity, text, span.start_char)
+                and not starts_word(text, start, end)
+                and not _countered(entity, text, start)
             ):
                 continue
-            if entity.type is EntityType.INSTRUMENT and text[: span.start_char].endswith(
-                DEMONSTRATIVES
-            ):
+            if entity.type is EntityType.INSTRUMENT and text[:start].endswith(DEMONSTRATIVES):
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
             candidates.append(
                 Candidate(
-                    span.start_char,
-                    span.end_char,
+                    start,
+                    end,
                     entity.type,
                     rule=f"gazetteer:{entity.type}",
                     key=entity.key,

@@ -106,6 +106,18 @@ PROPER_TAGS = frozenset({"nt", "ns", "nr", "nz", "j"})  # jieba's proper nouns a
 MAX_TOPIC = 6  # characters of a topic in a list inside a name (财政、经济和环境…)
 
 
+class KnownNames(dict):
+    """Known names of a text by where they end, with where they (and bodies) start."""
+
+    starts: set[int]
+    body_starts: set[int]
+
+    def index(self) -> None:
+        """Record the starts; call once the names are in."""
+        self.starts = {c.start for c in self.values()}
+        self.body_starts = {c.start for c in self.values() if c.type is EntityType.ORGANIZATION}
+
+
 def load_heads() -> list[tuple[str, EntityType, bool]]:
     """Name heads, longest first: (head, type, whether it is also a common verb)."""
     rows = read_table("patterns/name_heads.tsv")
@@ -134,6 +146,7 @@ class NameMatcher:
         self.categories = frozenset(categories)
         self.name_words = frozenset(name_words)
         self.heads = heads
+        self.head_words = tuple(head for head, _, _ in heads)
         self.head_pattern = re.compile("|".join(re.escape(head) for head, _, _ in heads))
         self.head_types = {head: entity_type for head, entity_type, _ in heads}
         self.verb_heads = frozenset(head for head, _, verb in heads if verb)
@@ -144,11 +157,12 @@ class NameMatcher:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         candidates = candidates_of(doc)
-        known_ends: dict[int, Candidate] = {}
+        known_ends = KnownNames()
         for c in candidates:
             if c.key and c.type is not EntityType.THREAT:
                 if c.end not in known_ends or c.start < known_ends[c.end].start:
                     known_ends[c.end] = c  # the longest known name ending here
+        known_ends.index()
         for known in list(known_ends.values()):
             ordinal = ORDINAL_BEFORE.search(text, 0, known.start)
             if (
@@ -405,12 +419,12 @@ class NameMatcher:
         return body if self._opens_with_body(body, known) else start
 
     @staticmethod
-    def _opens_with_body(start: int, known: dict[int, Candidate]) -> bool:
-        return any(c.start == start and c.type is EntityType.ORGANIZATION for c in known.values())
+    def _opens_with_body(start: int, known: KnownNames) -> bool:
+        return start in known.body_starts
 
     @staticmethod
-    def _starts(known: dict[int, Candidate]) -> set[int]:
-        return {candidate.start for candidate in known.values()}
+    def _starts(known: KnownNames) -> set[int]:
+        return known.starts
 
     def _joins(self, word: str, flag: str) -> bool:
         return word in self.conjunctions or flag == "c"
@@ -509,7 +523,7 @@ class NameMatcher:
         return all(w in self.generic or NUMERAL.match(w) for w in words)
 
     def _ends_with_head(self, text: str) -> bool:
-        return any(text.endswith(head) for head, _, _ in self.heads)
+        return text.endswith(self.head_words)
 
     def is_name(
         self,
