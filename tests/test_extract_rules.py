@@ -548,3 +548,9 @@ def test_lists_and_generic_heads(extract, sentence, entity_type, expected):
 )
 def test_more_names_that_are_not(extract, sentence, entity_type, expected):
     assert names(extract(sentence), entity_type) == expected
+
+
+def test_provinces_and_cities_by_their_administrative_suffix(extract):
+    found = extract("在旁遮普省和加利福尼亚州开展了活动，埃塞俄比亚政府和大都市地区也参与了。")
+    assert names(found, EntityType.REGION) == ["加利福尼亚州", "旁遮普省"]
+    assert names(found, EntityType.CITY) == []

@@ -48,6 +48,10 @@ BRACKETS = {"”": "“", "》": "《"}
 NUMBER_AFTER = re.compile(r"[一二三四五六七八九十两几\d]+[个项次份场届批]")
 PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY})
 MAX_NAME = 40
+ADMINISTRATIVE = re.compile(r"[省州市府县]")
+ADMINISTRATIVE_REACH = 8
+MIN_PLACE = 3
+NOT_PLACES = ("政府", "都市", "城市")  # 埃塞俄比亚政府, 大都市: no place's own name
 YEARLY_SESSION = re.compile(
     r"(?<!\d)\d{4}\s?年\s?(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会)"
 )
@@ -261,6 +265,7 @@ class NameMatcher:
         candidates.extend(_sessions_of_subjects(text, known_ends, candidates, context_of(doc)))
         candidates.extend(self._authored_reports(text, context_of(doc)))
         candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
+        candidates.extend(_administrative_places(text, known_ends))
         return doc
 
     def _authored_reports(self, text: str, context: DocumentContext) -> list[Candidate]:
@@ -744,6 +749,28 @@ def _yearly_sessions(
                 *match.span(), EntityType.MEETING, "name:yearly-session", "", label, 2, convener
             )
         )
+    return found
+
+
+def _administrative_places(text: str, known_ends: KnownNames) -> list[Candidate]:
+    """旁遮普省, 加利福尼亚州, 卡拉奇市: a place name (jieba's ns) with its administrative
+    suffix; provinces and states are regions, cities and prefectures cities. Only what no
+    gazetteer knows."""
+    found = []
+    for match in ADMINISTRATIVE.finditer(text):
+        end = match.end()
+        if end in known_ends:
+            continue
+        words = _tagged_words(text[max(0, end - ADMINISTRATIVE_REACH) : end])
+        word, flag = words[-1] if words else ("", "")
+        if (
+            flag == "ns"
+            and len(word) >= MIN_PLACE
+            and word.endswith(match.group(0))
+            and not word.endswith(NOT_PLACES)
+        ):
+            kind = EntityType.REGION if match.group(0) in "省州" else EntityType.CITY
+            found.append(Candidate(end - len(word), end, kind, f"name:{kind}", priority=1))
     return found
 
 
