@@ -385,29 +385,30 @@ class NameMatcher:
     ) -> bool:
         """Is ``word`` a verb of the clause rather than of the name it stands before?
 
-        Names hold verbs with a noun before or after them (家庭森林巡视举措, 打击绑架方案);
-        a verb right before another verb (处理促进…, 指导创建…), or one that opens the
-        clause before nothing but generic words and the head (采取举措, 汇集双边倡议),
-        governs the name from outside it; so does a verb right before a body's name.
+        Names hold verbs after a noun of theirs (家庭森林巡视举措) or as purpose words
+        (打击绑架方案); a verb before another verb (处理促进…), one that opens the clause
+        (after a boundary, another verb or nothing: 采取举措, 筹备…峰会) and one right
+        before a body's name (植根于联合国评价小组) govern the name from outside it.
         ``left`` is the word before ``word``, if any.
         """
         if flag not in ("v", "vn") or len(word) < 2 or word in self.name_words:
             return False  # one character tagged a verb is most often a word cut wrongly (可|持续)
         words = [w for w in _tagged_words(rest) if w[0].strip()]
+        opens_clause = not left or (
+            left[0][0] not in self.name_words
+            and (left[0][1] == "v" or not self._inside_name(left[0][0], left[0][1], "", None))
+        )
         if flag == "v" and words and (words[0][1] == "v" or words[0][0] in self.name_words):
-            return True
+            return True  # 处理促进…, 请求加强…: a verb before another verb
         if flag == "v" and body_next:
             return True  # 植根于联合国评价小组: a verb before a body's name governs it
+        if flag == "v" and words and opens_clause:
+            return True  # 筹备可持续发展目标峰会: a verb opening the clause governs the name
         if words and not self._generic(rest):
             return False
         if not left:
             return True  # 动员公私伙伴关系: a verb opening the clause before generic words
-        if flag == "vn":
-            return False
-        left_word, left_flag = left[0]
-        if left_word in self.name_words:
-            return False
-        return left_flag == "v" or not self._inside_name(left_word, left_flag, "", None)
+        return flag == "v" and opens_clause
 
     def _head_of(self, name: str) -> str:
         return next((head for head, _, _ in self.heads if name.endswith(head)), "")
