@@ -91,9 +91,17 @@ class DocumentContext:
     def remember_body(self, name: str, key: str, entity_type: EntityType) -> None:
         self.bodies.append((name, key, entity_type))
 
-    def last_body(self, *types: EntityType, session: int = 0) -> tuple[str, str, EntityType] | None:
-        """The body last talked about; for decision N/M, a meeting's Nth session first."""
-        candidates = [body for body in reversed(self.bodies) if not types or body[2] in types]
+    def last_body(
+        self, *types: EntityType, session: int = 0, accept=None
+    ) -> tuple[str, str, EntityType] | None:
+        """The body last talked about; for decision N/M, a meeting's Nth session first.
+        ``accept(key, name, type)`` may refuse some (a body that adopts no resolutions)."""
+        candidates = [
+            body
+            for body in reversed(self.bodies)
+            if (not types or body[2] in types)
+            and (accept is None or accept(body[1], body[0], body[2]))
+        ]
         if session:
             for body in candidates:
                 ordinal = SESSION_ORDINAL.search(body[0])

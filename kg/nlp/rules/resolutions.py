@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from kg.data_files import read_words
 from kg.ids import entity_key, slug
 from kg.nlp.context import candidates_of, context_of, text_of
+from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.rules.names import load_heads
 
@@ -47,6 +48,10 @@ ORGANIZATION_HEADS = "|".join(
 )
 ESTABLISHED = re.compile(rf"所设(?:立)?的?(?:{ORGANIZATION_HEADS})")
 ISSUING_TYPES = (EntityType.ORGANIZATION, EntityType.MEETING)
+# Bodies that adopt resolutions and decisions by their head; gazetteer kinds that do not.
+ORGAN_HEADS = ("大会", "理事会", "委员会", "会议", "执行局", "首脑会议", "缔约方会议", "工作组")
+UN_KEY = "org/un"
+NOT_ADOPTING = frozenset({"ngo-network", "financial", "national", "un-institute"})
 
 
 def resolution_key(body_key: str, number: str, kind: str) -> str:
@@ -144,13 +149,30 @@ class ResolutionMatcher:
             return Candidate(-1, -1, own.type, "context", own.key, own.label), own.label
         for candidate in reversed(before):
             # Not adjacent: a known organ or a meeting, not any name met on the way.
-            if candidate.type in types and (candidate.key or candidate.type is EntityType.MEETING):
+            if (
+                candidate.type in types
+                and (candidate.key or candidate.type is EntityType.MEETING)
+                and _adopts(candidate.key, _name(candidate, text), candidate.type)
+            ):
                 return candidate, _name(candidate, text)
-        remembered = context.last_body(*types, session=session)
+        remembered = context.last_body(*types, session=session, accept=_adopts)
         if remembered is None:
             return None
         name, key, entity_type = remembered
         return Candidate(-1, -1, entity_type, "context", key, name), name
+
+
+def _adopts(key: str, name: str, entity_type: EntityType) -> bool:
+    """Can this body or meeting adopt resolutions: an organ, a commission, a governing body
+    or a meeting — not a non-governmental organisation (联合国观察组织) or the UN itself?"""
+    if entity_type is EntityType.MEETING:
+        return True
+    if key == UN_KEY:
+        return False  # its organs adopt, the Organization as such does not
+    known = load_gazetteer().get(key)
+    if known is not None:
+        return known.kind not in NOT_ADOPTING
+    return name.endswith(ORGAN_HEADS)
 
 
 def _name(candidate: Candidate, text: str) -> str:

@@ -27,6 +27,7 @@ MEETING_HEAD = re.compile(
     r"(?:\d{4}年)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次))?(?:特别|常会|年度)?"
     r"(?:部长级|首脑|高级别|全体|专家组)?(?:会议|大会|届会|论坛|峰会)"
 )
+UN_KEY = "org/un"
 # Heads of groups whose members a text lists: 主要捐助方集团, …之友小组, …联盟
 GROUP_HEADS = ("集团", "小组", "之友", "联盟", "伙伴关系")
 INCLUDED = ("其中包括", "成员包括", "成员有", "包括")
@@ -75,6 +76,7 @@ def _conveners(sentence: Sentence, events) -> Iterator[Assertion]:
         bodies = [
             m for m in sentence.nested
             if m.type is EntityType.ORGANIZATION and meeting.start <= m.start < m.end < meeting.end
+            and m.key != UN_KEY  # 联合国可持续发展大会: the UN prefix convenes nothing
             and (
                 ORDINAL_ONLY.fullmatch(text, meeting.start, m.start)  # 第十二届联合国…大会
                 or MEETING_HEAD.fullmatch(text, m.end, meeting.end)  # …西非经共体部长级会议
