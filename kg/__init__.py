@@ -1,6 +1,6 @@
 """unodc-kg: a knowledge graph of actors, programmes and threats from Chinese UN reports."""
 
-from kg.api import EntityNotFound, EntityRecord, KnowledgeGraph, Relation
+from kg.api import EntityNotFound, EntityRecord, KnowledgeGraph, Relation, RouteRecord, WrongKind
 from kg.document import Document, Footnote, Heading, Metadata, Paragraph
 from kg.errors import InputError, KGError
 from kg.reader import parse_document, read_document
@@ -17,6 +17,8 @@ __all__ = [
     "Metadata",
     "Paragraph",
     "Relation",
+    "RouteRecord",
+    "WrongKind",
     "parse_document",
     "read_document",
 ]

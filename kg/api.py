@@ -5,15 +5,18 @@
     >>> graph.entity("刑警组织").label_en                        # doctest: +SKIP
     'International Criminal Police Organization'
     >>> [r.object_label for r in graph.partners(of="毒品和犯罪问题办公室")][:3]  # doctest: +SKIP
+    >>> graph.partners_on_route(graph.routes()[0])           # doctest: +SKIP
 
-The CLI, the HTTP endpoint and the viz are thin layers over this class.
+Every method that takes an entity takes it as a name, an IRI or a record another method
+returned (see `EntityLike`). The CLI, the HTTP endpoint and the viz are thin layers over
+this class.
 """
 
 from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +41,12 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 
 class EntityNotFound(KGError):
     """No entity has the name asked for."""
+
+
+class WrongKind(KGError):
+    """A value that cannot stand for what a method takes: not a name, an IRI or a record of
+    the graph, an entity of another class (a threat where an actor is meant), or an unknown
+    predicate."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +107,17 @@ class RouteRecord:
     actors: tuple[Relation, ...] = field(default=())
 
 
+EntityLike = str | EntityRecord | RouteRecord | Relation
+"""What a method takes for an entity: any name (Chinese or English label, alias, acronym, ISO
+code, key) or IRI, an `EntityRecord` or `RouteRecord`, or a `Relation`, which stands for its
+end of the class the method takes (the object when both ends are)."""
+
+ACTORS = ("Organization", "Country")
+PLACES = ("Country", "Region", "City")
+THREATS = ("Threat",)
+ROUTE_ENDS = ("Route", *PLACES, *THREATS)  # a route, or a place or threat on routes
+
+
 def normalize_name(name: str) -> str:
     """Names compare without spaces, in NFKC form, case-folded."""
     return unicodedata.normalize("NFKC", name).replace(" ", "").casefold()
@@ -127,6 +147,28 @@ SELECT ?e ?class ?zh ?en ?alt ?code WHERE {
   OPTIONAL { ?e skos:altLabel ?alt }
   OPTIONAL { { ?e kg:iso3 ?code } UNION { ?e kg:acronym ?code } }
 }
+"""
+
+PARTS = """
+SELECT ?x (MIN(?code) AS ?symbol) (SAMPLE(?n) AS ?number) (SAMPLE(?m) AS ?marker) WHERE {
+  VALUES ?x { %(iris)s }
+  OPTIONAL { ?x prov:wasDerivedFrom ?from }  # an assertion: named by its paragraph
+  BIND (COALESCE(?from, ?x) AS ?part)
+  OPTIONAL { ?part kg:inDocument ?in }
+  BIND (COALESCE(?in, ?part) AS ?doc)
+  ?doc kg:symbol ?code .
+  OPTIONAL { ?part kg:number ?n }
+  OPTIONAL { ?part kg:marker ?m }
+}
+GROUP BY ?x
+"""
+
+ROUTES_THROUGH = """
+SELECT DISTINCT ?route WHERE {
+  ?route a kg:Route ; kg:concerns|kg:origin|kg:transit|kg:destination ?end .
+  ?end skos:broader* <%(end)s> .
+}
+ORDER BY ?route
 """
 
 ENTITY_CLASSES = (
@@ -217,44 +259,93 @@ class KnowledgeGraph:
         records = self._names[0].values()
         return sorted((r for r in records if type is None or r.type == type), key=lambda r: r.iri)
 
-    def entity(self, name: str) -> EntityRecord:
-        """The entity with this Chinese or English name, alias, acronym, ISO code, key or IRI.
+    def entity(self, name: EntityLike) -> EntityRecord:
+        """The entity with this Chinese or English name, alias, acronym, ISO code, key or IRI,
+        or the entity of a record (a relation's subject).
 
-        Raises EntityNotFound, naming the closest names, when nothing fits; when
-        several entities share the name, the one mentioned most often wins.
+        Raises EntityNotFound, naming the closest names, when nothing fits; when several
+        entities share a name (《公约》), the first found.
         """
+        return self._resolve(name, "entity()", end="subject")
+
+    def _resolve(
+        self, value: EntityLike, taker: str, kinds: Sequence[str] = (), end: str = "object"
+    ) -> EntityRecord:
+        """The entity ``value`` stands for, of one of ``kinds`` (any class if empty).
+
+        A relation stands for its ``end`` ("subject" or "object"), or for its other end when
+        only that one is of ``kinds``. ``taker`` names the method in error messages.
+        """
+        if isinstance(value, Relation):
+            pair = (value.subject, value.object)
+            names = pair if end == "subject" else pair[::-1]
+        elif isinstance(value, EntityRecord | RouteRecord):
+            names = (value.iri,)
+        elif isinstance(value, str):
+            names = (value,)
+        else:
+            raise WrongKind(
+                f"{taker} takes a name, an IRI or a record of the graph, not {type(value).__name__}"
+            )
+        found: list[EntityRecord] = []
+        for name in names:
+            found += self._lookup(name)
+            fitting = [record for record in found if not kinds or record.type in kinds]
+            if fitting:
+                return fitting[0]
+        raise WrongKind(f"{taker} takes {' or '.join(kinds)}; {found[0]} is a kg:{found[0].type}")
+
+    def _lookup(self, name: str) -> list[EntityRecord]:
+        """Every entity called ``name`` (or with this IRI); EntityNotFound if there is none."""
         records, index = self._names
         if name in records:
-            return records[name]
+            return [records[name]]
         found = index.get(normalize_name(name))
         if not found:
             close = difflib.get_close_matches(normalize_name(name), list(index), n=5, cutoff=0.5)
             hint = "; did you mean " + ", ".join(close) + "?" if close else ""
             raise EntityNotFound(f"no entity is called {name!r}{hint}")
-        return records[found[0]]
+        return [records[iri] for iri in found]
 
-    def _iri(self, name: str | EntityRecord) -> str:
-        return name.iri if isinstance(name, EntityRecord) else self.entity(name).iri
+    def labels(self, values: Iterable[object]) -> dict[str, str]:
+        """A name for people for each IRI among ``values``: an entity's label, a document's
+        symbol, a paragraph or footnote as its document and number (E/CN.7/2009/3 ¶43), an
+        assertion as its paragraph, an ontology term or any other IRI by its local name."""
+        iris = {v for v in values if isinstance(v, str) and v.startswith(("http://", "https://"))}
+        records = self._names[0]
+        named = {iri: records[iri].label for iri in iris if iri in records}
+        parts = sorted(iri for iri in iris - set(named) if iri.startswith(str(ID)))
+        if parts:
+            values_clause = " ".join(f"<{iri}>" for iri in parts)
+            for row in self.sparql(PARTS % {"iris": values_clause}):
+                number = f" ¶{row['number']}" if "number" in row else ""
+                marker = f" fn {row['marker']}" if "marker" in row else ""
+                named[row["x"]] = f"{row['symbol']}{number}{marker}"
+        return {iri: named.get(iri) or _local_name(iri) for iri in iris}
 
     # --- relations ----------------------------------------------------------------------
 
     def relations(
         self,
-        subject: str | EntityRecord | None = None,
-        predicate: str | None = None,
-        object: str | EntityRecord | None = None,
+        subject: EntityLike | None = None,
+        predicate: str | Relation | None = None,
+        object: EntityLike | None = None,
     ) -> list[Relation]:
         """Relations with their evidence; any end may be left open.
 
+        A relation given as ``subject`` stands for its subject, as ``object`` for its object,
+        as ``predicate`` for its predicate (else a name such as "partnerOf", or its IRI).
         The generated query starts from the bound end, so it stays fast on large graphs.
         """
         bound = []
         if subject is not None:
-            bound.append(f"?a rdf:subject <{self._iri(subject)}> .")
+            iri = self._resolve(subject, "relations(subject=…)", end="subject").iri
+            bound.append(f"?a rdf:subject <{iri}> .")
         if object is not None:
-            bound.append(f"?a rdf:object <{self._iri(object)}> .")
+            iri = self._resolve(object, "relations(object=…)", end="object").iri
+            bound.append(f"?a rdf:object <{iri}> .")
         if predicate is not None:
-            bound.append(f"?a rdf:predicate kg:{Predicate(predicate).value} .")
+            bound.append(f"?a rdf:predicate kg:{_predicate(predicate).value} .")
         rows = self.sparql(ASSERTIONS % {"bound": "\n  ".join(bound)})
         return [self._relation(row) for row in rows]
 
@@ -275,26 +366,30 @@ class KnowledgeGraph:
             row.get("section", ""),
         )
 
-    def partners(self, of: str | EntityRecord) -> list[Relation]:
-        """Who ``of`` cooperates with (kg:partnerOf), with the evidence."""
-        return self.relations(subject=of, predicate="partnerOf")
+    def partners(self, of: EntityLike) -> list[Relation]:
+        """Who ``of``, an organization or country, cooperates with (kg:partnerOf), with the
+        evidence. A relation between two actors stands for its object: the partner."""
+        actor = self._resolve(of, "partners(of=…)", ACTORS)
+        return self.relations(subject=actor, predicate="partnerOf")
 
-    def who_works_on(self, threat: str | EntityRecord) -> list[Relation]:
+    def who_works_on(self, threat: EntityLike) -> list[Relation]:
         """Bodies, programmes and meetings that work on a threat or a narrower one."""
-        iri = self._iri(threat)
+        iri = self._resolve(threat, "who_works_on()", THREATS).iri
         narrower = self.sparql(f"SELECT ?t WHERE {{ ?t skos:broader* <{iri}> }}").column("t")
         found: list[Relation] = []
         for concept in dict.fromkeys([iri, *sorted(narrower)]):  # one order on every engine
             found.extend(self.relations(predicate="worksOn", object=concept))
         return found
 
-    def programmes(self, of: str | EntityRecord | None = None) -> list[Relation]:
+    def programmes(self, of: EntityLike | None = None) -> list[Relation]:
         """Programmes a body or country implements (all implements relations if ``of`` is None)."""
-        return self.relations(subject=of, predicate="implements")
+        actor = None if of is None else self._resolve(of, "programmes(of=…)", ACTORS)
+        return self.relations(subject=actor, predicate="implements")
 
-    def meetings(self, in_: str | EntityRecord | None = None) -> list[Relation]:
-        """Meetings and where they were held (only those held in ``in_`` if given)."""
-        return self.relations(predicate="heldIn", object=in_)
+    def meetings(self, in_: EntityLike | None = None) -> list[Relation]:
+        """Meetings and where they were held (only those held in the place ``in_`` if given)."""
+        place = None if in_ is None else self._resolve(in_, "meetings(in_=…)", PLACES)
+        return self.relations(predicate="heldIn", object=place)
 
     def routes(self) -> list[RouteRecord]:
         """Every trafficking route, with its threat, places by role and the actors on it."""
@@ -322,21 +417,20 @@ class KnowledgeGraph:
             )
         return found
 
-    def partners_on_route(self, route: str | EntityRecord) -> list[Relation]:
-        """Who works on a trafficking route: actors taking part in it, found by its name,
-        or by a place or threat on it (partners_on_route("西非"))."""
-        try:
-            record = self.entity(route) if not isinstance(route, EntityRecord) else route
-        except EntityNotFound:
-            record = None
-        if record is not None and record.type == "Route":
-            return self.relations(predicate="participatesIn", object=record)
-        wanted = normalize_name(route if isinstance(route, str) else route.label)
+    def partners_on_route(self, route: EntityLike) -> list[Relation]:
+        """Who works on a trafficking route: the actors taking part in it, with the evidence.
+
+        ``route`` is a route, or a place or threat on routes (partners_on_route("西非")): then
+        the actors on every route through the place, or about the threat or a narrower one.
+        """
+        record = self._resolve(route, "partners_on_route()", ROUTE_ENDS)
+        if record.type == "Route":
+            iris = [record.iri]
+        else:
+            iris = self.sparql(ROUTES_THROUGH % {"end": record.iri}).column("route")
         found: list[Relation] = []
-        for item in self.routes():
-            names = [item.label, *item.concerns, *item.origin, *item.transit, *item.destination]
-            if any(wanted in normalize_name(n) for n in names):
-                found.extend(item.actors)
+        for iri in iris:
+            found.extend(self.relations(predicate="participatesIn", object=iri))
         return found
 
     def mentions(self) -> dict[str, list[int]]:
@@ -374,6 +468,23 @@ class KnowledgeGraph:
                     predicate=relation.predicate, evidence=[_evidence(relation)],
                 )  # fmt: skip
         return graph
+
+
+def _predicate(value: str | Relation) -> Predicate:
+    """The predicate named by ``value``: its local name, kg: name or IRI, or a relation's."""
+    name = value.predicate if isinstance(value, Relation) else value
+    if isinstance(name, str):
+        name = name.removeprefix(str(KG)).removeprefix("kg:")
+    try:
+        return Predicate(name)
+    except ValueError:
+        choices = ", ".join(p.value for p in Predicate)
+        raise WrongKind(f"no predicate is called {name!r}; choose from {choices}") from None
+
+
+def _local_name(iri: str) -> str:
+    """The last part of an IRI: after its #, or else its last /."""
+    return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _evidence(relation: Relation) -> dict:

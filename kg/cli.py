@@ -6,14 +6,17 @@ import csv
 import difflib
 import json
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from kg.errors import InputError, KGError
 from kg.questions import shipped_queries
@@ -225,19 +228,38 @@ def query(
     _run_query(_open(store), text, output)
 
 
-def _run_query(graph, text: str, output: Format) -> None:
+def _run_query(graph, text: str, output: Format, title: str = "") -> None:
+    """Print a query's answer: for people a table of labels under ``title``, for machines
+    the data as the store gave it (IRIs included) and nothing else."""
     try:
         result = graph.sparql(text)
     except KGError as error:
         raise fail(error) from None
+    if output is Format.table and title:
+        console.print(title, highlight=False)
     if result.boolean is not None:
-        console.print("true" if result.boolean else "false")
+        sys.stdout.write("true\n" if result.boolean else "false\n")
         return
     if result.triples:
         rows = [dict(zip(result.variables, t, strict=True)) for t in result.triples]
     else:
         rows = [{v: row.get(v, "") for v in result.variables} for row in result.rows]
-    _print_rows(rows, output)
+    if output is Format.table:
+        _print_table(*_readable(graph, rows, result.variables))
+    else:
+        _print_data(rows, output, result.variables)
+
+
+def _readable(graph, rows: list[dict], variables: tuple[str, ...]) -> tuple[list[dict], list[str]]:
+    """An answer for people: a variable and its ``…Label`` become one column that shows the
+    label, and every other IRI shows its name (see `KnowledgeGraph.labels`)."""
+    labels = {f"{v}Label" for v in variables if f"{v}Label" in variables}
+    columns = [v for v in variables if v not in labels]
+    names = graph.labels(value for row in rows for value in row.values())
+    shown = [
+        {c: row.get(f"{c}Label") or names.get(row[c], row[c]) for c in columns} for row in rows
+    ]
+    return shown, columns
 
 
 @app.command()
@@ -251,12 +273,11 @@ def ask(
     """List the shipped questions (queries/*.rq), or answer one by name."""
     questions = shipped_queries()
     if name is None:
-        table = Table(show_edge=False)
-        for column in ("name", "question", "问题"):
-            table.add_column(column, overflow="fold")
-        for key, (zh, en, _) in questions.items():
-            table.add_row(key, en, zh)
-        console.print(table)
+        rows = [
+            {"name": key, "question": en, "question_zh": zh, "file": path.as_posix()}
+            for key, (zh, en, path) in questions.items()
+        ]
+        _print_rows(rows, output, columns=("name", "question", "question_zh"))
         return
     if name not in questions:
         close = ", ".join(difflib.get_close_matches(name, list(questions), n=3)) or "none"
@@ -264,8 +285,8 @@ def ask(
             KGError(f"no shipped question {name!r} (closest: {close}); run `kg ask` to list")
         )
     zh, en, path = questions[name]
-    console.print(f"[bold]{en}[/] {zh}", highlight=False)
-    _run_query(_open(store), path.read_text(encoding="utf-8"), output)
+    title = f"[bold]{escape(en)}[/] {escape(zh)}"
+    _run_query(_open(store), path.read_text(encoding="utf-8"), output, title)
 
 
 @app.command()
@@ -317,6 +338,7 @@ def path(
     source: Annotated[str, typer.Argument(help="An entity: any name, alias, acronym or ISO code.")],
     target: Annotated[str, typer.Argument(help="Another entity.")],
     store: Source = "out",
+    output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """The shortest chain of relations between two entities, with the evidence for each step."""
     import networkx as nx
@@ -333,15 +355,19 @@ def path(
         steps = shortest_connection(network, start.iri, end.iri)
     except nx.NetworkXNoPath:
         raise fail(KGError(f"{start} and {end} are not connected")) from None
-    for step in steps:
-        subject = network.nodes[step["subject"]]["label"]
-        obj = network.nodes[step["object"]]["label"]
-        console.print(f"[bold]{subject}[/] —{step['predicate']}→ [bold]{obj}[/]", highlight=False)
-        for evidence in step["evidence"][:2]:
-            console.print(
-                f"    {evidence['document']} ¶{evidence['paragraph']}: {evidence['sentence']}",
-                highlight=False,
-            )
+    rows = [
+        _relation_row(
+            network.nodes[step["subject"]]["label"],
+            step["predicate"],
+            network.nodes[step["object"]]["label"],
+            evidence,
+            step["subject"],
+            step["object"],
+        )
+        for step in steps
+        for evidence in step["evidence"][:1]
+    ]
+    _print_rows(rows, output, columns=RELATION_COLUMNS)
 
 
 @app.command()
@@ -358,17 +384,36 @@ def neighbours(
         raise fail(error) from None
     found = graph.relations(subject=entity) + graph.relations(object=entity)
     rows = [
-        {
-            "subject": r.subject_label,
-            "predicate": r.predicate,
-            "object": r.object_label,
-            "document": r.document,
-            "paragraph": r.paragraph,
-            "evidence": r.sentence,
-        }
+        _relation_row(
+            r.subject_label,
+            r.predicate,
+            r.object_label,
+            {"document": r.document, "paragraph": r.paragraph, "sentence": r.sentence},
+            r.subject,
+            r.object,
+        )
         for r in found
     ]
-    _print_rows(rows, output, columns=("subject", "predicate", "object", "paragraph", "evidence"))
+    _print_rows(rows, output, columns=RELATION_COLUMNS)
+
+
+RELATION_COLUMNS = ("subject", "predicate", "object", "paragraph", "evidence")
+
+
+def _relation_row(
+    subject: str, predicate: str, obj: str, evidence: dict, subject_iri: str, object_iri: str
+) -> dict:
+    """One relation of the graph as a row: labels first (a table shows those), then IRIs."""
+    return {
+        "subject": subject,
+        "predicate": predicate,
+        "object": obj,
+        "document": evidence["document"],
+        "paragraph": evidence["paragraph"],
+        "evidence": evidence["sentence"],
+        "subject_iri": subject_iri,
+        "object_iri": object_iri,
+    }
 
 
 @app.command()
@@ -435,7 +480,7 @@ def relations(
                     "object_id": found.object,
                 }
             )
-    _print_rows(rows, output, columns=("subject", "predicate", "object", "paragraph", "evidence"))
+    _print_rows(rows, output, columns=RELATION_COLUMNS)
 
 
 def _choices(values: list[str] | None, kind, what: str) -> set:
@@ -459,27 +504,73 @@ def _built(paths: list[Path] | None):
         raise fail(error) from None
 
 
-def _print_rows(rows: list[dict], output: Format, columns: tuple[str, ...] = ()) -> None:
-    """Rows as JSON, CSV (every field) or a table (``columns`` only, if given)."""
+def _print_rows(rows: list[dict], output: Format, columns: Sequence[str] = ()) -> None:
+    """Rows as JSON, CSV or TSV (every field), or as a table (``columns`` only, if given)."""
+    fields = list(rows[0]) if rows else list(columns)
+    if output is Format.table:
+        _print_table(rows, list(columns) or fields)
+    else:
+        _print_data(rows, output, fields)
+
+
+def _print_data(rows: list[dict], output: Format, fields: Sequence[str]) -> None:
+    """Rows for machines: JSON, CSV or TSV on standard output, and nothing else there."""
     if output is Format.json:
         # xsd:decimal values (confidences) come as Decimal: write them as JSON numbers
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=float) + "\n")
         return
-    if output in (Format.csv, Format.tsv):
-        writer = csv.writer(sys.stdout, delimiter="," if output is Format.csv else "\t")
-        writer.writerow(list(rows[0]) if rows else [])
-        for row in rows:
-            writer.writerow(["|".join(v) if isinstance(v, list) else v for v in row.values()])
-        return
-    shown = list(columns) or (list(rows[0]) if rows else [])
-    table = Table(show_edge=False)
-    for column in shown:
-        table.add_column(column, overflow="fold")
+    writer = csv.writer(sys.stdout, delimiter="," if output is Format.csv else "\t")
+    if fields:
+        writer.writerow(fields)
     for row in rows:
-        values = (row[column] for column in shown)
-        table.add_row(*(", ".join(v) if isinstance(v, list) else str(v) for v in values))
-    console.print(table)
+        writer.writerow(["|".join(v) if isinstance(v, list) else v for v in row.values()])
+
+
+def _print_table(rows: list[dict], columns: Sequence[str]) -> None:
+    """Rows for people: a table if every header fits whole in the console's width, else one
+    block of ``column  value`` lines per row; then the count."""
+    cells = [[_cell(row[column]) for column in columns] for row in rows]
+    if _fits(columns, cells, console.width):
+        table = Table(show_edge=False)
+        for column in columns:
+            table.add_column(column, overflow="fold", min_width=cell_len(column))
+        for values in cells:
+            table.add_row(*map(Text, values))
+        console.print(table)
+    else:
+        for number, values in enumerate(cells, 1):
+            block = Table.grid(padding=(0, 2))
+            block.add_column(style="bold", no_wrap=True)
+            block.add_column(overflow="fold")
+            for column, value in zip(columns, values, strict=True):
+                block.add_row(column, Text(value))
+            console.rule(str(number), style="dim")
+            console.print(block)
     console.print(f"{len(rows)} rows", highlight=False)
+
+
+def _cell(value: object) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+NARROWEST = 16  # a table column narrower than this folds Chinese names every few characters
+
+
+def _fits(columns: Sequence[str], cells: list[list[str]], width: int) -> bool:
+    """Whether a table is readable at this width. Rich narrows the widest columns to one
+    common width until the table fits: that width must hold every header whole, and at
+    least a few words of a Chinese name."""
+    natural = sorted(
+        max([cell_len(column), *(cell_len(row[i]) for row in cells)])
+        for i, column in enumerate(columns)
+    )
+    room = width - 3 * len(columns) + 1  # one space each side of a cell, a rule between
+    for index, size in enumerate(natural):
+        share = room // (len(natural) - index)
+        if size > share:
+            return share >= max(NARROWEST, *map(cell_len, columns))
+        room -= size
+    return True
 
 
 @app.command("eval")
@@ -565,6 +656,14 @@ def _print_details(result) -> None:
             console.print(f"[bold]{scores.type.value} missed:[/] {'、'.join(scores.missed)}")
         if scores.spurious:
             console.print(f"[bold]{scores.type.value} spurious:[/] {'、'.join(scores.spurious)}")
+    for subject, predicate, obj, paragraph in result.missed_relations:
+        console.print(f"[bold]missed[/] ¶{paragraph} {subject} {predicate} {obj}", highlight=False)
+    for (subject, predicate, obj, paragraph), item in result.spurious_relations:
+        console.print(
+            f"[bold]spurious[/] ¶{paragraph} {subject} {predicate} {obj} [{item.rule}] "
+            f"{escape(item.sentence[:60])}",
+            highlight=False,
+        )
 
 
 @app.command("viz")
