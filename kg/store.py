@@ -106,29 +106,6 @@ class Store:
             raise KGError(f"{path}: no knowledge graph store here; run `kg build` first")
         return cls(path, read_only=True)
 
-    @classmethod
-    def create(cls, path: Path) -> Store:
-        """A new, empty store at ``path`` to load documents into (see `load`)."""
-        return cls(path)
-
-    def close(self) -> None:
-        """Make everything loaded durable and compact the files."""
-        self._store.optimize()
-        self._store.flush()
-        del self._store
-
-    def load(self, data: bytes, format: str = "trig") -> None:
-        """Add a dataset (named graphs), and its triples to the default graph (a set:
-        a triple already there from another document is not added twice)."""
-        loaded = ox.Store()
-        loaded.load(data, format=ox.RdfFormat.from_extension(format))
-        quads = list(loaded)
-        # bulk writes go straight to the store's files: memory stays flat over a corpus
-        self._store.bulk_extend(quads)
-        self._store.bulk_extend(
-            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads
-        )
-
     def __len__(self) -> int:
         return len(self._store)
 
