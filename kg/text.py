@@ -159,6 +159,26 @@ def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, length
 
 
+CLOSING = "”’」）)》"  # stays with the sentence it closes
+CLAUSE_END = "，,、 "
+
+
+def pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text``, none longer than ``limit``, each cut
+    after a sentence's end (a name never spans one); a sentence longer than ``limit`` is
+    cut after a comma or space, and one without either at ``limit``."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind(char) for char in (*SENTENCE_END, "\n")) + 1
+        while 0 < cut < len(window) and window[cut] in CLOSING:
+            cut += 1
+        cut = cut or max(window.rfind(char) for char in CLAUSE_END) + 1 or limit
+        yield start, start + cut
+        start += cut
+    yield start, len(text)
+
+
 def chinese_numeral(text: str) -> int:
     """Value of a Chinese numeral up to 99: 一 → 1, 十二 → 12, 二十 → 20."""
     if "十" not in text:
