@@ -443,7 +443,8 @@ class _Staging:
         (self.folder / DOCUMENTS).mkdir()
         self.written = {key: record.sources for key, record in previous.items()}
         store = self.out / "store"
-        self.loader = Loader(self.folder / "store", store if previous and store.is_dir() else None)
+        self.fresh = not (previous and store.is_dir())  # a new store, not a copy of the last
+        self.loader = Loader(self.folder / "store", None if self.fresh else store)
         self.taxonomy = graph_files.turtle(triples.taxonomy())
         if TAXONOMY not in self.loader.held:
             self.loader.load(TAXONOMY, self.taxonomy)
@@ -474,10 +475,11 @@ class _Staging:
                 self.loader.load(key, path)
         for key in sorted(self.loader.held - {*records, TAXONOMY}):
             self.loader.drop(key)
-        self.loader.close()
+        self.loader.finish(compact=self.fresh)  # the store is completed while the files are written
         graphs = ((key, graph_file(self.folder, key).read_bytes()) for key in sorted(records))
         graph_files.write_graph_files(self.folder, [(TAXONOMY, self.taxonomy), *graphs])
         atomic_write(self.folder / MANIFEST, manifest_bytes(records.values()))
+        self.loader.close()
         if finish is not None:
             finish(self.folder)
         _swap(self.folder, self.out)

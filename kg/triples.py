@@ -74,7 +74,15 @@ def graph(built: ExtractedDocument) -> list[ox.Triple]:
 
 def canonical(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
     """Each triple once, in the order of their N-Triples form: one graph, one order."""
-    return sorted(dict.fromkeys(triples), key=str)
+    triples = list(triples)
+    lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).split(b"\n")
+    kept: list[ox.Triple] = []
+    previous = b""
+    for index in sorted(range(len(triples)), key=lines.__getitem__):
+        if lines[index] != previous:
+            kept.append(triples[index])
+            previous = lines[index]
+    return kept
 
 
 def with_sources(triples: Iterable[ox.Triple], key: str, sources: Iterable[str]) -> list[ox.Triple]:
