@@ -266,3 +266,26 @@ def test_a_file_of_several_reports_is_one_document_per_report(tmp_path, seed_pat
         body = graph.value(paragraph, KG.text)
         if body is not None and "/p/" in str(paragraph):
             assert text[int(start)] == str(body)[0]
+
+
+def store_quads(out: Path) -> set[str]:
+    import pyoxigraph as ox
+
+    return {str(quad) for quad in ox.Store.read_only(str(out / "store"))}
+
+
+def test_an_updated_store_is_the_store_a_build_from_scratch_makes(corpus, tmp_path, seed_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    (corpus / "small-gb.txt").write_bytes(SMALL.replace("肯尼亚", "乌干达").encode("gb18030"))
+    (corpus / "copy.txt").write_bytes(seed_path.read_bytes())  # a duplicate: one more source
+    (corpus / "small-big5.txt").unlink()  # stays until removed
+    result = build([corpus], out)
+    assert result.built == ("A-CN.9-2010-1",) and result.reused == ("E-CN.7-2009-3",)
+    assert runner.invoke(app, ["remove", "A/CN.9/2010/2", "--out", str(out)]).exit_code == 0
+    scratch = tmp_path / "scratch"
+    build([corpus], scratch)
+    assert store_quads(out) == store_quads(scratch)
+    for name in ("graph.ttl", "graph.trig", "manifest.json"):
+        expected = (scratch / name).read_bytes().replace(str(scratch).encode(), str(out).encode())
+        assert (out / name).read_bytes() == expected
