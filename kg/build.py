@@ -34,6 +34,7 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 
 from kg import graph_files, triples
@@ -477,7 +478,7 @@ class _Staging:
             self.loader.drop(key)
         self.loader.finish(compact=self.fresh)  # the store is completed while the files are written
         graphs = ((key, graph_file(self.folder, key).read_bytes()) for key in sorted(records))
-        graph_files.write_graph_files(self.folder, [(TAXONOMY, self.taxonomy), *graphs])
+        graph_files.write_graph_files(self.folder, chain([(TAXONOMY, self.taxonomy)], graphs))
         atomic_write(self.folder / MANIFEST, manifest_bytes(records.values()))
         self.loader.close()
         if finish is not None:
