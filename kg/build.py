@@ -171,9 +171,10 @@ def build(
 def remove(out: Path, names: Sequence[str], finish: Finish | None = None) -> list[DocumentRecord]:
     """Drop documents (by symbol, source file or key) from the graph in ``out``; the others
     are kept as they are. ``finish`` as for `build`."""
-    records = load_manifest(out)
-    if not records:
+    previous = load_manifest(out)
+    if not previous:
         raise KGError(f"{out}: no graph built here by this version of kg; run `kg build` first")
+    records = dict(previous)
     dropped = []
     for name in names:
         matches = [
@@ -190,7 +191,7 @@ def remove(out: Path, names: Sequence[str], finish: Finish | None = None) -> lis
             dropped.append(record)
     if not records:
         raise KGError("removing these would leave the graph empty; delete the folder instead")
-    staging = _Staging(out, load_manifest(out))
+    staging = _Staging(out, previous)
     try:
         staging.complete(records, finish)
     except BaseException:
