@@ -1,6 +1,6 @@
 """The embedded SPARQL store: Oxigraph on disk, one named graph per document.
 
-`kg build` writes it to ``out/store``; every reader reopens it without
+`kg build` writes it to ``out/store`` (`kg.loading`); every reader reopens it without
 extracting again. The default graph holds the union of the named graphs as a
 set (a triple two documents share is there once), so a question spans every
 document unless it names one with GRAPH. Oxigraph's own union view would count

@@ -2,9 +2,9 @@
 
 A document's graph is the named graph ``ids.graph_iri(key)``; here it is a list of
 `pyoxigraph.Triple` (the graph is implied by the document), each once, in the order of their
-N-Triples form, so that the same graph always gives the same bytes however it was made
-(`graph`, and `with_sources` when a document gains or loses a source file). Nothing here
-parses or serialises: `kg.graph_files` writes the triples, `kg.loading` loads them.
+N-Triples form (as Oxigraph writes it), so that the same graph always gives the same bytes
+however and in whichever process it was made (`graph`, and `with_sources` when a document
+gains or loses a source file). `kg.graph_files` writes the triples, `kg.loading` loads them.
 """
 
 from __future__ import annotations
