@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kg.errors import KGError
+from kg.errors import InputError, KGError
 from kg.questions import shipped_queries
 
 app = typer.Typer(
@@ -496,44 +496,86 @@ def _print_rows(rows: list[dict], output: Format, columns: tuple[str, ...] = ())
 @app.command("eval")
 def evaluate(
     gold: Annotated[
-        Path, typer.Argument(help="Gold entities (JSONL), e.g. tests/gold/seed.entities.jsonl.")
+        list[Path],
+        typer.Argument(
+            help="Gold entity files (JSONL) or folders with a split.tsv, e.g. "
+            "tests/gold/seed.entities.jsonl or tests/gold/un2023."
+        ),
     ],
     document: Annotated[
-        Path | None, typer.Option("--document", "-d", help="The document the gold set annotates.")
+        Path | None,
+        typer.Option("--document", "-d", help="The document one gold file annotates."),
     ] = None,
     relations: Annotated[
         Path | None, typer.Option("--relations", "-r", help="Gold relations (JSONL) to score too.")
     ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Folder of the documents the gold files name (<stem>.txt)."),
+    ] = None,
+    split: Annotated[
+        str, typer.Option(help="Only the documents of this split of a gold folder (dev, test).")
+    ] = "",
     details: Annotated[bool, typer.Option(help="List missed and spurious entities.")] = False,
+    output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
-    """Score the extractor against a gold set: precision, recall and F1 per entity type
-    and, with --relations, per predicate."""
-    from kg.evaluation import load_gold, load_gold_relations, match_entities, score, score_relations
-    from kg.extraction import read_input
+    """Score the extractor against gold sets: precision, recall and F1 per entity type and
+    per predicate, for each document and micro-averaged over them."""
+    from kg.evaluation import GoldSet, evaluate, gold_sets, micro_average
     from kg.inputs import default_inputs
+    from kg.nlp.extract import Extractor
 
     try:
-        gold_entities = load_gold(gold)
-        gold_relations = load_gold_relations(relations) if relations else None
-        path = document or default_inputs()[0] / "unodc-activities-2008.zh.txt"
-        built = read_input(path)
-        scores = score(built.extraction, gold_entities)
+        if len(gold) == 1 and gold[0].is_file() and corpus is None:
+            path = document or default_inputs()[0] / "unodc-activities-2008.zh.txt"
+            sets = [GoldSet(path, gold[0], relations)]
+        else:
+            if document is not None or relations is not None:
+                raise InputError(gold[0], "--document and --relations go with one gold file")
+            sets = gold_sets(gold, corpus, split)
+        extractor = Extractor()
+        scores = [evaluate(gold_set, extractor) for gold_set in sets]
     except KGError as error:
         raise fail(error) from None
-    title = f"{path.as_posix()} vs {gold.as_posix()}"
-    console.print(_score_table(title, "type", {r.type.value: r for r in scores.values()}))
-    if gold_relations is not None:
-        mapping = match_entities(built.extraction, gold_entities, built.relations)
-        by_predicate = score_relations(built.relations, mapping, *gold_relations)
-        console.print(_score_table("relations", "predicate", by_predicate))
-    if details:
-        for result in scores.values():
-            if result.missed:
-                console.print(f"[bold]{result.type.value} missed:[/] {'、'.join(result.missed)}")
-            if result.spurious:
-                console.print(
-                    f"[bold]{result.type.value} spurious:[/] {'、'.join(result.spurious)}"
-                )
+    results = scores if len(scores) == 1 else [*scores, micro_average(scores)]
+    if output is not Format.table:
+        _print_rows([row for result in results for row in _score_rows(result)], output)
+        return
+    for result in results:
+        rows = {t.value: r for t, r in result.entities.items()}
+        console.print(_score_table(result.name, "type", {**rows, "core types": result.core()}))
+        if result.relations is not None:
+            console.print(_score_table("relations", "predicate", result.relations))
+        if details and result.name != "micro-average":
+            _print_details(result)
+
+
+def _score_rows(result) -> list[dict]:
+    """One row per entity type, the core types together, and each predicate."""
+    rows = [{"document": result.name, "kind": "type", "name": t.value, **_counts(r)}
+            for t, r in result.entities.items()]  # fmt: skip
+    rows.append({"document": result.name, "kind": "type", "name": "core", **_counts(result.core())})
+    for predicate, r in (result.relations or {}).items():
+        rows.append({"document": result.name, "kind": "predicate", "name": predicate, **_counts(r)})
+    return rows
+
+
+def _counts(result) -> dict:
+    return {
+        "gold": result.true_positives + result.false_negatives,
+        "found": result.true_positives + result.false_positives,
+        "precision": round(result.precision, 4),
+        "recall": round(result.recall, 4),
+        "f1": round(result.f1, 4),
+    }
+
+
+def _print_details(result) -> None:
+    for scores in result.entities.values():
+        if scores.missed:
+            console.print(f"[bold]{scores.type.value} missed:[/] {'、'.join(scores.missed)}")
+        if scores.spurious:
+            console.print(f"[bold]{scores.type.value} spurious:[/] {'、'.join(scores.spurious)}")
 
 
 @app.command("viz")

@@ -80,6 +80,9 @@ class Paragraph:
     footnotes: tuple[str, ...] = ()  # footnote markers cited, in order ("1", "12")
     offsets: OffsetMap = field(default=OffsetMap((), ()), repr=False, compare=False)
     kind: ParagraphKind = ParagraphKind.BODY
+    # where each footnote reference stood in the clean text: (position, marker); 主要捐助方
+    # 集团¹⁴ cites footnote 14 at the end of the group's name
+    citations: tuple[tuple[int, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -115,6 +118,8 @@ class Metadata:
     subtitle: str = ""  # "执行主任的报告", "秘书长的说明"
     sessions: tuple[str, ...] = ()  # "预防犯罪和刑事司法委员会 第十八届会议 …"
     agenda_items: tuple[str, ...] = ()  # "临时议程**项目 4 和 7 世界犯罪趋势及对策…"
+    body: str = ""  # the body whose document it is: "经济及社会理事会" (its resolution), "执行局"
+    notes: tuple[str, ...] = ()  # other front-matter lines: "[根据…的建议通过]", a letter's heading
 
 
 @dataclass(frozen=True, slots=True)

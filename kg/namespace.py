@@ -119,6 +119,8 @@ class KG(DefinedNamespace):
     transit: URIRef  # Route -> Place it passes through.
     destination: URIRef  # Route -> Place it leads to.
     donorTo: URIRef  # Country -> Organization it funds.
+    locatedIn: URIRef  # Organization or Programme -> Place where it sits.
+    supports: URIRef  # Actor -> Programme, Meeting or Organization it supports or funds.
 
     # http://www.w3.org/2002/07/owl#DatatypeProperty - assertions
     evidence: URIRef  # Assertion -> the sentence it was read from (@zh).
@@ -141,6 +143,8 @@ RELATION_PROPERTIES: tuple[URIRef, ...] = (
     KG.transit,
     KG.destination,
     KG.donorTo,
+    KG.locatedIn,
+    KG.supports,
 )
 """The entity-to-entity relations (all sub-properties of `KG.relatedTo`), in a stable order."""
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum, auto
 from pathlib import Path
 from statistics import quantiles
@@ -65,12 +65,24 @@ SECTION = re.compile(r"^\s*([A-Z])\s*[.．]\s+(\S.*?)\s*$")
 NUMBERED = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．](?![0-9])\s*(\S.*?)\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[(（][a-z]{1,2}[)）]|[(（][ivx]{1,5}[)）]|[㈠-㈩])")
 
-ACTING_ORGAN_LINE = re.compile(r"^\s*\S{0,30}(?:大会|理事会|委员会|会议)\s*[，,]\s*$")
-SUMMARY_LINE = re.compile(r"^\s*(?:摘\s*要|内容提要|Summary)\s*$")
-SESSION_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+届(?:特别)?会议\s*$")
+ACTING_ORGAN_LINE = re.compile(
+    r"^\s*(?P<organ>\S{0,30}(?:大会|理事会|委员会|会议|执行局))\s*[，,]\s*$"
+)
+SUMMARY_LINE = re.compile(r"^\s*(?:摘\s*要|内容提要|Summary)[*＊\s]*$")
+# 第十八届会议; 2023年届会, 2023年第一届常会, 2023年实质性会议, 2023年年度会议, 2023年年会
+SESSION_LINE = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+届(?:特别)?会议"
+    r"|\d{4}\s*年\s*(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会|特别会议))\s*$"
+)
 AGENDA_LINE = re.compile(r"^\s*(?:临时)?议程\S{0,3}项目")
-DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
-SUBTITLE_LINE = re.compile(r"(?:的报告|的说明|的照会|的信|报告员)\s*$")
+DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*月\s*\d{1,2}\s*日")
+SUBTITLE_LINE = re.compile(
+    r"(?:的报告|的说明|的照会|的信|报告员|决议草案|决定草案|工作文件|的提案|订正提案)[*＊\s]*$"
+)
+# [根据全体会议审议的一项提案(E/2023/L.25)通过]: how a resolution was adopted, not its title
+ADOPTION_NOTE_LINE = re.compile(r"^\s*[\[［【].*[\]］】]\s*$")
+# 2023年7月26日经济及社会理事会决议: the date and kind of a resolution, not its title
+RESOLUTION_DATE_LINE = re.compile(r"^\s*\d{4}\s*年.{0,12}日.{0,30}(?:决议|决定)\s*$")
 MASTHEAD_LINE = re.compile(
     r"^\s*(?:联\s*合\s*国|Distr\.?.*|Original:.*|Chinese|General|Limited|Restricted"
     r"|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$"
@@ -347,7 +359,8 @@ def _body_start(content: list[Line], starts: list[tuple[int, str, str, str]]) ->
     summary heading, else at the top.
     """
     first_start = starts[0][0] if starts else len(content)
-    for index, line in enumerate(content[:first_start]):
+    leading = _leading_front(content[:first_start])
+    for index, line in enumerate(content[:leading]):
         if ACTING_ORGAN_LINE.match(line.text):
             return index + 1
     if starts:
@@ -355,6 +368,27 @@ def _body_start(content: list[Line], starts: list[tuple[int, str, str, str]]) ->
     for index, line in enumerate(content):
         if SUMMARY_LINE.match(line.text):
             return index + 1
+    return leading
+
+
+def _leading_front(content: list[Line]) -> int:
+    """How many lines at the top look like front matter (no sentence among them): the
+    masthead, session, date, agenda and title lines of a letter or a note without numbered
+    paragraphs; an acting organ line ("经济及社会理事会，") ends them."""
+    for index, line in enumerate(content):
+        text = line.stripped
+        if ACTING_ORGAN_LINE.match(text):
+            return index + 1
+        if len(text) > 80 or "。" in text:
+            return index
+        marked = (
+            SESSION_LINE.match(text)
+            or AGENDA_LINE.match(text)
+            or DATE_LINE.search(text)
+            or SUBTITLE_LINE.search(text)
+        )
+        if not marked and any(char in text for char in "，；,;"):
+            return index
     return 0
 
 
@@ -462,7 +496,8 @@ def _split_unnumbered(
 
 
 def _front_matter(front: list[Line], lines: list[Line]) -> tuple[Metadata, list[Line]]:
-    """Symbols, sessions, agenda items and title from the lines before the body."""
+    """Symbols, sessions, agenda items, title and the document's own body from the lines
+    before the body."""
     symbols: list[str] = []
     for line in lines:
         match = SYMBOL_LINE.match(line.text) or MASTHEAD_SYMBOL_LINE.match(line.text)
@@ -474,19 +509,34 @@ def _front_matter(front: list[Line], lines: list[Line]) -> tuple[Metadata, list[
     summary = front[summary_at + 1 :] if summary_at is not None else []
     head = front[:summary_at] if summary_at is not None else front
     head = [line for line in head if not MASTHEAD_LINE.match(line.text)]
+    if len(head) > 1 and not _blank_between(lines, head[0], head[-1]):
+        metadata = _segmented_front(head)
+    else:
+        metadata = _wrapped_front(head, lines)
+    return replace(metadata, symbols=tuple(symbols)), summary
 
+
+def _wrapped_front(head: list[Line], lines: list[Line]) -> Metadata:
+    """Front matter laid out in blocks with blank lines between them (a PDF's cover page):
+    a block's lines are one wrapped text."""
     title_lines, subtitle = _title(head, lines)
     sessions: list[str] = []
     agenda: list[list[list[str]]] = []  # per item: the header line, then title blocks
+    body = ""
     previous: Line | None = None
     for index, line in enumerate(head):
         if line in title_lines:
             continue
         text = line.stripped
-        if SESSION_LINE.match(text):
-            body = head[index - 1].written if index and not _agenda_or_date(head[index - 1]) else ""
-            sessions.append(f"{body}{line.written}")
-            if agenda and body and agenda[-1][-1][-1:] == [body]:
+        if organ := ACTING_ORGAN_LINE.match(text):
+            body = organ.group("organ")
+        elif SESSION_LINE.match(text):
+            masthead = (
+                head[index - 1].written if index and not _agenda_or_date(head[index - 1]) else ""
+            )
+            body = body or masthead
+            sessions.append(f"{masthead}{line.written}")
+            if agenda and masthead and agenda[-1][-1][-1:] == [masthead]:
                 agenda[-1][-1].pop()
         elif AGENDA_LINE.match(text):
             agenda.append([[line.written]])
@@ -498,15 +548,72 @@ def _front_matter(front: list[Line], lines: list[Line]) -> tuple[Metadata, list[
                 item.append([])
             item[-1].append(line.written)
         previous = line
-    title = _clean(title_lines, None)[0].text() if title_lines else ""
-    metadata = Metadata(
-        symbols=tuple(symbols),
-        title=title,
+    return Metadata(
+        title=_clean(title_lines, None)[0].text() if title_lines else "",
         subtitle=subtitle,
         sessions=tuple(sessions),
         agenda_items=tuple(_agenda_item(item) for item in agenda),
+        body=body,
     )
-    return metadata, summary
+
+
+def _segmented_front(head: list[Line]) -> Metadata:
+    """Front matter with one item per line and no blank lines (text extracted segment by
+    segment): lines are never joined, except the masthead's name lines above a session line
+    (联合国儿童基金会 / 执行局 / 2023年年会)."""
+    sessions: list[str] = []
+    agenda: list[str] = []
+    notes: list[str] = []
+    candidates: list[str] = []  # lines that may be the title
+    masthead: list[str] = []
+    subtitle = body = ""
+    expecting_agenda_title = False
+    for line in head:
+        text, written = line.stripped, line.written
+        if organ := ACTING_ORGAN_LINE.match(text):
+            body = organ.group("organ")
+        elif SESSION_LINE.match(text):
+            # 联合国儿童基金会 / 执行局: a bare head names its body's unit; 大会 / 裁军审议委员会:
+            # the last line names the body
+            name = "".join(masthead[-2:]) if masthead and len(masthead[-1]) <= 4 else ""
+            name = name or (masthead[-1] if masthead else "")
+            sessions.append(f"{name}{written}")
+            body = body or name
+            masthead = []
+        elif AGENDA_LINE.match(text):
+            agenda.append(written)
+            expecting_agenda_title = True
+            continue
+        elif expecting_agenda_title and not _agenda_or_date(line):
+            agenda[-1] = f"{agenda[-1]} {written}"
+        elif SUBTITLE_LINE.search(text) and not subtitle:
+            subtitle = written
+        elif (
+            DATE_LINE.search(text)
+            or ADOPTION_NOTE_LINE.match(text)
+            or RESOLUTION_DATE_LINE.match(text)
+        ):
+            notes.append(written)
+        elif not sessions and not agenda and not candidates and _name_line(text):
+            masthead.append(written)
+        else:
+            candidates.append(written)
+        expecting_agenda_title = False
+    notes.extend(masthead)
+    title = candidates.pop() if candidates else ""
+    return Metadata(
+        title=title,
+        subtitle=subtitle,
+        sessions=tuple(sessions),
+        agenda_items=tuple(agenda),
+        body=body,
+        notes=tuple([*candidates, *notes]),
+    )
+
+
+def _name_line(text: str) -> bool:
+    """A short line with no punctuation: a masthead's name line (执行局, 裁军审议委员会)."""
+    return len(text) <= 30 and not any(char in text for char in "，。；：,;:()（）[]")
 
 
 def _agenda_or_date(line: Line) -> bool:
@@ -579,10 +686,11 @@ class _Citations:
 
 def _clean(
     lines: list[Line], citations: _Citations | None, skip_first: int = 0
-) -> tuple[CleanText, list[str]]:
-    """Clean text of lines, dropping footnote references; return it and the markers cited."""
+) -> tuple[CleanText, list[tuple[int, str]]]:
+    """Clean text of lines, dropping footnote references; return it and the references
+    cited: (source offset where each stood, marker)."""
     pieces: list[Piece] = []
-    cited: list[str] = []
+    cited: list[tuple[int, str]] = []
     for position, line in enumerate(lines):
         text, start = line.original, line.start
         if position == 0 and skip_first:
@@ -592,7 +700,7 @@ def _clean(
             parts = []
             cursor = 0
             for ref_start, ref_end, marker in citations.find(text):
-                cited.append(marker)
+                cited.append((start + ref_start, marker))
                 parts.append((text[cursor:ref_start], start + cursor))
                 cursor = ref_end
             parts.append((text[cursor:], start + cursor))
@@ -619,6 +727,20 @@ def _paragraph(block: _Block, citations: _Citations) -> Paragraph:
         heading_path=block.path,
         start=start,
         end=end,
-        footnotes=tuple(dict.fromkeys(cited)),
+        footnotes=tuple(dict.fromkeys(marker for _, marker in cited)),
         offsets=offsets,
+        citations=tuple((_clean_position(offsets, len(text), at), mark) for at, mark in cited),
     )
+
+
+def _clean_position(offsets, length: int, source: int) -> int:
+    """Where in the clean text a reference that stood at ``source`` falls: after every
+    character that came before it in the source."""
+    low, high = 0, length
+    while low < high:
+        middle = (low + high) // 2
+        if offsets.source_offset(middle) < source:
+            low = middle + 1
+        else:
+            high = middle
+    return low

@@ -339,3 +339,218 @@ def test_a_remark_in_brackets_is_no_short_form(extract):
 def test_a_government_reporting_is_no_report(extract):
     found = extract("泰国政府报告的数字也表明该国罂粟种植面积有所减少。")
     assert names(found, EntityType.PUBLICATION) == []
+
+
+# --- left edges in resolutions, records and letters ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        ("又重申大会关于海洋问题的第70/5号决议，", EntityType.RESOLUTION, ["大会第70/5号决议"]),
+        (
+            "欢迎机构间常设委员会在冲突地区开展的工作，",
+            EntityType.ORGANIZATION,
+            ["机构间常设委员会"],
+        ),
+        ("吁请防治荒漠化协调委员会继续其工作，", EntityType.ORGANIZATION, ["防治荒漠化协调委员会"]),
+        ("虽然工作队已采纳了评价的建议，但挑战仍然存在。", EntityType.ORGANIZATION, []),
+        ("促请工作队继续努力。", EntityType.ORGANIZATION, []),
+        ("斐济高度重视与海洋事务协调委员会合作。", EntityType.ORGANIZATION, ["海洋事务协调委员会"]),
+        ("请各机构以及工作队其他成员调动资源。", EntityType.ORGANIZATION, []),
+    ],
+)
+def test_a_name_never_opens_with_a_clause_verb_or_conjunction(
+    extract, sentence, entity_type, expected
+):
+    assert names(extract(sentence), entity_type) == expected
+
+
+def test_a_name_split_by_a_misread_word_is_dropped(extract):
+    # jieba reads 其实|体 here: the edge of 实体和外地办事处 is unsure, so no name is made
+    found = extract("评估各基金、其实体和外地办事处开展工作的能力。")
+    assert names(found, EntityType.ORGANIZATION) == []
+
+
+def test_a_name_that_runs_past_any_clause_is_no_name(extract):
+    long_clause = "各利益攸关方" + "可持续发展" * 8 + "协调委员会"
+    assert names(extract(long_clause), EntityType.ORGANIZATION) == []
+
+
+# --- numbered resolutions with dates ---------------------------------------------------------
+
+
+def test_a_series_of_dated_resolutions_gives_each_number(extract):
+    found = extract(
+        "回顾大会2019年7月23日第73/12号、2020年7月27日第74/46号和2021年7月22日第75/20号决议，"
+        "以及2021年11月11日第2021/322号决定，"
+    )
+    assert keys(found, EntityType.RESOLUTION) == [
+        "decision/ga-2021-322",
+        "resolution/ga-73-12",
+        "resolution/ga-74-46",
+        "resolution/ga-75-20",
+    ]
+
+
+def test_a_date_between_body_and_number_keeps_the_body(extract):
+    found = extract("又回顾大会2022年12月15日第77/190号决议，")
+    assert keys(found, EntityType.RESOLUTION) == ["resolution/ga-77-190"]
+
+
+# --- the document's own body -------------------------------------------------------------
+
+
+def test_a_resolution_calls_its_own_organ_by_its_head():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "2031年届会\n议程项目7\n海洋问题\n经济及社会理事会，\n"
+        "回顾其2029年7月23日第2029/52号决议，\n"
+        "请理事会主席向各委员会通报，\n"
+        "注意到协调理事会的工作，\n"
+    )
+    found = Extractor().extract(document)
+    council = found.entities["org/ecosoc"]
+    assert {m.text for m in council.mentions} == {"经济及社会理事会", "理事会"}
+    assert keys(found, EntityType.RESOLUTION) == ["resolution/ecosoc-2029-52"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        # a verb of the clause governs the name from outside it
+        ("各国应采取举措，并加强伙伴关系。", EntityType.PROGRAMME, []),
+        (
+            "以处理促进数字经济全球伙伴关系的工作。",
+            EntityType.PROGRAMME,
+            ["促进数字经济全球伙伴关系"],
+        ),
+        # a name's own verbs keep it going
+        ("该国启动了家庭森林巡视举措。", EntityType.PROGRAMME, ["家庭森林巡视举措"]),
+        (
+            "监督和评价海洋行动计划区域会议于今年举行。",
+            EntityType.MEETING,
+            ["监督和评价海洋行动计划区域会议"],
+        ),
+        # the city before a body's session is its venue
+        (
+            "在日内瓦人权理事会第四十九届会议上发言。",
+            EntityType.MEETING,
+            ["人权理事会第四十九届会议"],
+        ),
+        (
+            "人权理事会第31和32次会议审议了该问题。",
+            EntityType.MEETING,
+            ["人权理事会第31和32次会议"],
+        ),
+        # units every body has are no names; a topic names one
+        ("儿基会外地办事处和应急小组提供了支持。", EntityType.ORGANIZATION, ["联合国儿童基金会"]),
+        ("海洋法问题协调小组开会。", EntityType.ORGANIZATION, ["海洋法问题协调小组"]),
+        ("“海洋之友”小组发表了声明。", EntityType.ORGANIZATION, ["“海洋之友”小组"]),
+        # collectives and categories
+        ("地方妇女组织和残疾人组织参加了会议。", EntityType.ORGANIZATION, []),
+        ("出席了联合国论坛和世界大会。", EntityType.MEETING, []),
+    ],
+)
+def test_names_in_reports_and_resolutions(extract, sentence, entity_type, expected):
+    assert names(extract(sentence), entity_type) == expected
+
+
+def test_a_review_meeting_opens_with_the_instrument_it_reviews(extract):
+    found = extract("举行了《海洋行动计划》第二次区域审查会议。")
+    assert names(found, EntityType.MEETING) == ["《海洋行动计划》第二次区域审查会议"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        (
+            "重申《全球海洋契约》和《海洋示范法》。",
+            EntityType.INSTRUMENT,
+            ["全球海洋契约", "海洋示范法"],
+        ),
+        ("该国通过了《家庭保护法》。", EntityType.INSTRUMENT, ["家庭保护法"]),
+        ("发布了《证人保护良好做法》。", EntityType.PUBLICATION, ["证人保护良好做法"]),
+        ("执行局核准了《2031-2034年战略计划》。", EntityType.PROGRAMME, ["2031-2034年战略计划"]),
+        (
+            "为实现可持续发展目标并遵守国际人道法。",
+            EntityType.INSTRUMENT,
+            ["国际人道主义法", "可持续发展目标"],
+        ),
+    ],
+)
+def test_titles_by_their_head_and_instruments_named_bare(extract, sentence, entity_type, expected):
+    assert names(extract(sentence), entity_type) == sorted(expected)
+
+
+def test_a_report_named_by_its_author_and_topic(extract):
+    found = extract("审议了秘书长关于海洋养护和可持续利用的报告，")
+    assert names(found, EntityType.PUBLICATION) == ["秘书长关于海洋养护和可持续利用的报告"]
+
+
+def test_the_authors_report_in_a_document_is_the_report_on_its_topic():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "2031年届会\n议程项目7\n海洋问题\n海洋的养护\n经济及社会理事会，\n审议了秘书长的报告，\n"
+    )
+    found = Extractor().extract(document)
+    assert names(found, EntityType.PUBLICATION) == ["秘书长关于海洋的养护的报告"]
+    report = found.of_type(EntityType.PUBLICATION)[0]
+    assert "秘书长的报告" in report.forms
+
+
+def test_yearly_sessions_are_meetings_of_their_body():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "海洋问题委员会\n2031年实质性会议\n2031年4月3日至21日，纽约\n议程项目5\n海洋\n"
+        "谨此致函，海洋问题委员会将在2031年实质性会议期间审议此事。\n"
+    )
+    found = Extractor().extract(document)
+    meetings = found.of_type(EntityType.MEETING)
+    assert [m.label_zh for m in meetings] == ["海洋问题委员会2031年实质性会议"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        # a head listed with other nouns is not named by them
+        ("加强区域协作和伙伴关系。", EntityType.PROGRAMME, []),
+        ("支持跨界和次区域举措。", EntityType.PROGRAMME, []),
+        # a list of topics opens the name; a list of names does not
+        (
+            "非洲财政、经济和环境部长会议在开罗举行。",
+            EntityType.MEETING,
+            ["非洲财政、经济和环境部长会议"],
+        ),
+        # centres every body has need an anchor; a Latin name is one
+        ("设立了数据中心和一站式中心。", EntityType.PROGRAMME, []),
+        ("创建了SmartOcean实验室卓越中心。", EntityType.PROGRAMME, ["SmartOcean实验室卓越中心"]),
+    ],
+)
+def test_lists_and_generic_heads(extract, sentence, entity_type, expected):
+    assert names(extract(sentence), entity_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        ("这些措施植根于联合国评价小组的规范。", EntityType.ORGANIZATION, ["联合国评价小组"]),
+        ("秘书长请求加强欧洲经济委员会秘书处。", EntityType.ORGANIZATION, ["欧洲经济委员会秘书处"]),
+        ("妇女、和平与安全工作组举行了会议。", EntityType.ORGANIZATION, ["妇女、和平与安全工作组"]),
+        ("许多中央银行和商业银行提高了利率。", EntityType.ORGANIZATION, []),
+        ("各方应结成伙伴关系。", EntityType.PROGRAMME, []),
+        ("加强成果报告和监测报告。", EntityType.PUBLICATION, []),
+        ("发表了2031年海洋年度报告。", EntityType.PUBLICATION, ["海洋年度报告"]),
+    ],
+)
+def test_more_names_that_are_not(extract, sentence, entity_type, expected):
+    assert names(extract(sentence), entity_type) == expected
+
+
+def test_provinces_and_cities_by_their_administrative_suffix(extract):
+    found = extract("在旁遮普省和加利福尼亚州开展了活动，埃塞俄比亚政府和大都市地区也参与了。")
+    assert names(found, EntityType.REGION) == ["加利福尼亚州", "旁遮普省"]
+    assert names(found, EntityType.CITY) == []

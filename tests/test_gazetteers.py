@@ -223,6 +223,7 @@ ORG_KINDS = {
     "financial",
     "ngo-network",
     "treaty-body",
+    "national",
 }
 
 
@@ -244,7 +245,7 @@ def test_organizations_kinds_and_parents(tables):
         assert not r["parent"] or r["parent"] in ids, (r["id"], r["parent"])
         assert r["parent"] != r["id"]
     _assert_acyclic({r["id"]: r["parent"] for r in rows if r["parent"]}, "parent")
-    assert 150 <= len(rows) <= 300
+    assert 150 <= len(rows) <= 400
 
 
 @pytest.mark.parametrize(
@@ -275,6 +276,149 @@ def test_organization_spot_checks(tables, org_id, name_zh, aliases, parent):
     assert row["name_zh"] == name_zh
     assert aliases <= set(split_multi(row["aliases_zh"]))
     assert row["parent"] == parent
+
+
+@pytest.mark.parametrize(
+    ("org_id", "name_zh", "aliases", "kind", "parent"),
+    [
+        ("icj", "国际法院", set(), "un-organ", "un"),
+        ("trusteeship-council", "托管理事会", set(), "un-organ", "un"),
+        ("secretariat", "联合国秘书处", set(), "un-organ", "un"),
+        ("first-committee", "第一委员会", set(), "un-subsidiary", "ga"),
+        ("cpc", "方案和协调委员会", {"方案协调会"}, "un-subsidiary", "ecosoc"),
+        ("undc", "裁军审议委员会", set(), "un-subsidiary", "ga"),
+        ("ngo-committee", "非政府组织委员会", set(), "un-subsidiary", "ecosoc"),
+        ("ahag-haiti", "海地问题特设咨询小组", set(), "un-subsidiary", "ecosoc"),
+        ("unicef-board", "联合国儿童基金会执行局", {"儿基会执行局"}, "un-subsidiary", "unicef"),
+        (
+            "undp-unfpa-unops-board",
+            "联合国开发计划署、联合国人口基金和联合国项目事务署执行局",
+            {"开发署/人口基金/项目署执行局"},
+            "un-subsidiary",
+            "undp",
+        ),
+        (
+            "unhcr-excom",
+            "联合国难民事务高级专员方案执行委员会",
+            {"难民署执行委员会"},
+            "un-subsidiary",
+            "unhcr",
+        ),
+        ("escwa", "西亚经济社会委员会", {"西亚经社会"}, "un-commission", "ecosoc"),
+        ("eclac", "拉丁美洲和加勒比经济委员会", {"拉加经委会"}, "un-commission", "ecosoc"),
+        ("unicef", "联合国儿童基金会", {"儿基会"}, "un-fund-programme", "un"),
+        ("undp", "联合国开发计划署", {"开发署", "开发计划署"}, "un-fund-programme", "un"),
+        ("unaids", "联合国艾滋病毒/艾滋病联合规划署", {"艾滋病署"}, "un-fund-programme", "un"),
+        ("unwto", "世界旅游组织", {"世旅组织"}, "un-specialized-agency", "un"),
+        ("dos", "业务支助部", set(), "un-secretariat-office", "secretariat"),
+        ("dmspc", "管理战略、政策和合规部", {"管理战略部"}, "un-secretariat-office", "secretariat"),
+        ("unoosa", "外层空间事务厅", set(), "un-secretariat-office", "secretariat"),
+        ("ocha", "人道主义事务协调厅", {"人道协调厅"}, "un-secretariat-office", "secretariat"),
+        ("undg", "联合国可持续发展集团", {"联合国发展集团"}, "un-subsidiary", "un"),
+        ("iasc", "机构间常设委员会", set(), "un-subsidiary", "un"),
+        ("nam", "不结盟国家运动", {"不结盟运动"}, "intergovernmental", ""),
+        ("g77", "77国集团", set(), "intergovernmental", ""),
+        ("red-cross-movement", "国际红十字与红新月运动", set(), "ngo-network", ""),
+    ],
+)
+def test_un_system_spot_checks(tables, org_id, name_zh, aliases, kind, parent):
+    _, _, rows = tables["organizations.tsv"]
+    row = next(r for r in rows if r["id"] == org_id)
+    assert row["name_zh"] == name_zh
+    assert aliases <= set(split_multi(row["aliases_zh"]))
+    assert (row["kind"], row["parent"]) == (kind, parent)
+
+
+def test_un_system_coverage(tables):
+    """Every principal organ, functional and regional commission and specialized agency."""
+    _, _, rows = tables["organizations.tsv"]
+    by_kind: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        by_kind[r["kind"]].add(r["id"])
+    assert {"ga", "sc", "ecosoc", "trusteeship-council", "icj", "secretariat"} <= by_kind[
+        "un-organ"
+    ]
+    assert {"csw", "csocd", "cpd", "statcom", "cstd", "cnd", "ccpcj", "csd"} <= by_kind[
+        "un-commission"
+    ]
+    assert {"eca", "ece", "eclac", "escap", "escwa"} <= by_kind["un-commission"]
+    assert {
+        "fao",
+        "icao",
+        "ifad",
+        "ilo",
+        "imf",
+        "imo",
+        "itu",
+        "unesco",
+        "unido",
+        "unwto",
+        "upu",
+        "who",
+        "wipo",
+        "wmo",
+        "worldbank",
+    } == by_kind["un-specialized-agency"]
+    assert {"iaea", "opcw", "wto", "iom", "ctbto", "isa", "itlos"} <= by_kind["un-related"]
+    names = set().union(*(names_of(r, ["name_zh", "aliases_zh"]) for r in rows))
+    for bare in ["委员会", "理事会", "执行局", "论坛", "审计委员会", "旅游组织"]:
+        assert bare not in names, bare
+
+
+def test_instrument_names_not_in_other_files(tables):
+    """instruments.tsv shares no Chinese name with the other gazetteers."""
+    _, _, instruments = read_tsv("instruments.tsv")
+    taken: dict[str, str] = {}
+    for name, (_, _, rows) in tables.items():
+        for r in rows:
+            for n in names_of(r, TSV_FILES[name][1]):
+                taken[n] = name
+    _, _, programmes = read_tsv("programmes.tsv")
+    for r in programmes:
+        for n in names_of(r, ["name_zh", "aliases_zh"]):
+            taken[n] = "programmes.tsv"
+    shared = {
+        n: taken[n]
+        for r in instruments
+        for n in names_of(r, ["name_zh", "aliases_zh"])
+        if n in taken
+    }
+    assert not shared, shared
+
+
+@pytest.mark.parametrize(
+    ("instrument_id", "name_zh", "aliases", "kind"),
+    [
+        (
+            "agenda-2030",
+            "变革我们的世界：2030年可持续发展议程",
+            {"2030年可持续发展议程", "2030年议程"},
+            "agenda",
+        ),
+        ("sdgs", "可持续发展目标", set(), "goals"),
+        ("sendai-framework", "2015-2030年仙台减少灾害风险框架", {"仙台框架"}, "framework"),
+        (
+            "addis-ababa-action-agenda",
+            "第三次发展筹资问题国际会议亚的斯亚贝巴行动议程",
+            {"亚的斯亚贝巴行动议程"},
+            "agenda",
+        ),
+        ("global-compact-migration", "安全、有序和正常移民全球契约", set(), "compact"),
+        ("paris-agreement", "巴黎协定", set(), "agreement"),
+        ("geneva-convention-4", "关于战时保护平民之日内瓦公约", {"日内瓦第四公约"}, "convention"),
+        ("geneva-conventions-1949", "1949年8月12日日内瓦四公约", {"日内瓦四公约"}, "convention"),
+        ("npt", "不扩散核武器条约", {"不扩散条约"}, "convention"),
+        ("madrid-plan-ageing", "马德里老龄问题国际行动计划", {"马德里行动计划"}, "plan-of-action"),
+        ("registration-convention", "关于登记射入外层空间物体的公约", {"登记公约"}, "convention"),
+        ("un-charter", "联合国宪章", set(), "convention"),
+    ],
+)
+def test_instrument_spot_checks(instrument_id, name_zh, aliases, kind):
+    _, _, rows = read_tsv("instruments.tsv")
+    row = next(r for r in rows if r["id"] == instrument_id)
+    assert row["name_zh"] == name_zh
+    assert aliases <= set(split_multi(row["aliases_zh"]))
+    assert row["kind"] == kind
 
 
 def test_oecd_abbreviation_not_on_eco(tables):
@@ -325,7 +469,7 @@ def test_regions_kinds_and_broader(tables):
 # Member States without a row in cities.tsv (documented in the file's notes): city-States
 # and a capital whose Chinese name collides with another capital.
 MEMBERS_WITHOUT_CITY = {"MCO", "SGP", "VCT"}
-CITIES_WITHOUT_COUNTRY = {"jerusalem"}
+CITIES_WITHOUT_COUNTRY = {"jerusalem", "east-jerusalem"}
 
 
 def test_cities_countries_exist(tables):

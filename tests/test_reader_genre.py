@@ -193,3 +193,51 @@ def test_masthead_symbol():
 def test_reading_order_numbers_run_on_across_headings():
     document = parse_document("A. 腐败\n会议讨论了腐败。\n一. 预防犯罪\n会议讨论了犯罪。\n")
     assert [p.label for p in document.paragraphs] == ["1", "2"]
+
+
+SEGMENTED_RESOLUTION = """2031年届会
+议程项目7(b)
+协调、方案和其他问题：海洋的养护
+2031年6月1日经济及社会理事会决议
+[根据海洋问题委员会的建议(E/2031/99)通过]
+海洋的养护和可持续利用
+经济及社会理事会，
+回顾其关于海洋的各项决议，
+请秘书长提交报告。
+"""
+
+
+def test_front_matter_of_one_line_per_segment_is_never_joined():
+    meta = parse_document(SEGMENTED_RESOLUTION).metadata
+    assert meta.title == "海洋的养护和可持续利用"
+    assert meta.agenda_items == ("议程项目7(b) 协调、方案和其他问题：海洋的养护",)
+    assert meta.body == "经济及社会理事会"
+    assert "[根据海洋问题委员会的建议(E/2031/99)通过]" in meta.notes
+    assert [p.text for p in parse_document(SEGMENTED_RESOLUTION).paragraphs] == [
+        "回顾其关于海洋的各项决议，",
+        "请秘书长提交报告。",
+    ]
+
+
+def test_a_masthead_names_the_body_whose_document_it_is():
+    text = "联合国海洋基金\n执行局\n2031年第一届常会\n2031年2月7日至10日\n临时议程*项目3\n海洋年度报告\n摘要\n本报告说明了工作。\n"
+    meta = parse_document(text).metadata
+    assert meta.body == "联合国海洋基金执行局"
+    assert meta.sessions == ("联合国海洋基金执行局2031年第一届常会",)
+
+
+def test_a_letter_without_numbered_paragraphs_starts_after_its_heading():
+    text = "海洋问题委员会\n2031年实质性会议\n2031年8月10日某国常驻联合国代表致海洋问题委员会主席的信\n谨此致函，提请注意海洋问题。\n"
+    document = parse_document(text)
+    assert document.metadata.body == "海洋问题委员会"
+    assert [p.text for p in document.paragraphs][-1] == "谨此致函，提请注意海洋问题。"
+
+
+def test_footnote_references_keep_where_they_stood():
+    text = "1. 主要捐助方集团1提供了资金，其他捐助者2也提供了资金。\n\n__________________\n\n 1 澳大利亚、加拿大。\n\n 2 私人基金会。\n"
+    paragraph = parse_document(text).paragraph(1)
+    assert paragraph.text == "主要捐助方集团提供了资金，其他捐助者也提供了资金。"
+    assert [(paragraph.text[:at][-4:], marker) for at, marker in paragraph.citations] == [
+        ("捐助方集团"[-4:], "1"),
+        ("他捐助者", "2"),
+    ]

@@ -177,3 +177,185 @@ def test_aimed_at_an_enumeration_of_places(relate):
     found, _ = relate("与被盗资产追回举措一道对秘鲁和菲律宾进行了联合评估访问。")
     targets = {o for s, p, o in found if p == "targets"}
     assert targets == {"秘鲁", "菲律宾"}
+
+
+# --- locatedIn, supports, targets by actors, conveners (issue 13) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("亚太经社会总部设在曼谷。", ("亚洲及太平洋经济社会委员会", "locatedIn", "曼谷")),
+        (
+            "设在维也纳的联合国毒品和犯罪问题办公室协助了海地。",
+            ("联合国毒品和犯罪问题办公室", "locatedIn", "维也纳"),
+        ),
+    ],
+)
+def test_where_an_institution_sits(relate, sentence, expected):
+    found, _ = relate(sentence)
+    assert expected in found
+
+
+def test_who_supports_a_programme(relate):
+    found, _ = relate(
+        "日本政府资助了全球打击贩卖人口活动倡议，由欧洲联盟资助的集装箱管制方案取得了进展。"
+    )
+    assert ("日本", "supports", "全球打击贩卖人口活动倡议") in found
+    assert ("欧洲联盟", "supports", "集装箱管制方案") in found
+    assert not {f for f in found if f[1] == "implements"}
+
+
+def test_a_supported_programme_is_not_its_owner(relate):
+    found, _ = relate("哥伦比亚政府继续支助毒品和犯罪问题办公室的打击绑架方案。")
+    assert ("哥伦比亚", "supports", "打击绑架方案") in found
+    assert ("哥伦比亚", "supports", "联合国毒品和犯罪问题办公室") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("毒品和犯罪问题办公室在加纳、塞内加尔和马里开展了培训。", {"加纳", "塞内加尔", "马里"}),
+        ("在肯尼亚，世界卫生组织扩大了服务。", {"肯尼亚"}),
+        ("在世界卫生组织的协助下，埃塞俄比亚建立了监测系统。", {"埃塞俄比亚"}),
+        ("世界卫生组织向索马里提供了援助。", {"索马里"}),
+    ],
+)
+def test_bodies_act_in_and_for_places(relate, sentence, places):
+    found, _ = relate(sentence)
+    assert {o for _, p, o in found if p == "targets"} == places
+
+
+def test_a_meeting_place_is_no_target(relate):
+    found, _ = relate("世界卫生组织在日内瓦举行了一次会议。")
+    assert not {f for f in found if f[1] == "targets"}
+
+
+def test_a_body_takes_part_in_its_own_session(relate):
+    found, _ = relate("麻醉药品委员会第五十二届会议审议了该报告。")
+    assert ("麻醉药品委员会", "participatesIn", "麻醉药品委员会第五十二届会议") in found
+
+
+# --- routes as flows -------------------------------------------------------------------------
+
+
+def test_a_flow_is_keyed_by_commodity_and_places_across_paragraphs(relate):
+    found, relations = relate(
+        "阿富汗产海洛因经中亚流向俄罗斯联邦。",
+        "监测经中亚流向俄罗斯联邦的阿富汗产海洛因是一项优先工作。",
+    )
+    assert len(relations.routes) == 1
+    route = next(iter(relations.routes.values()))
+    assert route.label_zh == "海洛因：阿富汗 → 中亚 → 俄罗斯联邦"
+    roles = {(p, o) for s, p, o in found if s == route.label_zh}
+    assert {("origin", "阿富汗"), ("transit", "中亚"), ("destination", "俄罗斯联邦")} <= roles
+    assert {a.paragraph for a in relations.assertions if a.subject == route.key} == {"1", "2"}
+
+
+def test_regions_along_the_routes_are_one_flow_each(relate):
+    _, relations = relate("毒品和犯罪问题办公室提请注意主要贩毒路线沿线的中亚、西非和加勒比地区。")
+    assert len(relations.routes) == 3
+    actors = {a.subject for a in relations.assertions if a.object in relations.routes}
+    assert actors == {"org/unodc"}
+
+
+def test_a_flow_named_without_a_verb(relate):
+    _, relations = relate("毒品和犯罪问题办公室发起了一项阿富汗阿片剂跨国贩运威胁研究。")
+    (route,) = relations.routes.values()
+    assert route.label_zh.startswith("阿富汗阿片剂：阿富汗")
+
+
+def test_transnational_organized_crime_is_no_flow(relate):
+    _, relations = relate("会议将关注打击药物贩运、跨国有组织犯罪和恐怖主义。")
+    assert not relations.routes
+
+
+def test_actors_of_a_meeting_on_a_flow_act_on_it(relate):
+    _, relations = relate(
+        "肯尼亚政府在内罗毕主办了一次东非专家圆桌会议，讨论打击在东非贩运阿富汗阿片剂问题。"
+        "来自埃及、法国和印度的专家参加了圆桌会议。"
+    )
+    (route,) = relations.routes
+    on_route = {a.subject for a in relations.assertions if a.object == route}
+    assert {"country/EGY", "country/FRA", "country/IND"} <= on_route
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        ("阿富汗禁毒事务部开展了调查。", ("阿富汗禁毒事务部", "locatedIn", "阿富汗"), None),
+        ("联合国西非办事处组织了会议。", ("联合国西非办事处", "locatedIn", "西非"), None),
+        ("东非警察局长组织派代表参加了会议。", None, "locatedIn"),
+        (
+            "毒品和犯罪问题办公室在奥地利建立了国际反腐败学院。",
+            ("国际反腐败学院", "locatedIn", "奥地利"),
+            "targets",
+        ),
+    ],
+)
+def test_seats_from_names_and_foundations(relate, sentence, expected, absent):
+    found, _ = relate(sentence)
+    if expected:
+        assert expected in found
+    if absent:
+        assert not {f for f in found if f[1] == absent}
+
+
+def test_a_meeting_held_for_places_aims_at_them(relate):
+    found, _ = relate("毒品和犯罪问题办公室为东南欧和高加索地区举办了一次证人保护区域会议。")
+    aimed = {(s, o) for s, p, o in found if p == "targets"}
+    assert ("联合国毒品和犯罪问题办公室", "东南欧") in aimed
+    assert any(s.endswith("会议") and o == "东南欧" for s, o in aimed)
+
+
+def test_bodies_listed_after_a_preposition_are_no_subject(relate):
+    found, _ = relate("并组织了一次讲习班，协助东非履行对反恐怖主义委员会、安全理事会的义务。")
+    assert not {f for f in found if f[1] == "targets" and f[0] == "安全理事会"}
+
+
+def test_members_of_a_group_listed_in_its_footnote_or_after_it(relate):
+    text = (
+        "1. 主要捐助方集团1提供了大部分资金，其中包括澳大利亚、加拿大和丹麦。\n\n__________________\n\n"
+        " 1 澳大利亚、奥地利、比利时、加拿大。\n"
+    )
+    extractor = Extractor()
+    document = parse_document(text)
+    extraction = extractor.extract(document)
+    relations = extract_relations(document, extraction)
+    group = next(k for k, e in extraction.entities.items() if e.label_zh == "主要捐助方集团")
+    members = {a.subject for a in relations.where(predicate="participatesIn", obj=group)}
+    assert {"country/AUS", "country/AUT", "country/BEL", "country/CAN", "country/DNK"} <= members
+
+
+def test_a_cosponsor_takes_part(relate):
+    _, relations = relate("作为艾滋病方案的联合赞助方，毒品和犯罪问题办公室开展了研究。")
+    assert relations.where("org/unodc", "participatesIn", "org/unaids")
+
+
+def test_a_session_adopts_the_decisions_numbered_after_it(relate):
+    _, relations = relate(
+        "海洋公约缔约方会议第四届会议于2031年在维也纳举行。",
+        "缔约方会议在其第4/1号决定中请秘书处编写报告。",
+    )
+    adopters = {a.subject for a in relations.where(predicate="adopts")}
+    assert any(s.startswith("meeting/") for s in adopters), adopters
+
+
+def test_the_convener_of_a_meeting_on_a_threat_works_on_it(relate):
+    _, relations = relate(
+        "联合国西非办事处举办了一次毒品贩运威胁西非安全问题西非经共体部长级会议。"
+    )
+    assert relations.where("org/ecowas", "worksOn", "threat/drug-trafficking")
+
+
+def test_trafficking_that_threatens_a_place_flows_through_it(relate):
+    _, relations = relate("该报告题为“药物贩运是对西非的安全威胁”。")
+    (route,) = relations.routes.values()
+    assert "西非" in route.label_zh
+
+
+def test_trafficked_and_used_in_a_place(relate):
+    found, relations = relate("会议讨论了打击在东非贩运和滥用阿富汗阿片剂问题。")
+    (route,) = relations.routes.values()
+    roles = {(p, o) for s, p, o in found if s == route.label_zh}
+    assert {("origin", "阿富汗"), ("transit", "东非"), ("destination", "东非")} <= roles

@@ -6,7 +6,16 @@ from kg.nlp.extract import Extractor
 from kg.relations.extract import extract_relations
 from kg.relations.model import Predicate
 
-HEADING_RULES = ("work:heading", "work:heading-event", "donor:heading", "donor:footnote-list")
+HEADING_RULES = (
+    "work:heading",
+    "work:heading-event",
+    "donor:heading",
+    "donor:footnote-list",
+    "participates:member-footnote",
+)
+# read across the document: an actor on a flow (the evidence puts the actor in the
+# programme, meeting or place), a session adopting a decision numbered after it
+INFERRED = ("route:via-", "route:acting-in-place", "adopts:session")
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +32,8 @@ def test_evidence_is_a_sentence_of_the_paragraph_holding_both_ends(seed_document
         assert texts[item.paragraph][item.start : item.end] == item.sentence
         if item.rule.split("+")[0] in HEADING_RULES or "anaphora" in item.rule:
             continue  # an end named by the heading, a donor footnote, or an earlier sentence
+        if item.rule.startswith(INFERRED):
+            continue
         for end in (item.subject, item.object):
             forms = (
                 entities[end].forms
@@ -73,8 +84,11 @@ def test_relation_scores_do_not_fall(seed_document, seed):
     scores = score_relations(
         relations, mapping, *load_gold_relations(gold_dir / "seed.relations.jsonl")
     )
-    assert scores["all"].precision >= 0.85
+    assert scores["all"].precision >= 0.90
     assert scores["all"].recall >= 0.75
+    for predicate, score in scores.items():  # issue 13: no family left behind
+        assert score.recall >= 0.6, predicate
     assert scores["heldIn"].precision >= 0.95
     assert scores["partnerOf"].precision >= 0.90
     assert scores["partnerOf"].recall >= 0.80
+    assert scores["transit"].recall >= 0.70 and scores["origin"].recall >= 0.9

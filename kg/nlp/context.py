@@ -18,9 +18,13 @@ from kg.nlp.model import Candidate, EntityType
 from kg.text import chinese_numeral
 
 SESSION_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)届")
+# Heads by which a document calls its own body: 理事会 in an ECOSOC resolution, 执行局 in
+# an Executive Board's paper, 委员会 in a commission's record. Longest first.
+OWN_BODY_HEADS = ("执行委员会", "理事会", "委员会", "执行局", "工作组", "大会", "论坛", "小组")
 CONTEXT_KEY = "kg_context"
 CANDIDATES_KEY = "kg_candidates"
 TEXT_KEY = "kg_text"
+CITED_KEY = "kg_cited"  # where footnote references stood in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,23 @@ class DocumentContext:
     instruments: list[tuple[str, str]] = field(default_factory=list)  # (name, key), oldest first
     bodies: list[tuple[str, str, EntityType]] = field(default_factory=list)  # (name, key, type)
     conveners: list[tuple[str, str]] = field(default_factory=list)  # (name, key) of session bodies
+    own_body: Alias | None = None  # the body whose document it is, by its bare head (理事会)
+    title: str = ""  # the document's title
+
+    def adopt_own_body(self, text: str, mentions: list[Candidate]) -> None:
+        """Take the organisation named by the whole of ``text`` (the acting organ of a
+        resolution, a masthead's body) as the document's own body."""
+        body = next(
+            (m for m in mentions if m.type is EntityType.ORGANIZATION and m.end - m.start
+             >= len(text.strip()) - 1),
+            None,
+        )  # fmt: skip
+        if body is None:
+            return
+        name = body.label or text[body.start : body.end]
+        head = next((h for h in OWN_BODY_HEADS if name.endswith(h) and len(name) > len(h)), "")
+        if head:
+            self.own_body = Alias(head, body.key, body.type, name)
 
     def convener(self, name: str) -> str:
         """The key of the body that convenes sessions called ``name``; a short name
@@ -70,9 +91,17 @@ class DocumentContext:
     def remember_body(self, name: str, key: str, entity_type: EntityType) -> None:
         self.bodies.append((name, key, entity_type))
 
-    def last_body(self, *types: EntityType, session: int = 0) -> tuple[str, str, EntityType] | None:
-        """The body last talked about; for decision N/M, a meeting's Nth session first."""
-        candidates = [body for body in reversed(self.bodies) if not types or body[2] in types]
+    def last_body(
+        self, *types: EntityType, session: int = 0, accept=None
+    ) -> tuple[str, str, EntityType] | None:
+        """The body last talked about; for decision N/M, a meeting's Nth session first.
+        ``accept(key, name, type)`` may refuse some (a body that adopts no resolutions)."""
+        candidates = [
+            body
+            for body in reversed(self.bodies)
+            if (not types or body[2] in types)
+            and (accept is None or accept(body[1], body[0], body[2]))
+        ]
         if session:
             for body in candidates:
                 ordinal = SESSION_ORDINAL.search(body[0])
@@ -98,3 +127,8 @@ def text_of(doc: Doc) -> str:
     if TEXT_KEY not in doc.user_data:
         doc.user_data[TEXT_KEY] = doc.text
     return doc.user_data[TEXT_KEY]
+
+
+def cited_at(doc: Doc) -> frozenset[int]:
+    """Positions in the Doc's text where a footnote reference stood."""
+    return doc.user_data.get(CITED_KEY, frozenset())

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from kg.document import Document
 from kg.ids import heading_key
-from kg.nlp.context import CANDIDATES_KEY, CONTEXT_KEY, TEXT_KEY, DocumentContext
+from kg.nlp.context import CANDIDATES_KEY, CITED_KEY, CONTEXT_KEY, TEXT_KEY, DocumentContext
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, Entity, EntityType, Mention
 from kg.nlp.pipeline import shared_pipeline
@@ -26,6 +26,7 @@ class TextPart:
 
     label: str  # "12", "PP3", "summary", "s:6.B.1", "fn:1"
     text: str
+    cited_at: frozenset[int] = frozenset()  # where footnote references stood (主要捐助方集团¹⁴)
     offset: int = 0  # where the text starts in its part, if it is a piece of a long one
 
     @property
@@ -35,13 +36,23 @@ class TextPart:
     def pieces(self) -> Iterator[TextPart]:
         """The part in pieces spaCy accepts (nlp.max_length), cut at sentence ends."""
         for start, end in pieces(self.text, PIECE):
-            yield TextPart(self.label, self.text[start:end], self.offset + start)
+            cited_at = frozenset(at - start for at in self.cited_at if start <= at < end)
+            yield TextPart(self.label, self.text[start:end], cited_at, self.offset + start)
 
 
 def text_parts(document: Document) -> Iterator[TextPart]:
-    """The document's texts in reading order: summary, then headings and paragraphs, footnotes."""
+    """The document's texts in reading order: front matter, summary, headings and
+    paragraphs, footnotes. The front matter opens with the document's own body."""
     meta = document.metadata
-    for index, line in enumerate((meta.title, *meta.sessions, *meta.agenda_items)):
+    front = (
+        meta.body,
+        meta.title,
+        meta.subtitle,
+        *meta.sessions,
+        *meta.agenda_items,
+        *meta.notes,
+    )
+    for index, line in enumerate(front):
         if line:
             yield TextPart(f"front:{index}", line)
     if document.summary:
@@ -54,7 +65,8 @@ def text_parts(document: Document) -> Iterator[TextPart]:
             if key not in seen:
                 seen.add(key)
                 yield TextPart(f"s:{key}", path[-1].title)
-        yield TextPart(paragraph.label, paragraph.text)
+        cited_at = frozenset(position for position, _ in paragraph.citations)
+        yield TextPart(paragraph.label, paragraph.text, cited_at)
     for footnote in document.footnotes:
         yield TextPart(f"fn:{footnote.marker}", footnote.text)
 
@@ -65,6 +77,7 @@ class Extraction:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    own_body: str = ""  # key of the body whose document it is (a resolution's acting organ)
 
     def of_type(self, entity_type: EntityType | str) -> list[Entity]:
         wanted = EntityType(entity_type)
@@ -107,33 +120,42 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         parts = list(text_parts(document))
-        return self.extract_parts(parts)
+        meta = document.metadata
+        return self.extract_parts(parts, own_body=bool(meta.body), title=meta.title)
 
     def extract_text(self, text: str) -> Extraction:
         """Entities of a single text, read as one paragraph labelled "1"."""
         return self.extract_parts([TextPart("1", text)])
 
-    def extract_parts(self, parts: list[TextPart]) -> Extraction:
+    def extract_parts(
+        self, parts: list[TextPart], own_body: bool = False, title: str = ""
+    ) -> Extraction:
         """Entities of text parts read in order as one document.
 
         The rules read each text in its matching form (`kg.text.matching_form`);
-        mentions keep the original text at the same offsets.
+        mentions keep the original text at the same offsets. With ``own_body``, the
+        first part names the body whose document it is (the organ of a resolution, the
+        board in a masthead): its bare head (理事会, 执行局) names it in this document.
+        ``title`` is the document's title: 秘书长的报告 in it is the report on that topic.
         """
         parts = [piece for part in parts for piece in part.pieces()]
-        context = DocumentContext()
+        context = DocumentContext(title=matching_form(title))
         settled: list[list[Candidate]] = []
         nested: list[list[Candidate]] = []
         texts = [matching_form(part.text) for part in parts]
-        for text in texts:  # same offsets as the parts; traditional and full-width folded
+        for index, text in enumerate(texts):  # same offsets as the parts; folded forms
             doc = self.nlp.make_doc(text)
             doc.user_data[CONTEXT_KEY] = context
             doc.user_data[CANDIDATES_KEY] = []
             doc.user_data[TEXT_KEY] = text
+            doc.user_data[CITED_KEY] = parts[index].cited_at
             for _, component in self.nlp.pipeline:
                 doc = component(doc)
             settled.append(doc.user_data[SETTLED_KEY])
             nested.append(doc.user_data[NESTED_KEY])
-        extraction = Extraction()
+            if own_body and index == 0:
+                context.adopt_own_body(text, settled[-1])
+        extraction = Extraction(own_body=context.own_body.key if context.own_body else "")
         for part, text, mentions, inside in zip(parts, texts, settled, nested, strict=True):
             for candidate in _with_late_aliases(text, mentions, context):
                 extraction.add(_mention(part, candidate), candidate.label)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import SKOS
@@ -168,3 +168,30 @@ def load_gazetteer() -> Gazetteer:
         *_threats(),
     ]
     return Gazetteer(entries)
+
+
+@lru_cache(maxsize=1024)
+def broader_threats(key: str) -> frozenset[str]:
+    """The threat concept ``key`` and every broader one (skos:broader, transitively):
+    cocaine trafficking is drug trafficking and the world drug problem."""
+    gazetteer = load_gazetteer()
+    found: set[str] = set()
+    stack = [key]
+    while stack:
+        current = stack.pop()
+        if current in found:
+            continue
+        found.add(current)
+        entry = gazetteer.get(current)
+        if entry is not None and entry.type is EntityType.THREAT:
+            stack.extend(entry.parent.split())
+    return frozenset(found)
+
+
+@cache
+def top_threats() -> frozenset[str]:
+    """The taxonomy's top concepts (世界毒品问题, 犯罪 …): too broad to relate two threats."""
+    graph = threat_graph()
+    return frozenset(
+        str(concept).removeprefix(ID_NS) for concept in graph.objects(None, SKOS.hasTopConcept)
+    )

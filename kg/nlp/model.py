@@ -39,7 +39,7 @@ class Candidate:
     key: str = ""
     label: str = ""
     priority: int = 0
-    related: str = ""  # for a resolution: the key of the body that adopted it
+    related: str = ""  # a resolution's adopting body; a session's convening body
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class Mention:
     type: EntityType
     key: str
     rule: str
-    related: str = ""  # for a resolution: the key of the body that adopted it
+    related: str = ""  # a resolution's adopting body; a session's convening body
     nested: bool = False  # written inside a longer name (非洲联盟 in 非洲联盟…部长会议)
 
 

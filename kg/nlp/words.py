@@ -41,6 +41,12 @@ def _crosses(window: str, position: int) -> bool:
     return False
 
 
+def splits_pair(text: str, position: int) -> bool:
+    """True if the two characters around ``position`` make a dictionary word (实|体 in
+    其实体: jieba may cut such a word wrongly, so an edge there is unsure)."""
+    return position > 0 and bool(_dictionary().get(text[position - 1 : position + 1]))
+
+
 def starts_word(text: str, start: int, end: int) -> bool:
     """A name at [start, end) begins a jieba word (and may run on into it: 泰国政府)."""
     if not crosses(text, start):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -13,9 +14,13 @@ from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Entity, EntityType, Mention
 from kg.relations.model import SYMMETRIC, Assertion, Predicate
 from kg.relations.rules import RULES
-from kg.relations.rules.routes import find_routes, routes
+from kg.relations.rules.meetings import adopted_at_session
+from kg.relations.rules.routes import actors_on_routes, find_routes, routes
 from kg.relations.sentence import resolve_anaphors, sentences
-from kg.text import matching_form
+from kg.text import chinese_numeral, matching_form
+
+SESSION_NUMBER = re.compile(r"第([一二三四五六七八九十]+)届(?:特别)?会议$")
+DECISION_NUMBER = re.compile(r"第(\d{1,2})/\d{1,3}号(?:决定|决议)$")
 
 
 @dataclass(slots=True)
@@ -70,11 +75,16 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
         heading_threats = _heading_keys(paragraph.heading_path, by_part, EntityType.THREAT)[-1:]
         heading_bodies = _heading_keys(paragraph.heading_path, by_part, EntityType.ORGANIZATION)
         countries = _footnote_countries(paragraph.footnotes, by_part)
+        listed = tuple(
+            (position, members)
+            for position, marker in paragraph.citations
+            if (members := _footnote_countries((marker,), by_part))
+        )
         named = by_part[paragraph.label]
         mentions = named + resolve_anaphors(matching_form(paragraph.text), named)
         for sentence in sentences(
             paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries,
-            nested_by_part[paragraph.label],
+            nested_by_part[paragraph.label], extraction.own_body, listed,
         ):  # fmt: skip
             found: list[Assertion] = []
             for rule in RULES:
@@ -102,7 +112,61 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
                 if key not in seen:
                     seen.add(key)
                     relations.assertions.append(item)
+    sessions, numbers = _sessions_and_numbers(extraction)
+    later = [
+        *actors_on_routes(relations.assertions, relations.routes),
+        *adopted_at_session(relations.assertions, sessions, numbers),
+    ]
+    for item in later:
+        key = (item.subject, item.predicate, item.object, item.paragraph)
+        if key not in seen:
+            seen.add(key)
+            relations.assertions.append(item)
     return relations
+
+
+def _sessions_and_numbers(
+    extraction: Extraction,
+) -> tuple[dict[tuple[str, int], str], dict[str, int]]:
+    """The sessions the document names, by (convening body, number), and the session
+    number of each numbered decision or resolution (4 for 第4/1号决定)."""
+    sessions: dict[tuple[str, int], str] = {}
+    numbers: dict[str, int] = {}
+    for mention in extraction.mentions:
+        entity = extraction.entities.get(mention.key)
+        if entity is None:
+            continue
+        if entity.type is EntityType.MEETING:
+            ordinal = SESSION_NUMBER.search(entity.label_zh)
+            if ordinal is not None and mention.related:
+                sessions.setdefault(
+                    (mention.related, chinese_numeral(ordinal.group(1))), entity.key
+                )
+        elif entity.type is EntityType.RESOLUTION:
+            number = DECISION_NUMBER.search(entity.label_zh)
+            if number is not None:
+                numbers[entity.key] = int(number.group(1))
+    for mention in extraction.mentions:
+        if mention.nested and mention.type is EntityType.ORGANIZATION:
+            meeting = _session_opened_by(mention, extraction)
+            ordinal = SESSION_NUMBER.search(meeting.label_zh) if meeting else None
+            if ordinal is not None:
+                sessions.setdefault((mention.key, chinese_numeral(ordinal.group(1))), meeting.key)
+    return sessions, numbers
+
+
+def _session_opened_by(mention: Mention, extraction: Extraction) -> Entity | None:
+    """The session whose name opens with the body ``mention`` (…缔约方会议第四届会议)."""
+    for other in extraction.mentions:
+        if (
+            other.type is EntityType.MEETING
+            and not other.nested
+            and other.paragraph == mention.paragraph
+            and other.start == mention.start
+            and mention.end < other.end
+        ):
+            return extraction.entities.get(other.key)
+    return None
 
 
 def _heading_keys(path, by_part, entity_type: EntityType) -> tuple[str, ...]:

@@ -17,6 +17,8 @@ class Predicate(StrEnum):
     ADOPTS = "adopts"
     TARGETS = "targets"
     DONOR_TO = "donorTo"
+    LOCATED_IN = "locatedIn"
+    SUPPORTS = "supports"
     CONCERNS = "concerns"
     ORIGIN = "origin"
     TRANSIT = "transit"

@@ -59,6 +59,9 @@ class Sentence:
     original: str = ""  # the paragraph's text as written (the evidence is taken from it)
     footnote_countries: tuple[str, ...] = field(default=())  # country lists of cited footnotes
     nested: tuple[Mention, ...] = field(default=())  # known entities inside longer names
+    document_subject: str = ""  # key of the body whose document it is (a resolution's organ)
+    # footnotes that list countries, by where their reference stands: (position, countries)
+    cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = field(default=())
 
     @property
     def value(self) -> str:
@@ -83,12 +86,30 @@ class Sentence:
 
     def subject(self, *types: EntityType) -> Mention | None:
         """The sentence's grammatical subject: its first mention of these types that is
-        not the object of a preposition (与世界银行… is not the subject)."""
+        not the object of a preposition (与世界银行… is not the subject) and does not
+        stand in an adverbial clause opening the sentence (为了减少布基纳法索…，儿基会…)."""
+        adverbial_end = self._adverbial_end()
+        object_end = -1  # end of the last mention that is a preposition's object
         for mention in self.of(*(types or ACTORS)):
+            if mention.start < adverbial_end:
+                continue
             before = self.text[max(self.start, mention.start - 2) : mention.start]
-            if not before.endswith(PREPOSITIONS) and not before.endswith("的"):
-                return mention
+            listed = object_end >= 0 and ENUMERATION_GAP.fullmatch(
+                self.text[object_end : mention.start]
+            )
+            if before.endswith(PREPOSITIONS) or before.endswith("的") or listed:
+                object_end = mention.end  # 对反恐怖主义委员会、安全理事会…: all objects
+                continue
+            return mention
         return None
+
+    def _adverbial_end(self) -> int:
+        """Where an adverbial clause that opens the sentence ends (its comma), else start."""
+        opening = ADVERBIAL.match(self.text, self.start)
+        if opening is None:
+            return self.start
+        comma = self.text.find("，", opening.end(), self.end)
+        return comma if comma >= 0 else self.start
 
     def co_actors(self, subject: Mention) -> list[Mention]:
         """Bodies that act with the subject: A与B发起的, A同B签署了, A、B和C举办了.
@@ -147,6 +168,11 @@ class Sentence:
 
 
 NOT_ITSELF = ("其他", "各", "系统")
+# 例如，为了…，/ 由于…，/ 根据…，: a clause that opens the sentence without its subject
+ADVERBIAL = re.compile(
+    r"(?:(?:例如|此外|另外|同时|因此|然而|但是|总体而言|\d{4}年)，)?"
+    r"(?:为了|为|由于|随着|根据|按照|通过|鉴于|针对|对于|关于|考虑到|除了)"
+)
 CO_ACTOR_GAP = re.compile(r"（?\s?(?:还|也|已)?(?:、|和|及|以及|与|同)\s?")
 ENUMERATION_GAP = re.compile(r"\s?(?:政府|国|等)?\s?(?:、|，|和|及|以及|与|同|或)\s?")
 LEADING_GAP = re.compile(r"\s?(?:了|来自|包括|如|即)?\s?")
@@ -160,6 +186,8 @@ def sentences(
     heading_bodies: tuple[str, ...] = (),
     footnote_countries: tuple[str, ...] = (),
     nested: list[Mention] = (),
+    document_subject: str = "",
+    cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = (),
 ) -> Iterator[Sentence]:
     """The sentences of a paragraph with the mentions (and nested mentions) inside each."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -172,6 +200,8 @@ def sentences(
             heading_threats=heading_threats, heading_bodies=heading_bodies,
             footnote_countries=footnote_countries, original=text,
             nested=tuple(m for m in nested if start <= m.start and m.end <= end),
+            document_subject=document_subject,
+            cited_lists=tuple((at, keys) for at, keys in cited_lists if start <= at <= end),
         )  # fmt: skip
 
 

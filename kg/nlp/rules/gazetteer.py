@@ -19,6 +19,8 @@ from kg.nlp.words import starts_word
 PRIORITY = {EntityType.COUNTRY: 3, EntityType.ORGANIZATION: 2, EntityType.REGION: 1}
 SHORT_NAME = 2
 BARE_INSTRUMENT = 8
+# Kinds of instrument that UN texts name bare, however short: 可持续发展目标, 国际人道法
+NAMED_BARE = frozenset({"goals", "agenda", "compact", "framework", "law"})
 COUNTER = "反"
 DEMONSTRATIVES = ("该", "这一", "这项", "这份", "此", "上述")
 
@@ -33,7 +35,11 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab)
         self.entities: dict[str, KnownEntity] = gazetteer.names(*types)
         for name, entity in self.entities.items():
-            if entity.type is EntityType.INSTRUMENT and len(name) < BARE_INSTRUMENT:
+            if (
+                entity.type is EntityType.INSTRUMENT
+                and len(name) < BARE_INSTRUMENT
+                and entity.kind not in NAMED_BARE
+            ):
                 continue  # 政治宣言, 反腐败公约: short titles count only inside 《》
             self.matcher.add(name, [nlp.make_doc(name)])
 
@@ -41,24 +47,22 @@ class GazetteerMatcher:
         candidates = candidates_of(doc)
         strings = doc.vocab.strings
         text = text_of(doc)
+        # one token per character: token offsets are character offsets (no Span needed)
         for match_id, start, end in self.matcher(doc):
-            span = doc[start:end]
             name = strings[match_id]
             entity = self.entities[name]
             if (
                 len(name) <= SHORT_NAME
-                and not starts_word(text, span.start_char, span.end_char)
-                and not _countered(entity, text, span.start_char)
+                and not starts_word(text, start, end)
+                and not _countered(entity, text, start)
             ):
                 continue
-            if entity.type is EntityType.INSTRUMENT and text[: span.start_char].endswith(
-                DEMONSTRATIVES
-            ):
+            if entity.type is EntityType.INSTRUMENT and text[:start].endswith(DEMONSTRATIVES):
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
             candidates.append(
                 Candidate(
-                    span.start_char,
-                    span.end_char,
+                    start,
+                    end,
                     entity.type,
                     rule=f"gazetteer:{entity.type}",
                     key=entity.key,

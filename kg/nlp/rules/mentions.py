@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from kg.ids import entity_key
 from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.model import Candidate, EntityType
+from kg.nlp.words import starts_word
 
 SETTLED_KEY = "kg_mentions"
 NESTED_KEY = "kg_nested"
@@ -44,6 +45,8 @@ ABBREVIATION = re.compile(
     r"[（(](?:以下简称|下称|简称)?[“\"]?(?P<short>[^（）()，。；、：“”\"\s]{2,15}|[A-Z][A-Za-z\-/]{1,15})[”\"]?[）)]"
 )
 NOT_ABBREVIATION = re.compile(r"\d|第|年|月|日|届|号")
+# A bare head after these is some other body: 各委员会, 该委员会, 其理事会, 两个委员会.
+OTHER_BODY_BEFORE = frozenset("各该这那其他它两几个些等")
 ALIAS_TYPES = (
     EntityType.ORGANIZATION,
     EntityType.PROGRAMME,
@@ -87,8 +90,9 @@ def keyed(candidate: Candidate, text: str) -> Candidate:
 
 
 def alias_candidates(text: str, context: DocumentContext) -> list[Candidate]:
-    """Every occurrence of a short form defined so far in the document."""
-    found = []
+    """Every occurrence of a short form defined so far in the document, and of the bare
+    head by which the document calls its own body."""
+    found = _own_body_candidates(text, context.own_body) if context.own_body else []
     for short, alias in context.aliases.items():
         start = text.find(short)
         while start >= 0:
@@ -104,6 +108,22 @@ def alias_candidates(text: str, context: DocumentContext) -> list[Candidate]:
                 )
             )
             start = text.find(short, start + 1)
+    return found
+
+
+def _own_body_candidates(text: str, own: Alias) -> list[Candidate]:
+    """理事会 in an ECOSOC resolution is the Council, unless a word before it makes it
+    another (各理事会, 其他委员会, 协调理事会: 调理 is a word across the edge)."""
+    found = []
+    start = text.find(own.short)
+    while start >= 0:
+        end = start + len(own.short)
+        before = text[start - 1] if start else ""
+        if before not in OTHER_BODY_BEFORE and starts_word(text, start, end):
+            found.append(
+                Candidate(start, end, own.type, "own-body", own.key, own.label, priority=3)
+            )
+        start = text.find(own.short, end)
     return found
 
 

@@ -21,35 +21,60 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.data_files import read_table, read_words
-from kg.nlp.context import DocumentContext, candidates_of, context_of, text_of
+from kg.nlp.context import DocumentContext, candidates_of, cited_at, context_of, text_of
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType
-from kg.nlp.words import head_ends_word
+from kg.nlp.words import head_ends_word, splits_pair
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 NUMERAL = re.compile(
-    r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些]{0,2}$"
+    r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些]{0,2}多?$"
 )
-SESSION_AT_END = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
+NUMERALS = r"[一二三四五六七八九十百零〇\d]+"
+# 第四十六届会议, 第二十九和三十次会议: a numbered session (or sessions) at the end of a name
+SESSION_AT_END = re.compile(rf"第{NUMERALS}(?:[和、至]{NUMERALS})*(?:届|次)(?:特别)?会议$")
 # Parts of speech that end a name: prepositions, pronouns, classifiers, particles,
 # adverbs, interjections, punctuation, time words. Numerals are judged by NUMERAL.
 STOP_TAGS = frozenset(
     {"p", "r", "q", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "y", "e", "x", "t"}
 )
 ASPECT_PARTICLES = frozenset("了过着")
+# Words of these parts of speech belong to the clause, not to a name after them: a
+# conjunction that follows one joins clauses, not two parts of a name (verbs, idioms).
+CLAUSE_TAGS = frozenset({"v", "vd", "d", "p", "r", "c"})
 SESSION_BODY = re.compile(r"(?:大会|会议)$")
 VERB_MARKERS = read_words("patterns/verb_markers.txt")
 BRACKETS = {"”": "“", "》": "《"}
 NUMBER_AFTER = re.compile(r"[一二三四五六七八九十两几\d]+[个项次份场届批]")
 PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY})
 MAX_NAME = 40
+ADMINISTRATIVE = re.compile(r"[省州市府县]")
+ADMINISTRATIVE_REACH = 8
+MIN_PLACE = 3
+NOT_PLACES = ("政府", "都市", "城市")  # 埃塞俄比亚政府, 大都市: no place's own name
+YEARLY_SESSION = re.compile(
+    r"(?<!\d)\d{4}\s?年\s?(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会)"
+)
 # 关于…的 before a head: the topic belongs to the name, enumeration commas included.
-ABOUT = re.compile(r"关于[^，。；：！？（）()《》“”\n关]{1,70}的$")
+ABOUT_WORD = "关于"
+AUTHORED_REPORT = "的报告"
+MIN_REPORT_NAME = 9  # 关于 + a topic of four characters or more + 的报告
+DATED_REPORT = re.compile(r"\d{4}\s?年|年度|年期|两年期")
+TRAILING_MARKS = re.compile(r"[*＊\s]+$")
+ABOUT = re.compile(r"关于[^，。；！？（）()“”\n关]{1,70}的$")
 INDEFINITE_BEFORE = re.compile(r"(?:是|为|作为)(?:一|这一|每一)[项个种类]$")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
-NEEDS_ANCHOR = frozenset(
-    {"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"}
+TITLE_BEFORE = re.compile(r"《[^《》\n]{2,60}》$")
+# Units that every body has (应急小组, 外地办事处): named by a topic too (法治问题协调小组).
+# Groups a footnote may define by listing their members (主要捐助方集团¹⁴).
+GROUP_HEADS = frozenset({"集团", "小组"})
+RELATION_HEADS = frozenset({"伙伴关系", "合作伙伴关系"})
+UNIT_HEADS = frozenset({"小组", "办事处", "处", "中心"})
+NEEDS_ANCHOR = (
+    frozenset({"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"})
+    | frozenset({"计划", "平台", "机制", "资金", "指数"})
+    | UNIT_HEADS
 )
 MIN_NAME = 2
 # 举办了一次…专家组会议: a meeting's name starts after the event's count.
@@ -74,11 +99,27 @@ MEETING_ANAPHOR = "会议"
 # 反恐怖主义委员会及其执行局: a body's own unit, named by the unit's head alone.
 OWN_UNIT = re.compile(r"及其|和其|与其")
 UN = "联合国"
+UN_KEY = "org/un"
 # 与身份有关…专家组: 与 opens a 与…有关 modifier that belongs to the name.
 RELATED_TO = "有关"
 # A topic list inside a name: 引渡、司法互助和国际合作问题…工作组; 木材、…等森林产品…会议.
 TOPIC_MARKER = "问题"
 LIST_END = "等"
+LAST_JOINERS = ("和", "及", "与")
+PROPER_TAGS = frozenset({"nt", "ns", "nr", "nz", "j"})  # jieba's proper nouns and abbreviations
+MAX_TOPIC = 6  # characters of a topic in a list inside a name (财政、经济和环境…)
+
+
+class KnownNames(dict):
+    """Known names of a text by where they end, with where they (and bodies) start."""
+
+    starts: set[int]
+    body_starts: set[int]
+
+    def index(self) -> None:
+        """Record the starts; call once the names are in."""
+        self.starts = {c.start for c in self.values()}
+        self.body_starts = {c.start for c in self.values() if c.type is EntityType.ORGANIZATION}
 
 
 def load_heads() -> list[tuple[str, EntityType, bool]]:
@@ -101,12 +142,15 @@ class NameMatcher:
         categories,
         list_words,
         modified_nouns,
+        authors,
     ):
+        self.authors = tuple(sorted(authors, key=len, reverse=True))
         self.list_words = frozenset(list_words)
         self.modified_nouns = tuple(modified_nouns)
         self.categories = frozenset(categories)
         self.name_words = frozenset(name_words)
         self.heads = heads
+        self.head_words = tuple(head for head, _, _ in heads)
         self.head_pattern = re.compile("|".join(re.escape(head) for head, _, _ in heads))
         self.head_types = {head: entity_type for head, entity_type, _ in heads}
         self.verb_heads = frozenset(head for head, _, verb in heads if verb)
@@ -117,11 +161,12 @@ class NameMatcher:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         candidates = candidates_of(doc)
-        known_ends: dict[int, Candidate] = {}
+        known_ends = KnownNames()
         for c in candidates:
             if c.key and c.type is not EntityType.THREAT:
                 if c.end not in known_ends or c.start < known_ends[c.end].start:
                     known_ends[c.end] = c  # the longest known name ending here
+        known_ends.index()
         for known in list(known_ends.values()):
             ordinal = ORDINAL_BEFORE.search(text, 0, known.start)
             if (
@@ -158,39 +203,93 @@ class NameMatcher:
                 ):
                     continue  # 办公室组织了…, 政府报告了…: the head is used as a verb
             start = self.left_edge(text, head_start, known_ends, entity_type)
+            if start is None:
+                continue  # the name would run on past any clause: a description, not a name
             quoted = QUOTED_NAME.search(text, start, head_start)
-            if quoted is not None and quoted.start() == start and match.group(0) in NEEDS_ANCHOR:
+            if (
+                quoted is not None
+                and quoted.start() == start
+                and match.group(0) in NEEDS_ANCHOR - UNIT_HEADS  # “…之友”小组 keeps its head
+            ):
                 start, end = quoted.start("name"), quoted.end("name")
                 candidates.append(
                     Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
                 )
                 continue
             name = text[start:end]
-            anchored = (start == 0 and end == len(text)) or any(
-                start <= c.start and c.end <= end for c in known_ends.values()
+            inside = [c for c in known_ends.values() if start <= c.start and c.end <= end]
+            owner = known_ends.get(start)  # 儿基会气候行动计划: the body's own programme
+            owned = (
+                entity_type is EntityType.PROGRAMME
+                and owner is not None
+                and owner.type is EntityType.ORGANIZATION
+                and owner.key != UN_KEY
+                and not text.endswith(TOPIC_MARKER, start, head_start)  # 办公室毒品问题方案
             )
+            anchored = (start == 0 and end == len(text)) or bool(inside) or owned
+            if inside and match.group(0) in UNIT_HEADS:
+                # 儿基会外地办事处: a body's unit is named only by a word of its own
+                unit = text[max(c.end for c in inside) : head_start]
+                anchored = not self._generic(unit)
+            if entity_type is EntityType.PUBLICATION and _by_author(name, self.authors):
+                candidates.append(  # 秘书长关于…的报告: one definite report
+                    Candidate(start, end, entity_type, rule="name:authored", priority=1)
+                )
+                continue
             if text[:start].endswith(VERB_JOINER):
                 anchored = False  # 扩大并改进减少需求方案: the verb is a predicate, not the name's
+            if len(match.group(0)) == 1 and _first_flag(text[start:head_start]) == "nr":
+                continue  # 黄浚局长: a person's name before 局 is no body's
             if not self.is_name(
                 name,
                 text[head_start:end],
                 entity_type,
                 anchored,
                 text[:start].endswith(VERB_JOINER),
-            ):
-                continue
+            ) and not (match.group(0) in GROUP_HEADS and end in cited_at(doc)):
+                continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(text, 0, start):
                 continue  # 是一项次区域药物管制举措: a description, not a name
+            if match.group(0) in RELATION_HEADS and _first_flag(text[start:head_start][-2:]) == "v":
+                continue  # 结成伙伴关系, 加强伙伴关系: a partnership formed, not one named
+            if owned:
+                # 儿基会气候行动计划: written with its body, named without it; the body
+                # stays a mention inside (who runs it)
+                candidates.append(
+                    Candidate(owner.start, end, entity_type, "name:owned", "", name, priority=1)
+                )
+                continue
             candidates.append(
                 Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
             )
         candidates.extend(_sessions_of_subjects(text, known_ends, candidates, context_of(doc)))
+        candidates.extend(self._authored_reports(text, context_of(doc)))
+        candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
+        candidates.extend(_administrative_places(text, known_ends))
         return doc
+
+    def _authored_reports(self, text: str, context: DocumentContext) -> list[Candidate]:
+        """秘书长的报告: in a document on one topic, the author's report on that topic (a
+        resolution considering it, or the report itself under its title)."""
+        found = []
+        for author in self.authors:
+            start = text.find(author + AUTHORED_REPORT)
+            while start >= 0:
+                end = start + len(author) + len(AUTHORED_REPORT)
+                topic = TRAILING_MARKS.sub("", context.title)
+                label = f"{author}关于{topic}的报告" if topic else ""
+                found.append(
+                    Candidate(start, end, EntityType.PUBLICATION, "name:authored-report", "",
+                              label, priority=1)
+                )  # fmt: skip
+                start = text.find(author + AUTHORED_REPORT, end)
+        return found
 
     def left_edge(
         self, text: str, head_start: int, known: dict[int, Candidate], entity_type: EntityType
-    ) -> int:
-        """Where the name ending in the head at ``head_start`` begins."""
+    ) -> int | None:
+        """Where the name ending in the head at ``head_start`` begins; None when it would
+        run further left than a name can (no word of the clause ends it)."""
         window_start = clause = _clause_start(text, head_start)
         start = head_start
         words = _words_ending_at(text, window_start, start)
@@ -205,6 +304,8 @@ class NameMatcher:
             if entity is not None and entity.start >= window_start:
                 if entity_type is EntityType.PROGRAMME and entity.type is EntityType.ORGANIZATION:
                     break  # 人居署加强城市安全方案: the body's programme, named without the body
+                if entity.type is EntityType.CITY and self._opens_with_body(start, known):
+                    break  # 在日内瓦人权理事会第五十二届会议上: the city is the venue
                 start = entity.start  # a known name inside the name: take it whole
             elif opening >= 0:
                 start = opening  # a quoted or titled part: “2008年之后”全球论坛, 《公约》政策会议
@@ -213,8 +314,27 @@ class NameMatcher:
                 break
             else:
                 word, flag = words.pop()
-                if not self._inside_name(
-                    word, flag, text[: start - len(word)], known.get(start - len(word))
+                before = start - len(word)
+                if (
+                    self._clause_verb(
+                        word,
+                        flag,
+                        text[start:head_start],
+                        words[-1:],
+                        self._opens_with_body(start, known),
+                    )
+                    or not self._inside_name(word, flag, text[:before], known.get(before))
+                    or (
+                        self._joins(word, flag)
+                        and not self._joinable(
+                            words,
+                            known,
+                            before,
+                            text[start:head_start],
+                            self._opens_with_body(start, known),
+                        )
+                        and TOPIC_MARKER not in text[start:head_start]  # 引渡、司法互助和…问题
+                    )
                 ):
                     if flag.startswith("v") and text[: start - len(word)].endswith(PERFECTIVE):
                         start -= len(word)  # 举办了实施…会议: after 举办了 a verb opens the object
@@ -222,9 +342,14 @@ class NameMatcher:
                 start -= len(word)
                 continue
             words = _words_ending_at(text, window_start, start)
+        if start == window_start and start > 0 and text[start - 1] not in HARD_STOP:
+            return None
+        known_edge = start in known or start in self._starts(known)
+        if not known_edge and splits_pair(text, start):
+            return None  # 其实体和…办事处: jieba split a word of the clause, the edge is unsure
         start = self._topic_list_start(text, start, head_start)
-        while start < head_start and text[start] in self.conjunctions:
-            start += 1
+        start = self._after_conjunctions(text, start, head_start)
+        start = self._after_governing_verb(text, start, head_start, known)
         if text[start - 1 : start] == "与" and RELATED_TO in text[start:head_start]:
             start -= 1
         if entity_type is EntityType.MEETING:
@@ -241,9 +366,113 @@ class NameMatcher:
                 return years.start()
         about = ABOUT.search(text, max(0, start - 2 * MAX_NAME), start)
         if about is not None:
+            if entity_type is EntityType.PUBLICATION and text[: about.start()].endswith(
+                self.authors
+            ):
+                # 秘书长关于…的报告: one definite report, named by its author and topic
+                author = next(a for a in self.authors if text[: about.start()].endswith(a))
+                return about.start() - len(author)
             return about.start()  # 关于安全、非法药物贩运…的挑战的部长级会议
         ordinal = ORDINAL_BEFORE.search(text, 0, start)
-        return ordinal.start() if ordinal else start
+        if ordinal is None:
+            return start
+        title = TITLE_BEFORE.search(text, 0, ordinal.start())
+        # 《马德里…行动计划》第四次审查会议: the instrument the meeting reviews opens its name
+        return title.start() if title else ordinal.start()
+
+    def _clause_verb(
+        self, word: str, flag: str, rest: str, left: list[tuple[str, str]], body_next: bool
+    ) -> bool:
+        """Is ``word`` a verb of the clause rather than of the name it stands before?
+
+        Names hold verbs after a noun of theirs (家庭森林巡视举措) or as purpose words
+        (打击绑架方案); a verb before another verb (处理促进…), one that opens the clause
+        (after a boundary, another verb or nothing: 采取举措, 筹备…峰会) and one right
+        before a body's name (植根于联合国评价小组) govern the name from outside it.
+        ``left`` is the word before ``word``, if any.
+        """
+        if flag not in ("v", "vn") or len(word) < 2 or word in self.name_words:
+            return False  # one character tagged a verb is most often a word cut wrongly (可|持续)
+        words = [w for w in _tagged_words(rest) if w[0].strip()]
+        opens_clause = not left or (
+            left[0][0] not in self.name_words
+            and (left[0][1] == "v" or not self._inside_name(left[0][0], left[0][1], "", None))
+        )
+        if flag == "v" and words and (words[0][1] == "v" or words[0][0] in self.name_words):
+            return True  # 处理促进…, 请求加强…: a verb before another verb
+        if flag == "v" and body_next:
+            return True  # 植根于联合国评价小组: a verb before a body's name governs it
+        if flag == "v" and words and opens_clause:
+            return True  # 筹备可持续发展目标峰会: a verb opening the clause governs the name
+        if words and not self._generic(rest):
+            return False
+        if not left:
+            return True  # 动员公私伙伴关系: a verb opening the clause before generic words
+        return flag == "v" and opens_clause
+
+    def _head_of(self, name: str) -> str:
+        return next((head for head, _, _ in self.heads if name.endswith(head)), "")
+
+    def _after_governing_verb(
+        self, text: str, start: int, head_start: int, known: dict[int, Candidate]
+    ) -> int:
+        """加强欧洲经济委员会秘书处: a verb before a body's name governs the name, which
+        starts with the body."""
+        words = _tagged_words(text[start:head_start])
+        if len(words) < 2 or not (words[0][1] == "v" or words[0][0] in self.name_words):
+            return start
+        body = start + len(words[0][0])
+        return body if self._opens_with_body(body, known) else start
+
+    @staticmethod
+    def _opens_with_body(start: int, known: KnownNames) -> bool:
+        return start in known.body_starts
+
+    @staticmethod
+    def _starts(known: KnownNames) -> set[int]:
+        return known.starts
+
+    def _joins(self, word: str, flag: str) -> bool:
+        return word in self.conjunctions or flag == "c"
+
+    def _joinable(
+        self,
+        words: list[tuple[str, str]],
+        known: dict[int, Candidate],
+        end: int,
+        following: str,
+        following_body: bool,
+    ) -> bool:
+        """Can a conjunction ending the words before ``end`` join two parts of a name?
+        Only after a word that can itself end a name's modifier (预防和控制…, 科学和技术…),
+        not after a verb or an idiom of the clause (乌克兰高度重视与…)."""
+        if known.get(end) is not None:
+            return True
+        if not words or following_body:
+            return False  # 网站和联合国评价小组: a body's own name starts after the conjunction
+        word, flag = words[-1]
+        if word in self.name_words:
+            return True
+        if flag == "v" and _first_flag(following) in ("v", "vn"):
+            return word not in self.boundaries  # 审查和评价…会议: two verbs of the name joined
+        return flag not in CLAUSE_TAGS and word not in self.boundaries
+
+    def _after_conjunctions(self, text: str, start: int, head_start: int) -> int:
+        """A name never opens with a conjunction (以及工作队, 和外地办事处)."""
+        moved = True
+        while moved and start < head_start:
+            moved = False
+            for conjunction in self.conjunctions:
+                after = start + len(conjunction)
+                if (
+                    text.startswith(conjunction, start)
+                    and after < head_start
+                    and not splits_pair(text, after)  # 和平与安全…: 和 opens the word 和平
+                ):
+                    start = after
+                    moved = True
+                    break
+        return start
 
     def _topic_list_start(self, text: str, start: int, head_start: int) -> int:
         """Extend a name over the topic list it opens with (引渡、司法互助和国际合作问题…).
@@ -252,8 +481,11 @@ class NameMatcher:
         the clause-bound walk stops at them; a topic word (问题) or 等 shows they
         belong to the name.
         """
-        if TOPIC_MARKER not in text[start:head_start]:
-            if not text[:start].endswith(LIST_END) or self._generic(text[start:head_start]):
+        modifier = text[start:head_start]
+        # 财政、经济和环境部长会议: the name opens with the last two members of a list
+        joined = text[:start].endswith("、") and any(c in modifier for c in LAST_JOINERS)
+        if TOPIC_MARKER not in modifier and not joined:
+            if not text[:start].endswith(LIST_END) or self._generic(modifier):
                 return start  # 毒品等主题小组: a list before a generic noun is a description
         while start > 0 and text[start - 1] in ("、", LIST_END):
             member_end = start - 1
@@ -264,8 +496,17 @@ class NameMatcher:
                 if word not in self.list_words and not self._inside_name(word, flag, "", None):
                     break
                 begin -= len(word)
-            if begin == member_end:
-                break
+            member = text[begin:member_end]
+            if begin == member_end or (
+                joined
+                and TOPIC_MARKER not in modifier
+                and (
+                    len(member) > MAX_TOPIC
+                    or self._ends_with_head(member)
+                    or _first_flag(member[-2:]) in PROPER_TAGS  # 美联储、欧洲央行和…银行
+                )
+            ):
+                break  # 外交部、儿基会…委员会: a list of names, not of topics
             start = begin
         return start
 
@@ -288,7 +529,7 @@ class NameMatcher:
         return all(w in self.generic or NUMERAL.match(w) for w in words)
 
     def _ends_with_head(self, text: str) -> bool:
-        return any(text.endswith(head) for head, _, _ in self.heads)
+        return text.endswith(self.head_words)
 
     def is_name(
         self,
@@ -307,11 +548,16 @@ class NameMatcher:
         打击 or 加强 at its start, or the whole of a heading.
         """
         modifier = name[: len(name) - len(head)]
-        if len(modifier) < MIN_NAME:
-            return False
+        if len(modifier) < MIN_NAME or modifier == TOPIC_MARKER:
+            return False  # 问题工作队: the topic itself stood before, outside the name
         if self._generic(modifier):
             return False
+        last = max((modifier.rfind(c) for c in LAST_JOINERS), default=-1)
+        if last >= 0 and (last == len(modifier) - 1 or self._generic(modifier[last + 1 :])):
+            return False  # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
+        if len(words) == 1 and (words[0] in self.name_words or _first_flag(words[0]) == "v"):
+            return False  # 加强伙伴关系, 指导委员会: a verb alone names nothing
         if (
             entity_type is EntityType.ORGANIZATION
             and words[-1] in self.categories
@@ -319,8 +565,27 @@ class NameMatcher:
         ):
             return False
         if head in NEEDS_ANCHOR:
-            verb_start = words[0] in self.name_words and not after_verb
-            return anchored or "”" in name or verb_start or "全球" in words
+            # 打击绑架方案: a name's own verb with its object (研究方案 is no name)
+            verb_start = (
+                words[0] in self.name_words
+                and len(words) > 1
+                and not self._generic("".join(words[1:]))  # 监测行动计划: monitors the plan
+                and not after_verb
+            )
+            topic = head in UNIT_HEADS and TOPIC_MARKER in modifier
+            latin = any(char.isascii() and char.isalpha() for char in modifier)  # SmartBots…中心
+            if entity_type is EntityType.PUBLICATION:
+                # 报告 is as often "reporting" (加强成果报告): a report is named by its year,
+                # its period, its author and topic, or a quotation
+                return (
+                    bool(DATED_REPORT.search(modifier))
+                    or "”" in name
+                    or (
+                        anchored
+                        and (not any(flag.startswith("v") for _, flag in _tagged_words(modifier)))
+                    )
+                )
+            return anchored or "”" in name or verb_start or "全球" in words or topic or latin
         return True
 
 
@@ -424,10 +689,10 @@ def _sessions_of_subjects(
             if c.type is EntityType.ORGANIZATION
             and sentence_start <= c.start < c.end <= match.start()
         ]
-        body_name = ""
+        body_name = convener = ""
         if bodies:
             body = max(bodies, key=lambda c: c.end)
-            body_name = text[body.start : body.end]
+            body_name, convener = text[body.start : body.end], body.key
         elif text.startswith(MEETING_ANAPHOR, sentence_start):
             here = [
                 text[c.start : c.end]
@@ -438,12 +703,13 @@ def _sessions_of_subjects(
             meeting = here[-1] if here else remembered[0] if remembered else ""
             session = SESSION_AT_END.search(meeting)
             body_name = meeting[: session.start()] if session else ""
+            convener = context.convener(body_name) if body_name else ""
         if body_name:
             label = body_name + match.group("session")
             found.append(
                 Candidate(
                     match.start("session"), match.end(), EntityType.MEETING,
-                    "name:session-of-subject", label=label, priority=2,
+                    "name:session-of-subject", label=label, priority=2, related=convener,
                 )
             )  # fmt: skip
     return found
@@ -459,6 +725,68 @@ def _last(matches: Iterator[re.Match]) -> re.Match | None:
     for found in matches:  # noqa: B007 - the last one is wanted
         pass
     return found
+
+
+def _yearly_sessions(
+    text: str, known_ends: dict[int, Candidate], context: DocumentContext
+) -> list[Candidate]:
+    """2023年届会, 2023年第一届常会, 2023年实质性会议: a body's session named by its year,
+    with the body when it is written right before (裁军审议委员会2023年实质性会议), else
+    the document's own body's session."""
+    found = []
+    for match in YEARLY_SESSION.finditer(text):
+        body = known_ends.get(match.start())
+        if body is not None and body.type is EntityType.ORGANIZATION:
+            found.append(
+                Candidate(body.start, match.end(), EntityType.MEETING, "name:yearly-session",
+                          priority=2)
+            )  # fmt: skip
+            continue
+        own = context.own_body
+        label = f"{own.label}{match.group(0)}" if own is not None else ""
+        convener = own.key if own is not None else ""
+        found.append(
+            Candidate(
+                *match.span(), EntityType.MEETING, "name:yearly-session", "", label, 2, convener
+            )
+        )
+    return found
+
+
+def _administrative_places(text: str, known_ends: KnownNames) -> list[Candidate]:
+    """旁遮普省, 加利福尼亚州, 卡拉奇市: a place name (jieba's ns) with its administrative
+    suffix; provinces and states are regions, cities and prefectures cities. Only what no
+    gazetteer knows."""
+    found = []
+    for match in ADMINISTRATIVE.finditer(text):
+        end = match.end()
+        if end in known_ends:
+            continue
+        words = _tagged_words(text[max(0, end - ADMINISTRATIVE_REACH) : end])
+        word, flag = words[-1] if words else ("", "")
+        if (
+            flag == "ns"
+            and len(word) >= MIN_PLACE
+            and word.endswith(match.group(0))
+            and not word.endswith(NOT_PLACES)
+        ):
+            kind = EntityType.REGION if match.group(0) in "省州" else EntityType.CITY
+            found.append(Candidate(end - len(word), end, kind, f"name:{kind}", priority=1))
+    return found
+
+
+def _by_author(name: str, authors: tuple[str, ...]) -> bool:
+    """秘书长关于…的报告: a report named by its author and a topic of some words."""
+    return any(
+        name.startswith(author + ABOUT_WORD) and len(name) - len(author) >= MIN_REPORT_NAME
+        for author in authors
+    )
+
+
+def _first_flag(text: str) -> str:
+    """The part of speech of the first word of ``text`` ("" if none)."""
+    words = _tagged_words(text)
+    return words[0][1] if words else ""
 
 
 def _clause_start(text: str, end: int) -> int:
@@ -501,11 +829,12 @@ def _tagged_words(clause: str) -> tuple[tuple[str, str], ...]:
 def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
     return NameMatcher(
         load_heads(),
-        read_words("patterns/left_boundaries.txt"),
+        read_words("patterns/left_boundaries.txt") + read_words("patterns/clause_verbs.txt"),
         read_words("patterns/conjunctions.txt"),
         read_words("patterns/generic_names.txt"),
         read_words("patterns/name_words.txt"),
         read_words("patterns/category_modifiers.txt"),
         read_words("patterns/list_words.txt"),
         read_words("patterns/head_as_modifier.txt"),
+        read_words("patterns/report_authors.txt"),
     )

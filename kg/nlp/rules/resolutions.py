@@ -15,29 +15,43 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.data_files import read_words
 from kg.ids import entity_key, slug
 from kg.nlp.context import candidates_of, context_of, text_of
+from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.rules.names import load_heads
 
 NUMBER = r"(?:[A-Z]{1,2}-)?\d{1,4}(?:/\d{1,4})*(?: ?[A-Z](?![A-Za-z]))?(?: ?[(（]\d{4}[)）])?"
 JOINER = r"\s?(?:、|，|,|和|及|以及|与|至)\s?"
+# 2005年7月27日第2005/46号: each number of a series may carry its date and its own 第…号.
+DATED = r"(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?)?"
 RESOLUTION = re.compile(
-    rf"(?P<di>第)?\s?(?P<numbers>{NUMBER}(?:{JOINER}{NUMBER})*)\s?号(?P<kind>决议|决定)"
+    rf"(?P<di>第)?\s?(?P<numbers>{NUMBER}(?:\s?号?{JOINER}{DATED}第?\s?{NUMBER})*)"
+    r"\s?号(?P<kind>决议|决定)"
 )
-SINGLE_NUMBER = re.compile(NUMBER)
+# A number of the series: not the year, month or day of a date between them.
+SINGLE_NUMBER = re.compile(
+    rf"(?:^|(?<=第)|(?<=第 )|(?<=[、，,和及与至]))\s?(?P<n>{NUMBER})(?![\d/]|\s?[年月日])"
+)
 # Between a body and its resolution's number: 其, a title (题为“…”的) or a topic (关于…的).
 TITLE_OR_TOPIC = r"题为“[^“”]*”的|关于[^，。；：“”《》]{1,40}的"
-BODY_GAP = re.compile(rf"^(?:在其|其|在|{TITLE_OR_TOPIC})?$")
+BODY_GAP = re.compile(rf"^(?:在其|其|在|{TITLE_OR_TOPIC})?{DATED}$")
 SESSION_SUFFIX = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
-WRITTEN_WITH_BODY = re.compile(rf"(?:{TITLE_OR_TOPIC})?")
+WRITTEN_WITH_BODY = re.compile(rf"(?:{TITLE_OR_TOPIC})?{DATED}")
 ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)")
+OWN = "其"
+CLAUSE_VERBS = frozenset(read_words("patterns/clause_verbs.txt"))
 # 第1540(2004)号决议所设委员会: the body a resolution set up, named after it.
 ORGANIZATION_HEADS = "|".join(
     re.escape(head) for head, kind, _ in load_heads() if kind is EntityType.ORGANIZATION
 )
 ESTABLISHED = re.compile(rf"所设(?:立)?的?(?:{ORGANIZATION_HEADS})")
 ISSUING_TYPES = (EntityType.ORGANIZATION, EntityType.MEETING)
+# Bodies that adopt resolutions and decisions by their head; gazetteer kinds that do not.
+ORGAN_HEADS = ("大会", "理事会", "委员会", "会议", "执行局", "首脑会议", "缔约方会议", "工作组")
+UN_KEY = "org/un"
+NOT_ADOPTING = frozenset({"ngo-network", "financial", "national", "un-institute"})
 
 
 def resolution_key(body_key: str, number: str, kind: str) -> str:
@@ -58,8 +72,8 @@ class ResolutionMatcher:
         for match in RESOLUTION.finditer(text):
             first = SINGLE_NUMBER.search(match.group("numbers"))
             session = (
-                int(first.group(0).split("/")[0])
-                if first and "/" in first.group(0) and first.group(0)[0].isdigit()
+                int(first.group("n").split("/")[0])
+                if first and "/" in first.group("n") and first.group("n")[0].isdigit()
                 else 0
             )
             body = self._body(text, match.start(), candidates, context, session)
@@ -93,13 +107,13 @@ class ResolutionMatcher:
             numbers_start = match.start("numbers")
             numbers = list(SINGLE_NUMBER.finditer(match.group("numbers")))
             for index, number in enumerate(numbers):
-                value = number.group(0).strip()
+                value = number.group("n").strip()
                 first, last = index == 0, index == len(numbers) - 1
                 label = f"{body_name}第{value}号{kind}"
                 candidates.append(
                     Candidate(
-                        start if first else numbers_start + number.start(),
-                        match.end() if last else numbers_start + number.end(),
+                        start if first else numbers_start + number.start("n"),
+                        match.end() if last else numbers_start + number.end("n"),
                         EntityType.RESOLUTION,
                         rule="resolution:numbered",
                         key=resolution_key(body_key, value, kind),
@@ -127,15 +141,38 @@ class ResolutionMatcher:
             return before[-1], _name(before[-1], text)
         clause = text[max(0, text.rfind("。", 0, start) + 1) : start]
         types = (EntityType.MEETING,) if ANAPHOR_MEETING.search(clause) else ISSUING_TYPES
+        own = context.own_body
+        pronoun = text.rfind(OWN, 0, start)
+        clause_start = max(text.rfind(stop, 0, start) for stop in "。；\n") + 1
+        if own is not None and text[clause_start:pronoun].strip(" ，,") in CLAUSE_VERBS:
+            # 回顾其…第2022/18号决议: a paragraph of the body's resolution recalls its own
+            return Candidate(-1, -1, own.type, "context", own.key, own.label), own.label
         for candidate in reversed(before):
             # Not adjacent: a known organ or a meeting, not any name met on the way.
-            if candidate.type in types and (candidate.key or candidate.type is EntityType.MEETING):
+            if (
+                candidate.type in types
+                and (candidate.key or candidate.type is EntityType.MEETING)
+                and _adopts(candidate.key, _name(candidate, text), candidate.type)
+            ):
                 return candidate, _name(candidate, text)
-        remembered = context.last_body(*types, session=session)
+        remembered = context.last_body(*types, session=session, accept=_adopts)
         if remembered is None:
             return None
         name, key, entity_type = remembered
         return Candidate(-1, -1, entity_type, "context", key, name), name
+
+
+def _adopts(key: str, name: str, entity_type: EntityType) -> bool:
+    """Can this body or meeting adopt resolutions: an organ, a commission, a governing body
+    or a meeting — not a non-governmental organisation (联合国观察组织) or the UN itself?"""
+    if entity_type is EntityType.MEETING:
+        return True
+    if key == UN_KEY:
+        return False  # its organs adopt, the Organization as such does not
+    known = load_gazetteer().get(key)
+    if known is not None:
+        return known.kind not in NOT_ADOPTING
+    return name.endswith(ORGAN_HEADS)
 
 
 def _name(candidate: Candidate, text: str) -> str:

@@ -1,10 +1,13 @@
 """Relation rules, one module per family. Each rule reads a `Sentence` and yields assertions."""
 
+from kg.relations.rules.document import document_subject
 from kg.relations.rules.donors import donors
+from kg.relations.rules.locations import located_by_name, located_in, set_up_in
 from kg.relations.rules.meetings import adopted_by_issuing_body, adopts, held_in
 from kg.relations.rules.participation import participates
 from kg.relations.rules.partners import co_signatories, cooperation
 from kg.relations.rules.programmes import implements, targets
+from kg.relations.rules.support import supports
 from kg.relations.rules.work import (
     works_on,
     works_on_heading_events,
@@ -28,6 +31,11 @@ RULES = (
     adopts,
     adopted_by_issuing_body,
     donors,
+    located_in,
+    located_by_name,
+    set_up_in,
+    supports,
+    document_subject,
 )
 
 __all__ = ["RULES"]

@@ -15,13 +15,15 @@ from kg.relations.rules.base import assertion
 from kg.relations.sentence import Sentence, triggers
 
 RECEIVER_MARKS = ("向", "为", "对", "给")
+GIVER_GROUPS = ("捐助方集团", "捐助国集团", "捐助方小组")
 
 
 def donors(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.value
     if not any(word in text for word in triggers("donor")):
         return
-    bodies = sentence.of(EntityType.ORGANIZATION)
+    # a group of donors (主要捐助方集团) gives, it does not receive
+    bodies = [b for b in sentence.of(EntityType.ORGANIZATION) if not b.text.endswith(GIVER_GROUPS)]
     marked = [b for b in bodies if sentence.text[b.start - 1 : b.start] in RECEIVER_MARKS]
     receivers = marked or (bodies if len({b.key for b in bodies}) == 1 else [])
     if not receivers:

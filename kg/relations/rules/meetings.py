@@ -8,7 +8,8 @@ adopts: the body a numbered resolution or decision names (麻醉药品委员会�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
@@ -116,3 +117,17 @@ def adopts(sentence: Sentence) -> Iterator[Assertion]:
             # the body adopts: its own verb, right after it (支持批准《公约》 is no adoption)
             if verb >= 0 and verb - adopter.end <= 4 and adopted.start - verb <= 8:
                 yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:verb", 0.75)
+
+
+def adopted_at_session(
+    assertions: Iterable[Assertion], sessions: dict[tuple[str, int], str], numbers: dict[str, int]
+) -> Iterator[Assertion]:
+    """A body's decision N/M was adopted at its Nth session, when the document names
+    that session (缔约方会议第四届会议 adopts 第4/1号决定): ``sessions`` maps (body, N)
+    to the session's key, ``numbers`` a resolution's key to its session number N."""
+    for item in assertions:
+        if item.predicate is not Predicate.ADOPTS:
+            continue
+        session = sessions.get((item.subject, numbers.get(item.object, 0)))
+        if session is not None and session != item.subject:
+            yield replace(item, subject=session, rule="adopts:session", confidence=0.6)

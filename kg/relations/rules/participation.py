@@ -21,6 +21,21 @@ from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 
 EVENTS = (EntityType.MEETING, EntityType.PROGRAMME)
+# 第十二届 before a body that convenes a meeting; the meeting's own head after it
+ORDINAL_ONLY = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+(?:届|次))?")
+MEETING_HEAD = re.compile(
+    r"(?:\d{4}年)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次))?(?:特别|常会|年度)?"
+    r"(?:部长级|首脑|高级别|全体|专家组)?(?:会议|大会|届会|论坛|峰会)"
+)
+UN_KEY = "org/un"
+# Heads of groups whose members a text lists: 主要捐助方集团, …之友小组, …联盟
+GROUP_HEADS = ("集团", "小组", "之友", "联盟", "伙伴关系")
+INCLUDED = ("其中包括", "成员包括", "成员有", "包括")
+GROUP_REACH = 12  # characters between a group and 其中包括
+# 作为艾滋病方案的联合赞助方，…; …是X的成员
+MEMBER_OF = re.compile(
+    r"(?P<as>作为)?(?P<body>[^，。；]{2,40}?)的(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方)"
+)
 LISTED = (EntityType.ORGANIZATION, *PLACES)
 PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式)?(?:合作)?伙伴")
 UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
@@ -30,9 +45,16 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
     events = sentence.of(*EVENTS)
     if not events:
+        seen = set()
+        for found in _members(sentence):
+            if (found.subject, found.object) not in seen:
+                seen.add((found.subject, found.object))
+                yield found
         return
     seen: set[tuple[str, str]] = set()
     for found in (
+        *_conveners(sentence, events),
+        *_members(sentence),
         *_organisers(sentence, events),
         *_takers_part(sentence, events),
         *_from_list(sentence, events),
@@ -44,6 +66,80 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             seen.add((found.subject, found.object))
             yield found
     del text
+
+
+def _conveners(sentence: Sentence, events) -> Iterator[Assertion]:
+    """A body takes part in its own sessions and meetings, named by it
+    (科学和技术促进发展委员会第二十六届会议, 理事会2023年届会)."""
+    text = sentence.text
+    for meeting in (e for e in events if e.type is EntityType.MEETING):
+        bodies = [
+            m for m in sentence.nested
+            if m.type is EntityType.ORGANIZATION and meeting.start <= m.start < m.end < meeting.end
+            and m.key != UN_KEY  # 联合国可持续发展大会: the UN prefix convenes nothing
+            and (
+                ORDINAL_ONLY.fullmatch(text, meeting.start, m.start)  # 第十二届联合国…大会
+                or MEETING_HEAD.fullmatch(text, m.end, meeting.end)  # …西非经共体部长级会议
+            )
+        ]  # fmt: skip
+        if bodies:
+            yield assertion(
+                sentence, bodies[0], Predicate.PARTICIPATES_IN, meeting, "participates:convener",
+                0.8,
+            )  # fmt: skip
+        elif meeting.related:
+            # 其第三届会议: the convener is the body the text was talking about
+            yield assertion(
+                sentence, meeting.related, Predicate.PARTICIPATES_IN, meeting,
+                "participates:convener+anaphora", 0.65,
+            )  # fmt: skip
+
+
+def _members(sentence: Sentence) -> Iterator[Assertion]:
+    """Members of a group or body:
+    * 主要捐助方集团…，其中包括澳大利亚、加拿大…: the list after the group;
+    * 主要捐助方集团¹⁴: the countries of the footnote cited right after the group;
+    * 作为艾滋病方案的联合赞助方，毒品和犯罪问题办公室…; A是X的成员.
+    """
+    text = sentence.text
+    groups = [g for g in sentence.of(EntityType.ORGANIZATION) if g.text.endswith(GROUP_HEADS)]
+    for group in groups:
+        for word in INCLUDED:
+            position = text.find(word, group.end, sentence.end)
+            if position < 0 or position - group.end > GROUP_REACH:
+                continue
+            for member in sentence.enumeration_after(position + len(word), *ACTORS):
+                yield assertion(
+                    sentence, member, Predicate.PARTICIPATES_IN, group, "participates:member", 0.75
+                )
+            break
+    for position, countries in sentence.cited_lists:
+        for group in (g for g in groups if g.end == position):
+            for country in countries:  # 主要捐助方集团¹⁴: the footnote lists the members
+                yield assertion(
+                    sentence, country, Predicate.PARTICIPATES_IN, group,
+                    "participates:member-footnote", 0.75,
+                )  # fmt: skip
+    for match in MEMBER_OF.finditer(text, sentence.start, sentence.end):
+        bodies = [
+            m for m in sentence.of(EntityType.ORGANIZATION, EntityType.PROGRAMME)
+            if match.start("body") <= m.start and m.end <= match.end("body")
+        ]  # fmt: skip
+        if not bodies:
+            continue
+        if match.group("as"):
+            members = [m for m in sentence.of(*ACTORS) if m.start >= match.end()][:1]
+        else:
+            members = [m for m in sentence.of(*ACTORS) if m.end <= match.start()][-1:]
+        for member in members:
+            yield assertion(
+                sentence,
+                member,
+                Predicate.PARTICIPATES_IN,
+                bodies[-1],
+                "participates:member-of",
+                0.75,
+            )
 
 
 def _organisers(sentence: Sentence, events) -> Iterator[Assertion]:

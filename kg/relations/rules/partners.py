@@ -55,6 +55,8 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
     signal = first_trigger(
         text, triggers("cooperation"), last.end, min(clause_end, last.end + reach)
     )
+    if signal > 0 and text[signal - 1] == "的" and companion in ("和", "及"):
+        signal = -1  # 巴勒斯坦国和也门的协调差距: a noun, not the two cooperating
     if signal < 0 and not _joint_programme(sentence, last.end, clause_end):
         return
     left = subject

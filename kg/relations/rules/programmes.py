@@ -26,6 +26,15 @@ AIMED = ("为", "向", "针对", "面向", "对")
 FRAMEWORK = re.compile(r"的?(?:框架内|框架下|框架中|范围内)")
 # 继续在一些国家开展，其中包括孟加拉国、海地…: the places a programme works in.
 INCLUDING = ("其中包括", "包括")
+UN_KEY = "org/un"
+# Words before a place that an actor works in or for (在X开展, 向X提供, 协助X).
+PLACE_MARKERS = ("在", "向", "为", "协助", "帮助", "支持", "支助", "援助", "针对", "面向")
+SEATED_MARKERS = ("设在", "位于", "驻在")
+# 在维也纳举行: the place is a venue, not a target
+VENUE_AFTER = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}(?:举行|召开|举办)")
+SET_UP_AFTER = re.compile(r"(?:建立|设立|成立|开设)了?(?:一个|一所|一家)?")
+FOR = ("为",)
+HELPED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:协助|帮助|支持|支助|援助)下")
 
 
 def implements(sentence: Sentence) -> Iterator[Assertion]:
@@ -33,7 +42,13 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
     subject = sentence.subject(*ACTORS)
     words = triggers("implement")
     for programme in sentence.of(EntityType.PROGRAMME):
-        owners = sentence.enumeration_before(programme.start, EntityType.ORGANIZATION, gap="的")
+        owners = [
+            owner
+            for owner in sentence.enumeration_before(
+                programme.start, EntityType.ORGANIZATION, gap="的"
+            )
+            if owner.key != UN_KEY
+        ]
         for owner in owners:
             # 毒品和犯罪问题办公室与世界海关组织的集装箱管制方案: the bodies' own programme
             yield assertion(
@@ -45,7 +60,11 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             )
             continue
         for body in sentence.nested:
-            if body.type is EntityType.ORGANIZATION and body.start == programme.start:
+            if (
+                body.type is EntityType.ORGANIZATION
+                and body.start == programme.start
+                and body.key != UN_KEY  # 联合国可持续发展合作框架: the UN names, runs nothing
+            ):
                 # 人居署加强城市安全方案: a programme named after the body that runs it
                 yield assertion(
                     sentence, body, Predicate.IMPLEMENTS, programme, "implements:name", 0.8
@@ -110,6 +129,75 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
                     )
         if holder == subject:
             yield from _working_in(sentence, holder)
+    yield from _actor_places(sentence)
+
+
+def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
+    """A body acting in or for places: 在X、Y和Z开展了…, 向X提供…, 协助X…, 为非洲国家包括
+    埃及…; 在X，儿基会…; 在非洲经委会的协助下，埃塞俄比亚…. The meeting it holds for the
+    places (为东南欧和高加索举办了…会议) is aimed at them too. A place where a meeting is
+    held is its venue, and one where a body is set up its seat."""
+    text = sentence.text
+    subject = sentence.subject(EntityType.ORGANIZATION)
+    helped = HELPED_BY.search(text, sentence.start, sentence.end)
+    actors = []
+    if helped is not None:
+        actors = [
+            m for m in sentence.of(EntityType.ORGANIZATION)
+            if helped.start("body") <= m.start and m.end <= helped.end("body")
+        ]  # fmt: skip
+    elif subject is not None and not text.startswith("的", subject.end):
+        actors = [subject, *sentence.co_actors(subject)]  # 儿基会的合作伙伴 is not the body
+    if not actors:
+        return
+    meetings = sentence.of(EntityType.MEETING)
+    places: list = []
+    for place in sentence.of(EntityType.COUNTRY, EntityType.REGION):
+        if any(a.start <= place.start < a.end for a in actors) or place in places:
+            continue
+        lead = text[max(sentence.start, place.start - 4) : place.start]
+        marked = lead.endswith(PLACE_MARKERS) or (
+            lead.endswith(INCLUDING) and _marked_clause(sentence, place.start)
+        )
+        if not marked or lead.endswith(SEATED_MARKERS) or _venue_or_seat(sentence, place):
+            continue
+        listed = sentence.enumeration_after(place.start, EntityType.COUNTRY, EntityType.REGION)
+        places.extend(listed or [place])
+        if lead.endswith(FOR):
+            aimed = [m for m in meetings if m.start > place.end]
+            for meeting in aimed[:1]:  # 为东南欧和高加索举办了一次…区域会议
+                for member in listed or [place]:
+                    yield assertion(
+                        sentence, meeting, Predicate.TARGETS, member, "targets:for", 0.65
+                    )
+    if helped is not None:
+        places.extend(
+            m for m in sentence.of(EntityType.COUNTRY)
+            if m.start >= helped.end() and m not in places
+        )  # fmt: skip
+    for place in dict.fromkeys(places):
+        if _venue_or_seat(sentence, place):
+            continue
+        for actor in actors:
+            yield assertion(sentence, actor, Predicate.TARGETS, place, "targets:actor", 0.6)
+
+
+def _marked_clause(sentence: Sentence, position: int) -> bool:
+    """A place marker (为, 在, 向 …) opens the clause before ``position``."""
+    clause_start, _ = sentence.clause_of(position)
+    return any(marker in sentence.text[clause_start:position] for marker in PLACE_MARKERS)
+
+
+def _venue_or_seat(sentence: Sentence, place) -> bool:
+    """在X举行…会议: X is a meeting's venue; 在X建立…学院: a body's seat."""
+    text = sentence.text
+    venue = VENUE_AFTER.match(text, place.end)
+    if venue is not None and any(m.start >= venue.end() for m in sentence.of(EntityType.MEETING)):
+        return True
+    seat = SET_UP_AFTER.match(text, place.end)
+    return seat is not None and any(
+        m.start == seat.end() for m in sentence.of(EntityType.ORGANIZATION, EntityType.PROGRAMME)
+    )
 
 
 def _working_in(sentence: Sentence, programme) -> Iterator[Assertion]:
@@ -130,14 +218,17 @@ def _working_in(sentence: Sentence, programme) -> Iterator[Assertion]:
         return
 
 
-def places_in_name(name: str) -> list[str]:
-    """Keys of the places named inside a name, longest match first, left to right."""
+def places_in_name(name: str, itself: str = "") -> list[str]:
+    """Keys of the places named inside a name, longest match first, left to right; the
+    named entity ``itself`` (its key) and its short forms (西非办) are looked inside."""
     names = load_gazetteer().names(*PLACES, EntityType.ORGANIZATION)
     found: list[str] = []
     index = 0
     while index < len(name):
         for length in range(min(16, len(name) - index), 1, -1):
             entity = names.get(name[index : index + length])
+            if length == len(name) or (entity is not None and entity.key == itself):
+                continue  # the name itself (联合国海地稳定特派团): look inside it
             if entity is not None:
                 # a body's name inside the name (非洲联盟…会议) is no place it aims at
                 if entity.type is not EntityType.ORGANIZATION and entity.key not in found:

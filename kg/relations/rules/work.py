@@ -67,7 +67,8 @@ def works_on_sentence_topic(sentence: Sentence) -> Iterator[Assertion]:
     if subject is None:
         return
     tail = sentence.text[subject.end : sentence.end]
-    if not any(word in tail for word in triggers("assist") + triggers("implement")):
+    acts = triggers("assist") + triggers("implement") + triggers("work") + triggers("respond")
+    if not any(word in tail for word in acts):
         return
     found = [
         assertion(sentence, subject, Predicate.WORKS_ON, threat, "work:sentence-topic", 0.6)
@@ -86,6 +87,11 @@ def works_on_named_threat(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(sentence, holder, Predicate.WORKS_ON, threat, "work:name", 0.85)
                 if holder.type is EntityType.ORGANIZATION:
                     continue
+                for body in _conveners_inside(sentence, holder):
+                    # 毒品贩运威胁西非安全问题西非经共体部长级会议: ECOWAS convenes it
+                    yield assertion(
+                        sentence, body, Predicate.WORKS_ON, threat, "work:convener", 0.7
+                    )
                 if runners is None:
                     subject = sentence.subject(EntityType.ORGANIZATION)
                     runners = [subject, *sentence.co_actors(subject)] if subject else []
@@ -128,3 +134,16 @@ def works_on_heading_events(sentence: Sentence) -> Iterator[Assertion]:
             continue
         for threat in sentence.heading_threats:
             yield assertion(sentence, event, Predicate.WORKS_ON, threat, "work:heading-event", 0.55)
+
+
+def _conveners_inside(sentence: Sentence, meeting) -> list:
+    """Bodies written inside a meeting's name (its convener), the UN prefix aside."""
+    if meeting.type is not EntityType.MEETING:
+        return []
+    return [
+        m
+        for m in sentence.nested
+        if m.type is EntityType.ORGANIZATION
+        and meeting.start <= m.start < m.end <= meeting.end
+        and m.key != "org/un"
+    ]

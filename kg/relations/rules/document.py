@@ -1,0 +1,64 @@
+"""Relations of the body whose document it is: the paragraphs of a resolution.
+
+Each preambular and operative paragraph of a resolution opens with its verb (回顾,
+深为关切, 重申, 请 …) and leaves the acting organ ("经济及社会理事会，") unsaid. In such
+a paragraph that names no other actor before its verb, the organ is the subject:
+
+* it works on the threats of a paragraph that opens with its concern (深为关切…粮食不安全…);
+* it implements the instruments and programmes it resolves to carry out
+  (重申决心…全面执行《行动纲要》).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from kg.data_files import read_words
+from kg.nlp.model import EntityType
+from kg.relations.model import Assertion, Predicate
+from kg.relations.rules.base import assertion
+from kg.relations.sentence import ACTORS, Sentence, triggers
+
+CARRIED_OUT = (EntityType.INSTRUMENT, EntityType.PROGRAMME)
+OPENING = 8  # characters: 又表示严重关切, 深为关切
+RESOLVE = "决心"
+
+
+@cache
+def _openers() -> tuple[str, ...]:
+    return tuple(sorted(read_words("patterns/clause_verbs.txt"), key=len, reverse=True))
+
+
+def document_subject(sentence: Sentence) -> Iterator[Assertion]:
+    organ = sentence.document_subject
+    if not organ or not _opens_with_verb(sentence):
+        return
+    text = sentence.text
+    opening = text[sentence.start : sentence.start + OPENING]
+    if any(word in opening for word in triggers("concern")):
+        # 深为关切海地的…粮食不安全…: the organ is concerned with, so works on, the threat
+        for threat in sentence.of(EntityType.THREAT):
+            yield assertion(
+                sentence, organ, Predicate.WORKS_ON, threat, "document-subject:concern", 0.6
+            )
+    resolve = text.find(RESOLVE, sentence.start, sentence.end)
+    if resolve < 0:
+        return
+    words = triggers("implement")
+    for item in sentence.of(*CARRIED_OUT):
+        lead = text[resolve : item.start]
+        if item.start > resolve and any(word in lead for word in words):
+            # 重申决心…全面执行《行动纲要》: the organ resolves to carry it out
+            yield assertion(
+                sentence, organ, Predicate.IMPLEMENTS, item, "document-subject:resolve", 0.6
+            )
+
+
+def _opens_with_verb(sentence: Sentence) -> bool:
+    """The sentence opens with a resolution's verb, and no actor stands before it."""
+    text = sentence.text
+    opener = next((w for w in _openers() if text.startswith(w, sentence.start)), "")
+    if not opener:
+        return False
+    return not any(m.start < sentence.start + len(opener) for m in sentence.of(*ACTORS))

@@ -1,0 +1,89 @@
+"""supports: an actor that supports or funds a programme, meeting or body.
+
+* ACTOR 支助/资助/赞助/支持 X: the actor (the sentence's subject, or the one right
+  before the verb) and what the clause names after the verb;
+* 由 ACTOR 资助/供资/支助 的 X;
+* 在 ACTOR 的支持/支助/资助下 …X: the actor backs what the sentence names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.nlp.model import EntityType
+from kg.relations.model import Assertion, Predicate
+from kg.relations.rules.base import assertion
+from kg.relations.sentence import ACTORS, Sentence, triggers
+
+SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
+FUNDED_BY = re.compile(r"由(?P<actors>[^，。；由]{2,40}?)(?:资助|供资|支助|赞助|出资)的")
+BACKED_BY = re.compile(r"在(?P<actors>[^，。；在]{2,40}?)的(?:支持|支助|资助|赞助)下")
+
+
+def supports(sentence: Sentence) -> Iterator[Assertion]:
+    text = sentence.text
+    seen: set[tuple[str, str]] = set()
+    for found in (*_verb(sentence), *_marked(sentence, FUNDED_BY, "support:由…资助的"),
+                  *_marked(sentence, BACKED_BY, "support:在…支持下")):  # fmt: skip
+        if (found.subject, found.object) not in seen and found.subject != found.object:
+            seen.add((found.subject, found.object))
+            yield found
+    del text
+
+
+def _verb(sentence: Sentence) -> Iterator[Assertion]:
+    text = sentence.text
+    for word in triggers("support"):
+        position = text.find(word, sentence.start, sentence.end)
+        while position >= 0:
+            end = position + len(word)
+            _, clause_end = sentence.clause_of(position)
+            actors = sentence.enumeration_before(position, *ACTORS)
+            if not actors:
+                subject = sentence.subject(*ACTORS)
+                if subject is not None and subject.end <= position:
+                    actors = [subject]  # the sentence's subject, however many clauses before
+            objects = [
+                m for m in sentence.of(*SUPPORTED)
+                if end <= m.start < clause_end and _object_gap(text[end : m.start])
+                and not _owner_of_next(sentence, m)
+            ]  # fmt: skip
+            for actor in actors:
+                for obj in objects[:1]:
+                    yield assertion(sentence, actor, Predicate.SUPPORTS, obj, "support:verb", 0.75)
+            position = text.find(word, end, sentence.end)
+
+
+def _owner_of_next(sentence: Sentence, mention) -> bool:
+    """毒品和犯罪问题办公室的打击绑架方案: the body owns what follows, which is supported."""
+    return sentence.text.startswith("的", mention.end) and any(
+        m.start == mention.end + 1 for m in sentence.of(*SUPPORTED)
+    )
+
+
+def _object_gap(gap: str) -> bool:
+    """Only a few words stand between the verb and what it supports (了, 的, 实施…)."""
+    return len(gap) <= OBJECT_REACH and "，" not in gap
+
+
+def _marked(sentence: Sentence, pattern: re.Pattern, rule: str) -> Iterator[Assertion]:
+    for match in pattern.finditer(sentence.text, sentence.start, sentence.end):
+        actors = [
+            m for m in sentence.of(*ACTORS)
+            if match.start("actors") <= m.start and m.end <= match.end("actors")
+        ]  # fmt: skip
+        if not actors:
+            continue
+        if rule == "support:由…资助的":
+            objects = [m for m in sentence.of(*SUPPORTED) if m.start == match.end()]
+        else:
+            objects = [m for m in sentence.of(*SUPPORTED) if match.end() <= m.start < sentence.end][
+                :1
+            ]
+        for actor in actors:
+            for obj in objects:
+                yield assertion(sentence, actor, Predicate.SUPPORTS, obj, rule, 0.7)
+
+
+OBJECT_REACH = 12
