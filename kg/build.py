@@ -1,94 +1,69 @@
-"""`kg build`: read documents, turn them into triples, write the graph files.
+"""`kg build` and `kg remove`: the pipeline from document files to the graph, in order.
 
-Builds are incremental: each document's named graph is kept in
-``out/documents/<key>.trig`` with its content hash in ``out/manifest.json``. A
-document whose bytes did not change is not extracted again; a changed one
-replaces its own graph; documents built before and not given now stay until
-`kg remove` drops them. A document that cannot be read is reported and skipped.
-Every output is written into a staging folder that replaces ``out`` only once
-complete, so a crash or Ctrl-C leaves the previous graph as it was.
+1. reading (`kg.inputs`, `kg.sources`): the files given, hashed; the texts each holds;
+2. extracting (`kg.extraction`): a text's document, entities and relations;
+3. triples (`kg.triples`): the document's graph, as pyoxigraph triples, in one pass;
+4. writing (`kg.graph_files`): that graph as the document's Turtle file, written once;
+   graph.ttl and graph.trig made of the documents' files;
+5. loading (`kg.loading`): each document's file into the Oxigraph store, as it comes;
 
-The work can run in several processes or on a Ray cluster (`kg.engines`). Its unit
-is the whole document, not spaCy's ``nlp.pipe(n_process=…)`` over paragraphs: the
-extractor reads a document's parts in order through one `DocumentContext` (a
-全称（简称） defined in ¶3 holds in ¶40), and most of a document's cost comes after
-spaCy (relations, triples, and above all serialising its graph, several times the
-entity rules). A `Job` carries one file's bytes (or one volume's text), `run_job`
-turns it into TriG in whichever process runs it, and this process keeps the books
-in input order, so the output is the same byte for byte on any engine. Merging the
-documents into graph.trig and graph.ttl is spread the same way (`merge_document`);
-only the writes and the store load stay here.
+with the books (which documents, from which files, with which content) in `kg.manifest`.
+
+Builds are incremental: a document whose bytes did not change is not extracted again
+and its graph file and its graph in the store are kept; a changed one replaces its own;
+documents built before and not given now stay until `kg remove` drops them. A document
+that cannot be read is reported and skipped. Every output is made in a staging folder
+beside ``out`` that replaces it only once complete, so a crash or Ctrl-C leaves the
+previous graph as it was.
+
+Steps 1–4 of a document run in whichever process the engine gives them (`kg.engines`:
+this one, local worker processes, a Ray cluster). Their unit is the whole document, not
+spaCy's ``nlp.pipe(n_process=…)`` over paragraphs: the extractor reads a document's parts
+in order through one `DocumentContext` (a 全称（简称） defined in ¶3 holds in ¶40). A `Job`
+carries one file's bytes (or one volume's text) and `run_job` sends back the document's
+graph file; this process keeps the books in input order, so the output is the same byte
+for byte on any engine, and loads the store.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
-from functools import cache
+from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
 
-from rdflib import RDFS, Dataset, Graph, Literal
-from rdflib.namespace import SKOS
-
-from kg import ids
-from kg.document import Document
-from kg.encoding import decode_document
-from kg.engines import Engine, Inline, open_engine
+from kg import graph_files, triples
+from kg.engines import Engine, open_engine
 from kg.errors import InputError, KGError
-from kg.namespace import KG
-from kg.nlp.extract import Extraction, Extractor
-from kg.nlp.gazetteer import threat_graph
-from kg.reader import MASTHEAD_SYMBOL_LINE, parse_document
-from kg.relations.extract import Relations, extract_relations
-from kg.sources import SUFFIXES, read_source
-from kg.store import Store
-from kg.text import matching_form
-from kg.triples import bind_prefixes, document_triples, entity_triples, relation_triples
+from kg.extraction import ExtractedDocument, document_key, extract_text
+from kg.inputs import (
+    Volume,
+    collect_inputs,
+    default_inputs,
+    file_hash,
+    is_large,
+    reports,
+    stream_codec,
+    volumes,
+)
+from kg.io import atomic_write
+from kg.loading import Loader
+from kg.manifest import (
+    DOCUMENTS,
+    MANIFEST,
+    DocumentRecord,
+    graph_file,
+    load_manifest,
+    manifest_bytes,
+)
+from kg.sources import read_source
 
-DOCUMENT_SUFFIXES = SUFFIXES
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = Path(__file__).resolve().parent
-MANIFEST = "manifest.json"
-LARGE_FILE = 32 * 1024 * 1024  # bytes: larger files are read in volumes, streamed
-VOLUME_CHARS = 256 * 1024  # characters per volume, cut at a blank line
-DOCUMENTS = "documents"
-
-
-@dataclass(frozen=True, slots=True)
-class BuiltDocument:
-    """One document read and extracted in this build."""
-
-    path: Path
-    key: str
-    document: Document
-    content_hash: str
-    extraction: Extraction
-    relations: Relations
-    encoding: str = "utf-8"
-    offset: int = 0  # where the text starts in its file (a volume of a large file)
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRecord:
-    """What the manifest keeps of a document of the graph."""
-
-    key: str
-    content_hash: str
-    sources: tuple[str, ...]
-    encoding: str
-    symbols: tuple[str, ...]
-    title: str
-    paragraphs: int
-    entities: int
-    relations: int
-    characters: int
+TAXONOMY = "threats"  # the key of the threat taxonomy's graph, shared by every document
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +73,6 @@ class Failure:
 
     def __str__(self) -> str:
         return f"{self.path.as_posix()}: {self.reason}"
-
-
-@dataclass(frozen=True, slots=True)
-class Volume:
-    """One volume of a file too large to hold: its text, where it starts, and its key."""
-
-    index: int
-    offset: int
-    text: str
-    encoding: str
-    key: str  # fixed by the file's first volume: …-v000, …-v001
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +88,11 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """A document as a worker sends it back: its manifest record, its graph (TriG), and
-    what the reader noticed."""
+    """A document as a worker sends it back: its manifest record, its graph file (Turtle),
+    and what the reader noticed."""
 
     record: DocumentRecord
-    trig: bytes
+    graph: bytes
     warnings: tuple[str, ...]
 
 
@@ -147,81 +111,98 @@ class BuildResult:
     reused: tuple[str, ...]  # keys of unchanged documents taken from the previous build
     failures: tuple[Failure, ...]
     files: tuple[Path, ...]
-    triples: int = 0
-
+    triples: int = 0  # in the documents' graphs and the threat taxonomy's
     warnings: tuple[tuple[Path, str], ...] = ()  # (document, what the reader noticed)
 
 
 Progress = Callable[[Path, str, DocumentRecord | None], None]
-Chunks = tuple[bytes, bytes, int]  # a document's part of graph.trig and graph.ttl, its triples
+Finish = Callable[[Path], None]  # writes more files into the staging folder it is given
 
 
-def default_inputs() -> list[Path]:
-    """The shipped corpus: ``seeds/`` in the working folder, else the project's own."""
-    local = Path("seeds")
-    return [local if local.is_dir() else PROJECT_ROOT / "seeds"]
+def build(
+    paths: Sequence[Path] | None = None,
+    out: Path = Path("out"),
+    progress: Progress | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
+    finish: Finish | None = None,
+) -> BuildResult:
+    """Build the graph of the documents at ``paths`` (default: the shipped seeds) into ``out``.
+
+    Writes ``graph.ttl`` (every triple), ``graph.trig`` (one named graph per document),
+    ``store/`` (the SPARQL store), ``manifest.json`` and ``documents/`` (each document's
+    graph). ``finish``, if given, is called with the staging folder once those are in it,
+    to add files made from them (the CLI writes the graph page). Raises InputError when no
+    document at all could be read; otherwise failures are reported in the result and the
+    rest is written. The work runs in ``workers`` processes of this machine, or with
+    ``engine="ray"`` on the Ray cluster at ``ray_address`` (see `kg.engines`); the output
+    is the same on all.
+    """
+    inputs = collect_inputs(paths or default_inputs())
+    runner = open_engine(engine, workers, ray_address)
+    try:
+        previous = load_manifest(out)
+        staging = _Staging(out, previous)
+        try:
+            corpus = _Corpus(previous, staging, progress)
+            corpus.read(inputs, runner)
+            if not corpus.records:
+                first = corpus.failures[0] if corpus.failures else None
+                problem = first.reason if first else "no documents"
+                raise InputError(first.path if first else out, problem)
+            triple_count = staging.complete(corpus.records, finish)
+        except BaseException:
+            staging.discard()
+            raise
+    finally:
+        runner.close()
+    return BuildResult(
+        tuple(corpus.records[key] for key in sorted(corpus.records)),
+        tuple(corpus.built),
+        tuple(corpus.reused),
+        tuple(corpus.failures),
+        _files(out),
+        triple_count,
+        tuple(corpus.warnings),
+    )
 
 
-def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their documents, sorted; InputError for a missing path or empty dir."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            documents = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            )
-            if not documents:
-                suffixes = ", ".join(DOCUMENT_SUFFIXES)
-                raise InputError(path, f"folder holds no documents ({suffixes})")
-            found.extend(documents)
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InputError(path, "file not found")
-    return list(dict.fromkeys(found))
-
-
-def read_input(
-    path: Path, extractor: Extractor | None = None, data: bytes | None = None
-) -> BuiltDocument:
-    """Read, parse and extract one document, keeping its content hash and encoding."""
-    data = path.read_bytes() if data is None else data
-    decoded = read_source(path, data)
-    content_hash = hashlib.sha256(data).hexdigest()
-    return extract_text(path, decoded.text, decoded.encoding, content_hash, extractor)
-
-
-def extract_text(
-    path: Path,
-    text: str,
-    encoding: str,
-    content_hash: str,
-    extractor: Extractor | None = None,
-    offset: int = 0,
-) -> BuiltDocument:
-    """Parse and extract a document's text: all of a file, or one volume of it at ``offset``."""
-    document = parse_document(text, source=path.as_posix())
-    extraction = (extractor or Extractor()).extract(document)
-    relations = extract_relations(document, extraction)
-    key = ids.document_key(document, content_hash)
-    return BuiltDocument(path, key, document, content_hash, extraction, relations, encoding, offset)
-
-
-@cache
-def extractor_version() -> str:
-    """A hash of the code and data that make a document's graph: a change rebuilds all."""
-    digest = hashlib.sha256()
-    folders = (PACKAGE, PROJECT_ROOT / "ontology")
-    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file()):
-        if path.suffix in (".py", ".tsv", ".txt", ".ttl", ".json"):
-            digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+def remove(out: Path, names: Sequence[str], finish: Finish | None = None) -> list[DocumentRecord]:
+    """Drop documents (by symbol, source file or key) from the graph in ``out``; the others
+    are kept as they are. ``finish`` as for `build`."""
+    previous = load_manifest(out)
+    if not previous:
+        raise KGError(f"{out}: no graph built here by this version of kg; run `kg build` first")
+    records = dict(previous)
+    dropped = []
+    for name in names:
+        matches = [
+            record
+            for record in records.values()
+            if name in record.symbols
+            or name == record.key
+            or any(name == source or Path(source).name == name for source in record.sources)
+        ]
+        if not matches:
+            raise KGError(f"{name}: no document of the graph has this symbol, file or key")
+        for record in matches:
+            records.pop(record.key, None)
+            dropped.append(record)
+    if not records:
+        raise KGError("removing these would leave the graph empty; delete the folder instead")
+    staging = _Staging(out, previous)
+    try:
+        staging.complete(records, finish)
+    except BaseException:
+        staging.discard()
+        raise
+    return dropped
 
 
 def run_job(job: Job) -> Outcome:
-    """Read and extract a job's documents and serialise their graphs, in whichever process
-    runs it. Failures are returned, not raised: one bad document does not stop a corpus."""
+    """Read and extract a job's documents and write their graphs, in whichever process runs
+    it. Failures are returned, not raised: one bad document does not stop a corpus."""
     documents: list[Extracted] = []
     try:
         if job.volume is not None:
@@ -232,12 +213,12 @@ def run_job(job: Job) -> Outcome:
             built = replace(built, key=volume.key)
             return Outcome((_extracted(built, f"{job.content_hash}:{volume.index}"),))
         decoded = read_source(job.path, job.data)
-        reports = _reports(decoded.text)
-        if len(reports) == 1:
+        parts = reports(decoded.text)
+        if len(parts) == 1:
             built = extract_text(job.path, decoded.text, decoded.encoding, job.content_hash)
             return Outcome((_extracted(built, job.content_hash),))
         base = ""  # each report is a document, keyed after the first
-        for index, (offset, text) in enumerate(reports):
+        for index, (offset, text) in enumerate(parts):
             built = extract_text(job.path, text, decoded.encoding, job.content_hash, offset=offset)
             base = base or built.key
             built = replace(built, key=f"{base}-v{index:03d}")
@@ -250,28 +231,11 @@ def run_job(job: Job) -> Outcome:
     return Outcome(tuple(documents))
 
 
-def _extracted(built: BuiltDocument, content_hash: str) -> Extracted:
-    record = replace(_record(built), content_hash=content_hash)
-    trig = document_graph(built).serialize(format="trig", encoding="utf-8")
-    return Extracted(record, trig, built.document.warnings)
-
-
-def document_graph(built: BuiltDocument) -> Dataset:
-    """The named graph of one document, in a dataset of its own."""
-    dataset = bind_prefixes(Dataset())
-    graph = dataset.graph(ids.graph_iri(built.key))
-    document_triples(built.document, built.key, built.content_hash, graph, built.offset)
-    doc = ids.document_iri(built.key)
-    graph.add((doc, KG.sourceEncoding, Literal(built.encoding)))
-    entity_triples(built.extraction, built.key, graph)
-    relation_triples(built.relations, built.key, graph)
-    return dataset
-
-
-def _record(built: BuiltDocument) -> DocumentRecord:
-    return DocumentRecord(
+def _extracted(built: ExtractedDocument, content_hash: str) -> Extracted:
+    graph = triples.graph(built)
+    record = DocumentRecord(
         key=built.key,
-        content_hash=built.content_hash,
+        content_hash=content_hash,
         sources=(built.path.as_posix(),),
         encoding=built.encoding,
         symbols=built.document.metadata.symbols,
@@ -280,66 +244,9 @@ def _record(built: BuiltDocument) -> DocumentRecord:
         entities=len(built.extraction.entities),
         relations=len(built.relations.assertions),
         characters=len(built.document.text),
+        triples=len(graph),
     )
-
-
-def load_manifest(out: Path) -> dict[str, DocumentRecord]:
-    """The documents of the previous build in ``out`` (none if it was made by other code)."""
-    try:
-        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if manifest.get("version") != extractor_version():
-        return {}
-    records = {}
-    for row in manifest.get("documents", []):
-        record = DocumentRecord(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
-        )
-        if (out / DOCUMENTS / f"{record.key}.trig").is_file():
-            records[record.key] = record
-    return records
-
-
-def build(
-    paths: Sequence[Path] | None = None,
-    out: Path = Path("out"),
-    viz: bool = False,
-    progress: Progress | None = None,
-    workers: int = 1,
-    engine: str = "local",
-    ray_address: str | None = None,
-) -> BuildResult:
-    """Build the graph of the documents at ``paths`` (default: the shipped seeds) into ``out``.
-
-    Writes ``graph.ttl`` (every triple), ``graph.trig`` (one named graph per
-    document), ``store/`` (the SPARQL store), ``manifest.json``, the documents'
-    own graphs, and with ``viz`` the page ``graph.html``. Raises InputError
-    when no document at all could be read; otherwise failures are reported in
-    the result and the rest is written. The work runs in ``workers`` processes
-    of this machine, or with ``engine="ray"`` on the Ray cluster at
-    ``ray_address`` (see `kg.engines`); the output is the same on all.
-    """
-    inputs = collect_inputs(paths or default_inputs())
-    runner = open_engine(engine, workers, ray_address)
-    try:
-        out.resolve().parent.mkdir(parents=True, exist_ok=True)
-        pending = Path(tempfile.mkdtemp(prefix=f".{out.name}.pending-", dir=out.resolve().parent))
-        try:
-            corpus = _Corpus(load_manifest(out), pending, progress)
-            corpus.read(inputs, runner)
-            if not corpus.records:
-                first = corpus.failures[0] if corpus.failures else None
-                problem = first.reason if first else "no documents"
-                raise InputError(first.path if first else out, problem)
-            result = write_outputs(out, corpus.records, corpus.graphs, viz, runner)
-        finally:
-            shutil.rmtree(pending, ignore_errors=True)
-    finally:
-        runner.close()
-    result.built, result.reused = tuple(corpus.built), tuple(corpus.reused)
-    result.failures, result.warnings = tuple(corpus.failures), tuple(corpus.warnings)
-    return result
+    return Extracted(record, graph_files.turtle(graph), built.document.warnings)
 
 
 @dataclass(slots=True)
@@ -365,14 +272,15 @@ class _Corpus:
     content is dropped by an earlier one), the job runs here at its turn.
     """
 
-    def __init__(self, previous: dict[str, DocumentRecord], pending: Path, progress) -> None:
+    def __init__(
+        self, previous: dict[str, DocumentRecord], staging: _Staging, progress: Progress | None
+    ) -> None:
         self.previous = previous
         self.records = dict(previous)
         self.by_hash = {record.content_hash: key for key, record in previous.items()}
         self.seen: dict[str, str] = {}  # content hash → key, in this build
         self.sent: set[str] = set()  # content hashes whose jobs went out ahead
-        self.graphs: dict[str, Path] = {}  # graphs of documents extracted now, waiting on disk
-        self.pending = pending
+        self.staging = staging
         self.progress = progress
         self.built: list[str] = []
         self.reused: list[str] = []
@@ -404,8 +312,8 @@ class _Corpus:
 
     def _open(self, path: Path) -> tuple[_Input, bytes]:
         try:
-            if path.stat().st_size > LARGE_FILE and path.suffix.lower() not in (".pdf", ".docx"):
-                return _Input(path, _file_hash(path), large=True), b""
+            if is_large(path):
+                return _Input(path, file_hash(path), large=True), b""
             data = path.read_bytes()
         except OSError as error:
             return _Input(path, problem=f"cannot read it ({error.strerror})"), b""
@@ -436,10 +344,10 @@ class _Corpus:
             )
             return
         try:
-            codec = _stream_codec(item.path)
+            codec = stream_codec(item.path)
             base = ""  # every volume is keyed after the first
-            for index, (offset, text) in enumerate(_volumes(item.path, codec)):
-                base = base or _first_key(item.path, text, item.content_hash)
+            for index, (offset, text) in enumerate(volumes(item.path, codec)):
+                base = base or document_key(item.path, text, item.content_hash)
                 volume = Volume(index, offset, text, codec, f"{base}-v{index:03d}")
                 yield Job(item.path, item.content_hash, volume=volume)
         except InputError as error:
@@ -495,8 +403,7 @@ class _Corpus:
         """Record an extracted document and put its graph on disk."""
         record = document.record
         self.records[record.key] = record
-        self.graphs[record.key] = self.pending / f"{record.key}.trig"
-        self.graphs[record.key].write_bytes(document.trig)
+        self.staging.add(record, document.graph)
         self.seen[record.content_hash] = record.key
         self.built.append(record.key)
         self.warnings.extend((path, warning) for warning in document.warnings)
@@ -518,118 +425,82 @@ class _Corpus:
         _tell(self.progress, path, "failed", None)
 
 
-def remove(out: Path, names: Sequence[str]) -> list[DocumentRecord]:
-    """Drop documents (by symbol, source file or key) from the graph in ``out``."""
-    records = load_manifest(out)
-    if not records:
-        raise KGError(f"{out}: no graph built here by this version of kg; run `kg build` first")
-    dropped = []
-    for name in names:
-        matches = [
-            record
-            for record in records.values()
-            if name in record.symbols
-            or name == record.key
-            or any(name == source or Path(source).name == name for source in record.sources)
-        ]
-        if not matches:
-            raise KGError(f"{name}: no document of the graph has this symbol, file or key")
-        for record in matches:
-            records.pop(record.key, None)
-            dropped.append(record)
-    if not records:
-        raise KGError("removing these would leave the graph empty; delete the folder instead")
-    write_outputs(out, records, {}, viz=(out / "graph.html").exists())
-    return dropped
+class _Staging:
+    """The next state of the output folder, made beside it and put in its place whole.
 
-
-def write_outputs(
-    out: Path,
-    records: dict[str, DocumentRecord],
-    graphs: dict[str, Path],
-    viz: bool,
-    engine: Engine | None = None,
-) -> BuildResult:
-    """Write every output into a staging folder, then put it in place of ``out`` whole.
-
-    Documents are written one after the other (their graphs are not all held in
-    memory at once): graph.trig and graph.ttl are the documents' serialisations in
-    turn, made on ``engine`` (default: this process), and the store is loaded
-    document by document.
+    It starts from the previous build: the store as a copy of the previous one, and the
+    graph files of the documents kept are linked, not copied. Documents extracted now
+    are written and loaded as they come (`add`); `complete` brings in the rest, drops
+    what went, writes graph.ttl, graph.trig and the manifest, and swaps the folders.
     """
-    shown, out = out, out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    for stale in out.parent.glob(f".{out.name}.staging-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
-    triples = 0
-    try:
-        (staging / DOCUMENTS).mkdir()
-        store = Store.create(staging / "store")
-        with (staging / "graph.trig").open("wb") as trig, (staging / "graph.ttl").open("wb") as ttl:
-            documents = _documents(out, records, graphs, staging / DOCUMENTS)
-            merged = (engine or Inline()).map(merge_document, documents)
-            for chunk, turtle, count in chain([_taxonomy_chunks()], merged):
-                trig.write(chunk)
-                ttl.write(turtle)
-                store.load(chunk)
-                triples += count
-        store.close()
-        manifest = {
-            "version": extractor_version(),
-            "documents": [asdict(records[key]) for key in sorted(records)],
-        }
-        (staging / MANIFEST).write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
+
+    def __init__(self, out: Path, previous: dict[str, DocumentRecord]) -> None:
+        self.out = out.resolve()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        for stale in self.out.parent.glob(f".{self.out.name}.staging-*"):
+            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+        self.folder = Path(
+            tempfile.mkdtemp(prefix=f".{self.out.name}.staging-", dir=self.out.parent)
         )
-        files = [shown / "graph.ttl", shown / "graph.trig", shown / "store"]
-        if viz:
-            from kg.api import KnowledgeGraph
-            from kg.viz import write_page
+        (self.folder / DOCUMENTS).mkdir()
+        self.written = {key: record.sources for key, record in previous.items()}
+        store = self.out / "store"
+        self.fresh = not (previous and store.is_dir())  # a new store, not a copy of the last
+        self.loader = Loader(self.folder / "store", None if self.fresh else store)
+        self.taxonomy = graph_files.turtle(triples.taxonomy())
+        if TAXONOMY not in self.loader.held:
+            self.loader.load(TAXONOMY, self.taxonomy)
 
-            write_page(KnowledgeGraph.open(staging), staging / "graph.html")
-            files.append(shown / "graph.html")
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    ordered = tuple(records[key] for key in sorted(records))
-    return BuildResult(ordered, (), (), (), tuple(files), triples)
+    def add(self, record: DocumentRecord, graph: bytes) -> None:
+        """A document extracted now: its graph file is written and loaded."""
+        path = graph_file(self.folder, record.key)
+        path.write_bytes(graph)
+        self.written[record.key] = record.sources
+        self.loader.load(record.key, path)
+
+    def complete(self, records: dict[str, DocumentRecord], finish: Finish | None) -> int:
+        """Make the folder hold the graph of ``records`` and put it in place of ``out``;
+        the number of triples in its named graphs."""
+        for key, record in sorted(records.items()):
+            path = graph_file(self.folder, key)
+            if not path.exists():
+                _link(graph_file(self.out, key), path)
+            if record.sources != self.written[key]:
+                graph = triples.with_sources(
+                    graph_files.read_triples(path.read_bytes()), key, record.sources
+                )
+                path.unlink()  # a link to the previous build's file: that one stays
+                path.write_bytes(graph_files.turtle(graph))
+                records[key] = replace(record, triples=len(graph))
+                self.loader.load(key, path)
+            elif key not in self.loader.held:
+                self.loader.load(key, path)
+        for key in sorted(self.loader.held - {*records, TAXONOMY}):
+            self.loader.drop(key)
+        self.loader.finish(compact=self.fresh)  # the store is completed while the files are written
+        graphs = ((key, graph_file(self.folder, key).read_bytes()) for key in sorted(records))
+        graph_files.write_graph_files(self.folder, chain([(TAXONOMY, self.taxonomy)], graphs))
+        atomic_write(self.folder / MANIFEST, manifest_bytes(records.values()))
+        self.loader.close()
+        if finish is not None:
+            finish(self.folder)
+        _swap(self.folder, self.out)
+        return len(graph_files.read_triples(self.taxonomy)) + sum(
+            record.triples for record in records.values()
+        )
+
+    def discard(self) -> None:
+        """Leave ``out`` as it was."""
+        self.loader.abort()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _documents(
-    out: Path, records: dict[str, DocumentRecord], graphs: dict[str, Path], copies: Path
-) -> Iterator[tuple[str, bytes, tuple[str, ...]]]:
-    """(key, its own graph's TriG, its sources) of each document in key order, one at a
-    time; each graph is copied into ``copies`` on the way."""
-    for key in sorted(records):
-        data = graphs.get(key, out / DOCUMENTS / f"{key}.trig").read_bytes()
-        (copies / f"{key}.trig").write_bytes(data)
-        yield key, data, records[key].sources
-
-
-def merge_document(document: tuple[str, bytes, tuple[str, ...]]) -> Chunks:
-    """A document's part of graph.trig and graph.ttl, with its sources as the manifest has
-    them (a duplicate found later adds one), in whichever process runs it."""
-    key, data, sources = document
-    dataset = bind_prefixes(Dataset())
-    dataset.parse(data=data, format="trig")
-    _set_sources(dataset, key, sources)
-    return _chunks(dataset)
-
-
-def _taxonomy_chunks() -> Chunks:
-    taxonomy = bind_prefixes(Dataset())
-    _add_taxonomy(taxonomy)
-    return _chunks(taxonomy)
-
-
-def _chunks(dataset: Dataset) -> Chunks:
-    return (
-        dataset.serialize(format="trig", encoding="utf-8"),
-        union_graph(dataset).serialize(format="turtle", encoding="utf-8"),
-        sum(len(graph) for graph in dataset.graphs()),
-    )
+def _link(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source`` (a copy across filesystems)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -642,64 +513,8 @@ def _swap(staging: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _stream_codec(path: Path) -> str:
-    """The encoding of a large file, told from its first megabyte."""
-    with path.open("rb") as stream:
-        head = stream.read(1 << 20)
-    cut = head.rfind(b"\n")
-    sample = head[: cut + 1] if cut > 0 else head
-    if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        sample = head[: len(head) - len(head) % 2]
-    encoding = decode_document(sample, path).encoding
-    return "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else encoding
-
-
-def _volumes(path: Path, codec: str):
-    """(character offset, text) of each volume of a file: a new report starts one (a
-    masthead line 联合国 + symbol), else one is cut at a blank line once it is large."""
-    offset = 0
-    lines: list[str] = []
-    size = 0
-    with path.open(encoding=codec, newline="") as stream:
-        for line in stream:
-            if lines and MASTHEAD_SYMBOL_LINE.match(matching_form(line)):
-                yield offset, "".join(lines)
-                offset += size
-                lines, size = [], 0
-            lines.append(line)
-            size += len(line)
-            if size >= VOLUME_CHARS and (not line.strip() or size >= 2 * VOLUME_CHARS):
-                yield offset, "".join(lines)
-                offset += size
-                lines, size = [], 0
-    if lines:
-        yield offset, "".join(lines)
-
-
-def _reports(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each report in a text that holds several: each starts at a
-    masthead line (联合国 + symbol). A text with one report or none is one piece."""
-    starts = [0]
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if offset and MASTHEAD_SYMBOL_LINE.match(matching_form(line)):
-            starts.append(offset)
-        offset += len(line)
-    bounds = [*starts, len(text)]
-    return [(bounds[i], text[bounds[i] : bounds[i + 1]]) for i in range(len(starts))]
-
-
-def _first_key(path: Path, text: str, content_hash: str) -> str:
-    """The key of a large file's first volume, after which all its volumes are keyed."""
-    return ids.document_key(parse_document(text, source=path.as_posix()), content_hash)
+def _files(out: Path) -> tuple[Path, ...]:
+    return (out / "graph.ttl", out / "graph.trig", out / "store")
 
 
 def _forget_source(records: dict[str, DocumentRecord], name: str, content_hash: str) -> None:
@@ -714,31 +529,6 @@ def _forget_source(records: dict[str, DocumentRecord], name: str, content_hash: 
                 del records[key]
 
 
-def _set_sources(dataset: Dataset, key: str, sources: tuple[str, ...]) -> None:
-    graph = dataset.graph(ids.graph_iri(key))
-    doc = ids.document_iri(key)
-    graph.remove((doc, KG.sourceFile, None))
-    for source in sources:
-        graph.add((doc, KG.sourceFile, Literal(source)))
-
-
-def _add_taxonomy(dataset: Dataset) -> None:
-    taxonomy = dataset.graph(ids.graph_iri("threats"))
-    for subject, predicate, value in threat_graph():
-        taxonomy.add((subject, predicate, value))
-        if predicate == SKOS.prefLabel:
-            taxonomy.add((subject, RDFS.label, value))
-
-
 def _tell(progress: Progress | None, path: Path, status: str, record) -> None:
     if progress is not None:
         progress(path, status, record)
-
-
-def union_graph(dataset: Dataset) -> Graph:
-    """All triples of all named graphs in one graph."""
-    union = bind_prefixes(Graph())
-    for graph in dataset.graphs():
-        for triple in graph:
-            union.add(triple)
-    return union

@@ -74,7 +74,7 @@ def build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from kg.build import build as run_build
-    from kg.build import collect_inputs, default_inputs
+    from kg.inputs import collect_inputs, default_inputs
 
     try:
         inputs = collect_inputs(paths or default_inputs())
@@ -100,11 +100,11 @@ def build(
             result = run_build(
                 inputs,
                 out,
-                viz=viz,
                 progress=advance,
                 workers=workers,
                 engine=engine.value,
                 ray_address=ray_address,
+                finish=write_graph_page if viz else None,
             )
         except KGError as error:
             raise fail(error) from None
@@ -144,10 +144,19 @@ def build(
         errors.print(f"[yellow]warning:[/] {path.as_posix()}: {warning}", highlight=False)
     for failure in result.failures:
         errors.print(f"[bold red]failed:[/] {failure}", highlight=False, soft_wrap=True)
-    written = ", ".join(path.as_posix() for path in result.files)
+    files = (*result.files, out / "graph.html") if viz else result.files
+    written = ", ".join(path.as_posix() for path in files)
     console.print(f"{result.triples:,} triples → {written}", highlight=False)
     if result.failures:
         raise typer.Exit(code=1)
+
+
+def write_graph_page(folder: Path) -> None:
+    """Write the graph page of the graph in ``folder`` from its store, through the API."""
+    from kg.api import KnowledgeGraph
+    from kg.viz import write_page
+
+    write_page(KnowledgeGraph.open(folder), folder / "graph.html")
 
 
 @app.command()
@@ -159,7 +168,8 @@ def remove(
     from kg.build import remove as run_remove
 
     try:
-        dropped = run_remove(out, names)
+        page = (out / "graph.html").exists()
+        dropped = run_remove(out, names, finish=write_graph_page if page else None)
     except KGError as error:
         raise fail(error) from None
     for record in dropped:
@@ -494,7 +504,8 @@ def _choices(values: list[str] | None, kind, what: str) -> set:
 
 def _built(paths: list[Path] | None):
     """Read and extract the documents at ``paths`` (default: the seeds), or exit with the error."""
-    from kg.build import collect_inputs, default_inputs, read_input
+    from kg.extraction import read_input
+    from kg.inputs import collect_inputs, default_inputs
     from kg.nlp.extract import Extractor
 
     try:
@@ -601,8 +612,8 @@ def evaluate(
 ) -> None:
     """Score the extractor against gold sets: precision, recall and F1 per entity type and
     per predicate, for each document and micro-averaged over them."""
-    from kg.build import default_inputs
     from kg.evaluation import GoldSet, evaluate, gold_sets, micro_average
+    from kg.inputs import default_inputs
     from kg.nlp.extract import Extractor
 
     try:

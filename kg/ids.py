@@ -1,7 +1,8 @@
 """IRIs for documents, their parts and entities, under https://w3id.org/unodc-kg/id/.
 
 IRIs are built from stable keys (document symbols, paragraph labels, ISO codes,
-gazetteer ids, slugs of names) so the same input always gives the same graph.
+gazetteer ids, slugs of names) so the same input always gives the same graph. They are
+plain strings: `kg.triples` makes them RDF terms.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ import hashlib
 import re
 import unicodedata
 
-from rdflib import URIRef
-
 from kg.document import Document, Heading, Paragraph
 from kg.namespace import ID
 from kg.text import CHINESE_NUMERALS, chinese_numeral
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._~-]+")
+_ID = str(ID)
 
 
 def slug(text: str) -> str:
@@ -39,24 +39,24 @@ def document_key(document: Document, content_hash: str) -> str:
     return "sha256-" + content_hash[:16]
 
 
-def document_iri(key: str) -> URIRef:
-    return ID[f"doc/{key}"]
+def document_iri(key: str) -> str:
+    return f"{_ID}doc/{key}"
 
 
-def graph_iri(key: str) -> URIRef:
+def graph_iri(key: str) -> str:
     """The named graph holding one document's triples."""
-    return ID[f"graph/{key}"]
+    return f"{_ID}graph/{key}"
 
 
-def paragraph_iri(key: str, paragraph: Paragraph | str) -> URIRef:
+def paragraph_iri(key: str, paragraph: Paragraph | str) -> str:
     """A paragraph by object or by label ("12", "PP3")."""
     label = paragraph if isinstance(paragraph, str) else paragraph.label
-    return ID[f"doc/{key}/p/{label}"]
+    return f"{_ID}doc/{key}/p/{label}"
 
 
-def entity_iri(entity_key: str) -> URIRef:
+def entity_iri(entity_key: str) -> str:
     """An entity by its key: "country/AFG" → id/country/AFG."""
-    return ID[entity_key]
+    return _ID + entity_key
 
 
 def heading_key(path: tuple[Heading, ...]) -> str:
@@ -64,13 +64,15 @@ def heading_key(path: tuple[Heading, ...]) -> str:
     return ".".join(_ascii_label(heading.label) for heading in path)
 
 
-def section_iri(key: str, path: tuple[Heading, ...]) -> URIRef:
-    return ID[f"doc/{key}/s/{heading_key(path)}"]
+def section_iri(key: str, path: tuple[Heading, ...] | str) -> str:
+    """A heading by its path, or by the path's key ("6.B.1")."""
+    label = path if isinstance(path, str) else heading_key(path)
+    return f"{_ID}doc/{key}/s/{label}"
 
 
-def footnote_iri(key: str, marker: str) -> URIRef:
+def footnote_iri(key: str, marker: str) -> str:
     label = marker if marker.isdigit() else f"star{len(marker)}"
-    return ID[f"doc/{key}/fn/{label}"]
+    return f"{_ID}doc/{key}/fn/{label}"
 
 
 def _ascii_label(label: str) -> str:

@@ -1,6 +1,6 @@
 """The embedded SPARQL store: Oxigraph on disk, one named graph per document.
 
-`kg build` writes it to ``out/store``; every reader reopens it without
+`kg build` writes it to ``out/store`` (`kg.loading`); every reader reopens it without
 extracting again. The default graph holds the union of the named graphs as a
 set (a triple two documents share is there once), so a question spans every
 document unless it names one with GRAPH. Oxigraph's own union view would count
@@ -105,29 +105,6 @@ class Store:
         if not path.is_dir() or not any(path.iterdir()):
             raise KGError(f"{path}: no knowledge graph store here; run `kg build` first")
         return cls(path, read_only=True)
-
-    @classmethod
-    def create(cls, path: Path) -> Store:
-        """A new, empty store at ``path`` to load documents into (see `load`)."""
-        return cls(path)
-
-    def close(self) -> None:
-        """Make everything loaded durable and compact the files."""
-        self._store.optimize()
-        self._store.flush()
-        del self._store
-
-    def load(self, data: bytes, format: str = "trig") -> None:
-        """Add a dataset (named graphs), and its triples to the default graph (a set:
-        a triple already there from another document is not added twice)."""
-        loaded = ox.Store()
-        loaded.load(data, format=ox.RdfFormat.from_extension(format))
-        quads = list(loaded)
-        # bulk writes go straight to the store's files: memory stays flat over a corpus
-        self._store.bulk_extend(quads)
-        self._store.bulk_extend(
-            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads
-        )
 
     def __len__(self) -> int:
         return len(self._store)

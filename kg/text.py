@@ -9,6 +9,7 @@ meet across the break.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +27,10 @@ _CJK_RANGES = (
     ("\ufe30", "\ufe4f"),  # compatibility forms
     ("\uff00", "\uffef"),  # full-width forms: ，（）：；
 )
-_CJK_PUNCTUATION = set("“”‘’…—·")
+_CJK_PUNCTUATION = "“”‘’…—·"
+_CJK = re.compile(
+    "[" + "".join(f"{low}-{high}" for low, high in _CJK_RANGES) + _CJK_PUNCTUATION + "]"
+)
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 SENTENCE_END = set("。！？!?；")
@@ -35,9 +39,7 @@ TERMINAL = set("。．.！？!?")
 
 def is_cjk(char: str) -> bool:
     """True for Chinese characters and the full-width punctuation set around them."""
-    if char in _CJK_PUNCTUATION:
-        return True
-    return any(low <= char <= high for low, high in _CJK_RANGES)
+    return _CJK.fullmatch(char) is not None
 
 
 def is_ideograph(char: str) -> bool:
@@ -57,32 +59,35 @@ class CleanText:
     """Accumulates clean text and the offset of each character in the source."""
 
     def __init__(self) -> None:
-        self._chars: list[str] = []
+        self._pieces: list[str] = []
+        self._length = 0
         self._starts: list[int] = []
         self._sources: list[int] = []
-        self._last_source = -2
+        self._next_source = -1  # the source offset that would continue the last run
 
     def __len__(self) -> int:
-        return len(self._chars)
+        return self._length
 
     @property
     def last(self) -> str:
-        return self._chars[-1] if self._chars else ""
+        return self._pieces[-1][-1] if self._pieces else ""
 
-    def add(self, char: str, source: int) -> None:
-        if source != self._last_source + 1 or not self._starts:
-            self._starts.append(len(self._chars))
+    def add(self, chars: str, source: int) -> None:
+        """Add characters that follow each other in the source, the first at ``source``."""
+        if source != self._next_source or not self._starts:
+            self._starts.append(self._length)
             self._sources.append(source)
-        self._chars.append(char)
-        self._last_source = source
+        self._pieces.append(chars)
+        self._length += len(chars)
+        self._next_source = source + len(chars)
 
     def add_separator(self, char: str, source: int) -> None:
         """Add a character that stands for a gap (a joining space or line break)."""
         self.add(char, source)
-        self._last_source = -2  # the next character starts a new run
+        self._next_source = -1  # the next character starts a new run
 
     def text(self) -> str:
-        return "".join(self._chars)
+        return "".join(self._pieces)
 
     def offsets(self) -> OffsetMap:
         return OffsetMap(tuple(self._starts), tuple(self._sources))
@@ -105,6 +110,9 @@ def join_lines(pieces: Iterable[Piece], out: CleanText | None = None) -> CleanTe
     return out
 
 
+_NON_SPACE = re.compile(r"\S+")  # \s is str.isspace()
+
+
 def _append_line(out: CleanText, piece: Piece) -> None:
     text = piece.text
     if text.startswith("\n"):
@@ -114,22 +122,16 @@ def _append_line(out: CleanText, piece: Piece) -> None:
         offset = piece.start + 1
     else:
         offset = piece.start
-    pending_space: int | None = None
-    first = True
-    for index, char in enumerate(text):
-        source = offset + index
-        if char.isspace():
-            if pending_space is None:
-                pending_space = source
-            continue
-        if first:
-            if _needs_space(out.last, char) and out.last not in ("\n", ""):
+    gap = -1  # where the whitespace before this run of characters starts, if any
+    for run in _NON_SPACE.finditer(text):
+        source = offset + run.start()
+        if gap < 0:  # the line's first characters
+            if _needs_space(out.last, run.group()[0]) and out.last not in ("\n", ""):
                 out.add_separator(" ", source)
-            first = False
-        elif pending_space is not None and _needs_space(out.last, char):
-            out.add_separator(" ", pending_space)
-        pending_space = None
-        out.add(char, source)
+        elif _needs_space(out.last, run.group()[0]):
+            out.add_separator(" ", offset + gap)
+        out.add(run.group(), source)
+        gap = run.end()
 
 
 def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -155,6 +157,26 @@ def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
         index += 1
     if text[start:].strip():
         yield start, length
+
+
+CLOSING = "”’」）)》"  # stays with the sentence it closes
+CLAUSE_END = "，,、 "
+
+
+def pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text``, none longer than ``limit``, each cut
+    after a sentence's end (a name never spans one); a sentence longer than ``limit`` is
+    cut after a comma or space, and one without either at ``limit``."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind(char) for char in (*SENTENCE_END, "\n")) + 1
+        while 0 < cut < len(window) and window[cut] in CLOSING:
+            cut += 1
+        cut = cut or max(window.rfind(char) for char in CLAUSE_END) + 1 or limit
+        yield start, start + cut
+        start += cut
+    yield start, len(text)
 
 
 def chinese_numeral(text: str) -> int:

@@ -1,20 +1,31 @@
-"""Where documents (and later entities and relations) become RDF triples."""
+"""Where a document's extraction becomes RDF: its graph as pyoxigraph triples, made in one pass.
+
+A document's graph is the named graph ``ids.graph_iri(key)``; here it is a list of
+`pyoxigraph.Triple` (the graph is implied by the document), each once, in the order of their
+N-Triples form (as Oxigraph writes it), so that the same graph always gives the same bytes
+however and in whichever process it was made (`graph`, and `with_sources` when a document
+gains or loses a source file). `kg.graph_files` writes the triples, `kg.loading` loads them.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from decimal import Decimal
+from collections.abc import Iterable, Iterator
+from functools import cache
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import ids
+from kg.data_files import data_path
 from kg.document import Document, Heading
+from kg.extraction import ExtractedDocument
 from kg.namespace import KG
 from kg.nlp.extract import Extraction
 from kg.nlp.gazetteer import load_gazetteer
-from kg.nlp.model import EntityType
+from kg.nlp.model import Entity, EntityType
 from kg.relations.extract import Relations
 from kg.relations.model import SYMMETRIC, Assertion
 from kg.text import matching_form
@@ -23,88 +34,140 @@ ZH = "zh"
 SYMBOL_YEAR = re.compile(r"/((?:19|20)\d{2})/")
 PRINTED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
+A = ox.NamedNode(str(RDF.type))
+LABEL = ox.NamedNode(str(RDFS.label))
+ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
+PREF_LABEL = ox.NamedNode(str(SKOS.prefLabel))
+SUBJECT = ox.NamedNode(str(RDF.subject))
+PREDICATE = ox.NamedNode(str(RDF.predicate))
+OBJECT = ox.NamedNode(str(RDF.object))
+DERIVED_FROM = ox.NamedNode(str(PROV.wasDerivedFrom))
+LANGUAGE = ox.NamedNode(str(DCTERMS.language))
+ISSUED = ox.NamedNode(str(DCTERMS.issued))
+TITLE = ox.NamedNode(str(DCTERMS.title))
+INTEGER = ox.NamedNode(str(XSD.integer))
+DECIMAL = ox.NamedNode(str(XSD.decimal))
+YEAR = ox.NamedNode(str(XSD.gYear))
 
-def bind_prefixes(graph: Graph) -> Graph:
-    """Bind the prefixes every output file uses."""
-    graph.bind("kg", KG)
-    graph.bind("id", ids.ID)
-    graph.bind("dcterms", DCTERMS)
-    graph.bind("skos", "http://www.w3.org/2004/02/skos/core#")
-    graph.bind("prov", "http://www.w3.org/ns/prov#")
-    return graph
+
+@cache
+def kg(name: str) -> ox.NamedNode:
+    """A term of the project's vocabulary (`KG` checks the name)."""
+    return ox.NamedNode(str(KG[name]))
 
 
-def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
+def graph(built: ExtractedDocument) -> list[ox.Triple]:
+    """The graph of one document: its parts, its entities and its relations with evidence.
+
+    Source offsets count from the start of the file (a volume of a large file starts
+    at ``built.offset``).
+    """
+    doc = ox.NamedNode(ids.document_iri(built.key))
+    made = [
+        *document_triples(built.document, built.key, built.content_hash, built.offset),
+        ox.Triple(doc, kg("sourceEncoding"), ox.Literal(built.encoding)),
+        *entity_triples(built.extraction, built.key),
+        *relation_triples(built.relations, built.key),
+    ]
+    return canonical(made)
+
+
+def canonical(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """Each triple once, in the order of their N-Triples form: one graph, one order."""
+    triples = list(triples)
+    lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).split(b"\n")
+    kept: list[ox.Triple] = []
+    previous = b""
+    for index in sorted(range(len(triples)), key=lines.__getitem__):
+        if lines[index] != previous:
+            kept.append(triples[index])
+            previous = lines[index]
+    return kept
+
+
+def with_sources(triples: Iterable[ox.Triple], key: str, sources: Iterable[str]) -> list[ox.Triple]:
+    """A document's graph with ``sources`` as its source files (a duplicate found under
+    another name adds one; a file whose content changed drops its own)."""
+    doc = ox.NamedNode(ids.document_iri(key))
+    source_file = kg("sourceFile")
+    kept = (t for t in triples if t.subject != doc or t.predicate != source_file)
+    return canonical([*kept, *(ox.Triple(doc, source_file, ox.Literal(s)) for s in sources)])
+
+
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=INTEGER)
+
+
+def _zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language=ZH)
 
 
 def document_triples(
-    document: Document, key: str, content_hash: str, graph: Graph, offset: int = 0
-) -> URIRef:
-    """Add a document, its sections, paragraphs and footnotes to ``graph``; return its IRI.
-
-    ``offset`` is where the document's text starts in its file (a volume of a large
-    file); source offsets are written from the start of the file.
-    """
-    doc = ids.document_iri(key)
+    document: Document, key: str, content_hash: str, offset: int = 0
+) -> Iterator[ox.Triple]:
+    """A document, its sections, paragraphs and footnotes."""
+    doc = ox.NamedNode(ids.document_iri(key))
     meta = document.metadata
-    graph.add((doc, RDF.type, KG.Document))
-    graph.add((doc, KG.sourceFile, Literal(document.source)))
-    graph.add((doc, KG.contentHash, Literal(content_hash)))
-    graph.add((doc, KG.numbering, Literal(str(document.numbering))))
-    graph.add((doc, DCTERMS.language, Literal(language(document.text))))
+    in_document = kg("inDocument")
+    text = kg("text")
+    start_offset = kg("startOffset")
+    order = kg("order")
+    yield ox.Triple(doc, A, kg("Document"))
+    yield ox.Triple(doc, kg("sourceFile"), ox.Literal(document.source))
+    yield ox.Triple(doc, kg("contentHash"), ox.Literal(content_hash))
+    yield ox.Triple(doc, kg("numbering"), ox.Literal(str(document.numbering)))
+    yield ox.Triple(doc, LANGUAGE, ox.Literal(language(document.text)))
     if (issued := year(document)) is not None:
-        graph.add((doc, DCTERMS.issued, Literal(str(issued), datatype=XSD.gYear)))
+        yield ox.Triple(doc, ISSUED, ox.Literal(str(issued), datatype=YEAR))
     for symbol in meta.symbols:
-        graph.add((doc, KG.symbol, Literal(symbol)))
+        yield ox.Triple(doc, kg("symbol"), ox.Literal(symbol))
     if meta.title:
-        graph.add((doc, DCTERMS.title, Literal(meta.title, lang=ZH)))
+        yield ox.Triple(doc, TITLE, _zh(meta.title))
     if meta.subtitle:
-        graph.add((doc, KG.subtitle, Literal(meta.subtitle, lang=ZH)))
+        yield ox.Triple(doc, kg("subtitle"), _zh(meta.subtitle))
     if document.summary:
-        graph.add((doc, KG.summary, Literal(document.summary, lang=ZH)))
+        yield ox.Triple(doc, kg("summary"), _zh(document.summary))
     for session in meta.sessions:
-        graph.add((doc, KG.session, Literal(session, lang=ZH)))
+        yield ox.Triple(doc, kg("session"), _zh(session))
     for item in meta.agenda_items:
-        graph.add((doc, KG.agendaItem, Literal(item, lang=ZH)))
+        yield ox.Triple(doc, kg("agendaItem"), _zh(item))
 
-    order = 0
-    for heading, path in _walk(document.headings, ()):
-        order += 1
-        section = ids.section_iri(key, path)
-        graph.add((section, RDF.type, KG.Section))
-        graph.add((section, RDFS.label, Literal(str(heading), lang=ZH)))
-        graph.add((section, KG.headingLevel, Literal(str(heading.level))))
-        graph.add((section, KG.path, Literal(ids.heading_key(path))))
-        graph.add((section, KG.order, _int(order)))
-        graph.add((section, KG.startOffset, _int(offset + heading.start)))
-        graph.add((section, KG.inDocument, doc))
+    for number, (heading, path) in enumerate(_walk(document.headings, ()), start=1):
+        section = ox.NamedNode(ids.section_iri(key, path))
+        yield ox.Triple(section, A, kg("Section"))
+        yield ox.Triple(section, LABEL, _zh(str(heading)))
+        yield ox.Triple(section, kg("headingLevel"), ox.Literal(str(heading.level)))
+        yield ox.Triple(section, kg("path"), ox.Literal(ids.heading_key(path)))
+        yield ox.Triple(section, order, _int(number))
+        yield ox.Triple(section, start_offset, _int(offset + heading.start))
+        yield ox.Triple(section, in_document, doc)
         if len(path) > 1:
-            graph.add((section, KG.parentSection, ids.section_iri(key, path[:-1])))
+            parent = ox.NamedNode(ids.section_iri(key, path[:-1]))
+            yield ox.Triple(section, kg("parentSection"), parent)
 
-    for order, paragraph in enumerate(document.paragraphs, start=1):
-        node = ids.paragraph_iri(key, paragraph)
-        graph.add((node, RDF.type, KG.Paragraph))
-        graph.add((node, KG.number, _int(paragraph.number)))
-        graph.add((node, KG.paragraphKind, Literal(str(paragraph.kind))))
-        graph.add((node, KG.order, _int(order)))
-        graph.add((node, KG.text, Literal(paragraph.text, lang=ZH)))
-        graph.add((node, KG.inDocument, doc))
-        graph.add((node, KG.startOffset, _int(offset + paragraph.start)))
-        graph.add((node, KG.endOffset, _int(offset + paragraph.end)))
+    for number, paragraph in enumerate(document.paragraphs, start=1):
+        node = ox.NamedNode(ids.paragraph_iri(key, paragraph))
+        yield ox.Triple(node, A, kg("Paragraph"))
+        yield ox.Triple(node, kg("number"), _int(paragraph.number))
+        yield ox.Triple(node, kg("paragraphKind"), ox.Literal(str(paragraph.kind)))
+        yield ox.Triple(node, order, _int(number))
+        yield ox.Triple(node, text, _zh(paragraph.text))
+        yield ox.Triple(node, in_document, doc)
+        yield ox.Triple(node, start_offset, _int(offset + paragraph.start))
+        yield ox.Triple(node, kg("endOffset"), _int(offset + paragraph.end))
         if paragraph.heading_path:
-            graph.add((node, KG.inSection, ids.section_iri(key, paragraph.heading_path)))
+            section = ox.NamedNode(ids.section_iri(key, paragraph.heading_path))
+            yield ox.Triple(node, kg("inSection"), section)
         for marker in paragraph.footnotes:
-            graph.add((node, KG.cites, ids.footnote_iri(key, marker)))
+            yield ox.Triple(node, kg("cites"), ox.NamedNode(ids.footnote_iri(key, marker)))
 
     for footnote in document.footnotes:
-        node = ids.footnote_iri(key, footnote.marker)
-        graph.add((node, RDF.type, KG.Footnote))
-        graph.add((node, KG.marker, Literal(footnote.marker)))
-        graph.add((node, KG.text, Literal(footnote.text, lang=ZH)))
-        graph.add((node, KG.inDocument, doc))
-        graph.add((node, KG.startOffset, _int(offset + footnote.start)))
-    return doc
+        node = ox.NamedNode(ids.footnote_iri(key, footnote.marker))
+        yield ox.Triple(node, A, kg("Footnote"))
+        yield ox.Triple(node, kg("marker"), ox.Literal(footnote.marker))
+        yield ox.Triple(node, text, _zh(footnote.text))
+        yield ox.Triple(node, in_document, doc)
+        yield ox.Triple(node, start_offset, _int(offset + footnote.start))
 
 
 def year(document: Document) -> int | None:
@@ -134,38 +197,39 @@ def _walk(headings: tuple[Heading, ...], path: tuple[Heading, ...]):
         yield from _walk(heading.children, here)
 
 
-def entity_triples(extraction: Extraction, key: str, graph: Graph) -> None:
-    """Add a document's entities: type, names, codes, and the paragraphs that mention them."""
-    _entities(extraction.entities.values(), key, graph)
+def entity_triples(extraction: Extraction, key: str) -> Iterator[ox.Triple]:
+    """A document's entities: type, names, codes, and the paragraphs that mention them."""
+    return _entities(extraction.entities.values(), key)
 
 
-def _entities(entities, key: str, graph: Graph) -> None:
+def _entities(entities: Iterable[Entity], key: str) -> Iterator[ox.Triple]:
     entities = list(entities)
     present = {entity.key for entity in entities}
     gazetteer = load_gazetteer()
+    mentioned_in = kg("mentionedIn")
     for entity in entities:
+        node = ox.NamedNode(ids.entity_iri(entity.key))
         known = gazetteer.get(entity.key)
         if known is not None and known.parent in present and entity.type is EntityType.ORGANIZATION:
             # background knowledge: the body it belongs to, where the document names both
-            graph.add((ids.entity_iri(entity.key), KG.partOf, ids.entity_iri(known.parent)))
-        node = ids.entity_iri(entity.key)
-        graph.add((node, RDF.type, KG[entity.type.value]))
-        graph.add((node, RDFS.label, Literal(entity.label_zh, lang=ZH)))
+            yield ox.Triple(node, kg("partOf"), ox.NamedNode(ids.entity_iri(known.parent)))
+        yield ox.Triple(node, A, kg(entity.type.value))
+        yield ox.Triple(node, LABEL, _zh(entity.label_zh))
         if entity.label_en:
-            graph.add((node, RDFS.label, Literal(entity.label_en, lang="en")))
+            yield ox.Triple(node, LABEL, ox.Literal(entity.label_en, language="en"))
         for alt in entity.alt_labels:
-            graph.add((node, SKOS.altLabel, Literal(alt, lang=ZH)))
+            yield ox.Triple(node, ALT_LABEL, _zh(alt))
         if entity.iso3:
-            graph.add((node, KG.iso3, Literal(entity.iso3)))
+            yield ox.Triple(node, kg("iso3"), ox.Literal(entity.iso3))
         if entity.acronym:
-            graph.add((node, KG.acronym, Literal(entity.acronym)))
+            yield ox.Triple(node, kg("acronym"), ox.Literal(entity.acronym))
         for label in entity.paragraphs:
             part = _part_iri(key, label)
             if part is not None:
-                graph.add((node, KG.mentionedIn, part))
+                yield ox.Triple(node, mentioned_in, ox.NamedNode(part))
 
 
-def _part_iri(key: str, label: str) -> URIRef | None:
+def _part_iri(key: str, label: str) -> str | None:
     """The document part a mention's label names: paragraph "12", footnote "fn:1",
     heading "s:6.B.1"; None for the summary and the front matter."""
     kind, _, rest = label.partition(":")
@@ -174,33 +238,42 @@ def _part_iri(key: str, label: str) -> URIRef | None:
     if kind == "fn":
         return ids.footnote_iri(key, rest)
     if kind == "s":
-        return ids.ID[f"doc/{key}/s/{rest}"]
+        return ids.section_iri(key, rest)
     return None
 
 
-def relation_triples(relations: Relations, key: str, graph: Graph) -> None:
-    """Add routes, direct relation triples, and one kg:Assertion per triple with its evidence."""
-    _entities(relations.routes.values(), key, graph)
-    _entities(relations.referenced.values(), key, graph)
+def relation_triples(relations: Relations, key: str) -> Iterator[ox.Triple]:
+    """Routes, direct relation triples, and one kg:Assertion per triple with its evidence."""
+    yield from _entities(relations.routes.values(), key)
+    yield from _entities(relations.referenced.values(), key)
     for item in relations.assertions:
-        _assertion(item, item.subject, item.object, key, graph)
+        yield from _assertion(item, item.subject, item.object, key)
         if item.predicate in SYMMETRIC:
-            _assertion(item, item.object, item.subject, key, graph)
+            yield from _assertion(item, item.object, item.subject, key)
 
 
-def _assertion(item: Assertion, subject: str, obj: str, key: str, graph: Graph) -> None:
-    predicate = KG[item.predicate.value]
-    source, target = ids.entity_iri(subject), ids.entity_iri(obj)
-    graph.add((source, predicate, target))
+def _assertion(item: Assertion, subject: str, obj: str, key: str) -> Iterator[ox.Triple]:
+    predicate = kg(item.predicate.value)
+    source = ox.NamedNode(ids.entity_iri(subject))
+    target = ox.NamedNode(ids.entity_iri(obj))
+    yield ox.Triple(source, predicate, target)
     digest = hashlib.sha1(f"{subject} {item.predicate} {obj} {item.start}".encode()).hexdigest()
-    node = ids.ID[f"doc/{key}/p/{item.paragraph}/a/{digest[:12]}"]
-    graph.add((node, RDF.type, KG.Assertion))
-    graph.add((node, RDF.subject, source))
-    graph.add((node, RDF.predicate, predicate))
-    graph.add((node, RDF.object, target))
-    graph.add((node, PROV.wasDerivedFrom, ids.paragraph_iri(key, item.paragraph)))
-    graph.add((node, KG.evidence, Literal(item.sentence, lang=ZH)))
-    graph.add((node, KG.rule, Literal(item.rule)))
-    graph.add((node, KG.confidence, Literal(Decimal(f"{item.confidence:.2f}"))))
-    graph.add((node, KG.startOffset, _int(item.start)))
-    graph.add((node, KG.endOffset, _int(item.end)))
+    node = ox.NamedNode(f"{ids.paragraph_iri(key, item.paragraph)}/a/{digest[:12]}")
+    yield ox.Triple(node, A, kg("Assertion"))
+    yield ox.Triple(node, SUBJECT, source)
+    yield ox.Triple(node, PREDICATE, predicate)
+    yield ox.Triple(node, OBJECT, target)
+    yield ox.Triple(node, DERIVED_FROM, ox.NamedNode(ids.paragraph_iri(key, item.paragraph)))
+    yield ox.Triple(node, kg("evidence"), _zh(item.sentence))
+    yield ox.Triple(node, kg("rule"), ox.Literal(item.rule))
+    yield ox.Triple(node, kg("confidence"), ox.Literal(f"{item.confidence:.2f}", datatype=DECIMAL))
+    yield ox.Triple(node, kg("startOffset"), _int(item.start))
+    yield ox.Triple(node, kg("endOffset"), _int(item.end))
+
+
+def taxonomy() -> list[ox.Triple]:
+    """The SKOS threat taxonomy (kg/data/threats.ttl), each concept also with an rdfs:label
+    for each of its skos:prefLabels, as the graph ``ids.graph_iri("threats")``."""
+    parsed = [q.triple for q in ox.parse(path=data_path("threats.ttl"), format=ox.RdfFormat.TURTLE)]
+    labels = (ox.Triple(t.subject, LABEL, t.object) for t in parsed if t.predicate == PREF_LABEL)
+    return canonical([*parsed, *labels])

@@ -80,6 +80,23 @@ def test_output_is_byte_identical_across_builds(built, tmp_path, seed_path):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
 
 
+def test_output_is_byte_identical_in_processes_that_hash_strings_differently(
+    built, tmp_path, seed_path
+):
+    """Sets of names (aliases) iterate in another order in each process: the files do not."""
+    import subprocess
+    import sys
+
+    _, out = built
+    for seed in ("1", "2"):
+        folder = tmp_path / seed
+        command = [sys.executable, "-m", "kg.cli", "build", str(seed_path), "--out", str(folder)]
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(command, check=True, capture_output=True, env=environment)
+        for name in ("graph.ttl", "graph.trig", "documents/E-CN.7-2009-3.ttl"):
+            assert (folder / name).read_bytes() == (out / name).read_bytes(), name
+
+
 runner = CliRunner()
 
 
@@ -88,6 +105,7 @@ def test_cli_build_default_reads_the_seeds(tmp_path, monkeypatch):
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
+    assert "vis-network" in (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
     assert "91" in result.output
 
 

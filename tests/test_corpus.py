@@ -13,8 +13,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from typer.testing import CliRunner
 
-from kg.build import build, load_manifest
+from kg.build import build
 from kg.cli import app
+from kg.manifest import load_manifest
 from kg.namespace import KG
 
 runner = CliRunner()
@@ -70,7 +71,7 @@ def test_unchanged_documents_are_not_read_again(corpus, tmp_path, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise AssertionError("an unchanged document was extracted again")
 
-    monkeypatch.setattr(kg.build, "read_input", refuse)
+    monkeypatch.setattr(kg.build, "extract_text", refuse)
     result = build([corpus], out)
     assert len(result.reused) == 3 and not result.built
     assert (out / "graph.ttl").read_bytes() == before
@@ -79,12 +80,12 @@ def test_unchanged_documents_are_not_read_again(corpus, tmp_path, monkeypatch):
 def test_a_changed_document_replaces_its_own_graph(corpus, tmp_path):
     out = tmp_path / "out"
     build([corpus], out)
-    seed_graph = (out / "documents" / "E-CN.7-2009-3.trig").read_bytes()
+    seed_graph = (out / "documents" / "E-CN.7-2009-3.ttl").read_bytes()
     changed = SMALL.replace("肯尼亚", "乌干达")
     (corpus / "small-gb.txt").write_bytes(changed.encode("gb18030"))
     result = build([corpus], out)
     assert result.built == ("A-CN.9-2010-1",)
-    assert (out / "documents" / "E-CN.7-2009-3.trig").read_bytes() == seed_graph
+    assert (out / "documents" / "E-CN.7-2009-3.ttl").read_bytes() == seed_graph
     graph = Graph().parse(out / "graph.ttl")
     small = str(doc("A-CN.9-2010-1"))
     mentioned = {
@@ -181,9 +182,9 @@ def test_a_killed_build_leaves_the_previous_graph_intact(tmp_path, seed_path):
 
 
 def test_a_large_file_of_reports_is_read_one_report_per_volume(tmp_path, seed_path, monkeypatch):
-    import kg.build
+    import kg.inputs
 
-    monkeypatch.setattr(kg.build, "LARGE_FILE", 100_000)
+    monkeypatch.setattr(kg.inputs, "LARGE_FILE", 100_000)
     seed = seed_path.read_text(encoding="utf-8")
     reports = [f"联合国 E/CN.7/2009/{n}\n" + seed for n in range(300, 304)]
     big = tmp_path / "reports.txt"
@@ -196,10 +197,10 @@ def test_a_large_file_of_reports_is_read_one_report_per_volume(tmp_path, seed_pa
 
 
 def test_a_large_file_is_read_streaming_in_volumes(tmp_path, seed_path, monkeypatch):
-    import kg.build
+    import kg.inputs
 
-    monkeypatch.setattr(kg.build, "LARGE_FILE", 100_000)
-    monkeypatch.setattr(kg.build, "VOLUME_CHARS", 20_000)
+    monkeypatch.setattr(kg.inputs, "LARGE_FILE", 100_000)
+    monkeypatch.setattr(kg.inputs, "VOLUME_CHARS", 20_000)
     seed = seed_path.read_text(encoding="utf-8")
     text = "\n\n".join(seed.replace("2009/3", f"2009/{n}") for n in range(200, 204))
     big = tmp_path / "big.txt"
@@ -265,3 +266,26 @@ def test_a_file_of_several_reports_is_one_document_per_report(tmp_path, seed_pat
         body = graph.value(paragraph, KG.text)
         if body is not None and "/p/" in str(paragraph):
             assert text[int(start)] == str(body)[0]
+
+
+def store_quads(out: Path) -> set[str]:
+    import pyoxigraph as ox
+
+    return {str(quad) for quad in ox.Store.read_only(str(out / "store"))}
+
+
+def test_an_updated_store_is_the_store_a_build_from_scratch_makes(corpus, tmp_path, seed_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    (corpus / "small-gb.txt").write_bytes(SMALL.replace("肯尼亚", "乌干达").encode("gb18030"))
+    (corpus / "copy.txt").write_bytes(seed_path.read_bytes())  # a duplicate: one more source
+    (corpus / "small-big5.txt").unlink()  # stays until removed
+    result = build([corpus], out)
+    assert result.built == ("A-CN.9-2010-1",) and result.reused == ("E-CN.7-2009-3",)
+    assert runner.invoke(app, ["remove", "A/CN.9/2010/2", "--out", str(out)]).exit_code == 0
+    scratch = tmp_path / "scratch"
+    build([corpus], scratch)
+    assert store_quads(out) == store_quads(scratch)
+    for name in ("graph.ttl", "graph.trig", "manifest.json"):
+        expected = (scratch / name).read_bytes().replace(str(scratch).encode(), str(out).encode())
+        assert (out / name).read_bytes() == expected

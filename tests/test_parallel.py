@@ -6,9 +6,10 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from kg.build import build, load_manifest
+from kg.build import build
 from kg.cli import app
 from kg.engines import open_engine
+from kg.manifest import load_manifest
 
 runner = CliRunner()
 SMALL = """联合国 A/CN.9/2010/1

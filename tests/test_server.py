@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.build import build
-from kg.cli import app
+from kg.cli import app, write_graph_page
 from kg.questions import shipped_queries
 from kg.server import RESULT_TYPES, Job, Limits, answer, federated, make_server, negotiate
 
@@ -35,7 +35,7 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("serve") / "out"
-    build(None, path, viz=True)
+    build(None, path, finish=write_graph_page)
     return path
 
 

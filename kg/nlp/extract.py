@@ -14,9 +14,10 @@ from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, Entity, EntityType, Mention
 from kg.nlp.pipeline import shared_pipeline
 from kg.nlp.rules.mentions import NESTED_KEY, SETTLED_KEY, alias_candidates, settle
-from kg.text import matching_form
+from kg.text import matching_form, pieces
 
 SUMMARY = "summary"
+PIECE = 100_000  # characters: longer parts are read in pieces (see TextPart.pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +27,17 @@ class TextPart:
     label: str  # "12", "PP3", "summary", "s:6.B.1", "fn:1"
     text: str
     cited_at: frozenset[int] = frozenset()  # where footnote references stood (主要捐助方集团¹⁴)
+    offset: int = 0  # where the text starts in its part, if it is a piece of a long one
 
     @property
     def is_paragraph(self) -> bool:
         return self.label != SUMMARY and ":" not in self.label
+
+    def pieces(self) -> Iterator[TextPart]:
+        """The part in pieces spaCy accepts (nlp.max_length), cut at sentence ends."""
+        for start, end in pieces(self.text, PIECE):
+            cited_at = frozenset(at - start for at in self.cited_at if start <= at < end)
+            yield TextPart(self.label, self.text[start:end], cited_at, self.offset + start)
 
 
 def text_parts(document: Document) -> Iterator[TextPart]:
@@ -130,6 +138,7 @@ class Extractor:
         board in a masthead): its bare head (理事会, 执行局) names it in this document.
         ``title`` is the document's title: 秘书长的报告 in it is the report on that topic.
         """
+        parts = [piece for part in parts for piece in part.pieces()]
         context = DocumentContext(title=matching_form(title))
         settled: list[list[Candidate]] = []
         nested: list[list[Candidate]] = []
@@ -158,8 +167,8 @@ class Extractor:
 def _mention(part: TextPart, candidate: Candidate, nested: bool = False) -> Mention:
     return Mention(
         part.label,
-        candidate.start,
-        candidate.end,
+        part.offset + candidate.start,
+        part.offset + candidate.end,
         part.text[candidate.start : candidate.end],
         candidate.type,
         candidate.key,

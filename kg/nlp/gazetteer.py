@@ -36,6 +36,7 @@ class Gazetteer:
     def __init__(self, entries: list[KnownEntity]) -> None:
         self.entries = {entry.key: entry for entry in entries}
         self.by_name: dict[str, KnownEntity] = {}
+        self._by_types: dict[tuple[EntityType, ...], dict[str, KnownEntity]] = {}
         for entry in entries:
             for name in entry.names:
                 # The first entry to claim a name keeps it; files are read most specific first.
@@ -55,8 +56,13 @@ class Gazetteer:
         return self.by_name.get(name.replace(" ", ""))
 
     def names(self, *types: EntityType) -> dict[str, KnownEntity]:
-        """Name → entity for the given types (all types if none given)."""
-        return {n: e for n, e in self.by_name.items() if not types or e.type in types}
+        """Name → entity for the given types (all types if none given): made once per types,
+        the same dict on every call (read it, do not change it)."""
+        if types not in self._by_types:
+            self._by_types[types] = {
+                n: e for n, e in self.by_name.items() if not types or e.type in types
+            }
+        return self._by_types[types]
 
 
 def _names(*cells: str) -> tuple[str, ...]:
