@@ -88,6 +88,14 @@ def test_economic_and_social_council_resolution(extract):
     assert keys(found, EntityType.RESOLUTION) == ["resolution/ecosoc-2009-23"]
 
 
+def test_resolutions_of_sessions_numbered_in_roman(extract):
+    found = extract("大会第2200 A (XXI)号决议和经济及社会理事会1973年7月31日第1817(LV)号决议")
+    assert keys(found, EntityType.RESOLUTION) == [
+        "resolution/ecosoc-1817-LV",
+        "resolution/ga-2200-A-XXI",
+    ]
+
+
 # --- titles ------------------------------------------------------------------------------
 
 
@@ -554,3 +562,10 @@ def test_provinces_and_cities_by_their_administrative_suffix(extract):
     found = extract("在旁遮普省和加利福尼亚州开展了活动，埃塞俄比亚政府和大都市地区也参与了。")
     assert names(found, EntityType.REGION) == ["加利福尼亚州", "旁遮普省"]
     assert names(found, EntityType.CITY) == []
+
+
+def test_a_known_place_takes_its_administrative_suffix(extract):
+    found = extract("在北京市和清莱府举办了讲习班，欧洲市场也受到影响。")
+    mentions = {m.text: e.key for e in found.of_type(EntityType.CITY) for m in e.mentions}
+    assert mentions == {"北京市": "city/beijing", "清莱府": "city/chiang-rai"}
+    assert keys(found, EntityType.REGION) == ["region/europe"]

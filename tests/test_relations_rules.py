@@ -359,3 +359,4 @@ def test_trafficked_and_used_in_a_place(relate):
     (route,) = relations.routes.values()
     roles = {(p, o) for s, p, o in found if s == route.label_zh}
     assert {("origin", "阿富汗"), ("transit", "东非"), ("destination", "东非")} <= roles
+    assert route.label_zh == "阿富汗阿片剂：阿富汗 → 东非"  # the label names a place once

@@ -52,6 +52,7 @@ ADMINISTRATIVE = re.compile(r"[省州市府县]")
 ADMINISTRATIVE_REACH = 8
 MIN_PLACE = 3
 NOT_PLACES = ("政府", "都市", "城市")  # 埃塞俄比亚政府, 大都市: no place's own name
+NOT_AFTER_ADMINISTRATIVE = frozenset("场民")  # 市场, 市民: 市 starts another word
 YEARLY_SESSION = re.compile(
     r"(?<!\d)\d{4}\s?年\s?(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会)"
 )
@@ -756,11 +757,18 @@ def _yearly_sessions(
 def _administrative_places(text: str, known_ends: KnownNames) -> list[Candidate]:
     """旁遮普省, 加利福尼亚州, 卡拉奇市: a place name (jieba's ns) with its administrative
     suffix; provinces and states are regions, cities and prefectures cities. Only what no
-    gazetteer knows."""
+    gazetteer knows, or a known place with its suffix (清莱府)."""
     found = []
     for match in ADMINISTRATIVE.finditer(text):
         end = match.end()
         if end in known_ends:
+            continue
+        kind = EntityType.REGION if match.group(0) in "省州" else EntityType.CITY
+        place = known_ends.get(match.start())
+        if place is not None and place.type in (EntityType.CITY, EntityType.REGION):
+            if text[end : end + 1] not in NOT_AFTER_ADMINISTRATIVE:  # 清莱府, not 欧洲市场
+                key = place.key if place.type is kind else ""  # 北京市 is 北京
+                found.append(Candidate(place.start, end, kind, f"name:{kind}", key, priority=1))
             continue
         words = _tagged_words(text[max(0, end - ADMINISTRATIVE_REACH) : end])
         word, flag = words[-1] if words else ("", "")
@@ -770,7 +778,6 @@ def _administrative_places(text: str, known_ends: KnownNames) -> list[Candidate]
             and word.endswith(match.group(0))
             and not word.endswith(NOT_PLACES)
         ):
-            kind = EntityType.REGION if match.group(0) in "省州" else EntityType.CITY
             found.append(Candidate(end - len(word), end, kind, f"name:{kind}", priority=1))
     return found
 

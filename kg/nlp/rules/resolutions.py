@@ -1,6 +1,7 @@
 """Numbered resolutions and decisions.
 
-Examples: 大会第 60/288 号决议; 第 1816 (2008)、1838 (2008)和 1851 (2008)号决议.
+Examples: 大会第 60/288 号决议; 第 1816 (2008)、1838 (2008)和 1851 (2008)号决议;
+第1817(LV)号决议 (the session in Roman numerals, before 1976).
 
 Each number of an enumeration becomes its own resolution. The issuing body is
 the organ named right before 第 (大会, 安全理事会, 麻醉药品委员会 …); after 其
@@ -22,7 +23,8 @@ from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.rules.names import load_heads
 
-NUMBER = r"(?:[A-Z]{1,2}-)?\d{1,4}(?:/\d{1,4})*(?: ?[A-Z](?![A-Za-z]))?(?: ?[(（]\d{4}[)）])?"
+SESSION = r"(?: ?[(（](?:\d{4}|[IVXLC]{1,7})[)）])?"  # (2008), or (LV) before 1976
+NUMBER = rf"(?:[A-Z]{{1,2}}-)?\d{{1,4}}(?:/\d{{1,4}})*(?: ?[A-Z](?![A-Za-z]))?{SESSION}"
 JOINER = r"\s?(?:、|，|,|和|及|以及|与|至)\s?"
 # 2005年7月27日第2005/46号: each number of a series may carry its date and its own 第…号.
 DATED = r"(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?)?"

@@ -151,9 +151,10 @@ def _route(sentence: Sentence, threat: Mention, places) -> Route:
     commodity = threat.text
     if origin and origin[-1].end == threat.start:
         commodity = origin[-1].text + commodity  # 阿富汗阿片剂
+    ends = {p.key for p in parts[Predicate.DESTINATION]}  # 在东非贩运和滥用: through and into
     stops = [
         "、".join(p.text for p in parts[Predicate.ORIGIN]) or UNKNOWN,
-        *(p.text for p in parts[Predicate.TRANSIT]),
+        *(p.text for p in parts[Predicate.TRANSIT] if p.key not in ends),
         "、".join(p.text for p in parts[Predicate.DESTINATION]) or UNKNOWN,
     ]
     return Route(key, f"{commodity}：{' → '.join(stops)}", threat, tuple(places))
