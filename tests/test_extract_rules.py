@@ -564,6 +564,12 @@ def test_provinces_and_cities_by_their_administrative_suffix(extract):
     assert names(found, EntityType.CITY) == []
 
 
+def test_verbs_that_take_an_object_end_a_name_on_its_left(extract):
+    found = extract("各国专家并指导创建SmartBots实验室卓越中心，人员来自联合国开发计划署。")
+    assert names(found, EntityType.PROGRAMME) == ["SmartBots实验室卓越中心"]
+    assert keys(found, EntityType.ORGANIZATION) == ["org/undp"]
+
+
 def test_a_known_place_takes_its_administrative_suffix(extract):
     found = extract("在北京市和清莱府举办了讲习班，欧洲市场也受到影响。")
     mentions = {m.text: e.key for e in found.of_type(EntityType.CITY) for m in e.mentions}
