@@ -245,8 +245,10 @@ class MentionSettler:
         mentions = sorted(settled + settle(threats), key=lambda c: (c.start, c.end))
         doc.user_data[SETTLED_KEY] = mentions
         doc.user_data[NESTED_KEY] = nested
-        # One token per character: mention offsets are token offsets.
-        doc.ents = [Span(doc, m.start, m.end, label=m.type.value, kb_id=m.key) for m in settled]
+        # One token per character: mention offsets are token offsets. Tokens outside the
+        # mentions keep spaCy's "missing" tag: marking each one "outside" costs as much.
+        spans = [Span(doc, m.start, m.end, label=m.type.value, kb_id=m.key) for m in settled]
+        doc.set_ents(spans, default="unmodified")
         return doc
 
     @staticmethod
