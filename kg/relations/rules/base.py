@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from kg.nlp.model import Mention
 from kg.relations.model import Assertion, Predicate
 from kg.relations.sentence import Sentence
@@ -39,3 +41,12 @@ def first_trigger(text: str, words: tuple[str, ...], start: int, end: int) -> in
     """Position of the first of ``words`` in text[start:end], or -1."""
     found = [position for word in words if (position := text.find(word, start, end)) >= 0]
     return min(found) if found else -1
+
+
+def first_per_pair(found: Iterable[Assertion]) -> Iterator[Assertion]:
+    """The first assertion of each (subject, object) pair: the rules run in order of trust."""
+    seen: set[tuple[str, str]] = set()
+    for item in found:
+        if (item.subject, item.object) not in seen:
+            seen.add((item.subject, item.object))
+            yield item

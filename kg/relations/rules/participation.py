@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_trigger
+from kg.relations.rules.base import assertion, first_per_pair, first_trigger
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 
 EVENTS = (EntityType.MEETING, EntityType.PROGRAMME)
@@ -42,30 +42,22 @@ UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
 
 
 def participates(sentence: Sentence) -> Iterator[Assertion]:
-    text = sentence.text
     events = sentence.of(*EVENTS)
     if not events:
-        seen = set()
-        for found in _members(sentence):
-            if (found.subject, found.object) not in seen:
-                seen.add((found.subject, found.object))
-                yield found
+        yield from first_per_pair(_members(sentence))
         return
-    seen: set[tuple[str, str]] = set()
-    for found in (
-        *_conveners(sentence, events),
-        *_members(sentence),
-        *_organisers(sentence, events),
-        *_takers_part(sentence, events),
-        *_from_list(sentence, events),
-        *_cooperating(sentence, events),
-        *_partners_of(sentence, events),
-        *_acting_under(sentence, events),
-    ):
-        if (found.subject, found.object) not in seen:
-            seen.add((found.subject, found.object))
-            yield found
-    del text
+    yield from first_per_pair(
+        (
+            *_conveners(sentence, events),
+            *_members(sentence),
+            *_organisers(sentence, events),
+            *_takers_part(sentence, events),
+            *_from_list(sentence, events),
+            *_cooperating(sentence, events),
+            *_partners_of(sentence, events),
+            *_acting_under(sentence, events),
+        )
+    )
 
 
 def _conveners(sentence: Sentence, events) -> Iterator[Assertion]:

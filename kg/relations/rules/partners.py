@@ -23,7 +23,6 @@ JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two
 
 
 def cooperation(sentence: Sentence) -> Iterator[Assertion]:
-    text = sentence.text
     subject = sentence.subject()
     covered = sentence.start
     for position, companion in _companions(sentence):
@@ -33,7 +32,6 @@ def cooperation(sentence: Sentence) -> Iterator[Assertion]:
         if members:
             covered = members[-1].end
             yield from _partners(sentence, subject, companion, position, members)
-    del text
 
 
 def _companions(sentence: Sentence) -> list[tuple[int, str]]:

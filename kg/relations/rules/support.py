@@ -13,23 +13,22 @@ from collections.abc import Iterator
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion
+from kg.relations.rules.base import assertion, first_per_pair
 from kg.relations.sentence import ACTORS, Sentence, triggers
 
 SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
 FUNDED_BY = re.compile(r"由(?P<actors>[^，。；由]{2,40}?)(?:资助|供资|支助|赞助|出资)的")
 BACKED_BY = re.compile(r"在(?P<actors>[^，。；在]{2,40}?)的(?:支持|支助|资助|赞助)下")
+OBJECT_REACH = 12  # characters between the verb and what it supports
 
 
 def supports(sentence: Sentence) -> Iterator[Assertion]:
-    text = sentence.text
-    seen: set[tuple[str, str]] = set()
-    for found in (*_verb(sentence), *_marked(sentence, FUNDED_BY, "support:由…资助的"),
-                  *_marked(sentence, BACKED_BY, "support:在…支持下")):  # fmt: skip
-        if (found.subject, found.object) not in seen and found.subject != found.object:
-            seen.add((found.subject, found.object))
-            yield found
-    del text
+    found = (
+        *_verb(sentence),
+        *_marked(sentence, FUNDED_BY, "support:由…资助的", right_after=True),
+        *_marked(sentence, BACKED_BY, "support:在…支持下", right_after=False),
+    )
+    yield from first_per_pair(f for f in found if f.subject != f.object)
 
 
 def _verb(sentence: Sentence) -> Iterator[Assertion]:
@@ -67,7 +66,11 @@ def _object_gap(gap: str) -> bool:
     return len(gap) <= OBJECT_REACH and "，" not in gap
 
 
-def _marked(sentence: Sentence, pattern: re.Pattern, rule: str) -> Iterator[Assertion]:
+def _marked(
+    sentence: Sentence, pattern: re.Pattern, rule: str, right_after: bool
+) -> Iterator[Assertion]:
+    """Actors inside the marker; what it backs right after it (由…资助的 X), or the first
+    thing the sentence names after it (在…支持下，…X)."""
     for match in pattern.finditer(sentence.text, sentence.start, sentence.end):
         actors = [
             m for m in sentence.of(*ACTORS)
@@ -75,15 +78,8 @@ def _marked(sentence: Sentence, pattern: re.Pattern, rule: str) -> Iterator[Asse
         ]  # fmt: skip
         if not actors:
             continue
-        if rule == "support:由…资助的":
-            objects = [m for m in sentence.of(*SUPPORTED) if m.start == match.end()]
-        else:
-            objects = [m for m in sentence.of(*SUPPORTED) if match.end() <= m.start < sentence.end][
-                :1
-            ]
+        after = [m for m in sentence.of(*SUPPORTED) if match.end() <= m.start < sentence.end]
+        objects = [m for m in after if m.start == match.end()] if right_after else after[:1]
         for actor in actors:
             for obj in objects:
                 yield assertion(sentence, actor, Predicate.SUPPORTS, obj, rule, 0.7)
-
-
-OBJECT_REACH = 12
