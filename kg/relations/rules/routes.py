@@ -60,18 +60,20 @@ class Route:
 def find_routes(sentence: Sentence) -> list[Route]:
     """The flows a sentence describes, if it describes any."""
     threats = [t for t in sentence.of(EntityType.THREAT) if any(w in t.key for w in ROUTE_THREATS)]
-    across = ACROSS.search(sentence.text, sentence.start, sentence.end)
-    if not threats or not (
+    if not threats:
+        return []
+    across = ACROSS.search(sentence.text, sentence.start, sentence.end) is not None
+    threatened = _threatened_places(sentence, threats)
+    if not (
         any(word in sentence.value for word in triggers("route-marker"))
         or across
         or _trafficked_in_place(sentence)
-        or _threatened_places(sentence, threats)
+        or threatened
     ):
         return []
     places: list[tuple[Predicate, Mention]] = []
-    threatened = _threatened_places(sentence, threats)
     for place in [*sentence.of(*PLACES), *(p for p in threatened if p.nested)]:
-        role = _role(sentence, place, threats)
+        role = _role(sentence, place, threats, threatened, across)
         if role is not None and all(place.key != other.key for _, other in places):
             places.append((role, place))  # a place keeps the role it is first given
             if role is Predicate.TRANSIT and USED_THERE.match(sentence.text, place.end):
@@ -160,7 +162,15 @@ def _route(sentence: Sentence, threat: Mention, places) -> Route:
     return Route(key, f"{commodity}：{' → '.join(stops)}", threat, tuple(places))
 
 
-def _role(sentence: Sentence, place: Mention, threats: list[Mention]) -> Predicate | None:
+def _role(
+    sentence: Sentence,
+    place: Mention,
+    threats: list[Mention],
+    threatened: list[Mention],
+    across: bool,
+) -> Predicate | None:
+    """The place's role in the flow; ``threatened`` are the places the trafficking
+    threatens, ``across`` whether the sentence speaks of trafficking across borders."""
     text = sentence.text
     lead = text[max(sentence.start, place.start - 4) : place.start]
     for rule, role in ROLE_WORDS:
@@ -172,12 +182,12 @@ def _role(sentence: Sentence, place: Mention, threats: list[Mention]) -> Predica
         return Predicate.ORIGIN  # 阿富汗阿片剂: the commodity of a place comes from it
     if lead.endswith("在") and text.startswith(TRAFFICKED_IN, place.end):
         return Predicate.TRANSIT  # 在东非贩运…阿片剂: trafficked through the place
-    if place in _threatened_places(sentence, threats):
+    if place in threatened:
         return Predicate.TRANSIT  # 毒品贩运威胁西非安全: the flow passes through the place
     marker = max(
         (text.rfind(w, sentence.start, place.start) for w in triggers("route-marker")), default=-1
     )
-    if marker < 0 and ACROSS.search(text, sentence.start, sentence.end):
+    if marker < 0 and across:
         marker = sentence.start  # 中亚…国家…打击跨界贩运毒品: the places it crosses
     return Predicate.TRANSIT if marker >= 0 else None
 
@@ -209,18 +219,16 @@ def actors_on_routes(assertions: Iterable[Assertion], routes: Iterable[str]) -> 
     works: dict[str, set[str]] = defaultdict(set)
     aims: dict[str, set[str]] = defaultdict(set)
     named: dict[tuple[str, int], set[str]] = defaultdict(set)
+    worked_in: dict[tuple[str, str], set[str]] = defaultdict(set)  # (actor, ¶) → threats
     for item in assertions:
         if item.predicate is Predicate.WORKS_ON:
             works[item.subject].add(item.object)
+            worked_in[(item.subject, item.paragraph)].add(item.object)
         elif item.predicate in AIMED:
             aims[item.subject].add(item.object)
         for end in (item.subject, item.object):
             if end.startswith(EVENT_PREFIXES):
                 named[(item.paragraph, item.start)].add(end)
-    worked_in: dict[tuple[str, str], set[str]] = defaultdict(set)  # (actor, ¶) → threats
-    for item in assertions:
-        if item.predicate is Predicate.WORKS_ON:
-            worked_in[(item.subject, item.paragraph)].add(item.object)
     for key, (threats, places) in flows.items():
         on_flow = {
             event
