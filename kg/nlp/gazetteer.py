@@ -13,6 +13,7 @@ from kg.nlp.model import EntityType
 
 KG_NS = Namespace("https://w3id.org/unodc-kg/ontology#")
 ID_NS = "https://w3id.org/unodc-kg/id/"
+UN_KEY = "org/un"  # the United Nations as a whole (organizations.tsv id un)
 
 
 @dataclass(frozen=True, slots=True)

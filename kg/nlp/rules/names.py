@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.data_files import read_table, read_words
 from kg.nlp.context import DocumentContext, candidates_of, cited_at, context_of, text_of
-from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import head_ends_word, splits_pair
 
@@ -100,7 +100,6 @@ MEETING_ANAPHOR = "会议"
 # 反恐怖主义委员会及其执行局: a body's own unit, named by the unit's head alone.
 OWN_UNIT = re.compile(r"及其|和其|与其")
 UN = "联合国"
-UN_KEY = "org/un"
 # 与身份有关…专家组: 与 opens a 与…有关 modifier that belongs to the name.
 RELATED_TO = "有关"
 # A topic list inside a name: 引渡、司法互助和国际合作问题…工作组; 木材、…等森林产品…会议.

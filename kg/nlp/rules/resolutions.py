@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.data_files import read_words
 from kg.ids import entity_key, slug
 from kg.nlp.context import candidates_of, context_of, text_of
-from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.rules.names import load_heads
 
@@ -52,7 +52,6 @@ ESTABLISHED = re.compile(rf"所设(?:立)?的?(?:{ORGANIZATION_HEADS})")
 ISSUING_TYPES = (EntityType.ORGANIZATION, EntityType.MEETING)
 # Bodies that adopt resolutions and decisions by their head; gazetteer kinds that do not.
 ORGAN_HEADS = ("大会", "理事会", "委员会", "会议", "执行局", "首脑会议", "缔约方会议", "工作组")
-UN_KEY = "org/un"
 NOT_ADOPTING = frozenset({"ngo-network", "financial", "national", "un-institute"})
 
 

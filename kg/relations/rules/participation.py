@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_per_pair, first_trigger
@@ -27,7 +28,6 @@ MEETING_HEAD = re.compile(
     r"(?:\d{4}年)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次))?(?:特别|常会|年度)?"
     r"(?:部长级|首脑|高级别|全体|专家组)?(?:会议|大会|届会|论坛|峰会)"
 )
-UN_KEY = "org/un"
 # Heads of groups whose members a text lists: 主要捐助方集团, …之友小组, …联盟
 GROUP_HEADS = ("集团", "小组", "之友", "联盟", "伙伴关系")
 INCLUDED = ("其中包括", "成员包括", "成员有", "包括")

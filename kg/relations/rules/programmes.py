@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_trigger
@@ -26,7 +26,6 @@ AIMED = ("为", "向", "针对", "面向", "对")
 FRAMEWORK = re.compile(r"的?(?:框架内|框架下|框架中|范围内)")
 # 继续在一些国家开展，其中包括孟加拉国、海地…: the places a programme works in.
 INCLUDING = ("其中包括", "包括")
-UN_KEY = "org/un"
 # Words before a place that an actor works in or for (在X开展, 向X提供, 协助X).
 PLACE_MARKERS = ("在", "向", "为", "协助", "帮助", "支持", "支助", "援助", "针对", "面向")
 SEATED_MARKERS = ("设在", "位于", "驻在")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion
@@ -145,5 +146,5 @@ def _conveners_inside(sentence: Sentence, meeting) -> list:
         for m in sentence.nested
         if m.type is EntityType.ORGANIZATION
         and meeting.start <= m.start < m.end <= meeting.end
-        and m.key != "org/un"
+        and m.key != UN_KEY
     ]
