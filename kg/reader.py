@@ -42,6 +42,7 @@ from kg.encoding import decode_document
 from kg.errors import InputError
 from kg.text import (
     CHINESE_NUMERALS,
+    ORDINAL_NUMERAL,
     TERMINAL,
     CleanText,
     Piece,
@@ -71,7 +72,7 @@ ACTING_ORGAN_LINE = re.compile(
 SUMMARY_LINE = re.compile(r"^\s*(?:摘\s*要|内容提要|Summary)[*＊\s]*$")
 # 第十八届会议; 2023年届会, 2023年第一届常会, 2023年实质性会议, 2023年年度会议, 2023年年会
 SESSION_LINE = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+届(?:特别)?会议"
+    rf"^\s*(?:第{ORDINAL_NUMERAL}届(?:特别)?会议"
     r"|\d{4}\s*年\s*(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会|特别会议))\s*$"
 )
 AGENDA_LINE = re.compile(r"^\s*(?:临时)?议程\S{0,3}项目")

@@ -33,6 +33,8 @@ _CJK = re.compile(
 )
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
+# the number of an ordinal: 第十二届, 第52届, 第一〇〇次
+ORDINAL_NUMERAL = r"[一二三四五六七八九十百零〇\d]+"
 SENTENCE_END = set("。！？!?；")
 TERMINAL = set("。．.！？!?")
 

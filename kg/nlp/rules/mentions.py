@@ -24,11 +24,12 @@ from kg.ids import entity_key
 from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import starts_word
+from kg.text import ORDINAL_NUMERAL
 
 SETTLED_KEY = "kg_mentions"
 NESTED_KEY = "kg_nested"
 SHORT_FORM_SHARE = 0.6
-SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届(?:特别)?会议$")
+SESSION = re.compile(rf"第{ORDINAL_NUMERAL}届(?:特别)?会议$")
 MIN_BODY = 4  # 委员会第十七届会议 names its body only by anaphora
 # What a name may mention inside it: a meeting its convening body and the places it is
 # about; a resolution its issuing body; a programme its body and places; a body its

@@ -25,14 +25,16 @@ from kg.nlp.context import DocumentContext, candidates_of, cited_at, context_of,
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import head_ends_word, splits_pair
+from kg.text import ORDINAL_NUMERAL
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 NUMERAL = re.compile(
     r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些]{0,2}多?$"
 )
-NUMERALS = r"[一二三四五六七八九十百零〇\d]+"
 # 第四十六届会议, 第二十九和三十次会议: a numbered session (or sessions) at the end of a name
-SESSION_AT_END = re.compile(rf"第{NUMERALS}(?:[和、至]{NUMERALS})*(?:届|次)(?:特别)?会议$")
+SESSION_AT_END = re.compile(
+    rf"第{ORDINAL_NUMERAL}(?:[和、至]{ORDINAL_NUMERAL})*(?:届|次)(?:特别)?会议$"
+)
 # Parts of speech that end a name: prepositions, pronouns, classifiers, particles,
 # adverbs, interjections, punctuation, time words. Numerals are judged by NUMERAL.
 STOP_TAGS = frozenset(
@@ -86,9 +88,7 @@ YEAR_SPAN_REACH = 20
 # “替代发展全球伙伴关系”项目: the quotation is the name, the head says what it is.
 QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
 # 麻醉药品委员会决定在其2009年第五十二届会议期间: 其 is the subject body.
-OWN_SESSION = re.compile(
-    r"其(?:\d{4}\s*年)?(?P<session>第[一二三四五六七八九十百零〇\d]+届(?:特别)?会议)"
-)
+OWN_SESSION = re.compile(rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)")
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
 GOVERNMENT = "政府"

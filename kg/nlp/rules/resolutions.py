@@ -22,6 +22,7 @@ from kg.nlp.context import candidates_of, context_of, text_of
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.rules.names import load_heads
+from kg.text import ORDINAL_NUMERAL
 
 SESSION = r"(?: ?[(（](?:\d{4}|[IVXLC]{1,7})[)）])?"  # (2008), or (LV) before 1976
 NUMBER = rf"(?:[A-Z]{{1,2}}-)?\d{{1,4}}(?:/\d{{1,4}})*(?: ?[A-Z](?![A-Za-z]))?{SESSION}"
@@ -39,7 +40,7 @@ SINGLE_NUMBER = re.compile(
 # Between a body and its resolution's number: 其, a title (题为“…”的) or a topic (关于…的).
 TITLE_OR_TOPIC = r"题为“[^“”]*”的|关于[^，。；：“”《》]{1,40}的"
 BODY_GAP = re.compile(rf"^(?:在其|其|在|{TITLE_OR_TOPIC})?{DATED}$")
-SESSION_SUFFIX = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次)(?:特别)?会议$")
+SESSION_SUFFIX = re.compile(rf"第{ORDINAL_NUMERAL}(?:届|次)(?:特别)?会议$")
 WRITTEN_WITH_BODY = re.compile(rf"(?:{TITLE_OR_TOPIC})?{DATED}")
 ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)")
 OWN = "其"

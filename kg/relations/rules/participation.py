@@ -20,12 +20,13 @@ from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_per_pair, first_trigger
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
+from kg.text import ORDINAL_NUMERAL
 
 EVENTS = (EntityType.MEETING, EntityType.PROGRAMME)
 # 第十二届 before a body that convenes a meeting; the meeting's own head after it
-ORDINAL_ONLY = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+(?:届|次))?")
+ORDINAL_ONLY = re.compile(rf"(?:第{ORDINAL_NUMERAL}(?:届|次))?")
 MEETING_HEAD = re.compile(
-    r"(?:\d{4}年)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次))?(?:特别|常会|年度)?"
+    rf"(?:\d{{4}}年)?(?:第{ORDINAL_NUMERAL}(?:届|次))?(?:特别|常会|年度)?"
     r"(?:部长级|首脑|高级别|全体|专家组)?(?:会议|大会|届会|论坛|峰会)"
 )
 # Heads of groups whose members a text lists: 主要捐助方集团, …之友小组, …联盟
