@@ -289,7 +289,12 @@ def score_relations(
     predicted route maps to the gold route with the same threat (or a broader one)
     that shares the most places with it.
     """
-    predicted = set(relation_keys(relations, mapping, gold_routes))
+    return _scores_by_predicate(set(relation_keys(relations, mapping, gold_routes)), gold)
+
+
+def _scores_by_predicate(
+    predicted: set[tuple[str, str, str, str]], gold: set[tuple[str, str, str, str]]
+) -> dict[str, RelationScore]:
     scores: dict[str, RelationScore] = {}
     for predicate in [*sorted({p for _, p, _, _ in gold | predicted}), "all"]:
         want = {g for g in gold if predicate in ("all", g[1])}
@@ -458,8 +463,8 @@ def evaluate(gold: GoldSet, extractor: Extractor | None = None) -> DocumentScore
         found = extract_relations(document, extraction)
         mapping = match_entities(extraction, wanted, found)
         gold_relations, gold_routes = load_gold_relations(gold.relations, document)
-        result.relations = score_relations(found, mapping, gold_relations, gold_routes)
         keyed = relation_keys(found, mapping, gold_routes)
+        result.relations = _scores_by_predicate(set(keyed), gold_relations)
         result.missed_relations = sorted(gold_relations - set(keyed))
         result.spurious_relations = sorted(
             ((key, item) for key, item in keyed.items() if key not in gold_relations),
