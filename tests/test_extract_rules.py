@@ -366,6 +366,24 @@ def test_a_government_reporting_is_no_report(extract):
         ("促请工作队继续努力。", EntityType.ORGANIZATION, []),
         ("斐济高度重视与海洋事务协调委员会合作。", EntityType.ORGANIZATION, ["海洋事务协调委员会"]),
         ("请各机构以及工作队其他成员调动资源。", EntityType.ORGANIZATION, []),
+        # 除了 ends in 了 but is no perfective: the verb after it is the clause's
+        (
+            "该委员会除了担任海洋合作网络联合秘书处外，还召集会议。",
+            EntityType.ORGANIZATION,
+            ["海洋合作网络联合秘书处"],
+        ),
+        # a one-character verb opening the clause (使, 让) governs the name after it
+        (
+            "新系统上线后，使东南亚区域协调平台成员能够共享数据。",
+            EntityType.PROGRAMME,
+            ["东南亚区域协调平台"],
+        ),
+        # a verb after a conjunction that ends a complete name opens a phrase of its own
+        (
+            "各国参加了水资源区域论坛和筹备全球水资源峰会。",
+            EntityType.MEETING,
+            ["全球水资源峰会", "水资源区域论坛"],
+        ),
     ],
 )
 def test_a_name_never_opens_with_a_clause_verb_or_conjunction(

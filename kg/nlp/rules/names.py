@@ -323,6 +323,8 @@ class NameMatcher:
                         words[-1:],
                         self._opens_with_body(start, known),
                     )
+                    or self._after_name_and(word, flag, text[:before], words[-1:], known)
+                    or (flag == "v" and len(word) == 1 and _opens_clause(text, before))
                     or not self._inside_name(word, flag, text[:before], known.get(before))
                     or (
                         self._joins(word, flag)
@@ -336,7 +338,7 @@ class NameMatcher:
                         and TOPIC_MARKER not in text[start:head_start]  # 引渡、司法互助和…问题
                     )
                 ):
-                    if flag.startswith("v") and text[: start - len(word)].endswith(PERFECTIVE):
+                    if flag.startswith("v") and words and words[-1][0] == PERFECTIVE:
                         start -= len(word)  # 举办了实施…会议: after 举办了 a verb opens the object
                     break
                 start -= len(word)
@@ -409,6 +411,25 @@ class NameMatcher:
         if not left:
             return True  # 动员公私伙伴关系: a verb opening the clause before generic words
         return flag == "v" and opens_clause
+
+    def _after_name_and(
+        self,
+        word: str,
+        flag: str,
+        before: str,
+        left: list[tuple[str, str]],
+        known: dict[int, Candidate],
+    ) -> bool:
+        """论坛和筹备…峰会: a verb after a conjunction that ends a complete name opens a
+        phrase of its own, so it governs the name after it rather than belongs to it."""
+        if flag != "v" or len(word) < 2 or word in self.name_words or not left:
+            return False
+        conjunction = left[0][0]
+        if not self._joins(*left[0]):
+            return False
+        rest = before[: len(before) - len(conjunction)]
+        entity = known.get(len(rest))
+        return self._ends_with_head(rest) or (entity is not None and entity.type not in PLACE_TYPES)
 
     def _head_of(self, name: str) -> str:
         return next((head for head, _, _ in self.heads if name.endswith(head)), "")
@@ -801,6 +822,11 @@ def _clause_start(text: str, end: int) -> int:
     while start > 0 and end - start < MAX_NAME and text[start - 1] not in HARD_STOP:
         start -= 1
     return start
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Does a clause begin at ``start`` (，使…平台成员: the verb opening it is its own)?"""
+    return start == 0 or text[start - 1] in HARD_STOP
 
 
 def _used_as_verb(text: str, start: int, end: int, known: dict[int, Candidate]) -> bool:
