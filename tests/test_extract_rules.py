@@ -593,3 +593,16 @@ def test_a_known_place_takes_its_administrative_suffix(extract):
     mentions = {m.text: e.key for e in found.of_type(EntityType.CITY) for m in e.mentions}
     assert mentions == {"北京市": "city/beijing", "清莱府": "city/chiang-rai"}
     assert keys(found, EntityType.REGION) == ["region/europe"]
+
+
+def test_a_name_written_in_full_then_shortened_is_one_entity(extract):
+    found = extract(
+        "首届太平洋海洋部长级会议在苏瓦举行。海洋问题高级别对话论坛随后举行。"
+        "各国在太平洋海洋部长级会议上和高级别对话论坛上发言。"
+    )
+    assert names(found, EntityType.MEETING) == ["海洋问题高级别对话论坛", "首届太平洋海洋部长级会议"]
+
+
+def test_a_short_name_met_first_names_something_of_its_own(extract):
+    found = extract("各区域举行了海洋治理区域论坛。亚洲区域海洋治理区域论坛讨论了捕捞问题。")
+    assert names(found, EntityType.MEETING) == ["亚洲区域海洋治理区域论坛", "海洋治理区域论坛"]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from spacy.language import Language
 
@@ -13,7 +14,13 @@ from kg.nlp.context import CANDIDATES_KEY, CITED_KEY, CONTEXT_KEY, TEXT_KEY, Doc
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, Entity, EntityType, Mention
 from kg.nlp.pipeline import shared_pipeline
-from kg.nlp.rules.mentions import NESTED_KEY, SETTLED_KEY, alias_candidates, settle
+from kg.nlp.rules.mentions import (
+    NESTED_KEY,
+    SETTLED_KEY,
+    alias_candidates,
+    settle,
+    shortened_names,
+)
 from kg.text import matching_form, pieces
 
 SUMMARY = "summary"
@@ -155,9 +162,17 @@ class Extractor:
             nested.append(doc.user_data[NESTED_KEY])
             if own_body and index == 0:
                 context.adopt_own_body(text, settled[-1])
+        settled = [
+            _with_late_aliases(text, mentions, context)
+            for text, mentions in zip(texts, settled, strict=True)
+        ]
+        shortened = shortened_names(chain.from_iterable(settled))
         extraction = Extraction(own_body=context.own_body.key if context.own_body else "")
-        for part, text, mentions, inside in zip(parts, texts, settled, nested, strict=True):
-            for candidate in _with_late_aliases(text, mentions, context):
+        for part, mentions, inside in zip(parts, settled, nested, strict=True):
+            for candidate in mentions:
+                full = shortened.get(candidate.key)
+                if full is not None:
+                    candidate = replace(candidate, key=full.key, label=full.label)
                 extraction.add(_mention(part, candidate), candidate.label)
             for candidate in inside:
                 extraction.add(_mention(part, candidate, nested=True), candidate.label)

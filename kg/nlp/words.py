@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 import jieba
+import jieba.posseg as pseg
 
 WINDOW = 4
 REACH = 6  # longest dictionary word looked for across an edge
@@ -91,3 +92,15 @@ def _head_in_window(window: str, start: int, end: int) -> bool:
         position += len(word)
         boundaries.add(position)
     return end in boundaries and (start in boundaries or end in long_word_ends)
+
+
+@lru_cache(maxsize=65536)
+def tagged_words(clause: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of ``clause`` with their part-of-speech tags (no HMM guesses)."""
+    return tuple((pair.word, pair.flag) for pair in pseg.cut(clause, HMM=False))
+
+
+def first_tag(text: str) -> str:
+    """The part of speech of the first word of ``text`` ("" if none)."""
+    words = tagged_words(text)
+    return words[0][1] if words else ""

@@ -14,16 +14,18 @@ body whose session a meeting is) are mentions too, kept in a layer of their own
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.data_files import read_words
 from kg.ids import entity_key
 from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.model import Candidate, EntityType
-from kg.nlp.words import starts_word
+from kg.nlp.words import first_tag, starts_word
 from kg.text import ORDINAL_NUMERAL
 
 SETTLED_KEY = "kg_mentions"
@@ -48,6 +50,10 @@ ABBREVIATION = re.compile(
 NOT_ABBREVIATION = re.compile(r"\d|第|年|月|日|届|号")
 # A bare head after these is some other body: 各委员会, 该委员会, 其理事会, 两个委员会.
 OTHER_BODY_BEFORE = frozenset("各该这那其他它两几个些等")
+SHORTENED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.MEETING, EntityType.PROGRAMME})
+MIN_SHORTENED = 4  # 工作组, 论坛: a head with one word before it is no shortened name
+CLAUSE_OPENERS = frozenset({"v", "p", "c", "r", "d"})  # verbs, prepositions, conjunctions, …
+LIST_JOINERS = (*read_words("patterns/conjunctions.txt"), "或")
 ALIAS_TYPES = (
     EntityType.ORGANIZATION,
     EntityType.PROGRAMME,
@@ -294,3 +300,34 @@ class MentionSettler:
 @Language.factory("kg_mentions")
 def make_mention_settler(nlp: Language, name: str) -> MentionSettler:
     return MentionSettler()
+
+
+def shortened_names(mentions: Iterable[Candidate]) -> dict[str, Candidate]:
+    """Names written in full and later without their leading words, as {short key: full}.
+
+    可持续发展高级别政治论坛 … 高级别政治论坛, 首届亚太数字部长级会议 … 亚太数字部长级会议:
+    a name the rules found (not a gazetteer's) that ends exactly one name of its type
+    written earlier in the document names that entity. A short form met first names
+    something of its own (可持续发展区域论坛 before 欧洲经委会区域可持续发展区域论坛),
+    and so does the last member of a list (A和B论坛 holds B论坛, a name of its own). A
+    name that opens with a verb or a function word took in words of its clause: no
+    shorter name is taken for it.
+    ``mentions`` come in document order.
+    """
+    seen: set[str] = set()
+    endings: dict[tuple[EntityType, str], list[Candidate]] = {}  # proper endings of names
+    resolved = {}
+    for mention in mentions:
+        if mention.type not in SHORTENED_TYPES or not mention.key or mention.key in seen:
+            continue
+        seen.add(mention.key)
+        name = mention.label
+        fuller = endings.get((mention.type, name), [])
+        if mention.rule.startswith("name:") and len(name) >= MIN_SHORTENED and len(fuller) == 1:
+            resolved[mention.key] = fuller[0]
+        if first_tag(name) in CLAUSE_OPENERS:
+            continue  # 关于在…期间召开的…论坛, 指导…小组: the rules took in a clause word
+        for cut in range(1, len(name) - MIN_SHORTENED + 1):
+            if not name[:cut].endswith(LIST_JOINERS):
+                endings.setdefault((mention.type, name[cut:]), []).append(mention)
+    return resolved

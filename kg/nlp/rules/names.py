@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import jieba
-import jieba.posseg as pseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,7 +23,7 @@ from kg.data_files import read_table, read_words
 from kg.nlp.context import DocumentContext, candidates_of, cited_at, context_of, text_of
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
-from kg.nlp.words import head_ends_word, splits_pair
+from kg.nlp.words import first_tag, head_ends_word, splits_pair, tagged_words
 from kg.text import ORDINAL_NUMERAL
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
@@ -238,7 +237,7 @@ class NameMatcher:
                 continue
             if text[:start].endswith(VERB_JOINER):
                 anchored = False  # 扩大并改进减少需求方案: the verb is a predicate, not the name's
-            if len(match.group(0)) == 1 and _first_flag(text[start:head_start]) == "nr":
+            if len(match.group(0)) == 1 and first_tag(text[start:head_start]) == "nr":
                 continue  # 黄浚局长: a person's name before 局 is no body's
             if not self.is_name(
                 name,
@@ -250,7 +249,7 @@ class NameMatcher:
                 continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(text, 0, start):
                 continue  # 是一项次区域药物管制举措: a description, not a name
-            if match.group(0) in RELATION_HEADS and _first_flag(text[start:head_start][-2:]) == "v":
+            if match.group(0) in RELATION_HEADS and first_tag(text[start:head_start][-2:]) == "v":
                 continue  # 结成伙伴关系, 加强伙伴关系: a partnership formed, not one named
             if owned:
                 # 儿基会气候行动计划: written with its body, named without it; the body
@@ -395,7 +394,7 @@ class NameMatcher:
         """
         if flag not in ("v", "vn") or len(word) < 2 or word in self.name_words:
             return False  # one character tagged a verb is most often a word cut wrongly (可|持续)
-        words = [w for w in _tagged_words(rest) if w[0].strip()]
+        words = [w for w in tagged_words(rest) if w[0].strip()]
         opens_clause = not left or (
             left[0][0] not in self.name_words
             and (left[0][1] == "v" or not self._inside_name(left[0][0], left[0][1], "", None))
@@ -439,7 +438,7 @@ class NameMatcher:
     ) -> int:
         """加强欧洲经济委员会秘书处: a verb before a body's name governs the name, which
         starts with the body."""
-        words = _tagged_words(text[start:head_start])
+        words = tagged_words(text[start:head_start])
         if len(words) < 2 or not (words[0][1] == "v" or words[0][0] in self.name_words):
             return start
         body = start + len(words[0][0])
@@ -474,7 +473,7 @@ class NameMatcher:
         word, flag = words[-1]
         if word in self.name_words:
             return True
-        if flag == "v" and _first_flag(following) in ("v", "vn"):
+        if flag == "v" and first_tag(following) in ("v", "vn"):
             return word not in self.boundaries  # 审查和评价…会议: two verbs of the name joined
         return flag not in CLAUSE_TAGS and word not in self.boundaries
 
@@ -524,7 +523,7 @@ class NameMatcher:
                 and (
                     len(member) > MAX_TOPIC
                     or self._ends_with_head(member)
-                    or _first_flag(member[-2:]) in PROPER_TAGS  # 美联储、欧洲央行和…银行
+                    or first_tag(member[-2:]) in PROPER_TAGS  # 美联储、欧洲央行和…银行
                 )
             ):
                 break  # 外交部、儿基会…委员会: a list of names, not of topics
@@ -537,6 +536,8 @@ class NameMatcher:
             return True
         if word in self.boundaries or word.isspace() or NUMERAL.match(word):
             return False
+        if flag == "f" and len(word) == 1 and self._ends_with_head(before):
+            return False  # 在…会议上和…论坛上: a localizer after a complete name ends it
         if word in self.conjunctions or flag == "c":
             # X和Y…委员会 is one name unless a complete body name ends before the conjunction.
             if entity_before is not None and entity_before.type not in PLACE_TYPES:
@@ -577,7 +578,7 @@ class NameMatcher:
         if last >= 0 and (last == len(modifier) - 1 or self._generic(modifier[last + 1 :])):
             return False  # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
-        if len(words) == 1 and (words[0] in self.name_words or _first_flag(words[0]) == "v"):
+        if len(words) == 1 and (words[0] in self.name_words or first_tag(words[0]) == "v"):
             return False  # 加强伙伴关系, 指导委员会: a verb alone names nothing
         if (
             entity_type is EntityType.ORGANIZATION
@@ -603,7 +604,7 @@ class NameMatcher:
                     or "”" in name
                     or (
                         anchored
-                        and (not any(flag.startswith("v") for _, flag in _tagged_words(modifier)))
+                        and (not any(flag.startswith("v") for _, flag in tagged_words(modifier)))
                     )
                 )
             return anchored or "”" in name or verb_start or "全球" in words or topic or latin
@@ -738,7 +739,7 @@ def _sessions_of_subjects(
 
 def _describes_nothing(words: str) -> bool:
     """No 的 and no pronoun (这种, 该) among ``words``: they can open a name."""
-    return "的" not in words and all(flag != "r" for _, flag in _tagged_words(words))
+    return "的" not in words and all(flag != "r" for _, flag in tagged_words(words))
 
 
 def _last(matches: Iterator[re.Match]) -> re.Match | None:
@@ -790,7 +791,7 @@ def _administrative_places(text: str, known_ends: KnownNames) -> list[Candidate]
                 key = place.key if place.type is kind else ""  # 北京市 is 北京
                 found.append(Candidate(place.start, end, kind, f"name:{kind}", key, priority=1))
             continue
-        words = _tagged_words(text[max(0, end - ADMINISTRATIVE_REACH) : end])
+        words = tagged_words(text[max(0, end - ADMINISTRATIVE_REACH) : end])
         word, flag = words[-1] if words else ("", "")
         if (
             flag == "ns"
@@ -808,12 +809,6 @@ def _by_author(name: str, authors: tuple[str, ...]) -> bool:
         name.startswith(author + ABOUT_WORD) and len(name) - len(author) >= MIN_REPORT_NAME
         for author in authors
     )
-
-
-def _first_flag(text: str) -> str:
-    """The part of speech of the first word of ``text`` ("" if none)."""
-    words = _tagged_words(text)
-    return words[0][1] if words else ""
 
 
 def _clause_start(text: str, end: int) -> int:
@@ -844,17 +839,12 @@ def _used_as_verb(text: str, start: int, end: int, known: dict[int, Candidate]) 
 
 def _words_ending_at(text: str, start: int, end: int) -> list[tuple[str, str]]:
     """jieba words with part-of-speech tags of text[start:end]."""
-    return list(_tagged_words(text[start:end]))
+    return list(tagged_words(text[start:end]))
 
 
 @lru_cache(maxsize=65536)
 def _plain_words(text: str) -> tuple[str, ...]:
     return tuple(jieba.cut(text, HMM=False))
-
-
-@lru_cache(maxsize=65536)
-def _tagged_words(clause: str) -> tuple[tuple[str, str], ...]:
-    return tuple((pair.word, pair.flag) for pair in pseg.cut(clause, HMM=False))
 
 
 @Language.factory("kg_names")
