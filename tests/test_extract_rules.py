@@ -600,7 +600,10 @@ def test_a_name_written_in_full_then_shortened_is_one_entity(extract):
         "首届太平洋海洋部长级会议在苏瓦举行。海洋问题高级别对话论坛随后举行。"
         "各国在太平洋海洋部长级会议上和高级别对话论坛上发言。"
     )
-    assert names(found, EntityType.MEETING) == ["海洋问题高级别对话论坛", "首届太平洋海洋部长级会议"]
+    assert names(found, EntityType.MEETING) == [
+        "海洋问题高级别对话论坛",
+        "首届太平洋海洋部长级会议",
+    ]
 
 
 def test_a_short_name_met_first_names_something_of_its_own(extract):
