@@ -96,7 +96,28 @@ def test_resolutions_of_sessions_numbered_in_roman(extract):
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "回顾大会2016年3月1日关于《第五次海洋问题国际会议行动议程》的第70/262号决议，",
+        "注意到大会2016年3月1日题为《海洋问题国际会议成果文件》的第70/262号决议，",
+    ],
+)
+def test_a_body_named_in_the_title_of_a_resolution_does_not_issue_it(extract, sentence):
+    assert keys(extract(sentence), EntityType.RESOLUTION) == ["resolution/ga-70-262"]
+
+
+def test_a_resolution_number_written_without_hao(extract):
+    found = extract("大会2019年12月1日第74/10号和2021年12月1日第76/20决议鼓励各国继续努力。")
+    assert keys(found, EntityType.RESOLUTION) == ["resolution/ga-74-10", "resolution/ga-76-20"]
+
+
 # --- titles ------------------------------------------------------------------------------
+
+
+def test_an_outcome_document_in_a_title_is_an_instrument(extract):
+    found = extract("会议通过了《海洋问题国际会议成果文件》。")
+    assert names(found, EntityType.INSTRUMENT) == ["海洋问题国际会议成果文件"]
 
 
 def test_titles_classified_by_head_noun(extract):

@@ -31,15 +31,15 @@ JOINER = r"\s?(?:、|，|,|和|及|以及|与|至)\s?"
 DATED = r"(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?)?"
 RESOLUTION = re.compile(
     rf"(?P<di>第)?\s?(?P<numbers>{NUMBER}(?:\s?号?{JOINER}{DATED}第?\s?{NUMBER})*)"
-    r"\s?号(?P<kind>决议|决定)"
+    r"\s?(?:号|(?<=\d))(?P<kind>决议|决定)"  # 第76/213决议: 号 left out after the number
 )
 # A number of the series: not the year, month or day of a date between them.
 SINGLE_NUMBER = re.compile(
     rf"(?:^|(?<=第)|(?<=第 )|(?<=[、，,和及与至]))\s?(?P<n>{NUMBER})(?![\d/]|\s?[年月日])"
 )
 # Between a body and its resolution's number: 其, a title (题为“…”的) or a topic (关于…的).
-TITLE_OR_TOPIC = r"题为“[^“”]*”的|关于[^，。；：“”《》]{1,40}的"
-BODY_GAP = re.compile(rf"^(?:在其|其|在|{TITLE_OR_TOPIC})?{DATED}$")
+TITLE_OR_TOPIC = r"题为(?:“[^“”]*”|《[^《》]*》)的|关于(?:[^，。；：“”《》]|《[^《》]*》){1,60}的"
+BODY_GAP = re.compile(rf"^(?:在其|其|在)?{DATED}(?:{TITLE_OR_TOPIC})?{DATED}$")
 SESSION_SUFFIX = re.compile(rf"第{ORDINAL_NUMERAL}(?:届|次)(?:特别)?会议$")
 WRITTEN_WITH_BODY = re.compile(rf"(?:{TITLE_OR_TOPIC})?{DATED}")
 ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)")
@@ -150,9 +150,11 @@ class ResolutionMatcher:
             # 回顾其…第2022/18号决议: a paragraph of the body's resolution recalls its own
             return Candidate(-1, -1, own.type, "context", own.key, own.label), own.label
         for candidate in reversed(before):
-            # Not adjacent: a known organ or a meeting, not any name met on the way.
+            # Not adjacent: a known organ or a meeting, not any name met on the way, nor
+            # one inside a title (关于《第三次…国际会议…议程》的第69/313号决议).
             if (
                 candidate.type in types
+                and not _inside_title(text, candidate.end, start)
                 and (candidate.key or candidate.type is EntityType.MEETING)
                 and _adopts(candidate.key, _name(candidate, text), candidate.type)
             ):
@@ -162,6 +164,12 @@ class ResolutionMatcher:
             return None
         name, key, entity_type = remembered
         return Candidate(-1, -1, entity_type, "context", key, name), name
+
+
+def _inside_title(text: str, end: int, start: int) -> bool:
+    """Does a title close between ``end`` and ``start`` that opened before ``end``?"""
+    between = text[end:start]
+    return between.count("》") > between.count("《")
 
 
 def _adopts(key: str, name: str, entity_type: EntityType) -> bool:
