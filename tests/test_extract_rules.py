@@ -167,6 +167,18 @@ def test_generic_heads_are_not_names(extract):
     assert found.of_type(EntityType.ORGANIZATION) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这意味着加强全球伙伴关系，扩大合作。",  # a verb and generic words
+        "各国提供了量身定制的能力建设举措。",  # generic words jieba cuts finer (能力|建设)
+        "在人道主义方案编制中考虑风险。",  # 方案编制: the head modifies the next noun
+    ],
+)
+def test_descriptions_are_not_programme_names(extract, sentence):
+    assert names(extract(sentence), EntityType.PROGRAMME) == []
+
+
 def test_head_inside_a_word_is_not_a_head(extract):
     found = extract("打击跨国有组织犯罪，双方签署了协定。")
     assert found.of_type(EntityType.ORGANIZATION) == []

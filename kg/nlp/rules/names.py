@@ -156,6 +156,7 @@ class NameMatcher:
         self.boundaries = frozenset(boundaries)
         self.conjunctions = frozenset(conjunctions)
         self.generic = frozenset(generic)
+        self.longest_generic = max(map(len, self.generic), default=0)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -548,7 +549,19 @@ class NameMatcher:
     def _generic(self, modifier: str) -> bool:
         """Is ``modifier`` made only of generic words and numbers (区域, 国家, 2008年)?"""
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
-        return all(w in self.generic or NUMERAL.match(w) for w in words)
+        if all(w in self.generic or NUMERAL.match(w) for w in words):
+            return True
+        return self._made_of_generic("".join(words))
+
+    def _made_of_generic(self, text: str) -> bool:
+        """Can ``text`` be cut into generic words (能力建设 where jieba reads 能力|建设)?"""
+        reachable = [True] + [False] * len(text)
+        for end in range(1, len(text) + 1):
+            reachable[end] = any(
+                reachable[start] and text[start:end] in self.generic
+                for start in range(max(0, end - self.longest_generic), end)
+            )
+        return reachable[-1]
 
     def _ends_with_head(self, text: str) -> bool:
         return text.endswith(self.head_words)
@@ -578,8 +591,10 @@ class NameMatcher:
         if last >= 0 and (last == len(modifier) - 1 or self._generic(modifier[last + 1 :])):
             return False  # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
-        if len(words) == 1 and (words[0] in self.name_words or first_tag(words[0]) == "v"):
-            return False  # 加强伙伴关系, 指导委员会: a verb alone names nothing
+        if (words[0] in self.name_words or first_tag(words[0]) == "v") and self._generic(
+            "".join(words[1:])
+        ):
+            return False  # 加强伙伴关系, 指导委员会, 加强全球伙伴关系: a verb and generic words
         if (
             entity_type is EntityType.ORGANIZATION
             and words[-1] in self.categories
