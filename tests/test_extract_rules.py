@@ -642,3 +642,13 @@ def test_a_name_written_in_full_then_shortened_is_one_entity(extract):
 def test_a_short_name_met_first_names_something_of_its_own(extract):
     found = extract("各区域举行了海洋治理区域论坛。亚洲区域海洋治理区域论坛讨论了捕捞问题。")
     assert names(found, EntityType.MEETING) == ["亚洲区域海洋治理区域论坛", "海洋治理区域论坛"]
+
+
+def test_decades_are_programmes_named_with_their_period(extract):
+    found = extract(
+        "大会宣布联合国海洋科学促进可持续发展十年(2021-2030)。在过去十年里，数十年来，"
+        "各国支持联合国海洋科学促进可持续发展十年。"
+    )
+    (decade,) = found.of_type(EntityType.PROGRAMME)
+    assert decade.label_zh == "联合国海洋科学促进可持续发展十年(2021-2030)"
+    assert len(decade.mentions) == 2

@@ -26,7 +26,7 @@ from kg.ids import entity_key
 from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import first_tag, starts_word
-from kg.text import ORDINAL_NUMERAL
+from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 
 SETTLED_KEY = "kg_mentions"
 NESTED_KEY = "kg_nested"
@@ -50,6 +50,7 @@ ABBREVIATION = re.compile(
 NOT_ABBREVIATION = re.compile(r"\d|第|年|月|日|届|号")
 # A bare head after these is some other body: 各委员会, 该委员会, 其理事会, 两个委员会.
 OTHER_BODY_BEFORE = frozenset("各该这那其他它两几个些等")
+PERIOD_AT_END = re.compile(rf"{BRACKETED_PERIOD}$")
 SHORTENED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.MEETING, EntityType.PROGRAMME})
 MIN_SHORTENED = 4  # 工作组, 论坛: a head with one word before it is no shortened name
 CLAUSE_OPENERS = frozenset({"v", "p", "c", "r", "d"})  # verbs, prepositions, conjunctions, …
@@ -89,7 +90,7 @@ def keyed(candidate: Candidate, text: str) -> Candidate:
         candidate.end,
         candidate.type,
         candidate.rule,
-        entity_key(candidate.type, name),
+        entity_key(candidate.type, PERIOD_AT_END.sub("", name)),  # …十年(2021-2030) is …十年
         name,
         candidate.priority,
         candidate.related,

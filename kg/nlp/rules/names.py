@@ -24,7 +24,7 @@ from kg.nlp.context import DocumentContext, candidates_of, cited_at, context_of,
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import first_tag, head_ends_word, splits_pair, tagged_words
-from kg.text import ORDINAL_NUMERAL
+from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 NUMERAL = re.compile(
@@ -75,7 +75,7 @@ RELATION_HEADS = frozenset({"伙伴关系", "合作伙伴关系"})
 UNIT_HEADS = frozenset({"小组", "办事处", "处", "中心"})
 NEEDS_ANCHOR = (
     frozenset({"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"})
-    | frozenset({"计划", "平台", "机制", "资金", "指数"})
+    | frozenset({"计划", "平台", "机制", "资金", "指数", "十年"})
     | UNIT_HEADS
 )
 MIN_NAME = 2
@@ -84,6 +84,7 @@ EVENT_COUNT = re.compile(r"[一两几数](?:次|场|系列)")
 # 编写了2009-2011年促进法治…区域方案: a programme's name may start with its years.
 YEAR_SPAN = re.compile(r"\d{4}\s*[-—–至]\s*\d{4}\s*年")
 YEAR_SPAN_REACH = 20
+PERIOD_AFTER = re.compile(BRACKETED_PERIOD)
 # “替代发展全球伙伴关系”项目: the quotation is the name, the head says what it is.
 QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
 # 麻醉药品委员会决定在其2009年第五十二届会议期间: 其 is the subject body.
@@ -252,6 +253,8 @@ class NameMatcher:
                 continue  # 是一项次区域药物管制举措: a description, not a name
             if match.group(0) in RELATION_HEADS and first_tag(text[start:head_start][-2:]) == "v":
                 continue  # 结成伙伴关系, 加强伙伴关系: a partnership formed, not one named
+            if entity_type is EntityType.PROGRAMME and (period := PERIOD_AFTER.match(text, end)):
+                end = period.end()  # 联合国促进老龄健康十年(2021-2030): its period is its name's
             if owned:
                 # 儿基会气候行动计划: written with its body, named without it; the body
                 # stays a mention inside (who runs it)
@@ -302,7 +305,11 @@ class NameMatcher:
                 else -1
             )
             if entity is not None and entity.start >= window_start:
-                if entity_type is EntityType.PROGRAMME and entity.type is EntityType.ORGANIZATION:
+                if (
+                    entity_type is EntityType.PROGRAMME
+                    and entity.type is EntityType.ORGANIZATION
+                    and entity.key != UN_KEY  # 联合国促进老龄健康十年: 联合国 opens the name
+                ):
                     break  # 人居署加强城市安全方案: the body's programme, named without the body
                 if entity.type is EntityType.CITY and self._opens_with_body(start, known):
                     break  # 在日内瓦人权理事会第五十二届会议上: the city is the venue
