@@ -652,3 +652,9 @@ def test_decades_are_programmes_named_with_their_period(extract):
     (decade,) = found.of_type(EntityType.PROGRAMME)
     assert decade.label_zh == "联合国海洋科学促进可持续发展十年(2021-2030)"
     assert len(decade.mentions) == 2
+
+
+def test_a_list_of_topics_opens_a_name_after_a_body_and_a_conjunction(extract):
+    found = extract("包括海洋事务委员会和科学、技术和创新促进海洋保护多利益攸关方论坛等实体。")
+    assert names(found, EntityType.MEETING) == ["科学、技术和创新促进海洋保护多利益攸关方论坛"]
+    assert names(found, EntityType.ORGANIZATION) == ["海洋事务委员会"]

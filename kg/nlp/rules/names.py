@@ -40,6 +40,7 @@ STOP_TAGS = frozenset(
     {"p", "r", "q", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "y", "e", "x", "t"}
 )
 ASPECT_PARTICLES = frozenset("了过着")
+TOPIC_TAGS = frozenset({"n", "nz", "vn", "an"})  # nouns a list of topics is made of
 # Words of these parts of speech belong to the clause, not to a name after them: a
 # conjunction that follows one joins clauses, not two parts of a name (verbs, idioms).
 CLAUSE_TAGS = frozenset({"v", "vd", "d", "p", "r", "c"})
@@ -327,7 +328,7 @@ class NameMatcher:
                         word,
                         flag,
                         text[start:head_start],
-                        words[-1:],
+                        words[-2:],
                         self._opens_with_body(start, known),
                     )
                     or self._after_name_and(word, flag, text[:before], words[-1:], known)
@@ -398,10 +399,15 @@ class NameMatcher:
         (打击绑架方案); a verb before another verb (处理促进…), one that opens the clause
         (after a boundary, another verb or nothing: 采取举措, 筹备…峰会) and one right
         before a body's name (植根于联合国评价小组) govern the name from outside it.
-        ``left`` is the word before ``word``, if any.
+        ``left`` holds the (up to two) words before ``word``. The last member of a list of
+        topics (科学、技术和创新促进…论坛: a noun, a conjunction, then the verb) is no
+        clause verb.
         """
         if flag not in ("v", "vn") or len(word) < 2 or word in self.name_words:
             return False  # one character tagged a verb is most often a word cut wrongly (可|持续)
+        if len(left) == 2 and self._joins(*left[1]) and left[0][1] in TOPIC_TAGS:
+            return False
+        left = left[-1:]
         words = [w for w in tagged_words(rest) if w[0].strip()]
         opens_clause = not left or (
             left[0][0] not in self.name_words
@@ -521,8 +527,10 @@ class NameMatcher:
             begin = member_end
             while words:
                 word, flag = words.pop()
-                if word not in self.list_words and not self._inside_name(word, flag, "", None):
-                    break
+                if (
+                    self._joins(word, flag) and self._ends_with_head(text[: begin - len(word)])
+                ) or (word not in self.list_words and not self._inside_name(word, flag, "", None)):
+                    break  # a member ends at a conjunction after a name (委员会和科学、…)
                 begin -= len(word)
             member = text[begin:member_end]
             if begin == member_end or (
