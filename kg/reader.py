@@ -47,6 +47,7 @@ from kg.text import (
     CleanText,
     Piece,
     chinese_numeral,
+    clause_verbs,
     is_cjk,
     join_lines,
     matching_form,
@@ -69,6 +70,7 @@ LIST_ITEM = re.compile(r"^\s*(?:[(（][a-z]{1,2}[)）]|[(（][ivx]{1,5}[)）]|[�
 ACTING_ORGAN_LINE = re.compile(
     r"^\s*(?P<organ>\S{0,30}(?:大会|理事会|委员会|会议|执行局))\s*[，,]\s*$"
 )
+OPENING_ORGAN = re.compile(r"^\s*(?P<organ>\S{0,30}?(?:大会|理事会|委员会|会议|执行局))\s*[，,]\s*")
 SUMMARY_LINE = re.compile(r"^\s*(?:摘\s*要|内容提要|Summary)[*＊\s]*$")
 # 第十八届会议; 2023年届会, 2023年第一届常会, 2023年实质性会议, 2023年年度会议, 2023年年会
 SESSION_LINE = re.compile(
@@ -184,6 +186,8 @@ def parse_document(text: str, source: str = "<text>") -> Document:
     citations = _Citations(known_markers)
     summary = _clean(summary_lines, citations=None)[0].text() if summary_lines else ""
     paragraphs = tuple(_paragraph(block, citations) for block in blocks)
+    if not metadata.body and paragraphs:
+        metadata = replace(metadata, body=_opening_organ(paragraphs[0].text))
     return Document(
         source=source,
         text=text,
@@ -195,6 +199,15 @@ def parse_document(text: str, source: str = "<text>") -> Document:
         numbering=Numbering.SOURCE if numbered else Numbering.READING_ORDER,
         warnings=tuple(warnings),
     )
+
+
+def _opening_organ(text: str) -> str:
+    """经济及社会理事会，回顾其…: a decision or resolution whose first paragraph opens with
+    its acting organ and a clause verb, where no line of its own names the organ."""
+    opening = OPENING_ORGAN.match(text)
+    if opening is None or not text[opening.end() :].startswith(clause_verbs()):
+        return ""
+    return opening.group("organ")
 
 
 # --- lines and page furniture -------------------------------------------------------------

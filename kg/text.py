@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from kg.data_files import read_words
 from kg.document import OffsetMap
 
 _CJK_RANGES = (
@@ -228,3 +229,9 @@ def matching_form(text: str) -> str:
     return "".join(
         converted if len(converted := converter.convert(char)) == 1 else char for char in text
     )
+
+
+@cache
+def clause_verbs() -> tuple[str, ...]:
+    """The verbs that open a resolution's paragraphs (回顾, 注意到, 决定 …), longest first."""
+    return tuple(sorted(read_words("patterns/clause_verbs.txt"), key=len, reverse=True))

@@ -475,6 +475,25 @@ def test_a_resolution_calls_its_own_organ_by_its_head():
     assert keys(found, EntityType.RESOLUTION) == ["resolution/ecosoc-2029-52"]
 
 
+def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "2031年届会\n议程项目7\n海洋问题\n副主席提出的决定草案\n海洋保护机构间工作队\n"
+        "经济及社会理事会，回顾其关于海洋保护机构间工作队的2029年7月23日第2029/52号决议"
+        "和2030年7月20日第2030/11号决议，决定继续审议海洋保护问题，并注意到工作队的报告：\n"
+        "请秘书长向理事会2032年届会提交一份关于第2029/52号决议执行情况的报告。\n"
+    )
+    assert document.metadata.body == "经济及社会理事会"
+    found = Extractor().extract(document)
+    assert keys(found, EntityType.RESOLUTION) == [
+        "resolution/ecosoc-2029-52",
+        "resolution/ecosoc-2030-11",
+    ]
+    sessions = {m.text for e in found.of_type(EntityType.MEETING) for m in e.mentions}
+    assert sessions == {"2031年届会", "理事会2032年届会"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "entity_type", "expected"),
     [

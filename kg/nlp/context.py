@@ -46,6 +46,8 @@ class DocumentContext:
     bodies: list[tuple[str, str, EntityType]] = field(default_factory=list)  # (name, key, type)
     conveners: list[tuple[str, str]] = field(default_factory=list)  # (name, key) of session bodies
     own_body: Alias | None = None  # the body whose document it is, by its bare head (理事会)
+    # (number, 决议|决定) → (body key, body name, related key) of the resolutions cited so far
+    issuers: dict[tuple[str, str], tuple[str, str, str]] = field(default_factory=dict)
     title: str = ""  # the document's title
 
     def adopt_own_body(self, text: str, mentions: list[Candidate]) -> None:

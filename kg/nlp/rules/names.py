@@ -797,11 +797,15 @@ def _yearly_sessions(
         own = context.own_body
         label = f"{own.label}{match.group(0)}" if own is not None else ""
         convener = own.key if own is not None else ""
+        start = match.start()
+        if own is not None and text.endswith(own.short, 0, start):
+            start -= len(own.short)  # 理事会2024年届会: the own body's head names it
         found.append(
             Candidate(
-                *match.span(), EntityType.MEETING, "name:yearly-session", "", label, 2, convener
+                start, match.end(), EntityType.MEETING, "name:yearly-session", "", label, 2,
+                convener,
             )
-        )
+        )  # fmt: skip
     return found
 
 

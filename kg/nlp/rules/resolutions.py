@@ -108,20 +108,28 @@ class ResolutionMatcher:
                 )
             numbers_start = match.start("numbers")
             numbers = list(SINGLE_NUMBER.finditer(match.group("numbers")))
+            written_with_body = start != match.start()
             for index, number in enumerate(numbers):
                 value = number.group("n").strip()
                 first, last = index == 0, index == len(numbers) - 1
-                label = f"{body_name}第{value}号{kind}"
+                issuer = (body_key, body_name, related)
+                if written_with_body:
+                    context.issuers[value, kind] = issuer
+                else:
+                    # 向理事会2024年届会提交关于第2013/12号决议: a number cited before
+                    # without its body keeps the body it was cited with
+                    issuer = context.issuers.setdefault((value, kind), issuer)
+                label = f"{issuer[1]}第{value}号{kind}"
                 candidates.append(
                     Candidate(
                         start if first else numbers_start + number.start("n"),
                         match.end() if last else numbers_start + number.end("n"),
                         EntityType.RESOLUTION,
                         rule="resolution:numbered",
-                        key=resolution_key(body_key, value, kind),
+                        key=resolution_key(issuer[0], value, kind),
                         label=label,
                         priority=5,
-                        related=related,
+                        related=issuer[2],
                     )
                 )
         return doc

@@ -12,22 +12,16 @@ a paragraph that names no other actor before its verb, the organ is the subject:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
-from kg.data_files import read_words
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion
 from kg.relations.sentence import ACTORS, Sentence, triggers
+from kg.text import clause_verbs
 
 CARRIED_OUT = (EntityType.INSTRUMENT, EntityType.PROGRAMME)
 OPENING = 8  # characters: 又表示严重关切, 深为关切
 RESOLVE = "决心"
-
-
-@cache
-def _openers() -> tuple[str, ...]:
-    return tuple(sorted(read_words("patterns/clause_verbs.txt"), key=len, reverse=True))
 
 
 def document_subject(sentence: Sentence) -> Iterator[Assertion]:
@@ -58,7 +52,7 @@ def document_subject(sentence: Sentence) -> Iterator[Assertion]:
 def _opens_with_verb(sentence: Sentence) -> bool:
     """The sentence opens with a resolution's verb, and no actor stands before it."""
     text = sentence.text
-    opener = next((w for w in _openers() if text.startswith(w, sentence.start)), "")
+    opener = next((w for w in clause_verbs() if text.startswith(w, sentence.start)), "")
     if not opener:
         return False
     return not any(m.start < sentence.start + len(opener) for m in sentence.of(*ACTORS))
