@@ -173,6 +173,7 @@ def test_generic_heads_are_not_names(extract):
         "这意味着加强全球伙伴关系，扩大合作。",  # a verb and generic words
         "各国提供了量身定制的能力建设举措。",  # generic words jieba cuts finer (能力|建设)
         "在人道主义方案编制中考虑风险。",  # 方案编制: the head modifies the next noun
+        "民间社会伙伴关系和基层举措是关键。",  # collectives are generic words
     ],
 )
 def test_descriptions_are_not_programme_names(extract, sentence):
@@ -411,6 +412,19 @@ def test_a_government_reporting_is_no_report(extract):
             EntityType.PROGRAMME,
             ["东南亚区域协调平台"],
         ),
+        # 关于 before a preposition opens a clause (关于在…期间召开的…), not a topic
+        (
+            "主席关于在纽约召开的海洋问题高级别论坛的摘要",
+            EntityType.MEETING,
+            ["海洋问题高级别论坛"],
+        ),
+        # determiners and the next or last session are no part of a name
+        (
+            "海洋问题高级别论坛所有会议都有青年代表发言。",
+            EntityType.MEETING,
+            ["海洋问题高级别论坛"],
+        ),
+        ("下一届海洋问题高级别论坛将讨论渔业。", EntityType.MEETING, ["海洋问题高级别论坛"]),
         # a verb after a conjunction that ends a complete name opens a phrase of its own
         (
             "各国参加了水资源区域论坛和筹备全球水资源峰会。",

@@ -28,7 +28,7 @@ from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 NUMERAL = re.compile(
-    r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些]{0,2}多?$"
+    r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些届]{0,2}多?$"
 )
 # 第四十六届会议, 第二十九和三十次会议: a numbered session (or sessions) at the end of a name
 SESSION_AT_END = re.compile(
@@ -64,7 +64,8 @@ AUTHORED_REPORT = "的报告"
 MIN_REPORT_NAME = 9  # 关于 + a topic of four characters or more + 的报告
 DATED_REPORT = re.compile(r"\d{4}\s?年|年度|年期|两年期")
 TRAILING_MARKS = re.compile(r"[*＊\s]+$")
-ABOUT = re.compile(r"关于[^，。；！？（）()“”\n关]{1,70}的$")
+# 关于在理事会届会期间召开的…论坛: a preposition after 关于 opens a clause, not a topic
+ABOUT = re.compile(r"关于(?![在于由从向对])[^，。；！？（）()“”\n关]{1,70}的$")
 INDEFINITE_BEFORE = re.compile(r"(?:是|为|作为)(?:一|这一|每一)[项个种类]$")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
