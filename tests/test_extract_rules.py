@@ -691,3 +691,23 @@ def test_a_list_of_topics_opens_a_name_after_a_body_and_a_conjunction(extract):
     found = extract("包括海洋事务委员会和科学、技术和创新促进海洋保护多利益攸关方论坛等实体。")
     assert names(found, EntityType.MEETING) == ["科学、技术和创新促进海洋保护多利益攸关方论坛"]
     assert names(found, EntityType.ORGANIZATION) == ["海洋事务委员会"]
+
+
+def test_years_listed_before_a_yearly_session_are_sessions_of_the_own_body():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "海洋事务委员会\n2031年实质性会议\n2031年4月3日至21日，纽约\n议程项目4\n海洋问题\n"
+        "主席提交的工作文件\n一.\n导言\n"
+        "1. 海洋事务委员会在组织会议上通过了2029年、2030年和2031年实质性会议议程，"
+        "并决定将议程项目4分配给第一工作组。\n"
+    )
+    found = Extractor().extract(document)
+    labels = {e.label_zh for e in found.of_type(EntityType.MEETING)}
+    assert {f"海洋事务委员会{year}年实质性会议" for year in (2029, 2030, 2031)} <= labels
+
+
+def test_a_rare_dictionary_word_across_the_edge_leaves_the_name_whole(extract):
+    # 借鉴|核裁军: 鉴核 is a dictionary word, but too rare to make the edge unsure
+    found = extract("包括借鉴核裁军核查问题政府专家组正在开展的工作。")
+    assert names(found, EntityType.ORGANIZATION) == ["核裁军核查问题政府专家组"]

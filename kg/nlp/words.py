@@ -16,6 +16,7 @@ import jieba.posseg as pseg
 
 WINDOW = 4
 REACH = 6  # longest dictionary word looked for across an edge
+COMMON_PAIR = 100  # jieba frequency from which a two-character word is a common one
 PROPER_WORD = 4  # a jieba word this long that ends a name is taken as a proper name
 
 
@@ -43,9 +44,12 @@ def _crosses(window: str, position: int) -> bool:
 
 
 def splits_pair(text: str, position: int) -> bool:
-    """True if the two characters around ``position`` make a dictionary word (实|体 in
-    其实体: jieba may cut such a word wrongly, so an edge there is unsure)."""
-    return position > 0 and bool(_dictionary().get(text[position - 1 : position + 1]))
+    """True if the two characters around ``position`` make a common dictionary word (实|体
+    in 其实体: jieba may cut such a word wrongly, so an edge there is unsure); a rare one
+    (借鉴|核 makes 鉴核) does not make it so."""
+    if position <= 0:
+        return False
+    return _dictionary().get(text[position - 1 : position + 1], 0) >= COMMON_PAIR
 
 
 def starts_word(text: str, start: int, end: int) -> bool:

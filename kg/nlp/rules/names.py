@@ -56,8 +56,9 @@ MIN_PLACE = 3
 NOT_PLACES = ("政府", "都市", "城市")  # 埃塞俄比亚政府, 大都市: no place's own name
 NOT_AFTER_ADMINISTRATIVE = frozenset("场民")  # 市场, 市民: 市 starts another word
 YEARLY_SESSION = re.compile(
-    r"(?<!\d)\d{4}\s?年\s?(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会)"
+    r"(?<!\d)\d{4}\s?年\s?(?P<kind>(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会))"
 )
+YEARS_BEFORE = re.compile(r"(?<!\d)(?:\d{4}\s?年\s?[、和及与]\s?)+$")  # 2019年、2022年和…
 # 关于…的 before a head: the topic belongs to the name, enumeration commas included.
 ABOUT_WORD = "关于"
 AUTHORED_REPORT = "的报告"
@@ -788,6 +789,7 @@ def _yearly_sessions(
     the document's own body's session."""
     found = []
     for match in YEARLY_SESSION.finditer(text):
+        found.extend(_listed_years(text, match, context))
         body = known_ends.get(match.start())
         if body is not None and body.type is EntityType.ORGANIZATION:
             found.append(
@@ -808,6 +810,30 @@ def _yearly_sessions(
             )
         )  # fmt: skip
     return found
+
+
+def _listed_years(text: str, session: re.Match, context: DocumentContext) -> list[Candidate]:
+    """2019年、2022年和2023年实质性会议: the years listed before a yearly session name
+    sessions of their own, of the document's own body."""
+    listed = YEARS_BEFORE.search(text, 0, session.start())
+    own = context.own_body
+    if listed is None or own is None:
+        return []
+    kind = session.group("kind")
+    return [
+        Candidate(
+            year.start(),
+            year.end(),
+            EntityType.MEETING,
+            "name:yearly-session",
+            "",
+            f"{own.label}{year.group(0)}{kind}",
+            2,
+            own.key,
+        )
+        for year in re.finditer(r"\d{4}\s?年", text[: session.start()])
+        if year.start() >= listed.start()
+    ]
 
 
 def _administrative_places(text: str, known_ends: KnownNames) -> list[Candidate]:
