@@ -425,6 +425,8 @@ def test_a_government_reporting_is_no_report(extract):
             ["海洋问题高级别论坛"],
         ),
         ("下一届海洋问题高级别论坛将讨论渔业。", EntityType.MEETING, ["海洋问题高级别论坛"]),
+        # a boundary verb jieba does not know is one word all the same (齐|聚)
+        ("各国元首将齐聚联合国总部。", EntityType.ORGANIZATION, ["联合国"]),
         # a verb after a conjunction that ends a complete name opens a phrase of its own
         (
             "各国参加了水资源区域论坛和筹备全球水资源峰会。",

@@ -40,6 +40,10 @@ def teach_jieba() -> None:
     for word in read_words("patterns/clause_verbs.txt"):
         if len(word) > 1:  # 注意到, 深为关切: one word, so a name's left edge stops before it
             jieba.add_word(word, tag="v")
+    known = jieba.get_FREQ
+    for word in read_words("patterns/left_boundaries.txt"):
+        if len(word) > 1 and not known(word):  # 齐聚联合国总部: jieba reads 齐|聚 otherwise
+            jieba.add_word(word, tag="p")
 
 
 class CharTokenizer:

@@ -200,6 +200,8 @@ class NameMatcher:
             if session is None:
                 if not head_ends_word(text, head_start, end):
                     continue
+                if text[max(0, head_start - 1) : end] in self.generic:
+                    continue  # 联合国总部: 部 ends the generic word 总部, not a department
                 if text.startswith(self.modified_nouns, end):
                     continue  # 秘书处服务, 警察廉正: the head modifies the noun after it
                 if match.group(0) in self.verb_heads and _used_as_verb(
