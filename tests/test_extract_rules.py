@@ -713,3 +713,15 @@ def test_a_rare_dictionary_word_across_the_edge_leaves_the_name_whole(extract):
     # 借鉴|核裁军: 鉴核 is a dictionary word, but too rare to make the edge unsure
     found = extract("包括借鉴核裁军核查问题政府专家组正在开展的工作。")
     assert names(found, EntityType.ORGANIZATION) == ["核裁军核查问题政府专家组"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("协助编写了马尔代夫国家银行的绿色金融战略。", ["马尔代夫国家银行"]),  # a national body
+        ("马尔代夫民间组织和国际组织参加了会议。", []),  # categories all the same
+        ("还协助南部非洲发展共同体执行理事会通过了立场。", ["南部非洲发展共同体执行理事会"]),
+    ],
+)
+def test_national_bodies_and_executive_councils(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.ORGANIZATION) == expected

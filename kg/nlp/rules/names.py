@@ -40,6 +40,7 @@ STOP_TAGS = frozenset(
     {"p", "r", "q", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "y", "e", "x", "t"}
 )
 ASPECT_PARTICLES = frozenset("了过着")
+NATIONAL_WORDS = frozenset({"国家", "中央"})  # 柬埔寨国家银行, 尼日利亚中央银行
 TOPIC_TAGS = frozenset({"n", "nz", "vn", "an"})  # nouns a list of topics is made of
 # Words of these parts of speech belong to the clause, not to a name after them: a
 # conjunction that follows one joins clauses, not two parts of a name (verbs, idioms).
@@ -252,6 +253,7 @@ class NameMatcher:
                 entity_type,
                 anchored,
                 text[:start].endswith(VERB_JOINER),
+                any(c.start == start and c.type is EntityType.COUNTRY for c in inside),
             ) and not (match.group(0) in GROUP_HEADS and end in cited_at(doc)):
                 continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(text, 0, start):
@@ -592,6 +594,7 @@ class NameMatcher:
         entity_type: EntityType,
         anchored: bool,
         after_verb: bool = False,
+        national: bool = False,
     ) -> bool:
         """Is ``name`` a proper name rather than a description?
 
@@ -599,7 +602,8 @@ class NameMatcher:
         (区域方案, 该项目); an organisation's last word before the head may not be
         generic (国际组织, 私人基金会); a programme with a generic head (…方案, …项目)
         needs an anchor: a known name, a quotation, a name-internal verb such as
-        打击 or 加强 at its start, or the whole of a heading.
+        打击 or 加强 at its start, or the whole of a heading. A ``national`` name opens
+        with its country: 国家 or 中央 before the head then names its national body.
         """
         modifier = name[: len(name) - len(head)]
         if len(modifier) < MIN_NAME or modifier == TOPIC_MARKER:
@@ -618,6 +622,7 @@ class NameMatcher:
             entity_type is EntityType.ORGANIZATION
             and words[-1] in self.categories
             and TOPIC_MARKER not in modifier  # …执法合作问题政府间工作组 is named by its topic
+            and not (national and words[-1] in NATIONAL_WORDS)  # 柬埔寨国家银行
         ):
             return False
         if head in NEEDS_ANCHOR:
