@@ -725,3 +725,22 @@ def test_a_rare_dictionary_word_across_the_edge_leaves_the_name_whole(extract):
 )
 def test_national_bodies_and_executive_councils(extract, sentence, expected):
     assert names(extract(sentence), EntityType.ORGANIZATION) == expected
+
+
+def test_a_session_named_by_its_number_alone_continues_the_series():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "一. 导言\n1. 在海洋事务工作组第一届会议上，各国交换了意见。\n"
+        "2. 在第二届会议上，各国提出了建议。\n"
+    )
+    found = Extractor().extract(document)
+    labels = {e.label_zh for e in found.of_type(EntityType.MEETING)}
+    assert labels == {"海洋事务工作组第一届会议", "海洋事务工作组第二届会议"}
+
+
+def test_a_portal_is_a_programme_when_anchored(extract):
+    found = extract("信息也可以放在联合国海洋研究所海洋数据门户网站上，但不放在该门户网站上。")
+    assert [m.text for e in found.of_type(EntityType.PROGRAMME) for m in e.mentions] == [
+        "联合国海洋研究所海洋数据门户网站"
+    ]

@@ -79,7 +79,7 @@ RELATION_HEADS = frozenset({"伙伴关系", "合作伙伴关系"})
 UNIT_HEADS = frozenset({"小组", "办事处", "处", "中心"})
 NEEDS_ANCHOR = (
     frozenset({"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"})
-    | frozenset({"计划", "平台", "机制", "资金", "指数", "十年"})
+    | frozenset({"计划", "平台", "机制", "资金", "指数", "十年", "门户网站"})
     | UNIT_HEADS
 )
 MIN_NAME = 2
@@ -95,6 +95,8 @@ QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
 OWN_SESSION = re.compile(rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)")
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
+# 在第二届会议上: a session named by its number alone, after a preposition or a clause's start
+BARE_SESSION = re.compile(rf"(?:(?<=[在于，。；])|^)第{ORDINAL_NUMERAL}届(?:特别)?会议")
 GOVERNMENT = "政府"
 # 在巴西萨尔瓦多举行, 在印度尼西亚杜阿岛举行: the place after a country where a meeting
 # is held is a city of that country, whatever else its name may mean.
@@ -273,6 +275,7 @@ class NameMatcher:
                 Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
             )
         candidates.extend(_sessions_of_subjects(text, known_ends, candidates, context_of(doc)))
+        candidates.extend(_sessions_in_series(text, candidates, context_of(doc)))
         candidates.extend(self._authored_reports(text, context_of(doc)))
         candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
         candidates.extend(_administrative_places(text, known_ends))
@@ -773,6 +776,37 @@ def _sessions_of_subjects(
                     "name:session-of-subject", label=label, priority=2, related=convener,
                 )
             )  # fmt: skip
+    return found
+
+
+def _sessions_in_series(
+    text: str, candidates: list[Candidate], context: DocumentContext
+) -> list[Candidate]:
+    """在第二届会议上 after 不限成员名额工作组第一届会议: a session named by its number
+    alone is one of the series whose session was named last."""
+    found = []
+    for match in BARE_SESSION.finditer(text):
+        here = [
+            c.label or text[c.start : c.end]
+            for c in candidates
+            if c.type is EntityType.MEETING and c.end <= match.start()
+        ]
+        earlier = context.last_body(EntityType.MEETING, accept=lambda _, name, __: bool(
+            SESSION_AT_END.search(name)
+        ))  # fmt: skip
+        last = next((name for name in reversed(here) if SESSION_AT_END.search(name)), None)
+        if last is None and earlier is not None:
+            last = earlier[0]
+        session = SESSION_AT_END.search(last) if last else None
+        if session is None or session.start() == 0 or session.group(0) == match.group(0):
+            continue
+        body = last[: session.start()]
+        found.append(
+            Candidate(
+                match.start(), match.end(), EntityType.MEETING, "name:session-in-series",
+                label=body + match.group(0), priority=2, related=context.convener(body),
+            )
+        )  # fmt: skip
     return found
 
 
