@@ -744,3 +744,12 @@ def test_a_portal_is_a_programme_when_anchored(extract):
     assert [m.text for e in found.of_type(EntityType.PROGRAMME) for m in e.mentions] == [
         "联合国海洋研究所海洋数据门户网站"
     ]
+
+
+def test_a_short_form_keeping_words_of_the_full_name_is_the_same_body(extract):
+    found = extract(
+        "请委员会海洋保护问题咨询委员会提供见解。委员会赞赏海洋咨询委员会的贡献，"
+        "也赞赏技术委员会的工作。"
+    )
+    board = next(e for e in found.of_type(EntityType.ORGANIZATION) if "海洋" in e.label_zh)
+    assert {m.text for m in board.mentions} == {"委员会海洋保护问题咨询委员会", "海洋咨询委员会"}

@@ -25,7 +25,7 @@ from kg.data_files import read_words
 from kg.ids import entity_key
 from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.model import Candidate, EntityType
-from kg.nlp.words import first_tag, starts_word
+from kg.nlp.words import first_tag, starts_word, tagged_words
 from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 
 SETTLED_KEY = "kg_mentions"
@@ -53,6 +53,7 @@ OTHER_BODY_BEFORE = frozenset("各该这那其他它两几个些等")
 PERIOD_AT_END = re.compile(rf"{BRACKETED_PERIOD}$")
 SHORTENED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.MEETING, EntityType.PROGRAMME})
 MIN_SHORTENED = 4  # 工作组, 论坛: a head with one word before it is no shortened name
+HEAD = 3  # characters compared as a name's head when a short form keeps words of it
 CLAUSE_OPENERS = frozenset({"v", "p", "c", "r", "d"})  # verbs, prepositions, conjunctions, …
 LIST_JOINERS = (*read_words("patterns/conjunctions.txt"), "或")
 ALIAS_TYPES = (
@@ -312,23 +313,48 @@ def shortened_names(mentions: Iterable[Candidate]) -> dict[str, Candidate]:
     something of its own (可持续发展区域论坛 before 欧洲经委会区域可持续发展区域论坛),
     and so does the last member of a list (A和B论坛 holds B论坛, a name of its own). A
     name that opens with a verb or a function word took in words of its clause: no
-    shorter name is taken for it.
+    shorter name is taken for it. A short form may also keep words of the full name
+    from here and there (性别咨询委员会 for 委员会性别平等问题咨询委员会): two words or
+    more, in order, before the same head, in exactly one earlier name.
     ``mentions`` come in document order.
     """
     seen: set[str] = set()
     endings: dict[tuple[EntityType, str], list[Candidate]] = {}  # proper endings of names
+    by_head: dict[tuple[EntityType, str], list[Candidate]] = {}
     resolved = {}
     for mention in mentions:
         if mention.type not in SHORTENED_TYPES or not mention.key or mention.key in seen:
             continue
         seen.add(mention.key)
         name = mention.label
-        fuller = endings.get((mention.type, name), [])
-        if mention.rule.startswith("name:") and len(name) >= MIN_SHORTENED and len(fuller) == 1:
-            resolved[mention.key] = fuller[0]
+        head = (mention.type, name[-HEAD:])
+        if mention.rule.startswith("name:") and len(name) >= MIN_SHORTENED:
+            fuller = endings.get((mention.type, name), []) or [
+                full for full in by_head.get(head, []) if _abbreviates(name, full.label)
+            ]
+            if len(fuller) == 1:
+                resolved[mention.key] = fuller[0]
         if first_tag(name) in CLAUSE_OPENERS:
             continue  # 关于在…期间召开的…论坛, 指导…小组: the rules took in a clause word
+        by_head.setdefault(head, []).append(mention)
         for cut in range(1, len(name) - MIN_SHORTENED + 1):
             if not name[:cut].endswith(LIST_JOINERS):
                 endings.setdefault((mention.type, name[cut:]), []).append(mention)
     return resolved
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """The words of ``short`` before its head occur in ``full`` before the same head, in
+    order, and there are two or more of them."""
+    if len(full) <= len(short):
+        return False
+    words = [word for word, _ in tagged_words(short[:-HEAD]) if word.strip()]
+    if len(words) < 2:
+        return False
+    rest, at = full[:-HEAD], 0
+    for word in words:
+        at = rest.find(word, at)
+        if at < 0:
+            return False
+        at += len(word)
+    return True
