@@ -656,6 +656,15 @@ def test_verbs_that_take_an_object_end_a_name_on_its_left(extract):
     assert keys(found, EntityType.ORGANIZATION) == ["org/undp"]
 
 
+def test_places_listed_after_their_country_whatever_jieba_reads(extract):
+    found = extract("协助泰国素叻他尼府、乌隆他尼府和清莱府以及菲律宾奥尔莫克市在各级开展工作。")
+    assert names(found, EntityType.CITY) == sorted(
+        ["奥尔莫克市", "清莱", "素叻他尼府", "乌隆他尼府"]
+    )
+    found = extract("美国联邦政府和美国许多州参加了会议。")
+    assert found.of_type(EntityType.CITY) == found.of_type(EntityType.REGION) == []
+
+
 def test_a_known_place_takes_its_administrative_suffix(extract):
     found = extract("在北京市和清莱府举办了讲习班，欧洲市场也受到影响。")
     mentions = {m.text: e.key for e in found.of_type(EntityType.CITY) for m in e.mentions}

@@ -56,6 +56,12 @@ ADMINISTRATIVE_REACH = 8
 MIN_PLACE = 3
 NOT_PLACES = ("政府", "都市", "城市")  # 埃塞俄比亚政府, 大都市: no place's own name
 NOT_AFTER_ADMINISTRATIVE = frozenset("场民")  # 市场, 市民: 市 starts another word
+# 素叻他尼府、乌隆他尼府和清莱府 after 泰国: a listed place, its name however jieba cuts it
+LISTED_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{2,5}?(?P<suffix>[省州市府县])(?=[、和及与，。；的在等]|以及|$)"
+)
+PLACE_JOINER = re.compile(r"、|和|及|与|以及")
+NOT_PLACE_TAGS = frozenset({"m", "d", "r", "p", "c", "v", "a", "q"})  # 许多州, 各州
 YEARLY_SESSION = re.compile(
     r"(?<!\d)\d{4}\s?年\s?(?P<kind>(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会))"
 )
@@ -881,7 +887,7 @@ def _administrative_places(text: str, known_ends: KnownNames) -> list[Candidate]
     """旁遮普省, 加利福尼亚州, 卡拉奇市: a place name (jieba's ns) with its administrative
     suffix; provinces and states are regions, cities and prefectures cities. Only what no
     gazetteer knows, or a known place with its suffix (清莱府)."""
-    found = []
+    found = _places_listed_after_countries(text, known_ends)
     for match in ADMINISTRATIVE.finditer(text):
         end = match.end()
         if end in known_ends:
@@ -902,6 +908,30 @@ def _administrative_places(text: str, known_ends: KnownNames) -> list[Candidate]
             and not word.endswith(NOT_PLACES)
         ):
             found.append(Candidate(end - len(word), end, kind, f"name:{kind}", priority=1))
+    return found
+
+
+def _places_listed_after_countries(text: str, known_ends: KnownNames) -> list[Candidate]:
+    """泰国素叻他尼府、乌隆他尼府和清莱府: places with their administrative suffix listed
+    right after their country, however jieba reads their transliterated names."""
+    found = []
+    for country in known_ends.values():
+        if country.type is not EntityType.COUNTRY:
+            continue
+        at = country.end
+        while place := LISTED_PLACE.match(text, at):
+            name = place.group(0)
+            if name.endswith(NOT_PLACES) or any(
+                len(word) > 1 and flag in NOT_PLACE_TAGS for word, flag in tagged_words(name)
+            ):
+                break  # 美国联邦政府, 美国许多州: no place's own name
+            if place.start() not in known_ends.starts:  # a known place: 清莱府 is found above
+                kind = EntityType.REGION if place.group("suffix") in "省州" else EntityType.CITY
+                found.append(Candidate(*place.span(), kind, f"name:{kind}", priority=1))
+            joiner = PLACE_JOINER.match(text, place.end())
+            if joiner is None:
+                break
+            at = joiner.end()
     return found
 
 
