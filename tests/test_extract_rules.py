@@ -762,3 +762,22 @@ def test_a_short_form_keeping_words_of_the_full_name_is_the_same_body(extract):
     )
     board = next(e for e in found.of_type(EntityType.ORGANIZATION) if "海洋" in e.label_zh)
     assert {m.text for m in board.mentions} == {"委员会海洋保护问题咨询委员会", "海洋咨询委员会"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 暨 joins two meetings; 及 inside 埃及 is no conjunction
+        (
+            "第三届埃及国际合作论坛暨非洲财政、经济和环境部长会议",
+            ["第三届埃及国际合作论坛", "非洲财政、经济和环境部长会议"],
+        ),
+        # a verb after a noun of the name is the name's own (空间应用促进…)
+        (
+            "在第五次亚洲及太平洋空间应用促进可持续发展部长级会议上通过了宣言。",
+            ["第五次亚洲及太平洋空间应用促进可持续发展部长级会议"],
+        ),
+    ],
+)
+def test_meeting_names_with_joined_parts(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.MEETING) == sorted(expected)

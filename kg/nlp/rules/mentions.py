@@ -55,7 +55,7 @@ SHORTENED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.MEETING, Entity
 MIN_SHORTENED = 4  # 工作组, 论坛: a head with one word before it is no shortened name
 HEAD = 3  # characters compared as a name's head when a short form keeps words of it
 CLAUSE_OPENERS = frozenset({"v", "p", "c", "r", "d"})  # verbs, prepositions, conjunctions, …
-LIST_JOINERS = (*read_words("patterns/conjunctions.txt"), "或")
+LIST_JOINERS = tuple(read_words("patterns/conjunctions.txt"))
 ALIAS_TYPES = (
     EntityType.ORGANIZATION,
     EntityType.PROGRAMME,

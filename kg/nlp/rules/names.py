@@ -42,6 +42,7 @@ STOP_TAGS = frozenset(
 ASPECT_PARTICLES = frozenset("了过着")
 NATIONAL_WORDS = frozenset({"国家", "中央"})  # 柬埔寨国家银行, 尼日利亚中央银行
 TOPIC_TAGS = frozenset({"n", "nz", "vn", "an"})  # nouns a list of topics is made of
+NOUN_TAGS = TOPIC_TAGS | {"ns", "nt", "nr", "nrt", "j"}
 # Words of these parts of speech belong to the clause, not to a name after them: a
 # conjunction that follows one joins clauses, not two parts of a name (verbs, idioms).
 CLAUSE_TAGS = frozenset({"v", "vd", "d", "p", "r", "c"})
@@ -428,7 +429,13 @@ class NameMatcher:
             left[0][0] not in self.name_words
             and (left[0][1] == "v" or not self._inside_name(left[0][0], left[0][1], "", None))
         )
-        if flag == "v" and words and (words[0][1] == "v" or words[0][0] in self.name_words):
+        after_noun = bool(left) and left[0][1] in NOUN_TAGS  # 空间应用促进…: the name's own
+        if (
+            flag == "v"
+            and words
+            and (words[0][1] == "v" or words[0][0] in self.name_words)
+            and not after_noun
+        ):
             return True  # 处理促进…, 请求加强…: a verb before another verb
         if flag == "v" and body_next:
             return True  # 植根于联合国评价小组: a verb before a body's name governs it
@@ -619,7 +626,7 @@ class NameMatcher:
             return False  # 问题工作队: the topic itself stood before, outside the name
         if self._generic(modifier):
             return False
-        last = max((modifier.rfind(c) for c in LAST_JOINERS), default=-1)
+        last = _last_joiner(modifier)
         if last >= 0 and (last == len(modifier) - 1 or self._generic(modifier[last + 1 :])):
             return False  # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
@@ -814,6 +821,16 @@ def _sessions_in_series(
             )
         )  # fmt: skip
     return found
+
+
+def _last_joiner(text: str) -> int:
+    """Where the last conjunction word of ``text`` is (-1 if none): 及 in 埃及 is none."""
+    position, last = 0, -1
+    for word in _plain_words(text):
+        if word in LAST_JOINERS:
+            last = position
+        position += len(word)
+    return last
 
 
 def _describes_nothing(words: str) -> bool:
