@@ -781,3 +781,17 @@ def test_a_short_form_keeping_words_of_the_full_name_is_the_same_body(extract):
 )
 def test_meeting_names_with_joined_parts(extract, sentence, expected):
     assert names(extract(sentence), EntityType.MEETING) == sorted(expected)
+
+
+def test_a_language_is_no_place(extract):
+    found = extract("以英文、法文和西班牙文提供内容，西班牙和约旦也参加了。")
+    assert keys(found, EntityType.COUNTRY) == ["country/ESP", "country/JOR"]
+    assert [m.text for e in found.of_type(EntityType.COUNTRY) for m in e.mentions] == [
+        "西班牙",
+        "约旦",
+    ]
+
+
+def test_a_unit_named_in_one_word_with_its_head(extract):
+    found = extract("儿基会供应司提供了用品，该国西南部和东北部受灾。")
+    assert names(found, EntityType.ORGANIZATION) == ["儿基会供应司"]

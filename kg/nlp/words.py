@@ -17,7 +17,11 @@ import jieba.posseg as pseg
 WINDOW = 4
 REACH = 6  # longest dictionary word looked for across an edge
 COMMON_PAIR = 100  # jieba frequency from which a two-character word is a common one
-PROPER_WORD = 4  # a jieba word this long that ends a name is taken as a proper name
+PROPER_WORD = 4
+UNIT_WORD = 3  # a two-character word and a one-character head (供应司)
+DIRECTIONS = frozenset(
+    "东南西北中内外上下前后左右"
+)  # a jieba word this long that ends a name is taken as a proper name
 
 
 @cache
@@ -50,6 +54,11 @@ def splits_pair(text: str, position: int) -> bool:
     if position <= 0:
         return False
     return _dictionary().get(text[position - 1 : position + 1], 0) >= COMMON_PAIR
+
+
+def is_word(word: str, endings: str = "") -> bool:
+    """``word`` is in jieba's dictionary (and, with ``endings``, ends with one of them)."""
+    return (not endings or word[-1:] in endings) and bool(_dictionary().get(word))
 
 
 def starts_word(text: str, start: int, end: int) -> bool:
@@ -91,11 +100,23 @@ def _head_in_window(window: str, start: int, end: int) -> bool:
     boundaries = {0}
     long_word_ends: set[int] = set()
     for word in jieba.cut(window, HMM=False):
-        if len(word) >= PROPER_WORD and position < start:
+        if position < start and (
+            len(word) >= PROPER_WORD or (end - start == 1 and _unit_word(word))
+        ):
             long_word_ends.add(position + len(word))
         position += len(word)
         boundaries.add(position)
     return end in boundaries and (start in boundaries or end in long_word_ends)
+
+
+def _unit_word(word: str) -> bool:
+    """供应司, 财务司: a common word and a one-character head make one jieba word; 西南部,
+    内外部 name a part of a place, not a unit."""
+    return (
+        len(word) == UNIT_WORD
+        and _dictionary().get(word[:-1], 0) >= COMMON_PAIR
+        and not set(word[:-1]) <= DIRECTIONS
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from kg.nlp.context import candidates_of, text_of
 from kg.nlp.gazetteer import Gazetteer, KnownEntity, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
-from kg.nlp.words import starts_word
+from kg.nlp.words import is_word, starts_word
 
 PRIORITY = {EntityType.COUNTRY: 3, EntityType.ORGANIZATION: 2, EntityType.REGION: 1}
 SHORT_NAME = 2
@@ -23,6 +23,8 @@ BARE_INSTRUMENT = 8
 NAMED_BARE = frozenset({"goals", "agenda", "compact", "framework", "law"})
 COUNTER = "反"
 DEMONSTRATIVES = ("该", "这一", "这项", "这份", "此", "上述")
+PLACES = frozenset({EntityType.COUNTRY, EntityType.REGION})
+LANGUAGE = "文语"  # a place's name with one of these after it is the name of its language
 
 
 class GazetteerMatcher:
@@ -59,6 +61,8 @@ class GazetteerMatcher:
                 continue
             if entity.type is EntityType.INSTRUMENT and text[:start].endswith(DEMONSTRATIVES):
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
+            if entity.type in PLACES and is_word(name + text[end : end + 1], LANGUAGE):
+                continue  # 西班牙文, 阿拉伯语: a language, not the place
             candidates.append(
                 Candidate(
                     start,
