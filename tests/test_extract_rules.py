@@ -174,6 +174,7 @@ def test_generic_heads_are_not_names(extract):
         "各国提供了量身定制的能力建设举措。",  # generic words jieba cuts finer (能力|建设)
         "在人道主义方案编制中考虑风险。",  # 方案编制: the head modifies the next noun
         "民间社会伙伴关系和基层举措是关键。",  # collectives are generic words
+        "各国在各种海洋数据方案和若干海洋监测举措之间分享经验。",  # kinds, not one each
     ],
 )
 def test_descriptions_are_not_programme_names(extract, sentence):

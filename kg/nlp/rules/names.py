@@ -75,6 +75,7 @@ DATED_REPORT = re.compile(r"\d{4}\s?年|年度|年期|两年期")
 TRAILING_MARKS = re.compile(r"[*＊\s]+$")
 # 关于在理事会届会期间召开的…论坛: a preposition after 关于 opens a clause, not a topic
 ABOUT = re.compile(r"关于(?![在于由从向对])[^，。；！？（）()“”\n关]{1,70}的$")
+QUANTIFIERS = ("各种", "各类", "各个", "许多", "若干", "一些", "诸多", "多个", "众多")
 INDEFINITE_BEFORE = re.compile(r"(?:是|为|作为)(?:一|这一|每一)[项个种类]$")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
@@ -267,6 +268,8 @@ class NameMatcher:
                 continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(text, 0, start):
                 continue  # 是一项次区域药物管制举措: a description, not a name
+            if text.endswith(QUANTIFIERS, 0, start):
+                continue  # 各种技术展望组织: a kind of body, not one body
             if match.group(0) in RELATION_HEADS and first_tag(text[start:head_start][-2:]) == "v":
                 continue  # 结成伙伴关系, 加强伙伴关系: a partnership formed, not one named
             if entity_type is EntityType.PROGRAMME and (period := PERIOD_AFTER.match(text, end)):
