@@ -320,6 +320,11 @@ def test_programme_name_opens_with_its_years(extract):
     assert names(found, EntityType.PROGRAMME) == ["2010-2013年促进法治和人的安全东非区域方案"]
 
 
+def test_a_plan_named_with_its_year(extract):
+    found = extract("为在2031年也门人道主义应急计划中发出的呼吁提供资金。")
+    assert names(found, EntityType.PROGRAMME) == ["2031年也门人道主义应急计划"]
+
+
 def test_quoted_name_before_a_generic_head(extract):
     found = extract("该办公室在其“海上执法伙伴关系”项目的框架内提供了援助。")
     assert names(found, EntityType.PROGRAMME) == ["海上执法伙伴关系"]

@@ -96,6 +96,7 @@ EVENT_COUNT = re.compile(r"[一两几数](?:次|场|系列)")
 # 编写了2009-2011年促进法治…区域方案: a programme's name may start with its years.
 YEAR_SPAN = re.compile(r"\d{4}\s*[-—–至]\s*\d{4}\s*年")
 YEAR_SPAN_REACH = 20
+YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?年$")
 PERIOD_AFTER = re.compile(BRACKETED_PERIOD)
 # “替代发展全球伙伴关系”项目: the quotation is the name, the head says what it is.
 QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
@@ -393,6 +394,9 @@ class NameMatcher:
                 and (years.start() == clause or text[years.start() - 1] in "了的")
             ):
                 return years.start()
+            year = YEAR_BEFORE.search(text, clause, start)
+            if year is not None and (year.start() == clause or text[year.start() - 1] in "在的了"):
+                return year.start()  # 在2023年海地人道主义应急计划中: the plan of that year
         about = ABOUT.search(text, max(0, start - 2 * MAX_NAME), start)
         if about is not None:
             if entity_type is EntityType.PUBLICATION and text[: about.start()].endswith(
