@@ -801,3 +801,13 @@ def test_a_language_is_no_place(extract):
 def test_a_unit_named_in_one_word_with_its_head(extract):
     found = extract("儿基会供应司提供了用品，该国西南部和东北部受灾。")
     assert names(found, EntityType.ORGANIZATION) == ["儿基会供应司"]
+
+
+def test_an_ordinal_and_generic_words_name_no_meeting(extract):
+    found = extract("秘书长将在与区域组织负责人举行第一次年度会议之前开展筹备工作。")
+    assert names(found, EntityType.MEETING) == []
+
+
+def test_a_cooperation_framework_is_an_instrument(extract):
+    found = extract("将气候风险纳入联合国可持续发展合作框架。")
+    assert keys(found, EntityType.INSTRUMENT) == ["instrument/unsdcf"]

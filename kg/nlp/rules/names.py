@@ -593,8 +593,8 @@ class NameMatcher:
     def _generic(self, modifier: str) -> bool:
         """Is ``modifier`` made only of generic words and numbers (区域, 国家, 2008年)?"""
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
-        if all(w in self.generic or NUMERAL.match(w) for w in words):
-            return True
+        if all(w in self.generic or NUMERAL.match(w) or ORDINAL.fullmatch(w) for w in words):
+            return True  # 区域, 2008年, 第一次年度 (会议): no particular one
         return self._made_of_generic("".join(words))
 
     def _made_of_generic(self, text: str) -> bool:
