@@ -811,3 +811,8 @@ def test_an_ordinal_and_generic_words_name_no_meeting(extract):
 def test_a_cooperation_framework_is_an_instrument(extract):
     found = extract("将气候风险纳入联合国可持续发展合作框架。")
     assert keys(found, EntityType.INSTRUMENT) == ["instrument/unsdcf"]
+
+
+def test_a_meeting_on_a_decade_carries_the_decades_years(extract):
+    found = extract("举行了2021-2030年非洲海洋十年中期审查高级别会议。")
+    assert names(found, EntityType.MEETING) == ["2021-2030年非洲海洋十年中期审查高级别会议"]

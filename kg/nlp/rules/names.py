@@ -97,6 +97,8 @@ EVENT_COUNT = re.compile(r"[一两几数](?:次|场|系列)")
 YEAR_SPAN = re.compile(r"\d{4}\s*[-—–至]\s*\d{4}\s*年")
 YEAR_SPAN_REACH = 20
 YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?年$")
+SPAN_BEFORE = re.compile(r"\d{4}\s*[-—–至]\s*\d{4}\s*年$")
+DECADE = "十年"
 PERIOD_AFTER = re.compile(BRACKETED_PERIOD)
 # “替代发展全球伙伴关系”项目: the quotation is the name, the head says what it is.
 QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
@@ -386,6 +388,9 @@ class NameMatcher:
             count = _last(EVENT_COUNT.finditer(text, clause, start))
             if count is not None and _describes_nothing(text[count.end() : start]):
                 start = count.end()
+            span = SPAN_BEFORE.search(text, clause, start)
+            if span is not None and DECADE in text[start:head_start]:
+                return span.start()  # 2013-2022年亚洲及太平洋残疾人十年…会议: the decade's years
         if entity_type is EntityType.PROGRAMME:
             years = _last(YEAR_SPAN.finditer(text, clause, start))
             if (
