@@ -814,5 +814,5 @@ def test_a_cooperation_framework_is_an_instrument(extract):
 
 
 def test_a_meeting_on_a_decade_carries_the_decades_years(extract):
-    found = extract("举行了2021-2030年非洲海洋十年中期审查高级别会议。")
-    assert names(found, EntityType.MEETING) == ["2021-2030年非洲海洋十年中期审查高级别会议"]
+    found = extract("举行了2021-2030年非洲海洋十年审查高级别会议。")
+    assert names(found, EntityType.MEETING) == ["2021-2030年非洲海洋十年审查高级别会议"]
