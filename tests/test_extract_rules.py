@@ -816,3 +816,15 @@ def test_a_cooperation_framework_is_an_instrument(extract):
 def test_a_meeting_on_a_decade_carries_the_decades_years(extract):
     found = extract("举行了2021-2030年非洲海洋十年审查高级别会议。")
     assert names(found, EntityType.MEETING) == ["2021-2030年非洲海洋十年审查高级别会议"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type", "expected"),
+    [
+        ("回顾海洋大会题为“蓝色的未来”的成果文件，", EntityType.INSTRUMENT, ["蓝色的未来"]),
+        ("注意到秘书长题为“共同的海洋”的报告，", EntityType.PUBLICATION, ["共同的海洋"]),
+        ("会议通过了成果文件和商定结论。", EntityType.INSTRUMENT, []),
+    ],
+)
+def test_a_text_entitled_in_quotes_is_named_by_its_title(extract, sentence, entity_type, expected):
+    assert names(extract(sentence), entity_type) == expected

@@ -101,6 +101,8 @@ SPAN_BEFORE = re.compile(r"\d{4}\s*[-—–至]\s*\d{4}\s*年$")
 DECADE = "十年"
 PERIOD_AFTER = re.compile(BRACKETED_PERIOD)
 # “替代发展全球伙伴关系”项目: the quotation is the name, the head says what it is.
+ENTITLED = re.compile(r"题为“(?P<title>[^“”]{2,60})”的$")
+TITLED_TYPES = frozenset({EntityType.INSTRUMENT, EntityType.PUBLICATION})
 QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
 # 麻醉药品委员会决定在其2009年第五十二届会议期间: 其 is the subject body.
 OWN_SESSION = re.compile(rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)")
@@ -222,6 +224,14 @@ class NameMatcher:
                     text, head_start, end, known_ends
                 ):
                     continue  # 办公室组织了…, 政府报告了…: the head is used as a verb
+            entitled = ENTITLED.search(text, max(0, head_start - MAX_NAME), head_start)
+            if entitled is not None and entity_type in TITLED_TYPES:
+                # 题为“我们希望的未来”的成果文件: the text is named by its title
+                candidates.append(
+                    Candidate(*entitled.span("title"), entity_type, f"name:{entity_type}",
+                              priority=1)
+                )  # fmt: skip
+                continue
             start = self.left_edge(text, head_start, known_ends, entity_type)
             if start is None:
                 continue  # the name would run on past any clause: a description, not a name
