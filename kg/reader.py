@@ -77,6 +77,9 @@ SESSION_LINE = re.compile(
     rf"^\s*(?:第{ORDINAL_NUMERAL}届(?:特别)?会议"
     r"|\d{4}\s*年\s*(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会|特别会议))\s*$"
 )
+# 第12次会议简要记录: the summary record of a body's meeting; 主席：…: who chaired it
+RECORD_LINE = re.compile(rf"^\s*(?P<meeting>第\s*{ORDINAL_NUMERAL}\s*次会议)(?:临时)?简要记录\s*$")
+CHAIR_LINE = re.compile(r"^\s*(?:代理)?主\s*席\s*[：:]")
 AGENDA_LINE = re.compile(r"^\s*(?:临时)?议程\S{0,3}项目")
 DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*月\s*\d{1,2}\s*日")
 SUBTITLE_LINE = re.compile(
@@ -586,6 +589,13 @@ def _segmented_front(head: list[Line]) -> Metadata:
         text, written = line.stripped, line.written
         if organ := ACTING_ORGAN_LINE.match(text):
             body = organ.group("organ")
+        elif (record := RECORD_LINE.match(text)) and candidates and _name_line(candidates[-1]):
+            # 第六委员会 / 第12次会议简要记录: the record of a meeting of the body named above
+            body = candidates.pop()
+            sessions.append(f"{body}{record.group('meeting')}")
+            candidates.append(written)
+        elif CHAIR_LINE.match(text):
+            notes.append(written)
         elif SESSION_LINE.match(text):
             # 联合国儿童基金会 / 执行局: a bare head names its body's unit; 大会 / 裁军审议委员会:
             # the last line names the body

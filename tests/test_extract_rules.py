@@ -828,3 +828,8 @@ def test_a_meeting_on_a_decade_carries_the_decades_years(extract):
 )
 def test_a_text_entitled_in_quotes_is_named_by_its_title(extract, sentence, entity_type, expected):
     assert names(extract(sentence), entity_type) == expected
+
+
+def test_regional_groups_of_member_states(extract):
+    found = extract("墨西哥代表拉丁美洲和加勒比国家集团发言，埃及代表非洲国家集团发言。")
+    assert keys(found, EntityType.ORGANIZATION) == ["org/african-group", "org/grulac"]

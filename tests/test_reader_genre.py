@@ -226,6 +226,27 @@ def test_a_masthead_names_the_body_whose_document_it_is():
     assert meta.sessions == ("联合国海洋基金执行局2031年第一届常会",)
 
 
+SUMMARY_RECORD = """联合国
+大会
+第九十一届会议
+海洋问题委员会
+第7次会议简要记录
+2036年10月15日星期三上午10时在纽约总部举行
+主席：　某某先生（智利）
+议程项目12：海洋问题
+1. 主席宣布会议开始。
+2. 某某女士（斐济）说，斐济代表团欢迎委员会的报告。
+"""
+
+
+def test_a_summary_record_is_of_its_bodys_meeting():
+    meta = parse_document(SUMMARY_RECORD).metadata
+    assert meta.title == "第7次会议简要记录"
+    assert meta.body == "海洋问题委员会"
+    assert meta.sessions == ("大会第九十一届会议", "海洋问题委员会第7次会议")
+    assert "主席：　某某先生（智利）" in meta.notes
+
+
 def test_a_letter_without_numbered_paragraphs_starts_after_its_heading():
     text = "海洋问题委员会\n2031年实质性会议\n2031年8月10日某国常驻联合国代表致海洋问题委员会主席的信\n谨此致函，提请注意海洋问题。\n"
     document = parse_document(text)
