@@ -94,9 +94,9 @@ class Sentence:
             if mention.start < adverbial_end:
                 continue
             before = self.text[max(self.start, mention.start - 2) : mention.start]
-            listed = object_end >= 0 and ENUMERATION_GAP.fullmatch(
-                self.text[object_end : mention.start]
-            )
+            gap = self.text[object_end : mention.start]
+            # 在埃塞俄比亚，儿基会…: the comma closes the adverbial, the subject follows
+            listed = object_end >= 0 and ENUMERATION_GAP.fullmatch(gap) and "，" not in gap
             if before.endswith(PREPOSITIONS) or before.endswith("的") or listed:
                 object_end = mention.end  # 对反恐怖主义委员会、安全理事会…: all objects
                 continue
