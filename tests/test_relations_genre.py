@@ -68,3 +68,39 @@ def test_co_leading_is_no_with(relate):
 def test_a_place_opening_the_sentence_leaves_the_subject_to_the_body(relate):
     found = relate("2022年在也门，世界卫生组织与也门政府合作，修复了多所医院。")
     assert ("世界卫生组织", "也门") in pairs(found, "partnerOf")
+
+
+def test_a_body_targets_the_places_of_its_country_offices(relate):
+    found = relate("联合国开发计划署国家办事处（乍得、马里和尼日尔等）加强了选举支助。")
+    assert {("联合国开发计划署", "乍得"), ("联合国开发计划署", "尼日尔")} <= pairs(found, "targets")
+
+
+def test_an_office_stationed_in_a_place_is_a_target_not_a_seat(relate):
+    found = relate("联合国开发计划署修订了驻斐济区域办事处的设置。")
+    assert ("联合国开发计划署", "斐济") in pairs(found, "targets")
+    assert not pairs(found, "locatedIn")
+
+
+def test_places_of_a_clause_opening_with_in_are_the_actors_targets(relate):
+    found = relate("2021年，在从莫桑比克的洪灾到也门的冲突等背景下，世界粮食计划署扩大了粮食援助。")
+    assert {("世界粮食计划署", "莫桑比克"), ("世界粮食计划署", "也门")} <= pairs(found, "targets")
+
+
+def test_places_listed_after_a_purpose_marker_are_targets(relate):
+    found = relate("世界卫生组织还为应对海地霍乱、萨赫勒干旱和也门冲突提供了大量支持。")
+    targets = pairs(found, "targets")
+    assert {("世界卫生组织", "海地"), ("世界卫生组织", "也门")} <= targets
+
+
+def test_a_partner_of_the_subject_gets_no_loose_targets(relate):
+    found = relate(
+        "为了减少乍得和喀麦隆边境地区的脆弱性，世界卫生组织与联合国开发计划署合作，领导了一个项目。"
+    )
+    targets = pairs(found, "targets")
+    assert ("世界卫生组织", "乍得") in targets
+    assert ("联合国开发计划署", "乍得") not in targets
+
+
+def test_zhengzai_and_weihe_are_no_place_markers(relate):
+    found = relate("世界卫生组织正在与肯尼亚讨论，这也是为何乌干达提出了请求。")
+    assert not pairs(found, "targets")
