@@ -104,3 +104,40 @@ def test_a_partner_of_the_subject_gets_no_loose_targets(relate):
 def test_zhengzai_and_weihe_are_no_place_markers(relate):
     found = relate("世界卫生组织正在与肯尼亚讨论，这也是为何乌干达提出了请求。")
     assert not pairs(found, "targets")
+
+
+def test_a_body_acting_at_a_meeting_or_at_councils_takes_part(relate):
+    found = relate(
+        "世界卫生组织在第七十五届世界卫生大会上重申了承诺。",
+        "联合国儿童基金会并在安全理事会、大会和经济及社会理事会等论坛上倡导保护儿童。",
+    )
+    taking_part = pairs(found, "participatesIn")
+    assert ("联合国儿童基金会", "联合国安全理事会") in taking_part
+    assert ("联合国儿童基金会", "联合国经济及社会理事会") in taking_part
+
+
+def test_the_body_that_holds_a_meeting_takes_part_in_it(relate):
+    found = relate(
+        "在亚洲及太平洋经济社会委员会协助举办的亚太能源论坛第一届会议之后，各国通过了路线图。"
+    )
+    assert ("亚洲及太平洋经济社会委员会", "亚太能源论坛第一届会议") in pairs(
+        found, "participatesIn"
+    )
+
+
+def test_a_body_that_co_leads_groups_is_in_them(relate):
+    found = relate("欧洲经济委员会正在共同领导关于数据问题的机构间工作组以及可持续发展统计工作组。")
+    taking_part = {o for s, o in pairs(found, "participatesIn") if s == "欧洲经济委员会"}
+    assert taking_part == {"关于数据问题的机构间工作组", "可持续发展统计工作组"}
+
+
+def test_the_body_that_becomes_a_member(relate):
+    found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
+    taking_part = pairs(found, "participatesIn")
+    assert ("联合国人口基金", "机构间常设委员会") in taking_part
+    assert ("世界卫生组织", "机构间常设委员会") not in taking_part
+
+
+def test_ngos_with_consultative_status_take_part_in_the_council(relate):
+    found = relate("一个具有经济及社会理事会咨商地位的“国际水协会”发言。")
+    assert ("国际水协会", "联合国经济及社会理事会") in pairs(found, "participatesIn")
