@@ -141,3 +141,19 @@ def test_the_body_that_becomes_a_member(relate):
 def test_ngos_with_consultative_status_take_part_in_the_council(relate):
     found = relate("一个具有经济及社会理事会咨商地位的“国际水协会”发言。")
     assert ("国际水协会", "联合国经济及社会理事会") in pairs(found, "participatesIn")
+
+
+def test_a_body_asked_or_helped_to_carry_out_an_instrument(relate):
+    found = relate("世界卫生组织将继续协助非洲联盟委员会落实《2063年议程》。")
+    assert any(s == "非洲联盟委员会" and p == "implements" for s, p, _ in found)
+    assert ("世界卫生组织", "supports", "非洲联盟委员会") in found
+
+
+def test_a_bodys_part_in_carrying_out_an_instrument(relate):
+    found = relate("认识到世界卫生组织等机构为执行《维也纳行动纲领》所采取的步骤，")
+    assert any(s == "世界卫生组织" and p == "implements" for s, p, _ in found)
+
+
+def test_execution_inside_a_bodys_name_is_no_act(relate):
+    found = relate("世界卫生组织还协助非洲联盟执行理事会通过《非洲共同立场》。")
+    assert not pairs(found, "implements")

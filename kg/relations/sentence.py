@@ -127,6 +127,8 @@ class Sentence:
                 continue
             if not CO_ACTOR_GAP.fullmatch(self.text[cursor : mention.start]):
                 break
+            if self.text.startswith(MEMBER_STATES, mention.end):
+                break  # 与联合国会员国一道: the States, not the body
             actors.append(mention)
             cursor = mention.end
         return actors
@@ -168,6 +170,7 @@ class Sentence:
 
 
 NOT_ITSELF = ("其他", "各", "系统")
+MEMBER_STATES = ("会员国", "成员国")
 # 例如，为了…，/ 由于…，/ 根据…，: a clause that opens the sentence without its subject
 ADVERBIAL = re.compile(
     r"(?:(?:例如|此外|另外|同时|因此|然而|但是|总体而言|\d{4}年)，)?"

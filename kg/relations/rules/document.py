@@ -23,6 +23,7 @@ from kg.relations.sentence import ACTORS, Sentence, triggers
 CARRIED_OUT = (EntityType.INSTRUMENT, EntityType.PROGRAMME)
 OPENING = 8  # characters: 又表示严重关切, 深为关切
 RESOLVE = "决心"
+RESUMED = ("予以", "加以", "将其", "把它们")  # 予以执行: carries out what was named before
 
 
 @cache
@@ -46,13 +47,22 @@ def document_subject(sentence: Sentence) -> Iterator[Assertion]:
     if resolve < 0:
         return
     words = triggers("implement")
-    for item in sentence.of(*CARRIED_OUT):
+    items = sentence.of(*CARRIED_OUT)
+    for item in items:
         lead = text[resolve : item.start]
         if item.start > resolve and any(word in lead for word in words):
             # 重申决心…全面执行《行动纲要》: the organ resolves to carry it out
             yield assertion(
                 sentence, organ, Predicate.IMPLEMENTS, item, "document-subject:resolve", 0.6
             )
+    after = text[resolve : sentence.end]
+    if any(f"{pronoun}{word}" in after for pronoun in RESUMED for word in words):
+        # 重申《战略》、《宣言》…，并重申决心…予以执行: what the paragraph named before
+        for item in items:
+            if item.start < resolve:
+                yield assertion(
+                    sentence, organ, Predicate.IMPLEMENTS, item, "document-subject:resolve", 0.6
+                )
 
 
 def _opens_with_verb(sentence: Sentence) -> bool:

@@ -16,7 +16,7 @@ from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_trigger
-from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
+from kg.relations.sentence import ACTORS, MEMBER_STATES, PLACES, Sentence, triggers
 
 POSSESSIVE = re.compile(r"的?")
 SUPPORTED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:支持|支助|资助|协助)下")
@@ -98,6 +98,70 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             for body in bodies:
                 yield assertion(
                     sentence, body, Predicate.IMPLEMENTS, programme, "implements:supported-by", 0.7
+                )
+
+
+CARRIED = (EntityType.PROGRAMME, EntityType.INSTRUMENT)
+NAME_HEADS = ("理事会", "委员会", "局", "主任", "秘书", "机构", "机制", "小组")
+ASKED_REACH = 16  # characters between the body asked and the verb of what it is to do
+CARRY_REACH = 8  # characters between that verb and the programme or instrument
+# 为执行《行动计划》所采取的步骤, 对《行动计划》的执行所作的贡献: a body's part in it
+CONTRIBUTION = re.compile(
+    r"(?:其)?(?:为(?P<verb>执行|实施|落实)(?P<object>《[^》]{2,40}》)所"
+    r"|对(?P<done>《[^》]{2,40}》)的(?:执行|实施|落实))"
+)
+
+
+def carried_out(sentence: Sentence) -> Iterator[Assertion]:
+    """Who carries out a programme or an instrument, read from the genre's frames:
+    * asked or helped to: 请/呼吁/敦促/鼓励/协助 X (继续) 执行/落实/实施/修订 Y → X implements Y
+      (the asking or helping body supports X when it helps: 协助/支持 X 落实 Y);
+    * its part in it: X…为执行Y所采取的步骤, X…其对Y的执行…所作的贡献 → X implements Y."""
+    text = sentence.text
+    words = triggers("carry-out")
+    asked = triggers("ask")
+    carried = sentence.of(*CARRIED)
+    if not carried:
+        return
+    for actor in sentence.of(*ACTORS):
+        if actor.key == UN_KEY or text.startswith(MEMBER_STATES, actor.end):
+            continue
+        lead = text[max(sentence.start, actor.start - 3) : actor.start]
+        asking = next((w for w in asked if lead.endswith(w)), "")
+        if not asking:
+            continue
+        _, clause_end = sentence.clause_of(actor.end)
+        verb = first_trigger(text, words, actor.end, min(clause_end, actor.end + ASKED_REACH))
+        if verb < 0 or text.startswith(NAME_HEADS, verb + 2):
+            continue  # 协助非洲联盟执行理事会…: 执行 of a body's name, not the act
+        for item in carried:
+            if verb < item.start <= verb + CARRY_REACH + 2 and item.start < clause_end:
+                yield assertion(
+                    sentence, actor, Predicate.IMPLEMENTS, item, "implements:asked", 0.7
+                )
+                helper = sentence.subject(*ACTORS)
+                if (
+                    asking in ("协助", "帮助", "支持", "支助")
+                    and helper
+                    and helper.end <= actor.start
+                ):
+                    yield assertion(
+                        sentence, helper, Predicate.SUPPORTS, actor, "support:helps-carry-out", 0.65
+                    )
+                break
+    for match in CONTRIBUTION.finditer(text, sentence.start, sentence.end):
+        named = "object" if match.group("object") else "done"
+        items = [m for m in carried if m.start == match.start(named)]
+        clause_start, _ = sentence.clause_of(match.start())
+        bodies = [
+            m for m in sentence.of(EntityType.ORGANIZATION)
+            if clause_start <= m.start and m.end <= match.start() and m.key != UN_KEY
+            and not text.startswith(MEMBER_STATES, m.end)
+        ]  # fmt: skip
+        for item in items:
+            for body in bodies:
+                yield assertion(
+                    sentence, body, Predicate.IMPLEMENTS, item, "implements:contribution", 0.65
                 )
 
 

@@ -71,10 +71,13 @@ def works_on_sentence_topic(sentence: Sentence) -> Iterator[Assertion]:
     acts = triggers("assist") + triggers("implement") + triggers("work") + triggers("respond")
     if not any(word in tail for word in acts):
         return
+    names = sentence.of(*WORKERS)
     found = [
         assertion(sentence, subject, Predicate.WORKS_ON, threat, "work:sentence-topic", 0.6)
         for threat in sentence.of(EntityType.THREAT)
         if threat.start >= subject.end
+        # 关于环境和气候变化的专题联盟: the threat names another body, which works on it
+        and not any(n.start <= threat.start and threat.end <= n.end for n in names)
     ]
     yield from _with_co_actors(sentence, subject, found)
 
