@@ -157,3 +157,13 @@ def test_a_bodys_part_in_carrying_out_an_instrument(relate):
 def test_execution_inside_a_bodys_name_is_no_act(relate):
     found = relate("世界卫生组织还协助非洲联盟执行理事会通过《非洲共同立场》。")
     assert not pairs(found, "implements")
+
+
+def test_a_meeting_named_right_after_its_city_was_held_there(relate):
+    found = relate(
+        "谨提及2023年3月在日内瓦人权理事会第五十二届会议期间发生的事件。",
+        "2022年6月在曼谷和在线上举行了亚洲及太平洋人口会议。",
+    )
+    held = pairs(found, "heldIn")
+    assert ("人权理事会第五十二届会议", "日内瓦") in held
+    assert any(o == "曼谷" for _, o in held)

@@ -19,6 +19,8 @@ from kg.relations.sentence import Sentence, triggers
 VENUES = (EntityType.CITY, EntityType.COUNTRY)
 # Between the place and the verb: a date or time ("于2008年10月13日至17日").
 DATE_GAP = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}")
+ONLINE = re.compile(r"(?:和|及)(?:在)?(?:线上|网上|在线)")
+AT_MEETING = re.compile(r"(?:上|期间|框架内|会上)")
 AFTER_VERB = re.compile(r"(?:了|的|过)?(?:一次|一个|一系列|一些|首次)?")
 ADOPTED = (EntityType.RESOLUTION, EntityType.INSTRUMENT)
 ADOPTERS = (EntityType.ORGANIZATION, EntityType.MEETING)
@@ -31,6 +33,12 @@ def held_in(sentence: Sentence) -> Iterator[Assertion]:
             first, last = venue[0], venue[-1]
             verb = _hold_verb(text, last.end, sentence.end)
             if verb is None:
+                if meeting.start == last.end and AT_MEETING.match(text, meeting.end):
+                    # 在日内瓦人权理事会第五十二届会议期间/上/框架内: the place is its venue
+                    for place in venue:
+                        yield assertion(
+                            sentence, meeting, Predicate.HELD_IN, place, "held-in:在…会议上", 0.8
+                        )
                 continue
             verb_end = verb[1]
             if last.end <= meeting.start and AFTER_VERB.fullmatch(text[verb_end : meeting.start]):
@@ -63,6 +71,8 @@ def _venues(sentence: Sentence) -> Iterator[list]:
 
 
 def _hold_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
+    online = ONLINE.match(text, start, end)  # 在曼谷和在线上举行: a hybrid meeting
+    start = online.end() if online else start
     gap = DATE_GAP.match(text, start, end)
     position = gap.end() if gap else start
     for word in triggers("hold"):
