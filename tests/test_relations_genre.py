@@ -167,3 +167,31 @@ def test_a_meeting_named_right_after_its_city_was_held_there(relate):
     held = pairs(found, "heldIn")
     assert ("人权理事会第五十二届会议", "日内瓦") in held
     assert any(o == "曼谷" for _, o in held)
+
+
+def resolution(*paragraphs: str):
+    text = "\n".join(["经济及社会理事会", "2023年届会", "经济及社会理事会，", *paragraphs])
+    document = parse_document(text)
+    extraction = Extractor().extract(document)
+    relations = extract_relations(document, extraction)
+    names = {k: e.label_zh for k, e in relations.entities(extraction).items()}
+    return {(names[a.subject], a.predicate.value, names[a.object]) for a in relations.assertions}
+
+
+def test_a_resolutions_organ_acts_against_the_threats_its_paragraph_names():
+    found = resolution("认识到需要采取紧急措施，为此解决冲突的根源，例如腐败和贫困，")
+    works = {o for s, o in pairs(found, "worksOn")}
+    assert {"腐败", "贫困"} <= works
+
+
+def test_the_organ_does_not_act_where_the_states_do_or_in_a_title():
+    found = resolution(
+        "回顾《消除对妇女的暴力行为宣言》，",
+        "又认识到会员国必须采取具体措施减少贫困，",
+    )
+    assert not pairs(found, "worksOn")
+
+
+def test_a_report_has_no_organ_speaking_in_its_sentences(relate):
+    found = relate("确保及时应对了海地的霍乱疫情；")
+    assert not pairs(found, "worksOn")

@@ -17,7 +17,7 @@ from functools import cache
 from kg.data_files import read_words
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion
+from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import ACTORS, Sentence, triggers
 
 CARRIED_OUT = (EntityType.INSTRUMENT, EntityType.PROGRAMME)
@@ -43,6 +43,7 @@ def document_subject(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, organ, Predicate.WORKS_ON, threat, "document-subject:concern", 0.6
             )
+    yield from _acts_against(sentence, organ)
     resolve = text.find(RESOLVE, sentence.start, sentence.end)
     if resolve < 0:
         return
@@ -72,3 +73,30 @@ def _opens_with_verb(sentence: Sentence) -> bool:
     if not opener:
         return False
     return not any(m.start < sentence.start + len(opener) for m in sentence.of(*ACTORS))
+
+
+NOT_ACTS = ("关于", "针对", "反")  # prepositions and prefixes among the work words
+
+
+def _acts_against(sentence: Sentence, organ: str) -> Iterator[Assertion]:
+    """认识到需要…解决暴力的结构性原因，例如…腐败: the organ's paragraph acts against the
+    threats it names after a work verb (解决, 打击, 消除 …) that no other actor precedes."""
+    text = sentence.text
+    words = [w for w in triggers("work") if w not in NOT_ACTS]
+    names = [m for m in sentence.mentions if m.type is not EntityType.THREAT]
+    verb = sentence.start
+    while True:
+        verb = first_trigger(text, tuple(words), verb + 1, sentence.end)
+        if verb < 0 or not any(n.start <= verb < n.end for n in names):
+            break  # 《消除对妇女的暴力行为宣言》: a verb inside a title acts for no one
+    if verb < 0 or any(m.start < verb for m in sentence.of(*ACTORS)):
+        return
+    if first_trigger(text, triggers("other-actor"), sentence.start, verb) >= 0:
+        return  # 会员国必须…采取措施…减少: the States act, not the organ
+    for threat in sentence.of(EntityType.THREAT):
+        if threat.start > verb and not any(
+            n.start <= threat.start and threat.end <= n.end for n in names
+        ):
+            yield assertion(
+                sentence, organ, Predicate.WORKS_ON, threat, "document-subject:acts-against", 0.55
+            )

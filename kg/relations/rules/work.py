@@ -39,7 +39,9 @@ def _with_co_actors(sentence: Sentence, subject, found: list[Assertion]) -> Iter
 
 
 def works_on(sentence: Sentence) -> Iterator[Assertion]:
-    subject = sentence.subject(*WORKERS)
+    # a State too works on what it acts against, when no body acts in the sentence
+    # (联合王国的观点，即必须…防止外层空间军备竞赛)
+    subject = sentence.subject(*WORKERS) or sentence.subject(EntityType.COUNTRY)
     if subject is None:
         return
     yield from _with_co_actors(sentence, subject, list(_works_on(sentence, subject)))
