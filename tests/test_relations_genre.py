@@ -195,3 +195,15 @@ def test_the_organ_does_not_act_where_the_states_do_or_in_a_title():
 def test_a_report_has_no_organ_speaking_in_its_sentences(relate):
     found = relate("确保及时应对了海地的霍乱疫情；")
     assert not pairs(found, "worksOn")
+
+
+def test_the_thing_named_before_is_funded_by_its_head_noun(relate):
+    found = relate("世界卫生组织是全球疫苗伙伴关系的成员，该伙伴关系由挪威政府资助。")
+    assert ("挪威", "全球疫苗伙伴关系") in pairs(found, "supports")
+    assert not pairs(found, "donorTo")
+
+
+def test_givers_listed_after_a_colon_support_the_fund(relate):
+    found = relate("这归功于向联合国人口基金捐款的新伙伴：瑞典、挪威和丹麦。")
+    givers = {s for s, o in pairs(found, "supports")}
+    assert givers == {"瑞典", "挪威", "丹麦"}
