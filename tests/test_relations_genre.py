@@ -207,3 +207,15 @@ def test_givers_listed_after_a_colon_support_the_fund(relate):
     found = relate("这归功于向联合国人口基金捐款的新伙伴：瑞典、挪威和丹麦。")
     givers = {s for s, o in pairs(found, "supports")}
     assert givers == {"瑞典", "挪威", "丹麦"}
+
+
+def test_the_body_before_a_dated_titled_resolution_adopts_it_and_its_title(relate):
+    found = relate(
+        "回顾大会2015年9月25日题为“变革我们的世界：2030年可持续发展议程”的第70/1号决议，",
+        "回顾经济及社会理事会1996年7月25日关于联合国与非政府组织之间咨商关系的第1996/31号决议，",
+    )
+    adopted = pairs(found, "adopts")
+    assert any(s == "联合国大会" and "70/1" in o for s, o in adopted)
+    assert any(s == "联合国大会" and "2030" in o for s, o in adopted)
+    assert any(s == "联合国经济及社会理事会" and "1996/31" in o for s, o in adopted)
+    assert not any(s == "联合国" for s, o in adopted)

@@ -90,6 +90,16 @@ def adopted_by_issuing_body(sentence: Sentence) -> Iterator[Assertion]:
     where the resolution is written inside a longer name (…第1540(2004)号决议所设委员会)."""
     nested = [m for m in sentence.nested if m.type is EntityType.RESOLUTION]
     for resolution in [*sentence.of(EntityType.RESOLUTION), *nested]:
+        titled = _titled_by(sentence, resolution)
+        if titled is not None:
+            body, instruments = titled
+            yield assertion(
+                sentence, body, Predicate.ADOPTS, resolution, "adopts:body-date-title", 0.85
+            )
+            for instrument in instruments:
+                # 大会…题为“2030年议程”的第70/1号决议: the body adopted what it titles
+                yield assertion(sentence, body, Predicate.ADOPTS, instrument, "adopts:title", 0.75)
+            continue
         if not resolution.related:
             continue
         named = (m for m in sentence.mentions if m.rule != "anaphora")
@@ -107,6 +117,39 @@ def adopted_by_issuing_body(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, resolution.related, Predicate.ADOPTS, resolution, "adopts:anaphora", 0.7
             )
+
+
+# 大会2015年7月27日关于《…》的第69/313号决议: the body, a date, a title, then the number
+BODY_DATE_TITLE = re.compile(
+    r"(?:在)?(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:题为|关于)?(?P<title>[^，。；]{0,80}?)的$"
+)
+
+
+TITLE_OPENERS = ("1", "2", "在", "题为", "关于")
+
+
+def _titled_by(sentence: Sentence, resolution):
+    """The body written before a resolution's number, with its date and title between
+    (大会2015年12月16日题为《…》的第70/125号决议), when the resolution does not name it
+    itself; and the instruments its title names."""
+    if not resolution.text.startswith("第"):
+        return None
+    text = sentence.text
+    bodies = [
+        m for m in sentence.of(EntityType.ORGANIZATION)
+        if m.end <= resolution.start and resolution.start - m.end <= 90
+    ]  # fmt: skip
+    for body in reversed(bodies):
+        gap = BODY_DATE_TITLE.fullmatch(text, body.end, resolution.start)
+        if gap is not None and gap.group(0).startswith(TITLE_OPENERS):
+            break
+    else:
+        return None
+    instruments = [
+        m for m in sentence.of(EntityType.INSTRUMENT)
+        if gap.start("title") <= m.start and m.end <= gap.end("title")
+    ]  # fmt: skip
+    return body, instruments
 
 
 def _names_body(resolution) -> bool:
