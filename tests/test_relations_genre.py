@@ -219,3 +219,14 @@ def test_the_body_before_a_dated_titled_resolution_adopts_it_and_its_title(relat
     assert any(s == "联合国大会" and "2030" in o for s, o in adopted)
     assert any(s == "联合国经济及社会理事会" and "1996/31" in o for s, o in adopted)
     assert not any(s == "联合国" for s, o in adopted)
+
+
+def test_a_programme_acting_itself_targets_its_places(relate):
+    found = relate("2022年，全球疫苗免疫联盟倡议在肯尼亚、柬埔寨和索马里等试点国家推广。")
+    targets = {o for s, o in pairs(found, "targets")}
+    assert {"肯尼亚", "柬埔寨", "索马里"} <= targets
+
+
+def test_a_body_named_after_the_place_it_deals_with_targets_it(relate):
+    found = relate("海地问题特设咨询小组提交了报告。")
+    assert ("海地问题特设咨询小组", "海地") in pairs(found, "targets")

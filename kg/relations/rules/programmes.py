@@ -194,6 +194,17 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
             yield from _working_in(sentence, holder)
     yield from _actor_places(sentence)
     yield from _field_offices(sentence)
+    yield from _topic_places(sentence)
+
+
+def _topic_places(sentence: Sentence) -> Iterator[Assertion]:
+    """A body named after the place it deals with (海地问题特设咨询小组, 索马里问题
+    监测组): the place is its topic, so its target."""
+    for body in sentence.of(EntityType.ORGANIZATION):
+        for key in places_in_name(body.text, body.key):
+            entry = load_gazetteer().get(key)
+            if entry is not None and any(f"{name}问题" in body.text for name in entry.names):
+                yield assertion(sentence, body, Predicate.TARGETS, key, "targets:topic", 0.75)
 
 
 def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
@@ -202,7 +213,8 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
     places (为东南欧和高加索举办了…会议) is aimed at them too. A place where a meeting is
     held is its venue, and one where a body is set up its seat."""
     text = sentence.text
-    subject = sentence.subject(EntityType.ORGANIZATION)
+    # a programme or fund that acts itself (儿童气候风险指数在A、B等试点国家推广)
+    subject = sentence.subject(EntityType.ORGANIZATION) or sentence.subject(EntityType.PROGRAMME)
     helped = HELPED_BY.search(text, sentence.start, sentence.end)
     actors = []
     if helped is not None:
