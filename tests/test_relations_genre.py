@@ -230,3 +230,13 @@ def test_a_programme_acting_itself_targets_its_places(relate):
 def test_a_body_named_after_the_place_it_deals_with_targets_it(relate):
     found = relate("海地问题特设咨询小组提交了报告。")
     assert ("海地问题特设咨询小组", "海地") in pairs(found, "targets")
+
+
+def test_a_threat_answered_in_an_opening_clause_is_the_subjects_work(relate):
+    found = relate("为了应对2022年萨赫勒地区的干旱，世界粮食计划署提供了一系列援助。")
+    assert ("世界粮食计划署", "干旱") in pairs(found, "worksOn")
+
+
+def test_a_threat_of_an_opening_clause_with_its_own_actor_is_not(relate):
+    found = relate("在世界卫生组织应对霍乱的同时，世界粮食计划署提供了粮食援助。")
+    assert ("世界粮食计划署", "霍乱") not in pairs(found, "worksOn")
