@@ -62,6 +62,8 @@ class Sentence:
     document_subject: str = ""  # key of the body whose document it is (a resolution's organ)
     # footnotes that list countries, by where their reference stands: (position, countries)
     cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = field(default=())
+    # the mentions of each type, filled on first use (every rule asks for them)
+    typed: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def value(self) -> str:
@@ -69,7 +71,10 @@ class Sentence:
         return (self.original or self.text)[self.start : self.end]
 
     def of(self, *types: EntityType) -> list[Mention]:
-        return [m for m in self.mentions if m.type in types]
+        found = self.typed.get(types)
+        if found is None:
+            found = self.typed[types] = [m for m in self.mentions if m.type in types]
+        return list(found)
 
     def between(self, left: Mention, right: Mention) -> str:
         """The text between two mentions (empty if they touch or overlap)."""

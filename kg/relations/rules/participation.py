@@ -39,6 +39,7 @@ MEMBER_OF = re.compile(
     r"(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方)"
 )
 COPULAS = ("是", "成为", "担任")
+MEMBER_WORDS = ("赞助方", "成员", "缔约方")
 LISTED = (EntityType.ORGANIZATION, *PLACES)
 PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式)?(?:合作)?伙伴")
 UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
@@ -119,6 +120,9 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
                     sentence, country, Predicate.PARTICIPATES_IN, group,
                     "participates:member-footnote", 0.75,
                 )  # fmt: skip
+    value = text[sentence.start : sentence.end]
+    if not any(word in value for word in MEMBER_WORDS):
+        return
     for match in MEMBER_OF.finditer(text, sentence.start, sentence.end):
         bodies = [
             m for m in sentence.of(EntityType.ORGANIZATION, EntityType.PROGRAMME)

@@ -201,6 +201,8 @@ def _topic_places(sentence: Sentence) -> Iterator[Assertion]:
     """A body named after the place it deals with (海地问题特设咨询小组, 索马里问题
     监测组): the place is its topic, so its target."""
     for body in sentence.of(EntityType.ORGANIZATION):
+        if "问题" not in body.text:
+            continue
         for key in places_in_name(body.text, body.key):
             entry = load_gazetteer().get(key)
             if entry is not None and any(f"{name}问题" in body.text for name in entry.names):
