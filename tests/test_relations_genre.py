@@ -240,3 +240,17 @@ def test_a_threat_answered_in_an_opening_clause_is_the_subjects_work(relate):
 def test_a_threat_of_an_opening_clause_with_its_own_actor_is_not(relate):
     found = relate("在世界卫生组织应对霍乱的同时，世界粮食计划署提供了粮食援助。")
     assert ("世界粮食计划署", "霍乱") not in pairs(found, "worksOn")
+
+
+def test_a_counted_class_of_bodies_is_no_partner(relate):
+    found = relate("在尼日尔，联合国人口基金与60个非政府组织和世界卫生组织合作，加强了服务。")
+    partners = pairs(found, "partnerOf")
+    assert ("联合国人口基金", "世界卫生组织") in partners
+    assert len(partners) == 1
+
+
+def test_a_partner_named_with_yu_is_no_second_subject_of_a_later_yu(relate):
+    found = relate(
+        "各国使用了通过联合国人口基金与世界卫生组织联合方案制定的准则，以及与国际劳工组织共同制定的指南。"
+    )
+    assert ("世界卫生组织", "国际劳工组织") not in pairs(found, "partnerOf")

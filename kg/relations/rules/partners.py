@@ -17,7 +17,10 @@ from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import ACTORS, NOT_ITSELF, Sentence, triggers
 
-MEMBERS = ("会员国", "成员国")  # 联合国会员国: the States, not the body
+MEMBERS = ("会员国", "成员国")
+COUNTED = re.compile(
+    r"(?:\d+|[一二三四五六七八九十百千多数几]+)(?:个|家|所)$"
+)  # a class, not a name  # 联合国会员国: the States, not the body
 REACH = 40  # how far after the partners (within their clause) the cooperation word may stand
 NEAR = 6
 JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two run together
@@ -53,6 +56,7 @@ def _spanned(sentence: Sentence, start: int, members: list) -> list:
         if start <= m.start and m.end <= signal and m not in members
         and not text.startswith(("的", *NOT_ITSELF, *MEMBERS), m.end)  # 与联合国的…, 其他实体
         and text[max(start, m.start - 2) : m.start] not in ("由", "在")
+        and not COUNTED.search(text, max(start, m.start - 4), m.start)  # 与60个民间社会组织
     ]  # fmt: skip
     return sorted([*members, *inside], key=lambda m: m.start)
 
@@ -102,9 +106,18 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
             return
         lefts = [before[-1]]
     else:
-        # A及B正在与C合作: both act; they are partners of each other too
-        lefts = [subject, *sentence.co_actors(subject)]
-        lefts = [m for m in lefts if m.end <= position]
+        # A及B正在与C合作: both act; they are partners of each other too (a body
+        # named with 与 before is A's partner, not a second subject)
+        lefts = [subject]
+        for actor in sentence.co_actors(subject):
+            if actor.end > position or text[lefts[-1].end : actor.start].strip("（）() ") in (
+                "与",
+                "同",
+                "还与",
+                "也与",
+            ):
+                break
+            lefts.append(actor)
         for index, left in enumerate(lefts):
             for right in lefts[index + 1 :]:
                 if left.key != right.key:
