@@ -254,3 +254,8 @@ def test_a_partner_named_with_yu_is_no_second_subject_of_a_later_yu(relate):
         "各国使用了通过联合国人口基金与世界卫生组织联合方案制定的准则，以及与国际劳工组织共同制定的指南。"
     )
     assert ("世界卫生组织", "国际劳工组织") not in pairs(found, "partnerOf")
+
+
+def test_the_organ_takes_part_in_the_plenary_meeting_that_closes_its_resolution():
+    found = resolution("决定在2024年届会上继续审议这一问题。", "第26次全体会议")
+    assert ("联合国经济及社会理事会", "第26次全体会议") in pairs(found, "participatesIn")

@@ -11,6 +11,7 @@ a paragraph that names no other actor before its verb, the organ is the subject:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -21,6 +22,7 @@ from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import ACTORS, Sentence, triggers
 
 CARRIED_OUT = (EntityType.INSTRUMENT, EntityType.PROGRAMME)
+OWN_MEETING = re.compile(r"第\d{1,3}次全体会议")  # a meeting no body is named for
 OPENING = 8  # characters: 又表示严重关切, 深为关切
 RESOLVE = "决心"
 RESUMED = ("予以", "加以", "将其", "把它们")  # 予以执行: carries out what was named before
@@ -33,7 +35,16 @@ def _openers() -> tuple[str, ...]:
 
 def document_subject(sentence: Sentence) -> Iterator[Assertion]:
     organ = sentence.document_subject
-    if not organ or not _opens_with_verb(sentence):
+    if not organ:
+        return
+    for meeting in sentence.of(EntityType.MEETING):
+        if OWN_MEETING.fullmatch(meeting.text):
+            # 第26次全体会议 closing a resolution: the organ's own plenary meeting
+            yield assertion(
+                sentence, organ, Predicate.PARTICIPATES_IN, meeting, "document-subject:plenary",
+                0.7,
+            )  # fmt: skip
+    if not _opens_with_verb(sentence):
         return
     text = sentence.text
     opening = text[sentence.start : sentence.start + OPENING]
