@@ -70,7 +70,13 @@ def works_on_sentence_topic(sentence: Sentence) -> Iterator[Assertion]:
     if subject is None:
         return
     tail = sentence.text[subject.end : sentence.end]
-    acts = triggers("assist") + triggers("implement") + triggers("work") + triggers("respond")
+    acts = (
+        triggers("assist")
+        + triggers("implement")
+        + triggers("work")
+        + triggers("respond")
+        + triggers("participate")
+    )
     if not any(word in tail for word in acts):
         return
     names = sentence.of(*WORKERS)
