@@ -264,3 +264,9 @@ def test_the_organ_takes_part_in_the_plenary_meeting_that_closes_its_resolution(
 def test_a_body_taking_part_in_a_campaign_against_a_threat_works_on_it(relate):
     found = relate("世界卫生组织参与了霍乱疫苗接种活动。")
     assert ("世界卫生组织", "霍乱") in pairs(found, "worksOn")
+
+
+def test_regions_a_meeting_is_held_for_are_no_venues(relate):
+    found = relate("世界卫生组织在日内瓦为东非和萨赫勒地区举办了一次区域卫生会议。")
+    targets = {o for s, o in pairs(found, "targets") if s == "世界卫生组织"}
+    assert {"东非", "萨赫勒地区"} <= targets or {"东非", "萨赫勒"} <= targets

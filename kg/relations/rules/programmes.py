@@ -231,6 +231,7 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
     meetings = sentence.of(EntityType.MEETING)
     places: list = []
     loose: list = []
+    served: list = []
     for place in sentence.of(EntityType.COUNTRY, EntityType.REGION):
         if any(a.start <= place.start < a.end for a in actors) or place in places:
             continue
@@ -248,6 +249,7 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
         if spanned:
             loose.extend(listed or [place])
         if lead.endswith(FOR):
+            served.extend(listed or [place])  # 为X和Y举办…会议: aimed at, not held in
             aimed = [m for m in meetings if m.start > place.end]
             for meeting in aimed[:1]:  # 为东南欧和高加索举办了一次…区域会议
                 for member in listed or [place]:
@@ -263,7 +265,7 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
     # subject), not its partners' (儿基会与开发署合作，为了减少X…: X is 儿基会's business)
     joined = [actors[0], *_joined(sentence, actors[0])] if helped is None else actors
     for place in dict.fromkeys(places):
-        if _venue_or_seat(sentence, place):
+        if place not in served and _venue_or_seat(sentence, place):
             continue
         for actor in actors if place not in loose else joined:
             yield assertion(sentence, actor, Predicate.TARGETS, place, "targets:actor", 0.6)
