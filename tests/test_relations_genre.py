@@ -270,3 +270,8 @@ def test_regions_a_meeting_is_held_for_are_no_venues(relate):
     found = relate("世界卫生组织在日内瓦为东非和萨赫勒地区举办了一次区域卫生会议。")
     targets = {o for s, o in pairs(found, "targets") if s == "世界卫生组织"}
     assert {"东非", "萨赫勒地区"} <= targets or {"东非", "萨赫勒"} <= targets
+
+
+def test_a_body_disbursing_from_a_fund_runs_it(relate):
+    found = relate("世界粮食计划署拨付了200万美元的全球粮食安全专题资金。")
+    assert any(s == "世界粮食计划署" and p == "implements" for s, p, _ in found)
