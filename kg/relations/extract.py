@@ -69,6 +69,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     for mention in extraction.mentions:
         (nested_by_part if mention.nested else by_part)[mention.paragraph].append(mention)
     relations = Relations()
+    organ = _issuing_organ(document, extraction)
     seen: set[tuple[str, Predicate, str, str]] = set()
     known = set(extraction.entities)
     for paragraph in document.paragraphs:
@@ -84,7 +85,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
         mentions = named + resolve_anaphors(matching_form(paragraph.text), named)
         for sentence in sentences(
             paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries,
-            nested_by_part[paragraph.label], extraction.own_body, listed,
+            nested_by_part[paragraph.label], organ, listed,
         ):  # fmt: skip
             found: list[Assertion] = []
             for rule in RULES:
@@ -123,6 +124,20 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
             seen.add(key)
             relations.assertions.append(item)
     return relations
+
+
+def _issuing_organ(document: Document, extraction: Extraction) -> str:
+    """The organ that speaks in the document's unsaid subjects: a resolution or decision
+    opens with a line that is the organ's name and a comma ("经济及社会理事会，"), and its
+    paragraphs then open with their verbs. A report names its body in its front matter
+    too, but its sentences have their own subjects."""
+    body = document.metadata.body
+    if not extraction.own_body or not body:
+        return ""
+    opening = (f"{body}，", f"{body},")
+    if any(line.strip().replace(" ", "") in opening for line in document.text.splitlines()):
+        return extraction.own_body
+    return ""
 
 
 def _sessions_and_numbers(

@@ -62,6 +62,8 @@ class Sentence:
     document_subject: str = ""  # key of the body whose document it is (a resolution's organ)
     # footnotes that list countries, by where their reference stands: (position, countries)
     cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = field(default=())
+    # the mentions of each type, filled on first use (every rule asks for them)
+    typed: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def value(self) -> str:
@@ -69,7 +71,10 @@ class Sentence:
         return (self.original or self.text)[self.start : self.end]
 
     def of(self, *types: EntityType) -> list[Mention]:
-        return [m for m in self.mentions if m.type in types]
+        found = self.typed.get(types)
+        if found is None:
+            found = self.typed[types] = [m for m in self.mentions if m.type in types]
+        return list(found)
 
     def between(self, left: Mention, right: Mention) -> str:
         """The text between two mentions (empty if they touch or overlap)."""
@@ -94,9 +99,9 @@ class Sentence:
             if mention.start < adverbial_end:
                 continue
             before = self.text[max(self.start, mention.start - 2) : mention.start]
-            listed = object_end >= 0 and ENUMERATION_GAP.fullmatch(
-                self.text[object_end : mention.start]
-            )
+            gap = self.text[object_end : mention.start]
+            # 在埃塞俄比亚，儿基会…: the comma closes the adverbial, the subject follows
+            listed = object_end >= 0 and ENUMERATION_GAP.fullmatch(gap) and "，" not in gap
             if before.endswith(PREPOSITIONS) or before.endswith("的") or listed:
                 object_end = mention.end  # 对反恐怖主义委员会、安全理事会…: all objects
                 continue
@@ -127,6 +132,8 @@ class Sentence:
                 continue
             if not CO_ACTOR_GAP.fullmatch(self.text[cursor : mention.start]):
                 break
+            if self.text.startswith(MEMBER_STATES, mention.end):
+                break  # 与联合国会员国一道: the States, not the body
             actors.append(mention)
             cursor = mention.end
         return actors
@@ -168,6 +175,7 @@ class Sentence:
 
 
 NOT_ITSELF = ("其他", "各", "系统")
+MEMBER_STATES = ("会员国", "成员国")
 # 例如，为了…，/ 由于…，/ 根据…，: a clause that opens the sentence without its subject
 ADVERBIAL = re.compile(
     r"(?:(?:例如|此外|另外|同时|因此|然而|但是|总体而言|\d{4}年)，)?"

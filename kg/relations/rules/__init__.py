@@ -6,7 +6,7 @@ from kg.relations.rules.locations import located_by_name, located_in, set_up_in
 from kg.relations.rules.meetings import adopted_by_issuing_body, adopts, held_in
 from kg.relations.rules.participation import participates
 from kg.relations.rules.partners import co_signatories, cooperation
-from kg.relations.rules.programmes import implements, targets
+from kg.relations.rules.programmes import carried_out, implements, targets
 from kg.relations.rules.support import supports
 from kg.relations.rules.work import (
     works_on,
@@ -25,6 +25,7 @@ RULES = (
     works_on_heading_events,
     works_on_heading_topic,
     implements,
+    carried_out,
     targets,
     participates,
     held_in,

@@ -11,22 +11,34 @@ a paragraph that names no other actor before its verb, the organ is the subject:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion
+from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import ACTORS, Sentence, triggers
 from kg.text import clause_verbs
 
 CARRIED_OUT = (EntityType.INSTRUMENT, EntityType.PROGRAMME)
+OWN_MEETING = re.compile(r"第\d{1,3}次全体会议")  # a meeting no body is named for
 OPENING = 8  # characters: 又表示严重关切, 深为关切
 RESOLVE = "决心"
+RESUMED = ("予以", "加以", "将其", "把它们")  # 予以执行: carries out what was named before
 
 
 def document_subject(sentence: Sentence) -> Iterator[Assertion]:
     organ = sentence.document_subject
-    if not organ or not _opens_with_verb(sentence):
+    if not organ:
+        return
+    for meeting in sentence.of(EntityType.MEETING):
+        if OWN_MEETING.fullmatch(meeting.text):
+            # 第26次全体会议 closing a resolution: the organ's own plenary meeting
+            yield assertion(
+                sentence, organ, Predicate.PARTICIPATES_IN, meeting, "document-subject:plenary",
+                0.7,
+            )  # fmt: skip
+    if not _opens_with_verb(sentence):
         return
     text = sentence.text
     opening = text[sentence.start : sentence.start + OPENING]
@@ -36,17 +48,27 @@ def document_subject(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, organ, Predicate.WORKS_ON, threat, "document-subject:concern", 0.6
             )
+    yield from _acts_against(sentence, organ)
     resolve = text.find(RESOLVE, sentence.start, sentence.end)
     if resolve < 0:
         return
     words = triggers("implement")
-    for item in sentence.of(*CARRIED_OUT):
+    items = sentence.of(*CARRIED_OUT)
+    for item in items:
         lead = text[resolve : item.start]
         if item.start > resolve and any(word in lead for word in words):
             # 重申决心…全面执行《行动纲要》: the organ resolves to carry it out
             yield assertion(
                 sentence, organ, Predicate.IMPLEMENTS, item, "document-subject:resolve", 0.6
             )
+    after = text[resolve : sentence.end]
+    if any(f"{pronoun}{word}" in after for pronoun in RESUMED for word in words):
+        # 重申《战略》、《宣言》…，并重申决心…予以执行: what the paragraph named before
+        for item in items:
+            if item.start < resolve:
+                yield assertion(
+                    sentence, organ, Predicate.IMPLEMENTS, item, "document-subject:resolve", 0.6
+                )
 
 
 def _opens_with_verb(sentence: Sentence) -> bool:
@@ -56,3 +78,30 @@ def _opens_with_verb(sentence: Sentence) -> bool:
     if not opener:
         return False
     return not any(m.start < sentence.start + len(opener) for m in sentence.of(*ACTORS))
+
+
+NOT_ACTS = ("关于", "针对", "反")  # prepositions and prefixes among the work words
+
+
+def _acts_against(sentence: Sentence, organ: str) -> Iterator[Assertion]:
+    """认识到需要…解决暴力的结构性原因，例如…腐败: the organ's paragraph acts against the
+    threats it names after a work verb (解决, 打击, 消除 …) that no other actor precedes."""
+    text = sentence.text
+    words = [w for w in triggers("work") if w not in NOT_ACTS]
+    names = [m for m in sentence.mentions if m.type is not EntityType.THREAT]
+    verb = sentence.start
+    while True:
+        verb = first_trigger(text, tuple(words), verb + 1, sentence.end)
+        if verb < 0 or not any(n.start <= verb < n.end for n in names):
+            break  # 《消除对妇女的暴力行为宣言》: a verb inside a title acts for no one
+    if verb < 0 or any(m.start < verb for m in sentence.of(*ACTORS)):
+        return
+    if first_trigger(text, triggers("other-actor"), sentence.start, verb) >= 0:
+        return  # 会员国必须…采取措施…减少: the States act, not the organ
+    for threat in sentence.of(EntityType.THREAT):
+        if threat.start > verb and not any(
+            n.start <= threat.start and threat.end <= n.end for n in names
+        ):
+            yield assertion(
+                sentence, organ, Predicate.WORKS_ON, threat, "document-subject:acts-against", 0.55
+            )

@@ -34,6 +34,8 @@ def donors(sentence: Sentence) -> Iterator[Assertion]:
     for country in sentence.of(EntityType.COUNTRY):
         if sentence.text[country.start - 1 : country.start] in RECEIVER_MARKS:
             continue  # 向阿富汗提供资金: the country receives
+        if sentence.text[country.start - 1 : country.start] == "由":
+            continue  # 该伙伴关系由荷兰政府资助: it funds what the sentence names (supports)
         _, clause_end = sentence.clause_of(country.end)
         if not any(word in sentence.text[country.end : clause_end] for word in words):
             continue  # the country must give: a funding word follows it in its clause

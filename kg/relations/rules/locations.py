@@ -41,6 +41,11 @@ def located_in(sentence: Sentence) -> Iterator[Assertion]:
                     # 设在曼谷的亚太经社会: the body follows 的
                     body = _first_after(sentence, after + 1)
                     rule = "located:设在…的"
+                elif word == "驻":
+                    # 驻斐济办事处: the office after the place sits there, not the body
+                    # before it (亚太经社会修订了驻斐济办事处: its office, its target)
+                    body = _first_after(sentence, after)
+                    rule = "located:驻"
                 else:
                     # 亚太经社会总部设在曼谷: the body stands before the verb, in its clause
                     body = _last_before(sentence, position)

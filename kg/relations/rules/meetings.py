@@ -19,6 +19,8 @@ from kg.relations.sentence import Sentence, triggers
 VENUES = (EntityType.CITY, EntityType.COUNTRY)
 # Between the place and the verb: a date or time ("于2008年10月13日至17日").
 DATE_GAP = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}")
+ONLINE = re.compile(r"(?:和|及)(?:在)?(?:线上|网上|在线)")
+AT_MEETING = re.compile(r"(?:上|期间|框架内|会上)")
 AFTER_VERB = re.compile(r"(?:了|的|过)?(?:一次|一个|一系列|一些|首次)?")
 ADOPTED = (EntityType.RESOLUTION, EntityType.INSTRUMENT)
 ADOPTERS = (EntityType.ORGANIZATION, EntityType.MEETING)
@@ -31,6 +33,12 @@ def held_in(sentence: Sentence) -> Iterator[Assertion]:
             first, last = venue[0], venue[-1]
             verb = _hold_verb(text, last.end, sentence.end)
             if verb is None:
+                if meeting.start == last.end and AT_MEETING.match(text, meeting.end):
+                    # 在日内瓦人权理事会第五十二届会议期间/上/框架内: the place is its venue
+                    for place in venue:
+                        yield assertion(
+                            sentence, meeting, Predicate.HELD_IN, place, "held-in:在…会议上", 0.8
+                        )
                 continue
             verb_end = verb[1]
             if last.end <= meeting.start and AFTER_VERB.fullmatch(text[verb_end : meeting.start]):
@@ -63,6 +71,8 @@ def _venues(sentence: Sentence) -> Iterator[list]:
 
 
 def _hold_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
+    online = ONLINE.match(text, start, end)  # 在曼谷和在线上举行: a hybrid meeting
+    start = online.end() if online else start
     gap = DATE_GAP.match(text, start, end)
     position = gap.end() if gap else start
     for word in triggers("hold"):
@@ -80,6 +90,16 @@ def adopted_by_issuing_body(sentence: Sentence) -> Iterator[Assertion]:
     where the resolution is written inside a longer name (…第1540(2004)号决议所设委员会)."""
     nested = [m for m in sentence.nested if m.type is EntityType.RESOLUTION]
     for resolution in [*sentence.of(EntityType.RESOLUTION), *nested]:
+        titled = _titled_by(sentence, resolution)
+        if titled is not None:
+            body, instruments = titled
+            yield assertion(
+                sentence, body, Predicate.ADOPTS, resolution, "adopts:body-date-title", 0.85
+            )
+            for instrument in instruments:
+                # 大会…题为“2030年议程”的第70/1号决议: the body adopted what it titles
+                yield assertion(sentence, body, Predicate.ADOPTS, instrument, "adopts:title", 0.75)
+            continue
         if not resolution.related:
             continue
         named = (m for m in sentence.mentions if m.rule != "anaphora")
@@ -97,6 +117,39 @@ def adopted_by_issuing_body(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, resolution.related, Predicate.ADOPTS, resolution, "adopts:anaphora", 0.7
             )
+
+
+# 大会2015年7月27日关于《…》的第69/313号决议: the body, a date, a title, then the number
+BODY_DATE_TITLE = re.compile(
+    r"(?:在)?(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:题为|关于)?(?P<title>[^，。；]{0,80}?)的$"
+)
+
+
+TITLE_OPENERS = ("1", "2", "在", "题为", "关于")
+
+
+def _titled_by(sentence: Sentence, resolution):
+    """The body written before a resolution's number, with its date and title between
+    (大会2015年12月16日题为《…》的第70/125号决议), when the resolution does not name it
+    itself; and the instruments its title names."""
+    if not resolution.text.startswith("第"):
+        return None
+    text = sentence.text
+    bodies = [
+        m for m in sentence.of(EntityType.ORGANIZATION)
+        if m.end <= resolution.start and resolution.start - m.end <= 90
+    ]  # fmt: skip
+    for body in reversed(bodies):
+        gap = BODY_DATE_TITLE.fullmatch(text, body.end, resolution.start)
+        if gap is not None and gap.group(0).startswith(TITLE_OPENERS):
+            break
+    else:
+        return None
+    instruments = [
+        m for m in sentence.of(EntityType.INSTRUMENT)
+        if gap.start("title") <= m.start and m.end <= gap.end("title")
+    ]  # fmt: skip
+    return body, instruments
 
 
 def _names_body(resolution) -> bool:

@@ -35,8 +35,11 @@ INCLUDED = ("其中包括", "成员包括", "成员有", "包括")
 GROUP_REACH = 12  # characters between a group and 其中包括
 # 作为艾滋病方案的联合赞助方，…; …是X的成员
 MEMBER_OF = re.compile(
-    r"(?P<as>作为)?(?P<body>[^，。；]{2,40}?)的(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方)"
+    r"(?P<as>作为)?(?P<body>[^，。；]{2,60}?)中?的(?:主要|正式|创始)?"
+    r"(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方)"
 )
+COPULAS = ("是", "成为", "担任")
+MEMBER_WORDS = ("赞助方", "成员", "缔约方")
 LISTED = (EntityType.ORGANIZATION, *PLACES)
 PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式)?(?:合作)?伙伴")
 UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
@@ -44,12 +47,16 @@ UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
 
 def participates(sentence: Sentence) -> Iterator[Assertion]:
     events = sentence.of(*EVENTS)
+    yield from first_per_pair((*_status(sentence), *_leading(sentence)))
     if not events:
+        yield from first_per_pair(_at_meeting(sentence, events))
         yield from first_per_pair(_members(sentence))
         return
     yield from first_per_pair(
         (
             *_conveners(sentence, events),
+            *_at_meeting(sentence, events),
+            *_held_by(sentence, events),
             *_members(sentence),
             *_organisers(sentence, events),
             *_takers_part(sentence, events),
@@ -113,6 +120,9 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
                     sentence, country, Predicate.PARTICIPATES_IN, group,
                     "participates:member-footnote", 0.75,
                 )  # fmt: skip
+    value = text[sentence.start : sentence.end]
+    if not any(word in value for word in MEMBER_WORDS):
+        return
     for match in MEMBER_OF.finditer(text, sentence.start, sentence.end):
         bodies = [
             m for m in sentence.of(EntityType.ORGANIZATION, EntityType.PROGRAMME)
@@ -120,16 +130,25 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
         ]  # fmt: skip
         if not bodies:
             continue
+        body = bodies[-1]
         if match.group("as"):
             members = [m for m in sentence.of(*ACTORS) if m.start >= match.end()][:1]
         else:
-            members = [m for m in sentence.of(*ACTORS) if m.end <= match.start()][-1:]
+            # A是X（以及Y）的成员, A成为X的成员: X is the first body after 是/成为
+            copula = max(text.rfind(word, match.start(), bodies[-1].start) for word in COPULAS)
+            if copula >= 0:
+                body = next(b for b in bodies if b.start > copula)
+                if body.key == UN_KEY and not text.startswith("的", body.end):
+                    continue  # 是联合国国家工作队的成员: a UN team, not the UN itself
+                members = [m for m in sentence.of(*ACTORS) if m.end <= copula][-1:]
+            else:
+                members = [m for m in sentence.of(*ACTORS) if m.end <= match.start()][-1:]
         for member in members:
             yield assertion(
                 sentence,
                 member,
                 Predicate.PARTICIPATES_IN,
-                bodies[-1],
+                body,
                 "participates:member-of",
                 0.75,
             )
@@ -260,3 +279,111 @@ def _acting_under(sentence: Sentence, events) -> Iterator[Assertion]:
 
 def _nearest(events, position: int):
     return min(events, key=lambda e: abs(e.start - position))
+
+
+# 在…论坛第X届会议上, 在安全理事会、大会…等联合国论坛上: the actor speaks or acts there
+AT_END = re.compile(
+    r"(?:[（(][^）)]{1,10}[）)])?(?:等|等等)?[^，。；在]{0,8}?(?:上|期间|会上|框架内)"
+)
+NOT_LED = ("的", "设立", "下", "所", "之")
+HELD_BY = re.compile(
+    r"(?:协助|共同|联合)?(?:举办|主办|组织|召集|召开)的|(?:的)?主持下(?:举行|召开)?的"
+)
+
+
+def _at_meeting(sentence: Sentence, events) -> Iterator[Assertion]:
+    """The subject of a sentence acts at a meeting, or at a body's sessions, it names
+    after 在 (A在B会议上重申…, A在安全理事会、大会等论坛上倡导…): it takes part."""
+    subject = sentence.subject(*ACTORS)
+    if subject is None:
+        return
+    text = sentence.text
+    places = [
+        m for m in (*events, *sentence.of(EntityType.ORGANIZATION))
+        if m.type is not EntityType.PROGRAMME and m.start > subject.end
+        and text[m.start - 1 : m.start] == "在"
+    ]  # fmt: skip
+    for first in places:
+        if _quoted(text, subject.end, first.start):
+            continue  # 世卫组织，“工作队在大会第七十七届会议期间…”: a title
+        listed = [first]
+        if first.type is EntityType.ORGANIZATION:
+            listed = sentence.enumeration_after(first.start, EntityType.ORGANIZATION) or [first]
+        end = AT_END.match(text, listed[-1].end, sentence.end)
+        if end is None or sentence.clause_of(first.start)[0] > subject.end + 40:
+            continue
+        if first.type is EntityType.ORGANIZATION and "上" not in end.group():
+            continue  # 在安全理事会上 is a forum, 在安全理事会的框架内 a setting
+        for item in listed:
+            if item.key != subject.key:
+                yield assertion(
+                    sentence, subject, Predicate.PARTICIPATES_IN, item, "participates:at", 0.7
+                )
+
+
+def _quoted(text: str, start: int, position: int) -> bool:
+    between = text[start:position]
+    return between.count("“") > between.count("”")
+
+
+def _held_by(sentence: Sentence, events) -> Iterator[Assertion]:
+    """A举办的B会议, 在A协助举办的B之后, 在A主持下举行的B: A organises or convenes B."""
+    text = sentence.text
+    for meeting in (e for e in events if e.type is EntityType.MEETING):
+        for actor in sentence.of(*ACTORS):
+            if actor.end > meeting.start or meeting.start - actor.end > 12:
+                continue
+            if HELD_BY.fullmatch(text, actor.end, meeting.start):
+                yield assertion(
+                    sentence, actor, Predicate.PARTICIPATES_IN, meeting, "participates:held-by",
+                    0.75,
+                )  # fmt: skip
+
+
+def _leading(sentence: Sentence) -> Iterator[Assertion]:
+    """A（共同）领导/主持/召集 B、C和D (groups, task forces, alliances): A is in them."""
+    subject = sentence.subject(*ACTORS)
+    if subject is None:
+        return
+    text = sentence.text
+    for word in triggers("lead"):
+        position = text.find(word, subject.end, sentence.end)
+        while position >= 0:
+            groups = sentence.enumeration_after(position + len(word), EntityType.ORGANIZATION)
+            if groups and text.startswith(NOT_LED, groups[-1].end):
+                groups = []  # 共同领导了X设立的工作队: X's task force, not X
+            for group in groups:
+                if group.key != subject.key and group.key != UN_KEY:
+                    yield assertion(
+                        sentence, subject, Predicate.PARTICIPATES_IN, group, "participates:leads",
+                        0.7,
+                    )  # fmt: skip
+            position = text.find(word, position + len(word), sentence.end)
+
+
+def _status(sentence: Sentence) -> Iterator[Assertion]:
+    """Bodies with consultative or observer status with a council (具有经济及社会理事会
+    咨商地位的“X”, X…滥用其在理事会的咨商地位): they take part in its work. The holders
+    are the named bodies of the sentence that are quoted or called 非政府组织."""
+    text = sentence.text
+    for word in triggers("status"):
+        position = text.find(word, sentence.start, sentence.end)
+        while position >= 0:
+            councils = [
+                m for m in sentence.of(EntityType.ORGANIZATION)
+                if m.end <= position and position - m.end <= 1
+            ]  # fmt: skip
+            for council in councils[-1:]:
+                for holder in sentence.of(EntityType.ORGANIZATION):
+                    if holder.key not in (council.key, UN_KEY) and _named_ngo(text, holder):
+                        yield assertion(
+                            sentence, holder, Predicate.PARTICIPATES_IN, council,
+                            "participates:status", 0.7,
+                        )  # fmt: skip
+            position = text.find(word, position + len(word), sentence.end)
+
+
+def _named_ngo(text: str, mention) -> bool:
+    """“联合国观察组织”, 名为X的非政府组织: a body named as an NGO."""
+    quoted = text[mention.start - 1 : mention.start] == "“" and text.startswith("”", mention.end)
+    return quoted or text.startswith(("的非政府组织", "非政府组织"), mention.end)

@@ -15,8 +15,12 @@ from collections.abc import Iterator
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_trigger
-from kg.relations.sentence import ACTORS, Sentence, triggers
+from kg.relations.sentence import ACTORS, NOT_ITSELF, Sentence, triggers
 
+MEMBERS = ("会员国", "成员国")
+COUNTED = re.compile(
+    r"(?:\d+|[一二三四五六七八九十百千多数几]+)(?:个|家|所)$"
+)  # a class, not a name  # 联合国会员国: the States, not the body
 REACH = 40  # how far after the partners (within their clause) the cooperation word may stand
 NEAR = 6
 JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two run together
@@ -29,20 +33,52 @@ def cooperation(sentence: Sentence) -> Iterator[Assertion]:
         if position < covered:
             continue  # a conjunction inside an enumeration already read
         members = sentence.enumeration_after(position + len(companion), *ACTORS)
+        if companion in ("与", "同", "会同"):
+            members = _spanned(sentence, position + len(companion), members)
+        members = [m for m in members if not sentence.text.startswith(MEMBERS, m.end)]
         if members:
             covered = members[-1].end
             yield from _partners(sentence, subject, companion, position, members)
 
 
+def _spanned(sentence: Sentence, start: int, members: list) -> list:
+    """Every body or country between 与 and the cooperation word of its clause, when
+    the partners are not one plain enumeration: 与气候行动倡导者、A和B合作 (an unnamed
+    partner first), 与“锂三角”国家(即A、B和C)就…开展…合作 (the States spelt out)."""
+    text = sentence.text
+    _, clause_end = sentence.clause_of(start)
+    reach = min(clause_end, start + 2 * REACH)
+    signal = first_trigger(text, triggers("cooperation"), start, reach)
+    if signal < 0:
+        return members
+    inside = [
+        m for m in sentence.of(*ACTORS)
+        if start <= m.start and m.end <= signal and m not in members
+        and not text.startswith(("的", *NOT_ITSELF, *MEMBERS), m.end)  # 与联合国的…, 其他实体
+        and text[max(start, m.start - 2) : m.start] not in ("由", "在")
+        and not COUNTED.search(text, max(start, m.start - 4), m.start)  # 与60个民间社会组织
+    ]  # fmt: skip
+    return sorted([*members, *inside], key=lambda m: m.start)
+
+
 def _companions(sentence: Sentence) -> list[tuple[int, str]]:
     """Every 与/同/和 … in the sentence, in reading order."""
     found = []
+    text = sentence.text
     for word in triggers("companion"):
-        position = sentence.text.find(word, sentence.start, sentence.end)
+        position = text.find(word, sentence.start, sentence.end)
         while position >= 0:
-            found.append((position, word))
+            if not (word == "同" and _not_with(text, position)):
+                found.append((position, word))
             position = sentence.text.find(word, position + len(word), sentence.end)
     return sorted(found)
+
+
+def _not_with(text: str, position: int) -> bool:
+    """同 in 共同, 协同, 不同, 相同, 同时, 同样: not the preposition "with"."""
+    return text[position - 1 : position] in ("共", "协", "不", "相", "如", "等") or text.startswith(
+        ("时", "样", "期", "一", "意", "等"), position + 1
+    )
 
 
 def _partners(sentence, subject, companion, position, members) -> Iterator[Assertion]:
@@ -53,28 +89,57 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
     signal = first_trigger(
         text, triggers("cooperation"), last.end, min(clause_end, last.end + reach)
     )
-    if signal > 0 and text[signal - 1] == "的" and companion in ("和", "及"):
-        signal = -1  # 巴勒斯坦国和也门的协调差距: a noun, not the two cooperating
+    if signal > 0 and "的" in text[last.end : signal] and companion in ("和", "及"):
+        signal = -1  # 巴勒斯坦国和也门的重大协调差距: a noun, not the two cooperating
     if signal < 0 and not _joint_programme(sentence, last.end, clause_end):
         return
-    left = subject
-    if companion in ("和", "及") or left is None or left.start >= position:
-        # A和B签署…: the partner named before the conjunction
-        before = [m for m in sentence.of(*ACTORS) if m.end <= position]
-        if not before or text[before[-1].end : position].strip() not in ("", "政府"):
+    lefts = [subject] if subject is not None else []
+    before = [m for m in sentence.of(*ACTORS) if m.end <= position]
+    adjacent = bool(before) and text[before[-1].end : position].strip() in ("", "政府")
+    if companion in ("和", "及") or subject is None or subject.start >= position or adjacent:
+        # A和B签署…: the partner named before the conjunction; 由A牵头并与B合作,
+        # 在A的牵头下与B联合实施: the body that leads, just before 与
+        gap = text[before[-1].end : position].strip() if before else "，"
+        if not before or not (
+            gap in ("", "政府") or (companion not in ("和", "及") and _leading_gap(gap))
+        ):
             return
-        left = before[-1]
-    for member in members:
-        if member.key != left.key:
-            confidence = 0.9 if companion in ("与", "同", "会同") else 0.75
-            yield assertion(
-                sentence,
-                left,
-                Predicate.PARTNER_OF,
-                member,
-                f"partner:{companion}…合作",
-                confidence,
-            )
+        lefts = [before[-1]]
+    else:
+        # A及B正在与C合作: both act; they are partners of each other too (a body
+        # named with 与 before is A's partner, not a second subject)
+        lefts = [subject]
+        for actor in sentence.co_actors(subject):
+            if actor.end > position or text[lefts[-1].end : actor.start].strip("（）() ") in (
+                "与",
+                "同",
+                "还与",
+                "也与",
+            ):
+                break
+            lefts.append(actor)
+        for index, left in enumerate(lefts):
+            for right in lefts[index + 1 :]:
+                if left.key != right.key:
+                    yield assertion(
+                        sentence, left, Predicate.PARTNER_OF, right, "partner:co-subjects", 0.75
+                    )
+    confidence = 0.9 if companion in ("与", "同", "会同") else 0.75
+    for left in lefts:
+        for member in members:
+            if member.key != left.key:
+                yield assertion(
+                    sentence, left, Predicate.PARTNER_OF, member, f"partner:{companion}…合作",
+                    confidence,
+                )  # fmt: skip
+
+
+LEADING_GAP = re.compile(r"(?:的)?(?:牵头|领导|主持|协调)(?:下|并|，并)?(?:还|也|已|正在|一直)?")
+
+
+def _leading_gap(gap: str) -> bool:
+    """由A牵头并与B…, 在A的牵头下与B…: A leads the joint work."""
+    return LEADING_GAP.fullmatch(gap) is not None
 
 
 def _joint_programme(sentence: Sentence, end: int, clause_end: int) -> bool:

@@ -16,7 +16,7 @@ from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_trigger
-from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
+from kg.relations.sentence import ACTORS, MEMBER_STATES, PLACES, Sentence, triggers
 
 POSSESSIVE = re.compile(r"的?")
 SUPPORTED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:支持|支助|资助|协助)下")
@@ -101,6 +101,70 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 )
 
 
+CARRIED = (EntityType.PROGRAMME, EntityType.INSTRUMENT)
+NAME_HEADS = ("理事会", "委员会", "局", "主任", "秘书", "机构", "机制", "小组")
+ASKED_REACH = 16  # characters between the body asked and the verb of what it is to do
+CARRY_REACH = 8  # characters between that verb and the programme or instrument
+# 为执行《行动计划》所采取的步骤, 对《行动计划》的执行所作的贡献: a body's part in it
+CONTRIBUTION = re.compile(
+    r"(?:其)?(?:为(?P<verb>执行|实施|落实)(?P<object>《[^》]{2,40}》)所"
+    r"|对(?P<done>《[^》]{2,40}》)的(?:执行|实施|落实))"
+)
+
+
+def carried_out(sentence: Sentence) -> Iterator[Assertion]:
+    """Who carries out a programme or an instrument, read from the genre's frames:
+    * asked or helped to: 请/呼吁/敦促/鼓励/协助 X (继续) 执行/落实/实施/修订 Y → X implements Y
+      (the asking or helping body supports X when it helps: 协助/支持 X 落实 Y);
+    * its part in it: X…为执行Y所采取的步骤, X…其对Y的执行…所作的贡献 → X implements Y."""
+    text = sentence.text
+    words = triggers("carry-out")
+    asked = triggers("ask")
+    carried = sentence.of(*CARRIED)
+    if not carried:
+        return
+    for actor in sentence.of(*ACTORS):
+        if actor.key == UN_KEY or text.startswith(MEMBER_STATES, actor.end):
+            continue
+        lead = text[max(sentence.start, actor.start - 3) : actor.start]
+        asking = next((w for w in asked if lead.endswith(w)), "")
+        if not asking:
+            continue
+        _, clause_end = sentence.clause_of(actor.end)
+        verb = first_trigger(text, words, actor.end, min(clause_end, actor.end + ASKED_REACH))
+        if verb < 0 or text.startswith(NAME_HEADS, verb + 2):
+            continue  # 协助非洲联盟执行理事会…: 执行 of a body's name, not the act
+        for item in carried:
+            if verb < item.start <= verb + CARRY_REACH + 2 and item.start < clause_end:
+                yield assertion(
+                    sentence, actor, Predicate.IMPLEMENTS, item, "implements:asked", 0.7
+                )
+                helper = sentence.subject(*ACTORS)
+                if (
+                    asking in ("协助", "帮助", "支持", "支助")
+                    and helper
+                    and helper.end <= actor.start
+                ):
+                    yield assertion(
+                        sentence, helper, Predicate.SUPPORTS, actor, "support:helps-carry-out", 0.65
+                    )
+                break
+    for match in CONTRIBUTION.finditer(text, sentence.start, sentence.end):
+        named = "object" if match.group("object") else "done"
+        items = [m for m in carried if m.start == match.start(named)]
+        clause_start, _ = sentence.clause_of(match.start())
+        bodies = [
+            m for m in sentence.of(EntityType.ORGANIZATION)
+            if clause_start <= m.start and m.end <= match.start() and m.key != UN_KEY
+            and not text.startswith(MEMBER_STATES, m.end)
+        ]  # fmt: skip
+        for item in items:
+            for body in bodies:
+                yield assertion(
+                    sentence, body, Predicate.IMPLEMENTS, item, "implements:contribution", 0.65
+                )
+
+
 def targets(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
     holders = sentence.of(EntityType.PROGRAMME, EntityType.MEETING)
@@ -129,6 +193,20 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
         if holder == subject:
             yield from _working_in(sentence, holder)
     yield from _actor_places(sentence)
+    yield from _field_offices(sentence)
+    yield from _topic_places(sentence)
+
+
+def _topic_places(sentence: Sentence) -> Iterator[Assertion]:
+    """A body named after the place it deals with (海地问题特设咨询小组, 索马里问题
+    监测组): the place is its topic, so its target."""
+    for body in sentence.of(EntityType.ORGANIZATION):
+        if "问题" not in body.text:
+            continue
+        for key in places_in_name(body.text, body.key):
+            entry = load_gazetteer().get(key)
+            if entry is not None and any(f"{name}问题" in body.text for name in entry.names):
+                yield assertion(sentence, body, Predicate.TARGETS, key, "targets:topic", 0.75)
 
 
 def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
@@ -137,7 +215,8 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
     places (为东南欧和高加索举办了…会议) is aimed at them too. A place where a meeting is
     held is its venue, and one where a body is set up its seat."""
     text = sentence.text
-    subject = sentence.subject(EntityType.ORGANIZATION)
+    # a programme or fund that acts itself (儿童气候风险指数在A、B等试点国家推广)
+    subject = sentence.subject(EntityType.ORGANIZATION) or sentence.subject(EntityType.PROGRAMME)
     helped = HELPED_BY.search(text, sentence.start, sentence.end)
     actors = []
     if helped is not None:
@@ -151,6 +230,8 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
         return
     meetings = sentence.of(EntityType.MEETING)
     places: list = []
+    loose: list = []
+    served: list = []
     for place in sentence.of(EntityType.COUNTRY, EntityType.REGION):
         if any(a.start <= place.start < a.end for a in actors) or place in places:
             continue
@@ -158,11 +239,17 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
         marked = lead.endswith(PLACE_MARKERS) or (
             lead.endswith(INCLUDING) and _marked_clause(sentence, place.start)
         )
-        if not marked or lead.endswith(SEATED_MARKERS) or _venue_or_seat(sentence, place):
+        spanned = not marked and _in_place_span(sentence, place, actors)
+        if not (marked or spanned) or lead.endswith(SEATED_MARKERS):
+            continue
+        if _venue_or_seat(sentence, place):
             continue
         listed = sentence.enumeration_after(place.start, EntityType.COUNTRY, EntityType.REGION)
         places.extend(listed or [place])
+        if spanned:
+            loose.extend(listed or [place])
         if lead.endswith(FOR):
+            served.extend(listed or [place])  # 为X和Y举办…会议: aimed at, not held in
             aimed = [m for m in meetings if m.start > place.end]
             for meeting in aimed[:1]:  # 为东南欧和高加索举办了一次…区域会议
                 for member in listed or [place]:
@@ -174,11 +261,137 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
             m for m in sentence.of(EntityType.COUNTRY)
             if m.start >= helped.end() and m not in places
         )  # fmt: skip
+    # places found by a loose span are the subject's (and of those named with it as one
+    # subject), not its partners' (儿基会与开发署合作，为了减少X…: X is 儿基会's business)
+    joined = [actors[0], *_joined(sentence, actors[0])] if helped is None else actors
     for place in dict.fromkeys(places):
-        if _venue_or_seat(sentence, place):
+        if place not in served and _venue_or_seat(sentence, place):
             continue
-        for actor in actors:
+        for actor in actors if place not in loose else joined:
             yield assertion(sentence, actor, Predicate.TARGETS, place, "targets:actor", 0.6)
+
+
+# 在X举行的…会议上，…: an opening clause that names a venue, not places acted in
+VENUE_CLAUSE = re.compile(r"举行|召开|举办|会议|会上|期间|峰会|论坛")
+OPENING = re.compile(r"(?:(?:例如|此外|另外|同时|因此|然而|但是|总体而言)，)?(?:\d{4}年，?)?")
+
+
+def _joined(sentence: Sentence, subject) -> list:
+    """The bodies named with the subject as one subject (A和B, A、B), not its partners
+    (A与B合作, whose places are A's business)."""
+    joined = []
+    cursor = subject.end
+    for actor in sentence.co_actors(subject):
+        if sentence.text[cursor : actor.start].strip("（）()还也已 ") in ("与", "同"):
+            break
+        joined.append(actor)
+        cursor = actor.end
+    return joined
+
+
+def _in_place_span(sentence: Sentence, place, actors) -> bool:
+    """A place the actor acts in or for, though no marker stands right before it:
+    * in a clause that opens the sentence with 在/为了 before the actor
+      (在从X的救灾到Y的冲突应对等背景下，儿基会…; 为了减少X边境地区…的脆弱性，儿基会…);
+    * in the actor's own clause after a marker of place or purpose
+      (儿基会还为应对X危机、Y干旱和Z战争提供了支持; …，用于解决X和Y的协调差距;
+      …，以加强X、Y和Z的抗旱能力)."""
+    text = sentence.text
+    clause_start, clause_end = sentence.clause_of(place.start)
+    if clause_end <= actors[0].start:
+        opening = OPENING.match(text, sentence.start, clause_start + 1).end()
+        if opening != clause_start and clause_start != sentence.start:
+            return False  # a clause before the actor, but not the one opening the sentence
+        words = triggers("place-opening")
+        return any(text.startswith(w, opening) for w in words) and not VENUE_CLAUSE.search(
+            text, opening, clause_end
+        )
+    if place.start < actors[-1].end or _quoted(text, sentence.start, place.start):
+        return False
+    low = max(clause_start, actors[-1].end)
+    if any(low <= m.start and m.end <= place.start for m in sentence.of(EntityType.ORGANIZATION)):
+        return False  # another body stands between: the place is its business
+    if VENUE_CLAUSE.search(text, low, place.start):
+        return False
+    return _chained(sentence, place, low)
+
+
+MARKER_REACH = 3  # characters between a marker and its place (为应对X, 用于解决X)
+LIST_REACH = 10  # characters between two places of one list (X危机、Y干旱)
+LIST_JOINER = re.compile(r"[、和及]")
+NOT_AT = ("正", "现", "存", "实", "所", "旨", "自", "内")  # 正在, 现在, 旨在: no place marker
+
+
+def _chained(sentence: Sentence, place, low: int) -> bool:
+    """A marker of place or purpose stands a few characters before the place, or before
+    an earlier place of the same list."""
+    text = sentence.text
+    for word in triggers("place-span"):
+        position = text.find(word, max(low, place.start - MARKER_REACH - len(word)), place.start)
+        while position >= 0:
+            if not _other_word(text, position, word):
+                return True
+            position = text.find(word, position + 1, place.start)
+    earlier = [m for m in sentence.of(*PLACES) if low <= m.start and m.end <= place.start]
+    if not earlier:
+        return False
+    gap = text[earlier[-1].end : place.start]
+    if len(gap) > LIST_REACH or "，" in gap or not LIST_JOINER.search(gap):
+        return False
+    return _chained(sentence, earlier[-1], low)
+
+
+def _other_word(text: str, position: int, word: str) -> bool:
+    """在 of 正在/旨在, 为 of 因为/作为/为何: part of another word, no marker."""
+    before = text[position - 1 : position]
+    after = text[position + len(word) : position + len(word) + 1]
+    if word == "在":
+        return before in NOT_AT
+    if word == "为":
+        return before in ("因", "作", "认", "成", "行", "称", "视", "以", "更") or after in (
+            "何",
+            "此",
+            "止",
+            "主",
+            "准",
+        )
+    return False
+
+
+def _quoted(text: str, start: int, position: int) -> bool:
+    """The position stands inside a quoted title (“药物贩运是对西非…”)."""
+    before = text[start:position]
+    return before.count("“") > before.count("”")
+
+
+def _field_offices(sentence: Sentence) -> Iterator[Assertion]:
+    """A body's country offices in the places it lists (儿基会国家办事处（A、B和C等）), or
+    its office stationed in a place (修订了驻斐济次区域办事处): it works there."""
+    text = sentence.text
+    for word in triggers("field-office"):
+        position = text.find(word, sentence.start, sentence.end)
+        while position >= 0:
+            end = position + len(word)
+            bodies = [m for m in sentence.of(EntityType.ORGANIZATION) if m.end == position]
+            places = []
+            if bodies and text.startswith(("（", "("), end):
+                places = sentence.enumeration_after(end + 1, EntityType.COUNTRY, EntityType.REGION)
+            stationed = [
+                m for m in sentence.of(EntityType.COUNTRY, EntityType.REGION, EntityType.CITY)
+                if m.end <= position and text[m.start - 1 : m.start] == "驻"
+                and len(text[m.end : position]) <= 4
+            ]  # fmt: skip
+            if stationed and not bodies:
+                subject = sentence.subject(EntityType.ORGANIZATION)
+                if subject is not None and subject.end < stationed[-1].start:
+                    bodies, places = [subject], stationed[-1:]
+            for body in bodies:
+                for place in places:
+                    if place.type is not EntityType.CITY:
+                        yield assertion(
+                            sentence, body, Predicate.TARGETS, place, "targets:field-office", 0.6
+                        )
+            position = text.find(word, end, sentence.end)
 
 
 def _marked_clause(sentence: Sentence, position: int) -> bool:

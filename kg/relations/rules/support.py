@@ -25,6 +25,8 @@ OBJECT_REACH = 12  # characters between the verb and what it supports
 def supports(sentence: Sentence) -> Iterator[Assertion]:
     found = (
         *_verb(sentence),
+        *_funded_anaphor(sentence),
+        *_givers_listed(sentence),
         *_marked(sentence, FUNDED_BY, "support:由…资助的", right_after=True),
         *_marked(sentence, BACKED_BY, "support:在…支持下", right_after=False),
     )
@@ -83,3 +85,53 @@ def _marked(
         for actor in actors:
             for obj in objects:
                 yield assertion(sentence, actor, Predicate.SUPPORTS, obj, rule, 0.7)
+
+
+# 该伙伴关系由荷兰政府资助: the thing named before, by the head of its name, is funded
+FUNDED_THAT = re.compile(
+    r"(?:该|这一|这个|此)(?P<head>[^，。；由]{1,6}?)由(?P<actors>[^，。；由]{2,40}?)"
+    r"(?:资助|供资|支助|赞助|出资)"
+)
+# 向X捐款的新合作伙伴：A、B和C: the givers listed after the colon
+GIVEN_TO = re.compile(
+    r"向(?P<object>[^，。；向]{2,40}?)(?:捐款|捐助|供资|出资|提供资金)的[^，。；：]{0,12}："
+)
+GIVERS_GAP = re.compile(r"(?:政府)?(?:、|，|和|及|以及|，以及)")
+
+
+def _funded_anaphor(sentence: Sentence) -> Iterator[Assertion]:
+    text = sentence.text
+    for match in FUNDED_THAT.finditer(text, sentence.start, sentence.end):
+        head = match.group("head")
+        named = [
+            m for m in sentence.of(*SUPPORTED)
+            if m.end <= match.start() and m.text.endswith(head)
+        ]  # fmt: skip
+        actors = [
+            m for m in sentence.of(*ACTORS)
+            if match.start("actors") <= m.start and m.end <= match.end("actors")
+        ]  # fmt: skip
+        for actor in actors:
+            for obj in named[-1:]:
+                yield assertion(sentence, actor, Predicate.SUPPORTS, obj, "support:该…由…资助", 0.7)
+
+
+def _givers_listed(sentence: Sentence) -> Iterator[Assertion]:
+    text = sentence.text
+    for match in GIVEN_TO.finditer(text, sentence.start, sentence.end):
+        objects = [
+            m for m in sentence.of(*SUPPORTED)
+            if match.start("object") <= m.start and m.end <= match.end("object")
+        ]  # fmt: skip
+        if not objects:
+            continue
+        cursor = match.end()
+        for actor in sorted(sentence.of(*ACTORS), key=lambda m: m.start):
+            if actor.start < cursor:
+                continue
+            if not GIVERS_GAP.fullmatch(text[cursor : actor.start]) and actor.start > match.end():
+                break  # 美国儿基会基金: two names run together are one unknown name
+            yield assertion(
+                sentence, actor, Predicate.SUPPORTS, objects[0], "support:向…捐款的", 0.7
+            )
+            cursor = actor.end

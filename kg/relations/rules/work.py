@@ -21,7 +21,7 @@ from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion
-from kg.relations.sentence import Sentence, triggers
+from kg.relations.sentence import ACTORS, Sentence, triggers
 
 WORKERS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.MEETING)
 # What may stand between a work word and the threat: other threats and their joiners.
@@ -39,7 +39,9 @@ def _with_co_actors(sentence: Sentence, subject, found: list[Assertion]) -> Iter
 
 
 def works_on(sentence: Sentence) -> Iterator[Assertion]:
-    subject = sentence.subject(*WORKERS)
+    # a State too works on what it acts against, when no body acts in the sentence
+    # (联合王国的观点，即必须…防止外层空间军备竞赛)
+    subject = sentence.subject(*WORKERS) or sentence.subject(EntityType.COUNTRY)
     if subject is None:
         return
     yield from _with_co_actors(sentence, subject, list(_works_on(sentence, subject)))
@@ -68,15 +70,46 @@ def works_on_sentence_topic(sentence: Sentence) -> Iterator[Assertion]:
     if subject is None:
         return
     tail = sentence.text[subject.end : sentence.end]
-    acts = triggers("assist") + triggers("implement") + triggers("work") + triggers("respond")
+    acts = (
+        triggers("assist")
+        + triggers("implement")
+        + triggers("work")
+        + triggers("respond")
+        + triggers("participate")
+    )
     if not any(word in tail for word in acts):
         return
+    names = sentence.of(*WORKERS)
     found = [
         assertion(sentence, subject, Predicate.WORKS_ON, threat, "work:sentence-topic", 0.6)
         for threat in sentence.of(EntityType.THREAT)
-        if threat.start >= subject.end
+        if (threat.start >= subject.end or _answered_before(sentence, threat, subject))
+        # 关于环境和气候变化的专题联盟: the threat names another body, which works on it
+        and not any(n.start <= threat.start and threat.end <= n.end for n in names)
     ]
     yield from _with_co_actors(sentence, subject, found)
+
+
+ANSWER_REACH = 4  # characters between a threat and the response word next to it
+
+
+def _answered_before(sentence: Sentence, threat, subject) -> bool:
+    """A threat the response of a clause before the subject names (为了…应对…敌对行动
+    的升级，儿基会…; 全球霍乱应对工作得到加强，儿基会…): the subject's response."""
+    text = sentence.text
+    clause_start, clause_end = sentence.clause_of(threat.start)
+    if clause_end > subject.start:
+        return False
+    if any(clause_start <= m.start < clause_end for m in sentence.of(*ACTORS)):
+        return False  # the clause has its own actor
+    words = triggers("work") + triggers("respond")
+    words = tuple(w for w in words if w not in ("关于", "反"))
+    if text.startswith(("为了", "为"), clause_start):
+        # 为了…应对2022年8月加沙地带敌对行动的升级: a purpose clause of response
+        return any(w in text[clause_start : threat.start] for w in words)
+    before = text[max(clause_start, threat.start - ANSWER_REACH - 2) : threat.start]
+    after = text[threat.end : min(clause_end, threat.end + ANSWER_REACH)]
+    return any(w in before or after.startswith(w) for w in words)
 
 
 def works_on_named_threat(sentence: Sentence) -> Iterator[Assertion]:

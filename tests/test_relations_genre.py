@@ -1,0 +1,277 @@
+"""Genre rules of issue 13: reports and resolutions of any theme, on sentences written
+for these tests in the style of UN Chinese documents (none is taken from a document)."""
+
+import pytest
+
+from kg.nlp.extract import Extractor
+from kg.reader import parse_document
+from kg.relations.extract import extract_relations
+
+
+@pytest.fixture(scope="module")
+def relate():
+    extractor = Extractor()
+
+    def run(*paragraphs: str):
+        text = "\n".join(f"{n}. {p}" for n, p in enumerate(paragraphs, start=1))
+        document = parse_document(text)
+        extraction = extractor.extract(document)
+        relations = extract_relations(document, extraction)
+        names = {k: e.label_zh for k, e in relations.entities(extraction).items()}
+        return {
+            (names[a.subject], a.predicate.value, names[a.object]) for a in relations.assertions
+        }
+
+    return run
+
+
+def pairs(found, predicate):
+    return {(s, o) for s, p, o in found if p == predicate}
+
+
+def test_two_bodies_working_with_a_third_are_partners_of_it_and_of_each_other(relate):
+    found = relate("世界卫生组织及联合国儿童基金会正在与肯尼亚和乌干达合作，改进疫苗供应链。")
+    partners = pairs(found, "partnerOf")
+    assert ("世界卫生组织", "肯尼亚") in partners
+    assert ("联合国儿童基金会", "乌干达") in partners
+    assert ("世界卫生组织", "联合国儿童基金会") in partners
+
+
+def test_the_body_that_leads_is_the_partner_of_those_it_works_with(relate):
+    found = relate("该项目由世界银行牵头并与国际劳工组织密切合作实施。")
+    assert ("世界银行", "国际劳工组织") in pairs(found, "partnerOf")
+
+
+def test_partners_named_after_an_unnamed_one_or_spelt_out_in_brackets(relate):
+    found = relate(
+        "联合国开发计划署一直与若干国家(即秘鲁、厄瓜多尔和巴拉圭)就水资源管理开展技术合作。"
+    )
+    partners = pairs(found, "partnerOf")
+    assert {("联合国开发计划署", "秘鲁"), ("联合国开发计划署", "巴拉圭")} <= partners
+
+
+def test_a_noun_after_two_places_is_no_cooperation(relate):
+    found = relate("世界粮食计划署拨款用于弥补马里和尼日尔的重大协调差距。")
+    assert not pairs(found, "partnerOf")
+
+
+def test_member_states_of_a_body_are_not_the_body(relate):
+    found = relate("世界卫生组织与联合国会员国一道，倡导加强初级卫生保健。")
+    assert not pairs(found, "partnerOf")
+
+
+def test_co_leading_is_no_with(relate):
+    found = relate("欧洲经济委员会正在共同领导关于数据问题的机构间小组。")
+    assert not pairs(found, "partnerOf")
+
+
+def test_a_place_opening_the_sentence_leaves_the_subject_to_the_body(relate):
+    found = relate("2022年在也门，世界卫生组织与也门政府合作，修复了多所医院。")
+    assert ("世界卫生组织", "也门") in pairs(found, "partnerOf")
+
+
+def test_a_body_targets_the_places_of_its_country_offices(relate):
+    found = relate("联合国开发计划署国家办事处（乍得、马里和尼日尔等）加强了选举支助。")
+    assert {("联合国开发计划署", "乍得"), ("联合国开发计划署", "尼日尔")} <= pairs(found, "targets")
+
+
+def test_an_office_stationed_in_a_place_is_a_target_not_a_seat(relate):
+    found = relate("联合国开发计划署修订了驻斐济区域办事处的设置。")
+    assert ("联合国开发计划署", "斐济") in pairs(found, "targets")
+    assert not pairs(found, "locatedIn")
+
+
+def test_places_of_a_clause_opening_with_in_are_the_actors_targets(relate):
+    found = relate("2021年，在从莫桑比克的洪灾到也门的冲突等背景下，世界粮食计划署扩大了粮食援助。")
+    assert {("世界粮食计划署", "莫桑比克"), ("世界粮食计划署", "也门")} <= pairs(found, "targets")
+
+
+def test_places_listed_after_a_purpose_marker_are_targets(relate):
+    found = relate("世界卫生组织还为应对海地霍乱、萨赫勒干旱和也门冲突提供了大量支持。")
+    targets = pairs(found, "targets")
+    assert {("世界卫生组织", "海地"), ("世界卫生组织", "也门")} <= targets
+
+
+def test_a_partner_of_the_subject_gets_no_loose_targets(relate):
+    found = relate(
+        "为了减少乍得和喀麦隆边境地区的脆弱性，世界卫生组织与联合国开发计划署合作，领导了一个项目。"
+    )
+    targets = pairs(found, "targets")
+    assert ("世界卫生组织", "乍得") in targets
+    assert ("联合国开发计划署", "乍得") not in targets
+
+
+def test_zhengzai_and_weihe_are_no_place_markers(relate):
+    found = relate("世界卫生组织正在与肯尼亚讨论，这也是为何乌干达提出了请求。")
+    assert not pairs(found, "targets")
+
+
+def test_a_body_acting_at_a_meeting_or_at_councils_takes_part(relate):
+    found = relate(
+        "世界卫生组织在第七十五届世界卫生大会上重申了承诺。",
+        "联合国儿童基金会并在安全理事会、大会和经济及社会理事会等论坛上倡导保护儿童。",
+    )
+    taking_part = pairs(found, "participatesIn")
+    assert ("联合国儿童基金会", "联合国安全理事会") in taking_part
+    assert ("联合国儿童基金会", "联合国经济及社会理事会") in taking_part
+
+
+def test_the_body_that_holds_a_meeting_takes_part_in_it(relate):
+    found = relate(
+        "在亚洲及太平洋经济社会委员会协助举办的亚太能源论坛第一届会议之后，各国通过了路线图。"
+    )
+    assert ("亚洲及太平洋经济社会委员会", "亚太能源论坛第一届会议") in pairs(
+        found, "participatesIn"
+    )
+
+
+def test_a_body_that_co_leads_groups_is_in_them(relate):
+    found = relate("欧洲经济委员会正在共同领导关于数据问题的机构间工作组以及可持续发展统计工作组。")
+    taking_part = {o for s, o in pairs(found, "participatesIn") if s == "欧洲经济委员会"}
+    assert taking_part == {"关于数据问题的机构间工作组", "可持续发展统计工作组"}
+
+
+def test_the_body_that_becomes_a_member(relate):
+    found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
+    taking_part = pairs(found, "participatesIn")
+    assert ("联合国人口基金", "机构间常设委员会") in taking_part
+    assert ("世界卫生组织", "机构间常设委员会") not in taking_part
+
+
+def test_ngos_with_consultative_status_take_part_in_the_council(relate):
+    found = relate("一个具有经济及社会理事会咨商地位的“国际水协会”发言。")
+    assert ("国际水协会", "联合国经济及社会理事会") in pairs(found, "participatesIn")
+
+
+def test_a_body_asked_or_helped_to_carry_out_an_instrument(relate):
+    found = relate("世界卫生组织将继续协助非洲联盟委员会落实《2063年议程》。")
+    assert any(s == "非洲联盟委员会" and p == "implements" for s, p, _ in found)
+    assert ("世界卫生组织", "supports", "非洲联盟委员会") in found
+
+
+def test_a_bodys_part_in_carrying_out_an_instrument(relate):
+    found = relate("认识到世界卫生组织等机构为执行《维也纳行动纲领》所采取的步骤，")
+    assert any(s == "世界卫生组织" and p == "implements" for s, p, _ in found)
+
+
+def test_execution_inside_a_bodys_name_is_no_act(relate):
+    found = relate("世界卫生组织还协助非洲联盟执行理事会通过《非洲共同立场》。")
+    assert not pairs(found, "implements")
+
+
+def test_a_meeting_named_right_after_its_city_was_held_there(relate):
+    found = relate(
+        "谨提及2023年3月在日内瓦人权理事会第五十二届会议期间发生的事件。",
+        "2022年6月在曼谷和在线上举行了亚洲及太平洋人口会议。",
+    )
+    held = pairs(found, "heldIn")
+    assert ("人权理事会第五十二届会议", "日内瓦") in held
+    assert any(o == "曼谷" for _, o in held)
+
+
+def resolution(*paragraphs: str):
+    text = "\n".join(["经济及社会理事会", "2023年届会", "经济及社会理事会，", *paragraphs])
+    document = parse_document(text)
+    extraction = Extractor().extract(document)
+    relations = extract_relations(document, extraction)
+    names = {k: e.label_zh for k, e in relations.entities(extraction).items()}
+    return {(names[a.subject], a.predicate.value, names[a.object]) for a in relations.assertions}
+
+
+def test_a_resolutions_organ_acts_against_the_threats_its_paragraph_names():
+    found = resolution("认识到需要采取紧急措施，为此解决冲突的根源，例如腐败和贫困，")
+    works = {o for s, o in pairs(found, "worksOn")}
+    assert {"腐败", "贫困"} <= works
+
+
+def test_the_organ_does_not_act_where_the_states_do_or_in_a_title():
+    found = resolution(
+        "回顾《消除对妇女的暴力行为宣言》，",
+        "又认识到会员国必须采取具体措施减少贫困，",
+    )
+    assert not pairs(found, "worksOn")
+
+
+def test_a_report_has_no_organ_speaking_in_its_sentences(relate):
+    found = relate("确保及时应对了海地的霍乱疫情；")
+    assert not pairs(found, "worksOn")
+
+
+def test_the_thing_named_before_is_funded_by_its_head_noun(relate):
+    found = relate("世界卫生组织是全球疫苗伙伴关系的成员，该伙伴关系由挪威政府资助。")
+    assert ("挪威", "全球疫苗伙伴关系") in pairs(found, "supports")
+    assert not pairs(found, "donorTo")
+
+
+def test_givers_listed_after_a_colon_support_the_fund(relate):
+    found = relate("这归功于向联合国人口基金捐款的新伙伴：瑞典、挪威和丹麦。")
+    givers = {s for s, o in pairs(found, "supports")}
+    assert givers == {"瑞典", "挪威", "丹麦"}
+
+
+def test_the_body_before_a_dated_titled_resolution_adopts_it_and_its_title(relate):
+    found = relate(
+        "回顾大会2015年9月25日题为“变革我们的世界：2030年可持续发展议程”的第70/1号决议，",
+        "回顾经济及社会理事会1996年7月25日关于联合国与非政府组织之间咨商关系的第1996/31号决议，",
+    )
+    adopted = pairs(found, "adopts")
+    assert any(s == "联合国大会" and "70/1" in o for s, o in adopted)
+    assert any(s == "联合国大会" and "2030" in o for s, o in adopted)
+    assert any(s == "联合国经济及社会理事会" and "1996/31" in o for s, o in adopted)
+    assert not any(s == "联合国" for s, o in adopted)
+
+
+def test_a_programme_acting_itself_targets_its_places(relate):
+    found = relate("2022年，全球疫苗免疫联盟倡议在肯尼亚、柬埔寨和索马里等试点国家推广。")
+    targets = {o for s, o in pairs(found, "targets")}
+    assert {"肯尼亚", "柬埔寨", "索马里"} <= targets
+
+
+def test_a_body_named_after_the_place_it_deals_with_targets_it(relate):
+    found = relate("海地问题特设咨询小组提交了报告。")
+    assert ("海地问题特设咨询小组", "海地") in pairs(found, "targets")
+
+
+def test_a_threat_answered_in_an_opening_clause_is_the_subjects_work(relate):
+    found = relate("为了应对2022年萨赫勒地区的干旱，世界粮食计划署提供了一系列援助。")
+    assert ("世界粮食计划署", "干旱") in pairs(found, "worksOn")
+
+
+def test_a_threat_of_an_opening_clause_with_its_own_actor_is_not(relate):
+    found = relate("在世界卫生组织应对霍乱的同时，世界粮食计划署提供了粮食援助。")
+    assert ("世界粮食计划署", "霍乱") not in pairs(found, "worksOn")
+
+
+def test_a_counted_class_of_bodies_is_no_partner(relate):
+    found = relate("在尼日尔，联合国人口基金与60个非政府组织和世界卫生组织合作，加强了服务。")
+    partners = pairs(found, "partnerOf")
+    assert ("联合国人口基金", "世界卫生组织") in partners
+    assert len(partners) == 1
+
+
+def test_a_partner_named_with_yu_is_no_second_subject_of_a_later_yu(relate):
+    found = relate(
+        "各国使用了通过联合国人口基金与世界卫生组织联合方案制定的准则，以及与国际劳工组织共同制定的指南。"
+    )
+    assert ("世界卫生组织", "国际劳工组织") not in pairs(found, "partnerOf")
+
+
+def test_the_organ_takes_part_in_the_plenary_meeting_that_closes_its_resolution():
+    found = resolution("决定在2024年届会上继续审议这一问题。", "第26次全体会议")
+    assert ("联合国经济及社会理事会", "第26次全体会议") in pairs(found, "participatesIn")
+
+
+def test_a_body_taking_part_in_a_campaign_against_a_threat_works_on_it(relate):
+    found = relate("世界卫生组织参与了霍乱疫苗接种活动。")
+    assert ("世界卫生组织", "霍乱") in pairs(found, "worksOn")
+
+
+def test_regions_a_meeting_is_held_for_are_no_venues(relate):
+    found = relate("世界卫生组织在日内瓦为东非和萨赫勒地区举办了一次区域卫生会议。")
+    targets = {o for s, o in pairs(found, "targets") if s == "世界卫生组织"}
+    assert {"东非", "萨赫勒地区"} <= targets or {"东非", "萨赫勒"} <= targets
+
+
+def test_a_body_disbursing_from_a_fund_runs_it(relate):
+    found = relate("世界粮食计划署拨付了200万美元的全球粮食安全专题资金。")
+    assert any(s == "世界粮食计划署" and p == "implements" for s, p, _ in found)
