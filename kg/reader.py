@@ -63,6 +63,8 @@ SEPARATOR_LINE = re.compile(r"^\s*_{5,}\s*$")
 FOOTNOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s+(\S.*)$")
 
 CHAPTER = re.compile(rf"^\s*([{CHINESE_NUMERALS}]{{1,3}})\s*[.．、]\s*(\S.*?)\s*$")
+BARE_CHAPTER = re.compile(rf"^\s*([{CHINESE_NUMERALS}]{{1,3}})\s*[.．、]\s*$")  # 一． alone
+MAX_BARE_TITLE = 30
 SECTION = re.compile(r"^\s*([A-Z])\s*[.．]\s+(\S.*?)\s*$")
 NUMBERED = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．](?![0-9])\s*(\S.*?)\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[(（][a-z]{1,2}[)）]|[(（][ivx]{1,5}[)）]|[㈠-㈩])")
@@ -429,9 +431,25 @@ def _numbered_starts(content: list[Line]) -> Iterator[tuple[int, str, str, str]]
     next_section = "A"
     next_subsection = 1
     previous_heading = -2
+    title_line = -1  # the line after a bare chapter number (一． / 导言) is its title
     for index, line in enumerate(content):
         text = line.text
         following = content[index + 1].text if index + 1 < len(content) else ""
+        if index == title_line:
+            yield index, "continuation", "", line.written
+            continue
+        bare = BARE_CHAPTER.match(text)
+        if (
+            bare
+            and chinese_numeral(bare.group(1)) == next_chapter
+            and _heading_like(following)
+            and len(following.strip()) <= MAX_BARE_TITLE
+        ):
+            yield index, "chapter", bare.group(1), ""
+            next_chapter += 1
+            next_section, next_subsection, previous_heading = "A", 1, index + 1
+            title_line = index + 1
+            continue
         if (chapter := CHAPTER.match(text)) and chinese_numeral(chapter.group(1)) == next_chapter:
             if _heading_like(chapter.group(2)):
                 yield index, "chapter", chapter.group(1), line.original[slice(*chapter.span(2))]

@@ -833,3 +833,8 @@ def test_a_text_entitled_in_quotes_is_named_by_its_title(extract, sentence, enti
 def test_regional_groups_of_member_states(extract):
     found = extract("墨西哥代表拉丁美洲和加勒比国家集团发言，埃及代表非洲国家集团发言。")
     assert keys(found, EntityType.ORGANIZATION) == ["org/african-group", "org/grulac"]
+
+
+def test_a_bare_head_before_a_yearly_session_names_the_body_written_before(extract):
+    found = extract("人权理事会主席关于在理事会2031年届会期间召开的对话的摘要")
+    assert names(found, EntityType.MEETING) == ["人权理事会2031年届会"]

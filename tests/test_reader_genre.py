@@ -247,6 +247,23 @@ def test_a_summary_record_is_of_its_bodys_meeting():
     assert "主席：　某某先生（智利）" in meta.notes
 
 
+def test_a_chapter_number_on_its_own_line_takes_the_next_line_as_title():
+    text = (
+        "海洋论坛\n2031年7月10日至19日\n海洋事务理事会主席关于在理事会2031年届会期间召开的海洋问题论坛的摘要\n一．\n导言\n"
+        "论坛包括为期三天的部长级部分。\n二．\n主要讯息\n与会者讨论了海洋问题。\n"
+    )
+    document = parse_document(text)
+    assert [(h.label, h.title) for h in document.headings] == [("一", "导言"), ("二", "主要讯息")]
+    assert (
+        document.metadata.title
+        == "海洋事务理事会主席关于在理事会2031年届会期间召开的海洋问题论坛的摘要"
+    )
+    assert [p.text for p in document.paragraphs] == [
+        "论坛包括为期三天的部长级部分。",
+        "与会者讨论了海洋问题。",
+    ]
+
+
 def test_a_letter_without_numbered_paragraphs_starts_after_its_heading():
     text = "海洋问题委员会\n2031年实质性会议\n2031年8月10日某国常驻联合国代表致海洋问题委员会主席的信\n谨此致函，提请注意海洋问题。\n"
     document = parse_document(text)

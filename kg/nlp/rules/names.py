@@ -20,7 +20,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.data_files import read_table, read_words
-from kg.nlp.context import DocumentContext, candidates_of, cited_at, context_of, text_of
+from kg.nlp.context import (
+    OWN_BODY_HEADS,
+    Alias,
+    DocumentContext,
+    candidates_of,
+    cited_at,
+    context_of,
+    text_of,
+)
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import first_tag, head_ends_word, splits_pair, tagged_words
@@ -884,6 +892,9 @@ def _yearly_sessions(
             )  # fmt: skip
             continue
         own = context.own_body
+        named = _named_before(text, match.start(), known_ends)
+        if named is not None:
+            own = named
         label = f"{own.label}{match.group(0)}" if own is not None else ""
         convener = own.key if own is not None else ""
         start = match.start()
@@ -896,6 +907,26 @@ def _yearly_sessions(
             )
         )  # fmt: skip
     return found
+
+
+def _named_before(text: str, end: int, known_ends: dict[int, Candidate]) -> Alias | None:
+    """经济及社会理事会主席关于在理事会2023年届会…: a body's bare head right before a yearly
+    session names the body written in full before it in the same text."""
+    head = next((h for h in OWN_BODY_HEADS if text.endswith(h, 0, end)), "")
+    if not head:
+        return None
+    bodies = [
+        c
+        for c in known_ends.values()
+        if c.type is EntityType.ORGANIZATION
+        and c.end <= end - len(head)
+        and text[c.start : c.end].endswith(head)
+        and c.end - c.start > len(head)
+    ]
+    if not bodies:
+        return None
+    body = max(bodies, key=lambda c: c.end)
+    return Alias(head, body.key, body.type, body.label or text[body.start : body.end])
 
 
 def _listed_years(text: str, session: re.Match, context: DocumentContext) -> list[Candidate]:
