@@ -838,3 +838,19 @@ def test_regional_groups_of_member_states(extract):
 def test_a_bare_head_before_a_yearly_session_names_the_body_written_before(extract):
     found = extract("人权理事会主席关于在理事会2031年届会期间召开的对话的摘要")
     assert names(found, EntityType.MEETING) == ["人权理事会2031年届会"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("此外，秘书长海洋问题特使办公室与各国合作。", ["秘书长海洋问题特使办公室"]),
+        ("此外，秘书长青年问题特使办公室与各国合作。", ["秘书长青年问题特使办公室"]),  # 青年: t
+        (
+            "请秘书长加强西亚经济社会委员会秘书处。",
+            ["西亚经济社会委员会秘书处"],
+        ),  # the post governs
+        ("该署对外部伙伴开放了数据。", []),  # 外部 is a generic word, not a department
+    ],
+)
+def test_posts_population_words_and_generic_parts_in_body_names(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.ORGANIZATION) == expected

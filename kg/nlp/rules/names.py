@@ -504,10 +504,13 @@ class NameMatcher:
     ) -> int:
         """加强欧洲经济委员会秘书处: a verb before a body's name governs the name, which
         starts with the body."""
-        words = tagged_words(text[start:head_start])
+        words = list(tagged_words(text[start:head_start]))
+        verb = start
+        if words and words[0][0] in self.authors:  # 秘书长加强…秘书处: a post is the subject
+            verb += len(words.pop(0)[0])
         if len(words) < 2 or not (words[0][1] == "v" or words[0][0] in self.name_words):
             return start
-        body = start + len(words[0][0])
+        body = verb + len(words[0][0])
         return body if self._opens_with_body(body, known) else start
 
     @staticmethod
