@@ -854,3 +854,8 @@ def test_a_bare_head_before_a_yearly_session_names_the_body_written_before(extra
 )
 def test_posts_population_words_and_generic_parts_in_body_names(extract, sentence, expected):
     assert names(extract(sentence), EntityType.ORGANIZATION) == expected
+
+
+def test_an_organisation_named_by_its_head_alone_needs_an_anchor(extract):
+    found = extract("伙伴可能无法组织活动，我们分析了可比组织，OceanWin组织也参加了。")
+    assert names(found, EntityType.ORGANIZATION) == ["OceanWin组织"]

@@ -94,7 +94,9 @@ GROUP_HEADS = frozenset({"集团", "小组"})
 RELATION_HEADS = frozenset({"伙伴关系", "合作伙伴关系"})
 UNIT_HEADS = frozenset({"小组", "办事处", "处", "中心"})
 NEEDS_ANCHOR = (
-    frozenset({"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究"})
+    frozenset(
+        {"方案", "项目", "基金", "网络", "工具", "报告", "手册", "指南", "调查", "研究", "组织"}
+    )
     | frozenset({"计划", "平台", "机制", "资金", "指数", "十年", "门户网站"})
     | UNIT_HEADS
 )
