@@ -859,3 +859,15 @@ def test_posts_population_words_and_generic_parts_in_body_names(extract, sentenc
 def test_an_organisation_named_by_its_head_alone_needs_an_anchor(extract):
     found = extract("伙伴可能无法组织活动，我们分析了可比组织，OceanWin组织也参加了。")
     assert names(found, EntityType.ORGANIZATION) == ["OceanWin组织"]
+
+
+def test_a_session_named_after_its_topic_is_of_the_body_after_the_topic(extract):
+    found = extract("回顾关于海洋问题的大会第四十届特别会议的成果文件。")
+    assert names(found, EntityType.MEETING) == ["关于海洋问题的大会第四十届特别会议"]
+    assert keys(found, EntityType.ORGANIZATION) == ["org/ga"]
+    assert found.of_type(EntityType.INSTRUMENT) == []
+
+
+def test_a_list_of_meeting_names_is_no_topic_list(extract):
+    found = extract("在第三次海洋问题世界大会、第四次海洋问题国际会议上作出了承诺。")
+    assert names(found, EntityType.MEETING) == ["第三次海洋问题世界大会", "第四次海洋问题国际会议"]

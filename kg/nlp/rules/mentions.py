@@ -33,6 +33,7 @@ NESTED_KEY = "kg_nested"
 SHORT_FORM_SHARE = 0.6
 SESSION = re.compile(rf"第{ORDINAL_NUMERAL}届(?:特别)?会议$")
 MIN_BODY = 4  # 委员会第十七届会议 names its body only by anaphora
+TOPIC_BEFORE_BODY = re.compile(r"关于[^，。；：“”《》]{1,60}?的")
 # What a name may mention inside it: a meeting its convening body and the places it is
 # about; a resolution its issuing body; a programme its body and places; a body its
 # country (韩国刑事司法政策研究所) or founding resolution. Place names inside place names
@@ -161,11 +162,12 @@ def nested_mentions(
             if outer.type is EntityType.MEETING
             else None
         )
-        if session and session.start() - outer.start >= MIN_BODY:
-            body = text[outer.start : session.start()]
+        body_start = _session_body(text, outer.start, session) if session else None
+        if session and body_start is not None:
+            body = text[body_start : session.start()]
             key = context.convener(body)
             inside.append(
-                Candidate(outer.start, session.start(), EntityType.ORGANIZATION,
+                Candidate(body_start, session.start(), EntityType.ORGANIZATION,
                           "name:session-body", key, body)
             )  # fmt: skip
             _define_short_body(text, inside[-1], pool, context)
@@ -180,6 +182,16 @@ def nested_mentions(
                 and candidate.key != outer.key
             )
     return settle(inside)
+
+
+def _session_body(text: str, start: int, session: re.Match) -> int | None:
+    """Where the body whose session a meeting's name holds starts: after the topic in
+    关于世界毒品问题的大会第三十届特别会议 (大会, however short); None when the name holds
+    only a head (委员会第十七届会议 names its body by anaphora)."""
+    topic = TOPIC_BEFORE_BODY.match(text, start, session.start())
+    if topic is not None:
+        return topic.end() if session.start() > topic.end() else None
+    return start if session.start() - start >= MIN_BODY else None
 
 
 def _sessions_of_named_bodies(

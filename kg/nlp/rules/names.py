@@ -118,6 +118,7 @@ QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
 OWN_SESSION = re.compile(rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)")
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
+OF = "的"
 # 在第二届会议上: a session named by its number alone, after a preposition or a clause's start
 BARE_SESSION = re.compile(rf"(?:(?<=[在于，。；])|^)第{ORDINAL_NUMERAL}届(?:特别)?会议")
 GOVERNMENT = "政府"
@@ -590,16 +591,19 @@ class NameMatcher:
                     break  # a member ends at a conjunction after a name (委员会和科学、…)
                 begin -= len(word)
             member = text[begin:member_end]
-            if begin == member_end or (
-                joined
-                and TOPIC_MARKER not in modifier
-                and (
-                    len(member) > MAX_TOPIC
-                    or self._ends_with_head(member)
-                    or first_tag(member[-2:]) in PROPER_TAGS  # 美联储、欧洲央行和…银行
+            if (
+                begin == member_end
+                or self._ends_with_head(member)
+                or (
+                    joined
+                    and TOPIC_MARKER not in modifier
+                    and (
+                        len(member) > MAX_TOPIC
+                        or first_tag(member[-2:]) in PROPER_TAGS  # 美联储、欧洲央行和…银行
+                    )
                 )
             ):
-                break  # 外交部、儿基会…委员会: a list of names, not of topics
+                break  # 外交部、儿基会…委员会, …大会、…问题国际会议: names, not topics
             start = begin
         return start
 
@@ -659,6 +663,12 @@ class NameMatcher:
         modifier = name[: len(name) - len(head)]
         if len(modifier) < MIN_NAME or modifier == TOPIC_MARKER:
             return False  # 问题工作队: the topic itself stood before, outside the name
+        if (
+            entity_type is EntityType.INSTRUMENT
+            and modifier.endswith(OF)
+            and self.head_types.get(self._head_of(modifier[: -len(OF)])) is EntityType.MEETING
+        ):
+            return False  # …特别会议的成果文件: the meeting is the name, its outcome is not one
         if self._generic(modifier):
             return False
         last = _last_joiner(modifier)
