@@ -871,3 +871,15 @@ def test_a_session_named_after_its_topic_is_of_the_body_after_the_topic(extract)
 def test_a_list_of_meeting_names_is_no_topic_list(extract):
     found = extract("在第三次海洋问题世界大会、第四次海洋问题国际会议上作出了承诺。")
     assert names(found, EntityType.MEETING) == ["第三次海洋问题世界大会", "第四次海洋问题国际会议"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_type"),
+    [
+        ("该国最近银行倒闭，银行业和银行体系受到冲击。", EntityType.ORGANIZATION),
+        ("各国的全球公共组织提供了数据。", EntityType.ORGANIZATION),
+        ("各国举行了大型会议。", EntityType.MEETING),
+    ],
+)
+def test_common_nouns_with_a_head_are_no_names(extract, sentence, entity_type):
+    assert names(extract(sentence), entity_type) == []

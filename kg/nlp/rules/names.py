@@ -119,6 +119,7 @@ OWN_SESSION = re.compile(rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
 OF = "的"
+GENERIC_BODY = "组织"  # a head that names a body only with an anchor of its own
 # 在第二届会议上: a session named by its number alone, after a preposition or a clause's start
 BARE_SESSION = re.compile(rf"(?:(?<=[在于，。；])|^)第{ORDINAL_NUMERAL}届(?:特别)?会议")
 GOVERNMENT = "政府"
@@ -707,7 +708,8 @@ class NameMatcher:
                         and (not any(flag.startswith("v") for _, flag in tagged_words(modifier)))
                     )
                 )
-            return anchored or "”" in name or verb_start or "全球" in words or topic or latin
+            worldwide = "全球" in words and head != GENERIC_BODY  # 全球…方案, not 全球公共组织
+            return anchored or "”" in name or verb_start or worldwide or topic or latin
         return True
 
 
