@@ -883,3 +883,8 @@ def test_a_list_of_meeting_names_is_no_topic_list(extract):
 )
 def test_common_nouns_with_a_head_are_no_names(extract, sentence, entity_type):
     assert names(extract(sentence), entity_type) == []
+
+
+def test_a_campaign_named_by_its_hashtag_keeps_it(extract):
+    found = extract("包括二十国集团的#Oceans4All倡议。")
+    assert names(found, EntityType.PROGRAMME) == ["#Oceans4All倡议"]

@@ -119,6 +119,7 @@ OWN_SESSION = re.compile(rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
 OF = "的"
+HASHTAG = "#"
 GENERIC_BODY = "组织"  # a head that names a body only with an anchor of its own
 # 在第二届会议上: a session named by its number alone, after a preposition or a clause's start
 BARE_SESSION = re.compile(rf"(?:(?<=[在于，。；])|^)第{ORDINAL_NUMERAL}届(?:特别)?会议")
@@ -247,6 +248,8 @@ class NameMatcher:
             start = self.left_edge(text, head_start, known_ends, entity_type)
             if start is None:
                 continue  # the name would run on past any clause: a description, not a name
+            if text.endswith(HASHTAG, 0, start) and text[start : start + 1].isascii():
+                start -= len(HASHTAG)  # #eSkills4Girls倡议: a campaign named by its hashtag
             quoted = QUOTED_NAME.search(text, start, head_start)
             if (
                 quoted is not None
