@@ -62,10 +62,17 @@ class OffsetMap:
 
 
 class ParagraphKind(StrEnum):
-    """Body paragraphs carry the document's numbers; preambular ones are unnumbered."""
+    """Body paragraphs carry the document's numbers; preambular ones are unnumbered; the
+    front matter's lines and the summary are read as paragraphs of their own."""
 
     BODY = "body"
     PREAMBLE = "preamble"  # unnumbered text in a numbered document (a resolution's preamble)
+    FRONT = "front"  # a line of the front matter: the acting organ, title, session, agenda item
+    SUMMARY = "summary"  # the summary printed before the body
+
+
+SUMMARY_LABEL = "summary"
+PREFIXES = {ParagraphKind.PREAMBLE: "PP", ParagraphKind.FRONT: "front:"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +93,11 @@ class Paragraph:
 
     @property
     def label(self) -> str:
-        """The paragraph as cited: "12" for body paragraph 12, "PP3" for preambular one 3."""
-        prefix = "PP" if self.kind is ParagraphKind.PREAMBLE else ""
+        """The paragraph as cited: "12" for body paragraph 12, "PP3" for preambular one 3,
+        "front:2" for the second part of the front matter, "summary" for the summary."""
+        if self.kind is ParagraphKind.SUMMARY:
+            return SUMMARY_LABEL
+        prefix = PREFIXES.get(self.kind, "")
         return f"{prefix}{self.number}"
 
     @property
@@ -142,6 +152,35 @@ class Document:
             if paragraph.label == str(label):
                 return paragraph
         raise KeyError(f"{self.source}: no paragraph {label}")
+
+    @property
+    def front(self) -> tuple[Paragraph, ...]:
+        """The front matter as paragraphs, in reading order: its own body, title, subtitle,
+        sessions, agenda items and other lines (kind FRONT, numbered from 1), then the
+        summary (kind SUMMARY). Offsets are where the text stands in the source as
+        written, or -1 where the reader joined it from several lines."""
+        meta = self.metadata
+        lines = (
+            meta.body,
+            meta.title,
+            meta.subtitle,
+            *meta.sessions,
+            *meta.agenda_items,
+            *meta.notes,
+        )
+        parts = [
+            Paragraph(number, line, (), *self._located(line), kind=ParagraphKind.FRONT)
+            for number, line in enumerate(lines, start=1)
+            if line
+        ]
+        if self.summary:
+            located = self._located(self.summary)
+            parts.append(Paragraph(1, self.summary, (), *located, kind=ParagraphKind.SUMMARY))
+        return tuple(parts)
+
+    def _located(self, text: str) -> tuple[int, int]:
+        start = self.text.find(text)
+        return (start, start + len(text)) if start >= 0 else (-1, -1)
 
     @property
     def body(self) -> tuple[Paragraph, ...]:

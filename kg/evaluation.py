@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.document import Document
+from kg.document import SUMMARY_LABEL, Document
 from kg.errors import InputError
 from kg.nlp.extract import Extraction, Extractor
 from kg.nlp.gazetteer import broader_threats
@@ -48,6 +48,7 @@ CORE_TYPES = (
     EntityType.MEETING,
 )
 SPLIT_FILE = "split.tsv"
+FRONT = "front"  # what gold and prediction call the front matter and the summary
 
 
 def normalize(name: str) -> str:
@@ -250,7 +251,7 @@ def _paragraph_of_line(document: Document):
         last = _line_at(starts, max(paragraph.start, paragraph.end - 1))
         for line in range(first, last + 1):
             labels.setdefault(line, paragraph.label)
-    return lambda line: labels.get(line, "front")
+    return lambda line: labels.get(line, FRONT)
 
 
 def _line_at(starts: list[int], offset: int) -> int:
@@ -330,7 +331,11 @@ def relation_keys(
     for item in relations.assertions:
         if item.object.startswith("threat/") and item.object not in mapped:
             continue
-        where = "front" if item.paragraph.startswith("front:") else item.paragraph
+        where = (
+            FRONT
+            if item.paragraph.startswith(FRONT) or item.paragraph == SUMMARY_LABEL
+            else item.paragraph
+        )
         key = _relation_key(
             mapped.get(item.subject, item.subject),
             item.predicate.value,
@@ -339,6 +344,11 @@ def relation_keys(
         )
         keyed.setdefault(key, item)
     return keyed
+
+
+def _before_the_body(label: str) -> bool:
+    """A part of the front matter ("front:2") or the summary."""
+    return label.startswith(FRONT) or label == SUMMARY_LABEL
 
 
 def _same_commodity(predicted: str, gold: str, mapped: dict[str, str]) -> bool:

@@ -145,6 +145,18 @@ def document_triples(
             parent = ox.NamedNode(ids.section_iri(key, path[:-1]))
             yield ox.Triple(section, kg("parentSection"), parent)
 
+    for paragraph in document.front:
+        # front-matter lines and the summary: parts that entities and assertions come from
+        node = ox.NamedNode(ids.paragraph_iri(key, paragraph))
+        yield ox.Triple(node, A, kg("Paragraph"))
+        yield ox.Triple(node, kg("number"), _int(paragraph.number))
+        yield ox.Triple(node, kg("paragraphKind"), ox.Literal(str(paragraph.kind)))
+        yield ox.Triple(node, text, _zh(paragraph.text))
+        yield ox.Triple(node, in_document, doc)
+        if paragraph.start >= 0:
+            yield ox.Triple(node, start_offset, _int(offset + paragraph.start))
+            yield ox.Triple(node, kg("endOffset"), _int(offset + paragraph.end))
+
     for number, paragraph in enumerate(document.paragraphs, start=1):
         node = ox.NamedNode(ids.paragraph_iri(key, paragraph))
         yield ox.Triple(node, A, kg("Paragraph"))
@@ -230,16 +242,14 @@ def _entities(entities: Iterable[Entity], key: str) -> Iterator[ox.Triple]:
 
 
 def _part_iri(key: str, label: str) -> str | None:
-    """The document part a mention's label names: paragraph "12", footnote "fn:1",
-    heading "s:6.B.1"; None for the summary and the front matter."""
+    """The document part a mention's label names: paragraph "12", a front-matter part
+    "front:2" or the summary (paragraphs of their own), footnote "fn:1", heading "s:6.B.1"."""
     kind, _, rest = label.partition(":")
-    if not rest:
-        return None if label == "summary" else ids.paragraph_iri(key, label)
     if kind == "fn":
         return ids.footnote_iri(key, rest)
     if kind == "s":
         return ids.section_iri(key, rest)
-    return None
+    return ids.paragraph_iri(key, label)
 
 
 def relation_triples(relations: Relations, key: str) -> Iterator[ox.Triple]:

@@ -1,6 +1,7 @@
 """`kg build` end to end: files, named graphs, SHACL, determinism and bad input."""
 
 import os
+from collections import Counter
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -49,7 +50,13 @@ def test_graph_holds_the_document_structure(built):
         Literal("E/CN.15/2009/3"),
     }
     paragraphs = set(graph.subjects(KG.inDocument, doc)) & set(graph.subjects(None, KG.Paragraph))
-    assert len(paragraphs) == 91
+    kinds = Counter(str(graph.value(p, KG.paragraphKind)) for p in paragraphs)
+    assert kinds == {"body": 91, "front": 6, "summary": 1}
+    summary = URIRef(f"{DOC}/p/summary")
+    assert str(graph.value(summary, KG.text)).startswith("本报告")
+    assert graph.value(URIRef(f"{DOC}/p/front:2"), KG.text) == Literal(
+        "联合国毒品和犯罪问题办公室的活动", lang="zh"
+    )
     p60 = URIRef(f"{DOC}/p/60")
     section = graph.value(p60, KG.inSection)
     assert str(graph.value(section, KG.path)) == "6.B.1"

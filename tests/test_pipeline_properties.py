@@ -32,7 +32,7 @@ def check(text: str) -> None:
     document = parse_document(text)
     extraction = EXTRACTOR.extract(document)
     relations = extract_relations(document, extraction)
-    paragraphs = {p.label: p.text for p in document.paragraphs}
+    paragraphs = {p.label: p.text for p in (*document.front, *document.paragraphs)}
     for item in relations.assertions:
         assert item.sentence in paragraphs[item.paragraph]
         assert paragraphs[item.paragraph][item.start : item.end] == item.sentence

@@ -27,7 +27,7 @@ def seed(seed_document):
 def test_evidence_is_a_sentence_of_the_paragraph_holding_both_ends(seed_document, seed):
     extraction, relations = seed
     entities = relations.entities(extraction)
-    texts = {p.label: p.text for p in seed_document.paragraphs}
+    texts = {p.label: p.text for p in (*seed_document.front, *seed_document.paragraphs)}
     for item in relations.assertions:
         assert texts[item.paragraph][item.start : item.end] == item.sentence
         if item.rule.split("+")[0] in HEADING_RULES or "anaphora" in item.rule:

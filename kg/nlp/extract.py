@@ -23,7 +23,6 @@ from kg.nlp.rules.mentions import (
 )
 from kg.text import matching_form, pieces
 
-SUMMARY = "summary"
 PIECE = 100_000  # characters: longer parts are read in pieces (see TextPart.pieces)
 
 
@@ -31,14 +30,10 @@ PIECE = 100_000  # characters: longer parts are read in pieces (see TextPart.pie
 class TextPart:
     """A piece of a document the extractor reads: a paragraph, heading, summary or footnote."""
 
-    label: str  # "12", "PP3", "summary", "s:6.B.1", "fn:1"
+    label: str  # "12", "PP3", "front:1", "summary", "s:6.B.1", "fn:1"
     text: str
     cited_at: frozenset[int] = frozenset()  # where footnote references stood (主要捐助方集团¹⁴)
     offset: int = 0  # where the text starts in its part, if it is a piece of a long one
-
-    @property
-    def is_paragraph(self) -> bool:
-        return self.label != SUMMARY and ":" not in self.label
 
     def pieces(self) -> Iterator[TextPart]:
         """The part in pieces spaCy accepts (nlp.max_length), cut at sentence ends."""
@@ -50,20 +45,8 @@ class TextPart:
 def text_parts(document: Document) -> Iterator[TextPart]:
     """The document's texts in reading order: front matter, summary, headings and
     paragraphs, footnotes. The front matter opens with the document's own body."""
-    meta = document.metadata
-    front = (
-        meta.body,
-        meta.title,
-        meta.subtitle,
-        *meta.sessions,
-        *meta.agenda_items,
-        *meta.notes,
-    )
-    for index, line in enumerate(front):
-        if line:
-            yield TextPart(f"front:{index}", line)
-    if document.summary:
-        yield TextPart(SUMMARY, document.summary)
+    for part in document.front:
+        yield TextPart(part.label, part.text)
     seen: set[str] = set()
     for paragraph in document.paragraphs:
         for depth in range(1, len(paragraph.heading_path) + 1):

@@ -72,7 +72,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     organ = _issuing_organ(document, extraction)
     seen: set[tuple[str, Predicate, str, str]] = set()
     known = set(extraction.entities)
-    for paragraph in document.paragraphs:
+    for paragraph in (*document.front, *document.paragraphs):
         heading_threats = _heading_keys(paragraph.heading_path, by_part, EntityType.THREAT)[-1:]
         heading_bodies = _heading_keys(paragraph.heading_path, by_part, EntityType.ORGANIZATION)
         countries = _footnote_countries(paragraph.footnotes, by_part)
