@@ -73,7 +73,7 @@ ACTING_ORGAN_LINE = re.compile(
     r"^\s*(?P<organ>\S{0,30}(?:大会|理事会|委员会|会议|执行局))\s*[，,]\s*$"
 )
 OPENING_ORGAN = re.compile(r"^\s*(?P<organ>\S{0,30}?(?:大会|理事会|委员会|会议|执行局))\s*[，,]\s*")
-SUMMARY_LINE = re.compile(r"^\s*(?:摘\s*要|内容提要|Summary)[*＊\s]*$")
+SUMMARY_LINE = re.compile(r"^\s*(?:摘\s*要|概\s*要|内容提要|Summary)[*＊\s]*$")
 # 第十八届会议; 2023年届会, 2023年第一届常会, 2023年实质性会议, 2023年年度会议, 2023年年会
 SESSION_LINE = re.compile(
     rf"^\s*(?:第{ORDINAL_NUMERAL}届(?:特别)?会议"

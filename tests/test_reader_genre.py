@@ -279,3 +279,10 @@ def test_footnote_references_keep_where_they_stood():
         ("捐助方集团"[-4:], "1"),
         ("他捐助者", "2"),
     ]
+
+
+def test_a_summary_headed_gaiyao_is_the_summary():
+    text = "海洋委员会\n2031年届会\n议程项目4\n海洋问题\n秘书长的报告\n概要\n本报告说明了海洋工作。\n一. 导言\n1. 各国开展了工作。\n"
+    document = parse_document(text)
+    assert document.summary == "本报告说明了海洋工作。"
+    assert [p.text for p in document.paragraphs] == ["各国开展了工作。"]
