@@ -15,6 +15,7 @@ from kg.nlp.model import Entity, EntityType, Mention
 from kg.relations.model import SYMMETRIC, Assertion, Predicate
 from kg.relations.rules import RULES
 from kg.relations.rules.meetings import adopted_at_session
+from kg.relations.rules.records import record_meeting, speakers
 from kg.relations.rules.routes import actors_on_routes, find_routes, routes
 from kg.relations.sentence import resolve_anaphors, sentences
 from kg.text import chinese_numeral, matching_form
@@ -70,6 +71,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
         (nested_by_part if mention.nested else by_part)[mention.paragraph].append(mention)
     relations = Relations()
     organ = _issuing_organ(document, extraction)
+    meeting = record_meeting(document, extraction)
     seen: set[tuple[str, Predicate, str, str]] = set()
     known = set(extraction.entities)
     for paragraph in (*document.front, *document.paragraphs):
@@ -90,6 +92,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
             found: list[Assertion] = []
             for rule in RULES:
                 found.extend(rule(sentence))
+            found.extend(speakers(sentence, meeting))
             for route in find_routes(sentence):
                 relations.routes.setdefault(route.key, _route_entity(route, paragraph.label))
                 relations.routes[route.key].mentions.append(

@@ -1,0 +1,42 @@
+"""Summary records: the States whose representatives speak take part in the meeting."""
+
+from kg.nlp.extract import Extractor
+from kg.reader import parse_document
+from kg.relations.extract import extract_relations
+from kg.relations.model import Predicate
+
+RECORD = """联合国
+大会
+第九十一届会议
+海洋问题委员会
+第7次会议简要记录
+2036年10月15日星期三上午10时在纽约总部举行
+主席：　某某先生（智利）
+议程项目12：海洋问题
+1. 主席宣布会议开始。
+2. 某某女士（斐济）说，斐济代表团欢迎委员会的报告。
+3. 某某先生（挪威）代表北欧国家发言，他说，海洋保护十分重要。
+4. 秘书处的某某先生介绍了报告。
+"""
+
+
+def test_speakers_states_take_part_in_the_recorded_meeting():
+    document = parse_document(RECORD)
+    extraction = Extractor().extract(document)
+    relations = extract_relations(document, extraction)
+    meeting = next(
+        key for key, e in extraction.entities.items() if e.label_zh == "海洋问题委员会第7次会议"
+    )
+    speaking = {
+        a.subject
+        for a in relations.assertions
+        if a.predicate is Predicate.PARTICIPATES_IN and a.object == meeting
+        and a.rule == "participates:speaker"
+    }  # fmt: skip
+    assert speaking == {"country/FJI", "country/NOR"}
+
+
+def test_a_speaker_outside_a_record_names_no_meeting():
+    document = parse_document("1. 某某女士（斐济）说，斐济代表团欢迎委员会的报告。\n")
+    relations = extract_relations(document, Extractor().extract(document))
+    assert not [a for a in relations.assertions if a.rule == "participates:speaker"]
