@@ -888,3 +888,15 @@ def test_common_nouns_with_a_head_are_no_names(extract, sentence, entity_type):
 def test_a_campaign_named_by_its_hashtag_keeps_it(extract):
     found = extract("包括二十国集团的#Oceans4All倡议。")
     assert names(found, EntityType.PROGRAMME) == ["#Oceans4All倡议"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("该机构启动了“消除贫困刻不容缓”加速计划。", ["“消除贫困刻不容缓”加速计划"]),  # title, verb
+        ("通过获取COVID-19工具加速计划提供了疫苗。", ["COVID-19工具加速计划"]),  # Latin and number
+        ("斐济“海洋之友”数字平台提供资源。", ["“海洋之友”数字平台"]),  # the place it runs in
+    ],
+)
+def test_programme_names_with_titles_latin_words_and_places(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.PROGRAMME) == expected

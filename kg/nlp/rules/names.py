@@ -120,6 +120,8 @@ SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
 OF = "的"
 HASHTAG = "#"
+LATIN_NUMBER = re.compile(r"^[-\d]+$")
+LATIN_BEFORE = re.compile(r"[A-Za-z][-\d]*$")
 GENERIC_BODY = "组织"  # a head that names a body only with an anchor of its own
 # 在第二届会议上: a session named by its number alone, after a preposition or a clause's start
 BARE_SESSION = re.compile(rf"(?:(?<=[在于，。；])|^)第{ORDINAL_NUMERAL}届(?:特别)?会议")
@@ -250,6 +252,14 @@ class NameMatcher:
                 continue  # the name would run on past any clause: a description, not a name
             if text.endswith(HASHTAG, 0, start) and text[start : start + 1].isascii():
                 start -= len(HASHTAG)  # #eSkills4Girls倡议: a campaign named by its hashtag
+            place = known_ends.get(text.find("“", start, head_start))
+            if (
+                entity_type is EntityType.PROGRAMME
+                and place is not None
+                and place.start == start
+                and place.type in PLACE_TYPES
+            ):
+                start = place.end  # 巴基斯坦“好东西互联网”数字平台: the place it runs in
             quoted = QUOTED_NAME.search(text, start, head_start)
             if (
                 quoted is not None
@@ -370,13 +380,17 @@ class NameMatcher:
             else:
                 word, flag = words.pop()
                 before = start - len(word)
+                after_title = text[before - 1 : before] in BRACKETS  # “…”加速计划
                 if (
-                    self._clause_verb(
-                        word,
-                        flag,
-                        text[start:head_start],
-                        words[-2:],
-                        self._opens_with_body(start, known),
+                    (
+                        not after_title
+                        and self._clause_verb(
+                            word,
+                            flag,
+                            text[start:head_start],
+                            words[-2:],
+                            self._opens_with_body(start, known),
+                        )
                     )
                     or self._after_name_and(word, flag, text[:before], words[-1:], known)
                     or (flag == "v" and len(word) == 1 and _opens_clause(text, before))
@@ -615,6 +629,8 @@ class NameMatcher:
         """Can ``word`` (with jieba part of speech ``flag``) be part of a name?"""
         if word in self.name_words or ORDINAL.fullmatch(word):
             return True
+        if LATIN_NUMBER.match(word) and LATIN_BEFORE.search(before):
+            return True  # COVID-19工具加速计划: the number of a Latin name
         if word in self.boundaries or word.isspace() or NUMERAL.match(word):
             return False
         if flag == "f" and len(word) == 1 and self._ends_with_head(before):
