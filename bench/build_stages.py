@@ -72,7 +72,7 @@ def main() -> None:
             path, key, document, hashlib.sha256(data).hexdigest(), entities, relations
         )
         graph = timed("triples (kg/triples.py)", triples.graph, built)
-        graphs.append((key, timed("Turtle file (Oxigraph)", graph_files.turtle, graph)))
+        graphs.append((key, timed("Turtle file (kg/graph_files.py)", graph_files.turtle, graph)))
     with tempfile.TemporaryDirectory() as work:
         start, wall = cpu(), time.perf_counter()
         loader = Loader(Path(work) / "store")
