@@ -47,6 +47,7 @@ BARE = {
 NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]|%(?![0-9A-Fa-f]{2})')
 # a local name Oxigraph writes after a prefix: these characters, some escaped (below)
 LOCAL = re.compile(r"[A-Za-z0-9_:.~!$&'()*+,;=/?#@%-]*")
+PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*(?<!\.)")
 EDGES = re.compile(r"^[.-]|\.$")  # escaped where a name starts or ends, not inside
 LOCAL_ESCAPES = str.maketrans({char: "\\" + char for char in "~!$&'()*+,;=/?#@%"})
 
@@ -86,14 +87,18 @@ def _name(term: str) -> str:
     """An IRI term as Turtle: a prefixed name if one of `PREFIXES` allows, else as it is.
     ValueError if it is not an IRI."""
     value = term[1:-1]
-    if term[0] != "<" or term[-1] != ">" or NOT_IRI.search(value):
+    if term[0] != "<" or term[-1] != ">":
         raise ValueError(f"not an IRI: {term}")
     for prefix, namespace in PREFIXES.items():
         if value.startswith(namespace):
             local = value[len(namespace) :]
-            if LOCAL.fullmatch(local):
-                escaped = EDGES.sub(r"\\\g<0>", local.translate(LOCAL_ESCAPES))
-                return f"{prefix}:{escaped}"
+            if PLAIN.fullmatch(local):  # most names: nothing to check or escape but "/"
+                return prefix + ":" + local.replace("/", "\\/")
+            if LOCAL.fullmatch(local) and not NOT_IRI.search(local):
+                return prefix + ":" + EDGES.sub(r"\\\g<0>", local.translate(LOCAL_ESCAPES))
+            break
+    if NOT_IRI.search(value):
+        raise ValueError(f"not an IRI: {term}")
     return term
 
 
