@@ -9,6 +9,7 @@ picklable (module-level functions, dataclasses): they cross process boundaries.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import pickle
@@ -66,7 +67,7 @@ class ProcessPool:
         pending = iter(items)
         while True:
             for item in islice(pending, AHEAD * self.workers - len(flying)):
-                flying.append((item, self._pool.submit(function, item)))
+                flying.append((item, self._pool.submit(_in_worker, function, item)))
             if not flying:
                 return
             if flying[0][1].done() or not _run_one_here(function, flying):
@@ -74,6 +75,16 @@ class ProcessPool:
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
+
+
+def _in_worker(function: Callable[[T], R], item: T) -> R:
+    """An item run by a worker process. What lives after its first (spaCy's pipeline,
+    jieba's dictionary, the gazetteers) lives as long as the worker: it is frozen out of
+    the garbage collector's full passes, which would walk it again every few documents."""
+    result = function(item)
+    if not gc.get_freeze_count():
+        gc.freeze()
+    return result
 
 
 def _run_one_here(function: Callable[[T], R], flying: deque[tuple[T, Future[R]]]) -> bool:
