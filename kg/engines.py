@@ -9,6 +9,7 @@ picklable (module-level functions, dataclasses): they cross process boundaries.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import pickle
@@ -46,26 +47,58 @@ class Inline:
 
 
 class ProcessPool:
-    """``workers`` processes on this machine, started with spawn: nothing is inherited but
-    the items sent, so it behaves the same on Linux, macOS and Windows. Spawn imports the
-    main module again: a script that uses it needs ``if __name__ == "__main__":``."""
+    """``workers`` processes on this machine: this one and ``workers - 1`` started with spawn.
+
+    The started ones are given items ahead; this process runs an item itself whenever the
+    result it must hand on next is not ready and some item has not gone to a worker yet:
+    while the workers start (they import spaCy and load the pipeline, seconds), and
+    whenever they fall behind, so no process waits while there is work. Spawn inherits
+    nothing but the items sent, so it behaves the same on Linux, macOS and Windows; it
+    imports the main module again: a script that uses it needs ``if __name__ == "__main__":``.
+    """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
         context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self._pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=context)
 
     def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        flying: deque[Future[R]] = deque()
-        for item in items:
-            flying.append(self._pool.submit(function, item))
-            if len(flying) >= AHEAD * self.workers:
-                yield flying.popleft().result()
-        while flying:
-            yield flying.popleft().result()
+        flying: deque[tuple[T, Future[R]]] = deque()
+        pending = iter(items)
+        while True:
+            for item in islice(pending, AHEAD * self.workers - len(flying)):
+                flying.append((item, self._pool.submit(_in_worker, function, item)))
+            if not flying:
+                return
+            if flying[0][1].done() or not _run_one_here(function, flying):
+                yield flying.popleft()[1].result()
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
+
+
+def _in_worker(function: Callable[[T], R], item: T) -> R:
+    """An item run by a worker process. What lives after its first (spaCy's pipeline,
+    jieba's dictionary, the gazetteers) lives as long as the worker: it is frozen out of
+    the garbage collector's full passes, which would walk it again every few documents."""
+    result = function(item)
+    if not gc.get_freeze_count():
+        gc.freeze()
+    return result
+
+
+def _run_one_here(function: Callable[[T], R], flying: deque[tuple[T, Future[R]]]) -> bool:
+    """Run in this process the first item no worker has taken yet; False if there is none."""
+    for index, (item, future) in enumerate(flying):
+        if future.cancel():
+            here: Future[R] = Future()
+            try:
+                here.set_result(function(item))
+            except Exception as error:  # raised where the result is taken, as from a worker
+                here.set_exception(error)
+            flying[index] = (item, here)
+            return True
+    return False
 
 
 class RayEngine:

@@ -9,12 +9,15 @@ ID = "https://w3id.org/unodc-kg/id/"
 KG = "https://w3id.org/unodc-kg/ontology#"
 
 
-def graph_of(key: str, shared: str) -> list[ox.Triple]:
+def graph_of(key: str, shared: str) -> list[graph_files.Triple]:
     doc = ox.NamedNode(f"{ID}doc/{key}")
     return [
-        ox.Triple(doc, ox.NamedNode(f"{KG}title"), ox.Literal('引号"和\n换行', language="zh")),
-        ox.Triple(ox.NamedNode(f"{ID}{shared}"), ox.NamedNode(f"{KG}mentionedIn"), doc),
-        ox.Triple(ox.NamedNode(f"{ID}{shared}"), ox.NamedNode(f"{KG}iso3"), ox.Literal("AFG")),
+        graph_files.terms(triple)
+        for triple in (
+            ox.Triple(doc, ox.NamedNode(f"{KG}title"), ox.Literal('引号"和\n换行', language="zh")),
+            ox.Triple(ox.NamedNode(f"{ID}{shared}"), ox.NamedNode(f"{KG}mentionedIn"), doc),
+            ox.Triple(ox.NamedNode(f"{ID}{shared}"), ox.NamedNode(f"{KG}iso3"), ox.Literal("AFG")),
+        )
     ]
 
 
@@ -38,11 +41,27 @@ def test_graph_ttl_is_the_union_and_graph_trig_one_named_graph_per_document(tmp_
     graph_files.write_graph_files(
         tmp_path, [(key, graph_files.turtle(graph)) for key, graph in graphs.items()]
     )
-    ttl = {q.triple for q in ox.parse(path=tmp_path / "graph.ttl", format=ox.RdfFormat.TURTLE)}
+    ttl = set(graph_files.read_triples((tmp_path / "graph.ttl").read_bytes()))
     assert ttl == {t for graph in graphs.values() for t in graph}
     assert len(ttl) == 5  # the shared triple once
     trig = list(ox.parse(path=tmp_path / "graph.trig", format=ox.RdfFormat.TRIG))
     for key, graph in graphs.items():
         name = ox.NamedNode(ids.graph_iri(key))
-        assert [q.triple for q in trig if q.graph_name == name] == graph
+        assert [graph_files.terms(q) for q in trig if q.graph_name == name] == graph
     assert (tmp_path / "graph.trig").read_bytes().count(b"@prefix kg:") == 1
+
+
+@pytest.mark.parametrize(
+    "local", ["p/12", "E-CN.7-2009-3", "a.", "-a", "_a", "1a", "a%20b", "a~b(c)", "a:b", "", "中文"]
+)
+def test_names_are_written_as_oxigraph_writes_them_or_in_full(local):
+    triple = ox.Triple(ox.NamedNode(f"{ID}{local}"), ox.NamedNode(f"{KG}p"), ox.NamedNode(ID))
+    data = graph_files.turtle([graph_files.terms(triple)])
+    assert graph_files.read_triples(data) == [graph_files.terms(triple)]
+    oxigraph = ox.serialize([triple], format=ox.RdfFormat.TURTLE, prefixes=graph_files.PREFIXES)
+    assert data == oxigraph or f"<{ID}{local}>".encode() in data
+
+
+def test_a_term_that_is_no_iri_is_refused():
+    with pytest.raises(ValueError, match="not an IRI"):
+        graph_files.turtle([("<urn:a b>", "<urn:p>", '"x"')])

@@ -16,7 +16,7 @@ SHARED = ox.Triple(
 def graph_of(key: str) -> bytes:
     doc = ox.NamedNode(f"{ID}doc/{key}")
     own = ox.Triple(doc, ox.NamedNode(f"{KG}symbol"), ox.Literal(key))
-    return graph_files.turtle([own, SHARED])
+    return graph_files.turtle([graph_files.terms(own), graph_files.terms(SHARED)])
 
 
 def contents(path) -> tuple[dict[str, set], set]:
@@ -64,7 +64,7 @@ def test_a_copy_of_the_previous_store_holds_its_documents_and_drops_only_their_o
 def test_loading_a_key_again_replaces_its_graph(tmp_path):
     loader = Loader(tmp_path / "store")
     loader.load("A", graph_of("A"))
-    loader.load("A", graph_files.turtle([SHARED]))
+    loader.load("A", graph_files.turtle([graph_files.terms(SHARED)]))
     loader.finish()
     loader.close()
     named, default = contents(tmp_path / "store")
