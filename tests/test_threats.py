@@ -80,7 +80,7 @@ def test_top_concepts(graph):
     expected = {
         "drug-problem", "crime", "health-threats", "environmental-degradation", "disasters",
         "food-insecurity", "peace-and-security-threats", "human-rights-violations",
-        "humanitarian-crises", "poverty", "inequality", "information-threats",
+        "humanitarian-crises", "poverty", "information-threats",
     }  # fmt: skip
     assert tops == {concept(slug) for slug in expected}
 
