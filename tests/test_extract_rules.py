@@ -900,3 +900,7 @@ def test_a_campaign_named_by_its_hashtag_keeps_it(extract):
 )
 def test_programme_names_with_titles_latin_words_and_places(extract, sentence, expected):
     assert names(extract(sentence), EntityType.PROGRAMME) == expected
+
+
+def test_a_signatory_of_a_letter_is_no_body(extract):
+    assert names(extract("常驻代表\n王海局(签名)\n"), EntityType.ORGANIZATION) == []

@@ -120,6 +120,7 @@ SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
 OF = "的"
 HASHTAG = "#"
+SIGNATURE = re.compile(r"\s*[(（]\s*签\s*名\s*[)）]")
 LATIN_NUMBER = re.compile(r"^[-\d]+$")
 LATIN_BEFORE = re.compile(r"[A-Za-z][-\d]*$")
 GENERIC_BODY = "组织"  # a head that names a body only with an anchor of its own
@@ -295,6 +296,8 @@ class NameMatcher:
                 anchored = False  # 扩大并改进减少需求方案: the verb is a predicate, not the name's
             if len(match.group(0)) == 1 and first_tag(text[start:head_start]) == "nr":
                 continue  # 黄浚局长: a person's name before 局 is no body's
+            if SIGNATURE.match(text, end):
+                continue  # 某某局(签名): a signatory of a letter, a person
             if not self.is_name(
                 name,
                 text[head_start:end],
