@@ -650,17 +650,7 @@ class NameMatcher:
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
         if all(w in self.generic or NUMERAL.match(w) or ORDINAL.fullmatch(w) for w in words):
             return True  # 区域, 2008年, 第一次年度 (会议): no particular one
-        return self._made_of_generic("".join(words))
-
-    def _made_of_generic(self, text: str) -> bool:
-        """Can ``text`` be cut into generic words (能力建设 where jieba reads 能力|建设)?"""
-        reachable = [True] + [False] * len(text)
-        for end in range(1, len(text) + 1):
-            reachable[end] = any(
-                reachable[start] and text[start:end] in self.generic
-                for start in range(max(0, end - self.longest_generic), end)
-            )
-        return reachable[-1]
+        return _made_of("".join(words), self.generic, self.longest_generic)
 
     def _ends_with_head(self, text: str) -> bool:
         return text.endswith(self.head_words)
@@ -890,6 +880,19 @@ def _sessions_in_series(
             )
         )  # fmt: skip
     return found
+
+
+@lru_cache(maxsize=65536)
+def _made_of(text: str, words: frozenset[str], longest: int) -> bool:
+    """Can ``text`` be cut into ``words`` (能力建设 into generic words where jieba reads
+    能力|建设)?"""
+    reachable = [True] + [False] * len(text)
+    for end in range(1, len(text) + 1):
+        reachable[end] = any(
+            reachable[start] and text[start:end] in words
+            for start in range(max(0, end - longest), end)
+        )
+    return reachable[-1]
 
 
 def _last_joiner(text: str) -> int:
