@@ -904,3 +904,14 @@ def test_programme_names_with_titles_latin_words_and_places(extract, sentence, e
 
 def test_a_signatory_of_a_letter_is_no_body(extract):
     assert names(extract("常驻代表\n王海局(签名)\n"), EntityType.ORGANIZATION) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("加强执行手段，重振海洋保护全球伙伴关系。", ["海洋保护全球伙伴关系"]),
+        ("各国提出了“审查联合国海洋保护联合全球方案”的建议。", ["联合国海洋保护联合全球方案"]),
+    ],
+)
+def test_a_verb_opening_the_clause_governs_the_programme_after_it(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.PROGRAMME) == expected

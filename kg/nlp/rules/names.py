@@ -491,8 +491,8 @@ class NameMatcher:
             and not after_noun
         ):
             return True  # 处理促进…, 请求加强…: a verb before another verb
-        if flag == "v" and body_next:
-            return True  # 植根于联合国评价小组: a verb before a body's name governs it
+        if body_next and (flag == "v" or not left):
+            return True  # 植根于联合国评价小组, “审查联合国…方案: a verb before a body governs it
         if flag == "v" and words and opens_clause:
             return True  # 筹备可持续发展目标峰会: a verb opening the clause governs the name
         if words and not self._generic(rest):
