@@ -275,3 +275,56 @@ def test_regions_a_meeting_is_held_for_are_no_venues(relate):
 def test_a_body_disbursing_from_a_fund_runs_it(relate):
     found = relate("世界粮食计划署拨付了200万美元的全球粮食安全专题资金。")
     assert any(s == "世界粮食计划署" and p == "implements" for s, p, _ in found)
+
+
+SUMMARY_FRONT = (
+    "联合国人口与发展委员会主持召开的人口问题区域论坛\n"
+    "2024年3月4日至6日\n"
+    "人口与发展委员会主席关于人口问题区域论坛的总结\n"
+    "一．\n导言\n"
+)
+
+
+@pytest.fixture(scope="module")
+def relate_document():
+    extractor = Extractor()
+
+    def run(front: str, *paragraphs: str):
+        body = "\n".join(f"{n}. {p}" for n, p in enumerate(paragraphs, start=1))
+        document = parse_document(front + body)
+        extraction = extractor.extract(document)
+        relations = extract_relations(document, extraction)
+        names = {k: e.label_zh for k, e in relations.entities(extraction).items()}
+        return {
+            (names[a.subject], a.predicate.value, names[a.object]) for a in relations.assertions
+        }
+
+    return run
+
+
+def test_the_participants_of_a_summarised_meeting_speak_for_it(relate_document):
+    found = relate_document(
+        SUMMARY_FRONT,
+        "与会者对一些地区粮食不安全加剧和极端贫困表示关切。",
+        "与会者强调必须消除对妇女的暴力行为。",
+    )
+    works = pairs(found, "worksOn")
+    assert ("人口问题区域论坛", "粮食不安全") in works
+    assert ("人口问题区域论坛", "暴力侵害妇女") in works
+
+
+def test_a_speaker_on_their_own_country_speaks_not_for_the_meeting(relate_document):
+    found = relate_document(SUMMARY_FRONT, "许多发言者介绍了本国应对气候变化的措施。")
+    assert not pairs(found, "worksOn")
+
+
+def test_participants_speak_for_no_meeting_outside_a_summary(relate_document):
+    found = relate_document("", "与会者强调必须消除对妇女的暴力行为。")
+    assert not pairs(found, "worksOn")
+
+
+def test_the_forum_of_a_summary_is_the_summarised_meeting_and_its_convener_takes_part(
+    relate_document,
+):
+    found = relate_document(SUMMARY_FRONT, "人口与发展委员会3月主持召开的论坛审议了移民问题。")
+    assert ("人口与发展委员会", "人口问题区域论坛") in pairs(found, "participatesIn")

@@ -60,6 +60,7 @@ class Sentence:
     footnote_countries: tuple[str, ...] = field(default=())  # country lists of cited footnotes
     nested: tuple[Mention, ...] = field(default=())  # known entities inside longer names
     document_subject: str = ""  # key of the body whose document it is (a resolution's organ)
+    document_meeting: str = ""  # key of the meeting the document summarises (主席的摘要)
     # footnotes that list countries, by where their reference stands: (position, countries)
     cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = field(default=())
     # the mentions of each type, filled on first use (every rule asks for them)
@@ -196,6 +197,7 @@ def sentences(
     nested: list[Mention] = (),
     document_subject: str = "",
     cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = (),
+    document_meeting: str = "",
 ) -> Iterator[Sentence]:
     """The sentences of a paragraph with the mentions (and nested mentions) inside each."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -208,7 +210,7 @@ def sentences(
             heading_threats=heading_threats, heading_bodies=heading_bodies,
             footnote_countries=footnote_countries, original=text,
             nested=tuple(m for m in nested if start <= m.start and m.end <= end),
-            document_subject=document_subject,
+            document_subject=document_subject, document_meeting=document_meeting,
             cited_lists=tuple((at, keys) for at, keys in cited_lists if start <= at <= end),
         )  # fmt: skip
 
@@ -221,9 +223,13 @@ def anaphors() -> tuple[tuple[str, EntityType], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
-def resolve_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
+def resolve_anaphors(
+    text: str, mentions: list[Mention], meeting: str = "", paragraph: str = ""
+) -> list[Mention]:
     """Mentions for anaphors (该举措, 会议 …), each standing for the last entity of its type
-    named before it in the paragraph. Anaphors inside names are left alone."""
+    named before it in the paragraph. Anaphors inside names are left alone. In the summary
+    of a meeting, the first meeting anaphor with no meeting named before it (论坛, 会议) is
+    the meeting the document summarises (``meeting``)."""
     taken = bytearray(len(text))
     for mention in mentions:
         taken[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
@@ -234,19 +240,11 @@ def resolve_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
             end = start + len(word)
             if not any(taken[start:end]):
                 before = [m for m in mentions if m.type is entity_type and m.end <= start]
-                if before:
-                    antecedent = before[-1]
-                    found.append(
-                        Mention(
-                            antecedent.paragraph,
-                            start,
-                            end,
-                            word,
-                            entity_type,
-                            antecedent.key,
-                            "anaphora",
-                        )
-                    )
+                key = before[-1].key if before else ""
+                if not key and entity_type is EntityType.MEETING and meeting:
+                    key, meeting = meeting, ""  # a second such forum is another one
+                if key:
+                    found.append(Mention(paragraph, start, end, word, entity_type, key, "anaphora"))
                     taken[start:end] = b"\1" * len(word)
             start = text.find(word, end)
     return found

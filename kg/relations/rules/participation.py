@@ -287,7 +287,8 @@ AT_END = re.compile(
 )
 NOT_LED = ("的", "设立", "下", "所", "之")
 HELD_BY = re.compile(
-    r"(?:协助|共同|联合)?(?:举办|主办|组织|召集|召开)的|(?:的)?主持下(?:举行|召开)?的"
+    r"(?:\d{4}年)?(?:\d{1,2}月)?(?:协助|共同|联合|主持)?(?:举办|主办|组织|召集|召开)的"
+    r"|(?:的)?主持下(?:举行|召开)?的"
 )
 
 
@@ -327,7 +328,8 @@ def _quoted(text: str, start: int, position: int) -> bool:
 
 
 def _held_by(sentence: Sentence, events) -> Iterator[Assertion]:
-    """A举办的B会议, 在A协助举办的B之后, 在A主持下举行的B: A organises or convenes B."""
+    """A举办的B会议, 在A协助举办的B之后, 在A主持下举行的B, A7月主持召开的B: A organises
+    or convenes B."""
     text = sentence.text
     for meeting in (e for e in events if e.type is EntityType.MEETING):
         for actor in sentence.of(*ACTORS):
