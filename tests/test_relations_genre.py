@@ -328,3 +328,32 @@ def test_the_forum_of_a_summary_is_the_summarised_meeting_and_its_convener_takes
 ):
     found = relate_document(SUMMARY_FRONT, "人口与发展委员会3月主持召开的论坛审议了移民问题。")
     assert ("人口与发展委员会", "人口问题区域论坛") in pairs(found, "participatesIn")
+
+
+def test_partners_of_a_cooperation_act_jointly_where_a_joint_word_follows(relate):
+    found = relate(
+        "世界卫生组织与联合国儿童基金会和联合国人口基金合作，在世界卫生大会第七十六届会议上"
+        "共同发起全球母婴健康倡议。"
+    )
+    assert ("联合国人口基金", "全球母婴健康倡议") in pairs(found, "implements")
+    assert ("联合国儿童基金会", "世界卫生大会第七十六届会议") in pairs(found, "participatesIn")
+
+
+def test_a_body_at_a_meeting_named_with_its_date_after_at(relate):
+    found = relate("联合国开发计划署在2023年5月举行的第三届南南合作部长级会议上介绍了其经验。")
+    assert ("联合国开发计划署", "第三届南南合作部长级会议") in pairs(found, "participatesIn")
+
+
+def test_what_is_adopted_at_a_meeting_the_sentence_opens_with_the_meeting_adopts(relate):
+    found = relate("在第二次非洲海洋治理部长级会议上，与会国家通过了《达喀尔海洋宣言》。")
+    assert ("第二次非洲海洋治理部长级会议", "达喀尔海洋宣言") in pairs(found, "adopts")
+
+
+def test_a_meeting_adopts_the_text_written_after_it_with_its_title(relate):
+    found = relate("回顾在开罗举行的国际人口与发展会议题为“行动纲领”的成果文件。")
+    assert any(s == "国际人口与发展会议" for s, _ in pairs(found, "adopts"))
+
+
+def test_a_body_after_the_states_that_open_the_sentence_is_not_its_subject(relate):
+    found = relate("在这方面，有关国家应支持联合国开发计划署打击腐败的工作。")
+    assert not pairs(found, "worksOn")

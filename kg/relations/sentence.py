@@ -45,6 +45,12 @@ def triggers(rule: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def first_word(text: str, words: tuple[str, ...], start: int, end: int) -> int:
+    """Position of the first of ``words`` in text[start:end], or -1."""
+    found = [position for word in words if (position := text.find(word, start, end)) >= 0]
+    return min(found) if found else -1
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence: its paragraph, offsets, text and the mentions inside it."""
@@ -95,6 +101,8 @@ class Sentence:
         not the object of a preposition (与世界银行… is not the subject) and does not
         stand in an adverbial clause opening the sentence (为了减少布基纳法索…，儿基会…)."""
         adverbial_end = self._adverbial_end()
+        if self._states_open():
+            return None
         object_end = -1  # end of the last mention that is a preposition's object
         for mention in self.of(*(types or ACTORS)):
             if mention.start < adverbial_end:
@@ -108,6 +116,14 @@ class Sentence:
                 continue
             return mention
         return None
+
+    def _states_open(self) -> bool:
+        """各国应…, 在这方面，有关国家应…: the sentence's subject is the States, a class
+        (other-actor words), and no body it names later is."""
+        opening = STATES_LEAD.match(self.text, self.start)
+        if opening.group("quantity") and self.text.startswith("国家", opening.end()):
+            return True  # 所有国家都应…, 有关国家应…
+        return self.text.startswith(triggers("other-actor"), opening.end())
 
     def _adverbial_end(self) -> int:
         """Where an adverbial clause that opens the sentence ends (its comma), else start."""
@@ -137,7 +153,26 @@ class Sentence:
                 break  # 与联合国会员国一道: the States, not the body
             actors.append(mention)
             cursor = mention.end
-        return actors
+        return actors or self._joint_partners(subject)
+
+    def _joint_partners(self, subject: Mention) -> list[Mention]:
+        """A与B、C和D合作，在…上共同发起X: the partners of the cooperation act jointly
+        with the subject where a joint word (共同, 联合 …) follows it."""
+        text = self.text
+        lead = JOINT_LEAD.match(text, subject.end, self.end)
+        if lead is None:
+            return []
+        cooperation = first_word(text, triggers("cooperate-with"), lead.end(), self.end)
+        if cooperation < 0:
+            return []
+        if first_word(text, triggers("joint-act"), cooperation + 2, self.end) < 0:
+            return []
+        if CLAUSE_END.search(text, lead.end(), cooperation):
+            return []
+        return [
+            m for m in self.of(EntityType.ORGANIZATION)
+            if lead.end() <= m.start and m.end <= cooperation and m.key != subject.key
+        ]  # fmt: skip
 
     def enumeration_before(self, position: int, *types: EntityType, gap: str = "") -> list[Mention]:
         """Mentions of these types that end right before ``position`` (allowing ``gap``
@@ -176,6 +211,11 @@ class Sentence:
 
 
 NOT_ITSELF = ("其他", "各", "系统")
+JOINT_LEAD = re.compile(r"(?:还|也|已)?(?:与|同)")
+# what may open a sentence before its subject: a linking phrase, a quantifier
+STATES_LEAD = re.compile(
+    r"(?:(?:在这方面|为此|此外|因此|同时|另外)，)?(?P<quantity>所有|全体|有关|许多)?"
+)
 MEMBER_STATES = ("会员国", "成员国")
 # 例如，为了…，/ 由于…，/ 根据…，: a clause that opens the sentence without its subject
 ADVERBIAL = re.compile(
