@@ -357,3 +357,18 @@ def test_a_meeting_adopts_the_text_written_after_it_with_its_title(relate):
 def test_a_body_after_the_states_that_open_the_sentence_is_not_its_subject(relate):
     found = relate("在这方面，有关国家应支持联合国开发计划署打击腐败的工作。")
     assert not pairs(found, "worksOn")
+
+
+def test_a_body_named_as_the_author_of_resolutions_is_not_the_actor(relate):
+    found = relate("安全理事会相关决议为打击恐怖主义的国际努力奠定了基础。")
+    assert not pairs(found, "worksOn")
+
+
+def test_a_council_a_body_has_status_with_is_not_the_actor(relate):
+    found = relate("一个具有经济及社会理事会咨商地位的非政府组织在会上谈到了腐败问题的调查。")
+    assert ("经济及社会理事会", "腐败") not in pairs(found, "worksOn")
+
+
+def test_a_body_that_decides_is_still_the_actor(relate):
+    found = relate("麻醉药品委员会决定在其第六十届会议期间举行一次专题辩论。")
+    assert ("麻醉药品委员会", "麻醉药品委员会第六十届会议") in pairs(found, "participatesIn")

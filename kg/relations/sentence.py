@@ -114,6 +114,10 @@ class Sentence:
             if before.endswith(PREPOSITIONS) or before.endswith("的") or listed:
                 object_end = mention.end  # 对反恐怖主义委员会、安全理事会…: all objects
                 continue
+            if NOT_ACTING.match(self.text, mention.end) or self.text.startswith(
+                triggers("status"), mention.end
+            ):
+                continue  # 安全理事会相关决议, 大会题为“…”的决定, 具有理事会咨商地位的
             return mention
         return None
 
@@ -211,6 +215,11 @@ class Sentence:
 
 
 NOT_ITSELF = ("其他", "各", "系统")
+# after a body: the texts it adopted (安全理事会相关决议, 大会题为“…”的第73/546号决定),
+# where it is named as an author, not as the sentence's actor
+NOT_ACTING = re.compile(
+    r"(?:的)?(?:相关|有关|各项|历次|以往|最近)?决议|(?:的|相关|有关|各项|历次|以往|最近)决定|题为"
+)
 JOINT_LEAD = re.compile(r"(?:还|也|已)?(?:与|同)")
 # what may open a sentence before its subject: a linking phrase, a quantifier
 STATES_LEAD = re.compile(

@@ -50,11 +50,14 @@ def works_on(sentence: Sentence) -> Iterator[Assertion]:
 def _works_on(sentence: Sentence, subject) -> Iterator[Assertion]:
     text = sentence.text
     words = triggers("work")
+    titles = [m for m in sentence.mentions if m.text.startswith("《")]
     threats = sorted(sentence.of(EntityType.THREAT), key=lambda m: m.start)
     reached = subject.end
     for threat in threats:
         if threat.start < subject.end:
             continue
+        if any(n.start <= threat.start and threat.end <= n.end for n in titles):
+            continue  # 依照《…打击…犯罪公约》, 通过的《…消除饥饿计划》: a title's words
         lead = text[reached : threat.start]
         bare = THREAT_JOINERS.sub("", lead)
         hit = any(bare.endswith(word) for word in words)
