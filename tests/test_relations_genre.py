@@ -372,3 +372,13 @@ def test_a_council_a_body_has_status_with_is_not_the_actor(relate):
 def test_a_body_that_decides_is_still_the_actor(relate):
     found = relate("麻醉药品委员会决定在其第六十届会议期间举行一次专题辩论。")
     assert ("麻醉药品委员会", "麻醉药品委员会第六十届会议") in pairs(found, "participatesIn")
+
+
+def test_a_state_acting_under_a_convention_carries_it_out(relate):
+    found = relate("挪威依照《联合国海洋法公约》划定了大陆架外部界限。")
+    assert ("挪威", "联合国海洋法公约") in pairs(found, "implements")
+
+
+def test_the_funder_of_unnamed_projects_a_body_carries_out_supports_it(relate):
+    found = relate("在世界粮食计划署正在实施由欧洲联盟资助的项目的地区，营养状况有所改善。")
+    assert ("欧洲联盟", "世界粮食计划署") in pairs(found, "supports")

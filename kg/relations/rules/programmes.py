@@ -112,11 +112,15 @@ CONTRIBUTION = re.compile(
 )
 
 
+ACCORDING = re.compile(r"(?:还|也|已|将|一直)?")  # between the actor and 依照
+
+
 def carried_out(sentence: Sentence) -> Iterator[Assertion]:
     """Who carries out a programme or an instrument, read from the genre's frames:
     * asked or helped to: 请/呼吁/敦促/鼓励/协助 X (继续) 执行/落实/实施/修订 Y → X implements Y
       (the asking or helping body supports X when it helps: 协助/支持 X 落实 Y);
-    * its part in it: X…为执行Y所采取的步骤, X…其对Y的执行…所作的贡献 → X implements Y."""
+    * its part in it: X…为执行Y所采取的步骤, X…其对Y的执行…所作的贡献 → X implements Y;
+    * acting under it: X依照/按照《Y》V… → X implements Y."""
     text = sentence.text
     words = triggers("carry-out")
     asked = triggers("ask")
@@ -149,6 +153,16 @@ def carried_out(sentence: Sentence) -> Iterator[Assertion]:
                         sentence, helper, Predicate.SUPPORTS, actor, "support:helps-carry-out", 0.65
                     )
                 break
+    for actor in sentence.of(*ACTORS):
+        lead = ACCORDING.match(text, actor.end)
+        if lead is None or not text.startswith(triggers("according-to"), lead.end()):
+            continue
+        for item in carried:
+            if lead.end() < item.start <= lead.end() + 3 and not text.startswith("的", item.end):
+                # 联合王国依照《登记公约》登记空间物体: it acts under the text, carries it out
+                yield assertion(
+                    sentence, actor, Predicate.IMPLEMENTS, item, "implements:according-to", 0.65
+                )
     for match in CONTRIBUTION.finditer(text, sentence.start, sentence.end):
         named = "object" if match.group("object") else "done"
         items = [m for m in carried if m.start == match.start(named)]
