@@ -382,3 +382,14 @@ def test_a_state_acting_under_a_convention_carries_it_out(relate):
 def test_the_funder_of_unnamed_projects_a_body_carries_out_supports_it(relate):
     found = relate("在世界粮食计划署正在实施由欧洲联盟资助的项目的地区，营养状况有所改善。")
     assert ("欧洲联盟", "世界粮食计划署") in pairs(found, "supports")
+
+
+def test_the_fund_places_received_money_from_acts_in_them(relate):
+    found = relate("在马里、尼日尔和乍得，抗旱应对行动都从中央应急基金获得了大笔拨款。")
+    targets = {o for _, o in pairs(found, "targets")}
+    assert {"马里", "尼日尔", "乍得"} <= targets
+
+
+def test_the_largest_recipient_of_a_funds_money_is_funded_by_it(relate):
+    found = relate("世界粮食计划署仍然是中央应急基金资金的最大接受者。")
+    assert ("中央应急基金", "世界粮食计划署") in pairs(found, "donorTo")

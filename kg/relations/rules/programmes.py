@@ -34,6 +34,8 @@ VENUE_AFTER = re.compile(r"[\d年月日至\-—～于到、和及初底中下上
 SET_UP_AFTER = re.compile(r"(?:建立|设立|成立|开设)了?(?:一个|一所|一家)?")
 FOR = ("为",)
 HELPED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:协助|帮助|支持|支助|援助)下")
+# …都从中央应急基金获得了1000多万美元: the fund the money came from is the actor
+GIVEN_FROM = re.compile(r"从(?P<body>[^，。；从]{2,30}?)(?:那里)?(?:获得|得到|收到|获取)")
 
 
 def implements(sentence: Sentence) -> Iterator[Assertion]:
@@ -240,6 +242,8 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
         ]  # fmt: skip
     elif subject is not None and not text.startswith("的", subject.end):
         actors = [subject, *sentence.co_actors(subject)]  # 儿基会的合作伙伴 is not the body
+    elif subject is None:
+        actors = _givers(sentence)
     if not actors:
         return
     meetings = sentence.of(EntityType.MEETING)
@@ -283,6 +287,18 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
             continue
         for actor in actors if place not in loose else joined:
             yield assertion(sentence, actor, Predicate.TARGETS, place, "targets:actor", 0.6)
+
+
+def _givers(sentence: Sentence) -> list:
+    """在A、B和C，…从X获得了…资金: with no body as the subject, the body or fund the
+    money came from acts in the places."""
+    given = GIVEN_FROM.search(sentence.text, sentence.start, sentence.end)
+    if given is None:
+        return []
+    return [
+        m for m in sentence.of(EntityType.ORGANIZATION, EntityType.PROGRAMME)
+        if given.start("body") <= m.start and m.end <= given.end("body")
+    ][:1]  # fmt: skip
 
 
 # 在X举行的…会议上，…: an opening clause that names a venue, not places acted in
