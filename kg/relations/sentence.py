@@ -69,7 +69,7 @@ class Sentence:
     document_meeting: str = ""  # key of the meeting the document summarises (主席的摘要)
     # footnotes that list countries, by where their reference stands: (position, countries)
     cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = field(default=())
-    # the mentions of each type, filled on first use (every rule asks for them)
+    # the mentions of each type and the subject, filled on first use (every rule asks)
     typed: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -100,8 +100,17 @@ class Sentence:
         """The sentence's grammatical subject: its first mention of these types that is
         not the object of a preposition (与世界银行… is not the subject) and does not
         stand in an adverbial clause opening the sentence (为了减少布基纳法索…，儿基会…)."""
-        adverbial_end = self._adverbial_end()
-        if self._states_open():
+        key = ("subject", types)
+        if key not in self.typed:
+            self.typed[key] = self._subject(types)
+        return self.typed[key]
+
+    def _subject(self, types: tuple[EntityType, ...]) -> Mention | None:
+        opening = self.typed.get("opening")
+        if opening is None:
+            opening = self.typed["opening"] = (self._adverbial_end(), self._states_open())
+        adverbial_end, states = opening
+        if states:
             return None
         object_end = -1  # end of the last mention that is a preposition's object
         for mention in self.of(*(types or ACTORS)):
