@@ -393,3 +393,10 @@ def test_the_fund_places_received_money_from_acts_in_them(relate):
 def test_the_largest_recipient_of_a_funds_money_is_funded_by_it(relate):
     found = relate("世界粮食计划署仍然是中央应急基金资金的最大接受者。")
     assert ("中央应急基金", "世界粮食计划署") in pairs(found, "donorTo")
+
+
+def test_the_partners_of_whose_managers_a_body_speaks_are_no_cooperation(relate):
+    found = relate(
+        "世界粮食计划署已开始与联合国难民事务高级专员公署和其他合作伙伴的负责人进行讨论。"
+    )
+    assert not pairs(found, "partnerOf")
