@@ -400,3 +400,13 @@ def test_the_partners_of_whose_managers_a_body_speaks_are_no_cooperation(relate)
         "世界粮食计划署已开始与联合国难民事务高级专员公署和其他合作伙伴的负责人进行讨论。"
     )
     assert not pairs(found, "partnerOf")
+
+
+def test_parts_of_the_un_are_not_the_un_acting(relate):
+    found = relate("联合国系统各实体继续支持各国应对气候变化。")
+    assert ("联合国", "气候变化") not in pairs(found, "worksOn")
+
+
+def test_a_cited_source_does_not_act(relate):
+    found = relate("见世界卫生组织，《应对非传染性疾病的挑战》，2019年，日内瓦。")
+    assert not pairs(found, "worksOn")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.data_files import read_table
+from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType, Mention
 from kg.text import iter_sentences, matching_form
 
@@ -127,12 +128,16 @@ class Sentence:
                 triggers("status"), mention.end
             ):
                 continue  # 安全理事会相关决议, 大会题为“…”的决定, 具有理事会咨商地位的
+            if mention.key == UN_KEY and self.text.startswith(triggers("un-part"), mention.end):
+                continue  # 联合国系统, 联合国若干机构: parts of the UN, not the UN itself
             return mention
         return None
 
     def _states_open(self) -> bool:
         """各国应…, 在这方面，有关国家应…: the sentence's subject is the States, a class
-        (other-actor words), and no body it names later is."""
+        (other-actor words), and no body it names later is; 见X，《…》 cites a source."""
+        if self.text.startswith(triggers("citation"), self.start):
+            return True  # 见世卫组织，《…》: a source cited, no one acts
         opening = STATES_LEAD.match(self.text, self.start)
         if opening.group("quantity") and self.text.startswith("国家", opening.end()):
             return True  # 所有国家都应…, 有关国家应…
