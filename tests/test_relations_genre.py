@@ -410,3 +410,8 @@ def test_parts_of_the_un_are_not_the_un_acting(relate):
 def test_a_cited_source_does_not_act(relate):
     found = relate("见世界卫生组织，《应对非传染性疾病的挑战》，2019年，日内瓦。")
     assert not pairs(found, "worksOn")
+
+
+def test_members_of_an_unnamed_platform_are_not_members_of_the_body_before(relate):
+    found = relate("在秘鲁，联合国人口基金帮助扩大了青年领导人网络的成员。")
+    assert ("秘鲁", "联合国人口基金") not in pairs(found, "participatesIn")

@@ -39,6 +39,7 @@ MEMBER_OF = re.compile(
     r"(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方)"
 )
 COPULAS = ("是", "成为", "担任")
+SHORT_FORM = re.compile(r"(?:[（(][^）)]{1,12})?[）)]?")  # …方案（艾滋病方案）的联合赞助方
 MEMBER_WORDS = ("赞助方", "成员", "缔约方")
 LISTED = (EntityType.ORGANIZATION, *PLACES)
 PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式)?(?:合作)?伙伴")
@@ -130,6 +131,9 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
         ]  # fmt: skip
         if not bodies:
             continue
+        copular = any(word in match.group("body") for word in COPULAS)
+        if not copular and not SHORT_FORM.fullmatch(text, bodies[-1].end, match.end("body")):
+            continue  # 扩大了土著妇女平台的成员: the members of an unnamed platform
         body = bodies[-1]
         if match.group("as"):
             members = [m for m in sentence.of(*ACTORS) if m.start >= match.end()][:1]
