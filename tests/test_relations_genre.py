@@ -415,3 +415,10 @@ def test_a_cited_source_does_not_act(relate):
 def test_members_of_an_unnamed_platform_are_not_members_of_the_body_before(relate):
     found = relate("在秘鲁，联合国人口基金帮助扩大了青年领导人网络的成员。")
     assert ("秘鲁", "联合国人口基金") not in pairs(found, "participatesIn")
+
+
+def test_a_body_in_an_adverbial_after_a_span_of_years_is_not_the_subject(relate):
+    found = relate("2021-2022年，通过欧洲联盟的资助，世界卫生组织向乌干达提供了技术支持。")
+    targets = pairs(found, "targets")
+    assert ("世界卫生组织", "乌干达") in targets
+    assert ("欧洲联盟", "乌干达") not in targets

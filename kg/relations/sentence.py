@@ -242,7 +242,7 @@ STATES_LEAD = re.compile(
 MEMBER_STATES = ("会员国", "成员国")
 # 例如，为了…，/ 由于…，/ 根据…，: a clause that opens the sentence without its subject
 ADVERBIAL = re.compile(
-    r"(?:(?:例如|此外|另外|同时|因此|然而|但是|总体而言|\d{4}年)，)?"
+    r"(?:(?:例如|此外|另外|同时|因此|然而|但是|总体而言|\d{4}(?:[-—–]\d{4})?年)，)?"
     r"(?:为了|为|由于|随着|根据|按照|通过|鉴于|针对|对于|关于|考虑到|除了)"
 )
 CO_ACTOR_GAP = re.compile(r"（?\s?(?:还|也|已)?(?:、|和|及|以及|与|同)\s?")
