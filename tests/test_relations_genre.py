@@ -422,3 +422,11 @@ def test_a_body_in_an_adverbial_after_a_span_of_years_is_not_the_subject(relate)
     targets = pairs(found, "targets")
     assert ("世界卫生组织", "乌干达") in targets
     assert ("欧洲联盟", "乌干达") not in targets
+
+
+def test_a_meeting_held_at_a_place_written_after_yu(relate):
+    found = relate(
+        "联合国环境规划署在2022年3月2日于内罗毕举行的联合国环境大会第五届会议上介绍了新战略。"
+    )
+    assert any(o == "内罗毕" for _, o in pairs(found, "heldIn"))
+    assert any(s == "联合国环境规划署" for s, _ in pairs(found, "participatesIn"))

@@ -17,6 +17,7 @@ from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import Sentence, triggers
 
 VENUES = (EntityType.CITY, EntityType.COUNTRY)
+AT_PLACE = ("在", "于")  # 在维也纳举行, 2019年1月18日于维也纳举行的讲习班
 # Between the place and the verb: a date or time ("于2008年10月13日至17日").
 DATE_GAP = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}")
 ONLINE = re.compile(r"(?:和|及)(?:在)?(?:线上|网上|在线)")
@@ -58,11 +59,11 @@ def held_in(sentence: Sentence) -> Iterator[Assertion]:
 
 
 def _venues(sentence: Sentence) -> Iterator[list]:
-    """Places written after 在, a country and its city together (在印度尼西亚杜阿岛)."""
+    """Places written after 在 or 于, a country and its city together (在印度尼西亚杜阿岛)."""
     places = sorted(sentence.of(*VENUES), key=lambda m: m.start)
     text = sentence.text
     for index, place in enumerate(places):
-        if text[max(sentence.start, place.start - 1) : place.start] != "在":
+        if text[max(sentence.start, place.start - 1) : place.start] not in AT_PLACE:
             continue
         venue = [place]
         for following in places[index + 1 :]:
