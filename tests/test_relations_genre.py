@@ -430,3 +430,14 @@ def test_a_meeting_held_at_a_place_written_after_yu(relate):
     )
     assert any(o == "内罗毕" for _, o in pairs(found, "heldIn"))
     assert any(s == "联合国环境规划署" for s, _ in pairs(found, "participatesIn"))
+
+
+def test_the_unsigned_messages_of_a_summary_are_the_meetings(relate_document):
+    found = relate_document(SUMMARY_FRONT, "消除贫困和防止冲突仍然是最高优先事项。")
+    works = pairs(found, "worksOn")
+    assert ("人口问题区域论坛", "贫困") in works
+
+
+def test_another_meetings_work_in_a_summary_is_not_the_summarised_ones(relate_document):
+    found = relate_document(SUMMARY_FRONT, "世界社会发展首脑会议需要作出减少贫困的承诺。")
+    assert ("人口问题区域论坛", "贫困") not in pairs(found, "worksOn")

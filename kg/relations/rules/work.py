@@ -202,6 +202,7 @@ def works_on_speakers(sentence: Sentence) -> Iterator[Assertion]:
     lead = SPEAKERS_LEAD.match(text, sentence.start)
     speakers = next((w for w in triggers("speaker") if text.startswith(w, lead.end())), "")
     if not speakers:
+        yield from _key_messages(sentence, meeting)
         return
     after = lead.end() + len(speakers)
     if first_trigger(text, triggers("own-country"), after, sentence.end) >= 0:
@@ -224,3 +225,22 @@ def works_on_speakers(sentence: Sentence) -> Iterator[Assertion]:
     for threat in threats:
         if threat.start > verb:
             yield assertion(sentence, meeting, Predicate.WORKS_ON, threat, "work:speakers", 0.6)
+
+
+def _key_messages(sentence: Sentence, meeting: str) -> Iterator[Assertion]:
+    """The unsigned messages of a meeting's summary (…应对生物多样性丧失和环境退化的迫切
+    需要是关键的优先事项; 消除贫困仍然是最高优先事项): where no one is named, a work word
+    right before a threat (or a list of threats) is the meeting's."""
+    if sentence.of(*ACTORS, EntityType.PROGRAMME, EntityType.PUBLICATION):
+        return
+    if any(m.key != meeting for m in sentence.of(EntityType.MEETING)):
+        return  # 可持续发展目标峰会上需要…减少贫困: another meeting's work
+    text = sentence.text
+    words = tuple(w for w in triggers("work") if w not in ("关于", "针对", "反"))
+    reached = -1
+    for threat in sorted(sentence.of(EntityType.THREAT), key=lambda m: m.start):
+        lead = text[max(sentence.start, reached) : threat.start]
+        bare = THREAT_JOINERS.sub("", text[sentence.start : threat.start])
+        if bare.endswith(words) or (reached >= 0 and THREAT_GAP.fullmatch(lead)):
+            yield assertion(sentence, meeting, Predicate.WORKS_ON, threat, "work:key-message", 0.5)
+            reached = threat.end
