@@ -157,6 +157,12 @@ class Sentence:
         A short form defined in brackets right after a body (开发计划署 in
         联合国开发计划署（开发计划署）) is the same body, not another actor.
         """
+        key = ("co-actors", subject.start, subject.key)
+        if key not in self.typed:
+            self.typed[key] = self._co_actors(subject)
+        return list(self.typed[key])
+
+    def _co_actors(self, subject: Mention) -> list[Mention]:
         actors: list[Mention] = []
         cursor = subject.end
         for mention in sorted(self.of(EntityType.ORGANIZATION), key=lambda m: m.start):

@@ -22,9 +22,10 @@ GIVERS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.COUNTRY)
 
 
 # 儿基会仍然是中央应急基金（CERF）资金的最大接受者: the fund gives to the body
+RECEIVERS = ("接受者", "受援方", "接收方", "受益方", "受款方")
 RECEIVER_OF = re.compile(
     r"(?:仍然|一直|继续)?(?:是|为)(?P<giver>[^，。；是]{2,40}?)(?:提供)?的?(?:资金|捐款|资助|拨款)"
-    r"的(?:最大|主要|第二大)?(?:接受者|受援方|接收方|受益方|受款方)"
+    rf"的(?:最大|主要|第二大)?(?:{'|'.join(RECEIVERS)})"
 )
 
 
@@ -82,6 +83,8 @@ def _donors_to_heading_body(sentence: Sentence) -> Iterator[Assertion]:
 def _receivers(sentence: Sentence) -> Iterator[Assertion]:
     """A是X资金的最大接受者: X funds A (A is the body right before the copula)."""
     text = sentence.text
+    if not any(text.find(word, sentence.start, sentence.end) >= 0 for word in RECEIVERS):
+        return
     for match in RECEIVER_OF.finditer(text, sentence.start, sentence.end):
         givers = [
             m for m in sentence.of(*GIVERS)
