@@ -441,3 +441,16 @@ def test_the_unsigned_messages_of_a_summary_are_the_meetings(relate_document):
 def test_another_meetings_work_in_a_summary_is_not_the_summarised_ones(relate_document):
     found = relate_document(SUMMARY_FRONT, "世界社会发展首脑会议需要作出减少贫困的承诺。")
     assert ("人口问题区域论坛", "贫困") not in pairs(found, "worksOn")
+
+
+def test_a_decision_opening_with_its_organ_and_verb_on_one_line_speaks_for_it(relate_document):
+    found = relate_document(
+        "经济及社会理事会\n2024年届会\n经济及社会理事会，回顾其以往关于道路安全的各项决议，\n",
+        "请秘书长在题为“社会和人权问题”的项目中题为“贩运人口”的分项下提交一份报告。",
+    )
+    assert ("联合国经济及社会理事会", "贩运人口") in pairs(found, "worksOn")
+
+
+def test_a_body_before_its_numbered_resolution_in_words_is_its_author(relate):
+    found = relate("安全理事会第一项决议为打击恐怖主义奠定了基础。")
+    assert not pairs(found, "worksOn")

@@ -18,7 +18,7 @@ from kg.relations.rules.base import first_trigger
 from kg.relations.rules.meetings import adopted_at_session
 from kg.relations.rules.routes import actors_on_routes, find_routes, routes
 from kg.relations.sentence import Sentence, resolve_anaphors, sentences, triggers
-from kg.text import chinese_numeral, matching_form
+from kg.text import chinese_numeral, clause_verbs, matching_form
 
 SESSION_NUMBER = re.compile(r"第([一二三四五六七八九十]+)届(?:特别)?会议$")
 DECISION_NUMBER = re.compile(r"第(\d{1,2})/\d{1,3}号(?:决定|决议)$")
@@ -158,15 +158,21 @@ def _summarised_meeting(front: list[Sentence]) -> str:
 
 def _issuing_organ(document: Document, extraction: Extraction) -> str:
     """The organ that speaks in the document's unsaid subjects: a resolution or decision
-    opens with a line that is the organ's name and a comma ("经济及社会理事会，"), and its
-    paragraphs then open with their verbs. A report names its body in its front matter
+    opens with a line that is the organ's name and a comma ("经济及社会理事会，"), alone or
+    before its first verb (经济及社会理事会，回顾其…), and its paragraphs then open with
+    their verbs. A report names its body in its front matter
     too, but its sentences have their own subjects."""
     body = document.metadata.body
     if not extraction.own_body or not body:
         return ""
     opening = (f"{body}，", f"{body},")
-    if any(line.strip().replace(" ", "") in opening for line in document.text.splitlines()):
-        return extraction.own_body
+    for line in document.text.splitlines():
+        line = line.strip().replace(" ", "")
+        if line in opening:
+            return extraction.own_body
+        # 经济及社会理事会，回顾其…: a decision's organ and its first verb on one line
+        if line.startswith(opening) and line[len(body) + 1 :].startswith(clause_verbs()):
+            return extraction.own_body
     return ""
 
 

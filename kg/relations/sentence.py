@@ -238,7 +238,8 @@ NOT_ITSELF = ("其他", "各", "系统")
 # after a body: the texts it adopted (安全理事会相关决议, 大会题为“…”的第73/546号决定),
 # where it is named as an author, not as the sentence's actor
 NOT_ACTING = re.compile(
-    r"(?:的)?(?:相关|有关|各项|历次|以往|最近)?决议|(?:的|相关|有关|各项|历次|以往|最近)决定|题为"
+    r"(?:的)?(?:相关|有关|各项|历次|以往|最近|第[一二三四五六七八九十\d]{1,3}项)?决议"
+    r"|(?:的|相关|有关|各项|历次|以往|最近)决定|题为"
 )
 JOINT_LEAD = re.compile(r"(?:还|也|已)?(?:与|同)")
 # what may open a sentence before its subject: a linking phrase, a quantifier
