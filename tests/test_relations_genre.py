@@ -275,3 +275,182 @@ def test_regions_a_meeting_is_held_for_are_no_venues(relate):
 def test_a_body_disbursing_from_a_fund_runs_it(relate):
     found = relate("世界粮食计划署拨付了200万美元的全球粮食安全专题资金。")
     assert any(s == "世界粮食计划署" and p == "implements" for s, p, _ in found)
+
+
+SUMMARY_FRONT = (
+    "联合国人口与发展委员会主持召开的人口问题区域论坛\n"
+    "2024年3月4日至6日\n"
+    "人口与发展委员会主席关于人口问题区域论坛的总结\n"
+    "一．\n导言\n"
+)
+
+
+@pytest.fixture(scope="module")
+def relate_document():
+    extractor = Extractor()
+
+    def run(front: str, *paragraphs: str):
+        body = "\n".join(f"{n}. {p}" for n, p in enumerate(paragraphs, start=1))
+        document = parse_document(front + body)
+        extraction = extractor.extract(document)
+        relations = extract_relations(document, extraction)
+        names = {k: e.label_zh for k, e in relations.entities(extraction).items()}
+        return {
+            (names[a.subject], a.predicate.value, names[a.object]) for a in relations.assertions
+        }
+
+    return run
+
+
+def test_the_participants_of_a_summarised_meeting_speak_for_it(relate_document):
+    found = relate_document(
+        SUMMARY_FRONT,
+        "与会者对一些地区粮食不安全加剧和极端贫困表示关切。",
+        "与会者强调必须消除对妇女的暴力行为。",
+    )
+    works = pairs(found, "worksOn")
+    assert ("人口问题区域论坛", "粮食不安全") in works
+    assert ("人口问题区域论坛", "暴力侵害妇女") in works
+
+
+def test_a_speaker_on_their_own_country_speaks_not_for_the_meeting(relate_document):
+    found = relate_document(SUMMARY_FRONT, "许多发言者介绍了本国应对气候变化的措施。")
+    assert not pairs(found, "worksOn")
+
+
+def test_participants_speak_for_no_meeting_outside_a_summary(relate_document):
+    found = relate_document("", "与会者强调必须消除对妇女的暴力行为。")
+    assert not pairs(found, "worksOn")
+
+
+def test_the_forum_of_a_summary_is_the_summarised_meeting_and_its_convener_takes_part(
+    relate_document,
+):
+    found = relate_document(SUMMARY_FRONT, "人口与发展委员会3月主持召开的论坛审议了移民问题。")
+    assert ("人口与发展委员会", "人口问题区域论坛") in pairs(found, "participatesIn")
+
+
+def test_partners_of_a_cooperation_act_jointly_where_a_joint_word_follows(relate):
+    found = relate(
+        "世界卫生组织与联合国儿童基金会和联合国人口基金合作，在世界卫生大会第七十六届会议上"
+        "共同发起全球母婴健康倡议。"
+    )
+    assert ("联合国人口基金", "全球母婴健康倡议") in pairs(found, "implements")
+    assert ("联合国儿童基金会", "世界卫生大会第七十六届会议") in pairs(found, "participatesIn")
+
+
+def test_a_body_at_a_meeting_named_with_its_date_after_at(relate):
+    found = relate("联合国开发计划署在2023年5月举行的第三届南南合作部长级会议上介绍了其经验。")
+    assert ("联合国开发计划署", "第三届南南合作部长级会议") in pairs(found, "participatesIn")
+
+
+def test_what_is_adopted_at_a_meeting_the_sentence_opens_with_the_meeting_adopts(relate):
+    found = relate("在第二次非洲海洋治理部长级会议上，与会国家通过了《达喀尔海洋宣言》。")
+    assert ("第二次非洲海洋治理部长级会议", "达喀尔海洋宣言") in pairs(found, "adopts")
+
+
+def test_a_meeting_adopts_the_text_written_after_it_with_its_title(relate):
+    found = relate("回顾在开罗举行的国际人口与发展会议题为“行动纲领”的成果文件。")
+    assert any(s == "国际人口与发展会议" for s, _ in pairs(found, "adopts"))
+
+
+def test_a_body_after_the_states_that_open_the_sentence_is_not_its_subject(relate):
+    found = relate("在这方面，有关国家应支持联合国开发计划署打击腐败的工作。")
+    assert not pairs(found, "worksOn")
+
+
+def test_a_body_named_as_the_author_of_resolutions_is_not_the_actor(relate):
+    found = relate("安全理事会相关决议为打击恐怖主义的国际努力奠定了基础。")
+    assert not pairs(found, "worksOn")
+
+
+def test_a_council_a_body_has_status_with_is_not_the_actor(relate):
+    found = relate("一个具有经济及社会理事会咨商地位的非政府组织在会上谈到了腐败问题的调查。")
+    assert ("经济及社会理事会", "腐败") not in pairs(found, "worksOn")
+
+
+def test_a_body_that_decides_is_still_the_actor(relate):
+    found = relate("麻醉药品委员会决定在其第六十届会议期间举行一次专题辩论。")
+    assert ("麻醉药品委员会", "麻醉药品委员会第六十届会议") in pairs(found, "participatesIn")
+
+
+def test_a_state_acting_under_a_convention_carries_it_out(relate):
+    found = relate("挪威依照《联合国海洋法公约》划定了大陆架外部界限。")
+    assert ("挪威", "联合国海洋法公约") in pairs(found, "implements")
+
+
+def test_the_funder_of_unnamed_projects_a_body_carries_out_supports_it(relate):
+    found = relate("在世界粮食计划署正在实施由欧洲联盟资助的项目的地区，营养状况有所改善。")
+    assert ("欧洲联盟", "世界粮食计划署") in pairs(found, "supports")
+
+
+def test_the_fund_places_received_money_from_acts_in_them(relate):
+    found = relate("在马里、尼日尔和乍得，抗旱应对行动都从中央应急基金获得了大笔拨款。")
+    targets = {o for _, o in pairs(found, "targets")}
+    assert {"马里", "尼日尔", "乍得"} <= targets
+
+
+def test_the_largest_recipient_of_a_funds_money_is_funded_by_it(relate):
+    found = relate("世界粮食计划署仍然是中央应急基金资金的最大接受者。")
+    assert ("中央应急基金", "世界粮食计划署") in pairs(found, "donorTo")
+
+
+def test_the_partners_of_whose_managers_a_body_speaks_are_no_cooperation(relate):
+    found = relate(
+        "世界粮食计划署已开始与联合国难民事务高级专员公署和其他合作伙伴的负责人进行讨论。"
+    )
+    assert not pairs(found, "partnerOf")
+
+
+def test_parts_of_the_un_are_not_the_un_acting(relate):
+    found = relate("联合国系统各实体继续支持各国应对气候变化。")
+    assert ("联合国", "气候变化") not in pairs(found, "worksOn")
+
+
+def test_a_cited_source_does_not_act(relate):
+    found = relate("见世界卫生组织，《应对非传染性疾病的挑战》，2019年，日内瓦。")
+    assert not pairs(found, "worksOn")
+
+
+def test_members_of_an_unnamed_platform_are_not_members_of_the_body_before(relate):
+    found = relate("在秘鲁，联合国人口基金帮助扩大了青年领导人网络的成员。")
+    assert ("秘鲁", "联合国人口基金") not in pairs(found, "participatesIn")
+
+
+def test_a_body_in_an_adverbial_after_a_span_of_years_is_not_the_subject(relate):
+    found = relate("2021-2022年，通过欧洲联盟的资助，世界卫生组织向乌干达提供了技术支持。")
+    targets = pairs(found, "targets")
+    assert ("世界卫生组织", "乌干达") in targets
+    assert ("欧洲联盟", "乌干达") not in targets
+
+
+def test_a_meeting_held_at_a_place_written_after_yu(relate):
+    found = relate(
+        "联合国环境规划署在2022年3月2日于内罗毕举行的联合国环境大会第五届会议上介绍了新战略。"
+    )
+    assert any(o == "内罗毕" for _, o in pairs(found, "heldIn"))
+    assert any(s == "联合国环境规划署" for s, _ in pairs(found, "participatesIn"))
+
+
+def test_the_unsigned_messages_of_a_summary_are_the_meetings(relate_document):
+    found = relate_document(SUMMARY_FRONT, "消除贫困和防止冲突仍然是最高优先事项。")
+    works = pairs(found, "worksOn")
+    assert ("人口问题区域论坛", "贫困") in works
+
+
+def test_another_meetings_work_in_a_summary_is_not_the_summarised_ones(relate_document):
+    found = relate_document(SUMMARY_FRONT, "世界社会发展首脑会议需要作出减少贫困的承诺。")
+    assert ("人口问题区域论坛", "贫困") not in pairs(found, "worksOn")
+
+
+def test_a_decision_opening_with_its_organ_and_verb_on_one_line_speaks_for_it(relate_document):
+    found = relate_document(
+        "经济及社会理事会\n2024年届会\n经济及社会理事会，回顾其以往关于道路安全的各项决议，\n",
+        "请秘书长在题为“社会和人权问题”的项目中题为“贩运人口”的分项下提交一份报告。",
+    )
+    assert ("联合国经济及社会理事会", "贩运人口") in pairs(found, "worksOn")
+
+
+def test_a_body_before_its_numbered_resolution_in_words_is_its_author(relate):
+    found = relate("安全理事会第一项决议为打击恐怖主义奠定了基础。")
+    assert not pairs(found, "worksOn")

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg.document import Document
 from kg.ids import heading_key
-from kg.nlp.extract import Extraction
+from kg.nlp.extract import Extraction, text_parts
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Entity, EntityType, Mention
 from kg.relations.model import SYMMETRIC, Assertion, Predicate
 from kg.relations.rules import RULES
+from kg.relations.rules.base import first_trigger
 from kg.relations.rules.meetings import adopted_at_session
 from kg.relations.rules.records import record_meeting, speakers
 from kg.relations.rules.routes import actors_on_routes, find_routes, routes
-from kg.relations.sentence import resolve_anaphors, sentences
-from kg.text import chinese_numeral, matching_form
+from kg.relations.sentence import Sentence, resolve_anaphors, sentences, triggers
+from kg.text import chinese_numeral, clause_verbs, matching_form
 
 SESSION_NUMBER = re.compile(r"第([一二三四五六七八九十]+)届(?:特别)?会议$")
 DECISION_NUMBER = re.compile(r"第(\d{1,2})/\d{1,3}号(?:决定|决议)$")
@@ -71,7 +72,8 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
         (nested_by_part if mention.nested else by_part)[mention.paragraph].append(mention)
     relations = Relations()
     organ = _issuing_organ(document, extraction)
-    meeting = record_meeting(document, extraction)
+    front = list(_front_sentences(document, by_part, nested_by_part))
+    meeting = _summarised_meeting(front) or record_meeting(document, extraction)
     seen: set[tuple[str, Predicate, str, str]] = set()
     known = set(extraction.entities)
     for paragraph in (*document.front, *document.paragraphs):
@@ -84,10 +86,11 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
             if (members := _footnote_countries((marker,), by_part))
         )
         named = by_part[paragraph.label]
-        mentions = named + resolve_anaphors(matching_form(paragraph.text), named)
+        text = matching_form(paragraph.text)
+        mentions = named + resolve_anaphors(text, named, meeting, paragraph.label)
         for sentence in sentences(
             paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries,
-            nested_by_part[paragraph.label], organ, listed,
+            nested_by_part[paragraph.label], organ, listed, meeting,
         ):  # fmt: skip
             found: list[Assertion] = []
             for rule in RULES:
@@ -129,17 +132,48 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     return relations
 
 
+def _front_sentences(document: Document, by_part, nested_by_part) -> Iterator[Sentence]:
+    """Each line of the front matter (masthead, title, session, date and place) as one
+    sentence, with its mentions: they say what the document is about."""
+    for part in text_parts(document):
+        if not part.label.startswith("front:"):
+            break
+        named = by_part[part.label]
+        mentions = named + resolve_anaphors(matching_form(part.text), named, "", part.label)
+        yield from sentences(part.label, part.text, mentions, nested=nested_by_part[part.label])
+
+
+def _summarised_meeting(front: list[Sentence]) -> str:
+    """The meeting a document summarises: the last meeting its front matter names before
+    a summary word (…主持召开的可持续发展高级别政治论坛的摘要, …第5次会议简要记录)."""
+    words = triggers("summary")
+    for line in front:
+        position = first_trigger(line.text, words, line.start, line.end)
+        if position < 0:
+            continue
+        before = [m for m in line.of(EntityType.MEETING) if m.end <= position]
+        if before:
+            return before[-1].key
+    return ""
+
+
 def _issuing_organ(document: Document, extraction: Extraction) -> str:
     """The organ that speaks in the document's unsaid subjects: a resolution or decision
-    opens with a line that is the organ's name and a comma ("经济及社会理事会，"), and its
-    paragraphs then open with their verbs. A report names its body in its front matter
+    opens with a line that is the organ's name and a comma ("经济及社会理事会，"), alone or
+    before its first verb (经济及社会理事会，回顾其…), and its paragraphs then open with
+    their verbs. A report names its body in its front matter
     too, but its sentences have their own subjects."""
     body = document.metadata.body
     if not extraction.own_body or not body:
         return ""
     opening = (f"{body}，", f"{body},")
-    if any(line.strip().replace(" ", "") in opening for line in document.text.splitlines()):
-        return extraction.own_body
+    for line in document.text.splitlines():
+        line = line.strip().replace(" ", "")
+        if line in opening:
+            return extraction.own_body
+        # 经济及社会理事会，回顾其…: a decision's organ and its first verb on one line
+        if line.startswith(opening) and line[len(body) + 1 :].startswith(clause_verbs()):
+            return extraction.own_body
     return ""
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.data_files import read_table
+from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType, Mention
 from kg.text import iter_sentences, matching_form
 
@@ -45,6 +46,12 @@ def triggers(rule: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def first_word(text: str, words: tuple[str, ...], start: int, end: int) -> int:
+    """Position of the first of ``words`` in text[start:end], or -1."""
+    found = [position for word in words if (position := text.find(word, start, end)) >= 0]
+    return min(found) if found else -1
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence: its paragraph, offsets, text and the mentions inside it."""
@@ -60,9 +67,10 @@ class Sentence:
     footnote_countries: tuple[str, ...] = field(default=())  # country lists of cited footnotes
     nested: tuple[Mention, ...] = field(default=())  # known entities inside longer names
     document_subject: str = ""  # key of the body whose document it is (a resolution's organ)
+    document_meeting: str = ""  # key of the meeting the document summarises (主席的摘要)
     # footnotes that list countries, by where their reference stands: (position, countries)
     cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = field(default=())
-    # the mentions of each type, filled on first use (every rule asks for them)
+    # the mentions of each type and the subject, filled on first use (every rule asks)
     typed: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -93,7 +101,18 @@ class Sentence:
         """The sentence's grammatical subject: its first mention of these types that is
         not the object of a preposition (与世界银行… is not the subject) and does not
         stand in an adverbial clause opening the sentence (为了减少布基纳法索…，儿基会…)."""
-        adverbial_end = self._adverbial_end()
+        key = ("subject", types)
+        if key not in self.typed:
+            self.typed[key] = self._subject(types)
+        return self.typed[key]
+
+    def _subject(self, types: tuple[EntityType, ...]) -> Mention | None:
+        opening = self.typed.get("opening")
+        if opening is None:
+            opening = self.typed["opening"] = (self._adverbial_end(), self._states_open())
+        adverbial_end, states = opening
+        if states:
+            return None
         object_end = -1  # end of the last mention that is a preposition's object
         for mention in self.of(*(types or ACTORS)):
             if mention.start < adverbial_end:
@@ -105,8 +124,24 @@ class Sentence:
             if before.endswith(PREPOSITIONS) or before.endswith("的") or listed:
                 object_end = mention.end  # 对反恐怖主义委员会、安全理事会…: all objects
                 continue
+            if NOT_ACTING.match(self.text, mention.end) or self.text.startswith(
+                triggers("status"), mention.end
+            ):
+                continue  # 安全理事会相关决议, 大会题为“…”的决定, 具有理事会咨商地位的
+            if mention.key == UN_KEY and self.text.startswith(triggers("un-part"), mention.end):
+                continue  # 联合国系统, 联合国若干机构: parts of the UN, not the UN itself
             return mention
         return None
+
+    def _states_open(self) -> bool:
+        """各国应…, 在这方面，有关国家应…: the sentence's subject is the States, a class
+        (other-actor words), and no body it names later is; 见X，《…》 cites a source."""
+        if self.text.startswith(triggers("citation"), self.start):
+            return True  # 见世卫组织，《…》: a source cited, no one acts
+        opening = STATES_LEAD.match(self.text, self.start)
+        if opening.group("quantity") and self.text.startswith("国家", opening.end()):
+            return True  # 所有国家都应…, 有关国家应…
+        return self.text.startswith(triggers("other-actor"), opening.end())
 
     def _adverbial_end(self) -> int:
         """Where an adverbial clause that opens the sentence ends (its comma), else start."""
@@ -122,6 +157,12 @@ class Sentence:
         A short form defined in brackets right after a body (开发计划署 in
         联合国开发计划署（开发计划署）) is the same body, not another actor.
         """
+        key = ("co-actors", subject.start, subject.key)
+        if key not in self.typed:
+            self.typed[key] = self._co_actors(subject)
+        return list(self.typed[key])
+
+    def _co_actors(self, subject: Mention) -> list[Mention]:
         actors: list[Mention] = []
         cursor = subject.end
         for mention in sorted(self.of(EntityType.ORGANIZATION), key=lambda m: m.start):
@@ -136,7 +177,26 @@ class Sentence:
                 break  # 与联合国会员国一道: the States, not the body
             actors.append(mention)
             cursor = mention.end
-        return actors
+        return actors or self._joint_partners(subject)
+
+    def _joint_partners(self, subject: Mention) -> list[Mention]:
+        """A与B、C和D合作，在…上共同发起X: the partners of the cooperation act jointly
+        with the subject where a joint word (共同, 联合 …) follows it."""
+        text = self.text
+        lead = JOINT_LEAD.match(text, subject.end, self.end)
+        if lead is None:
+            return []
+        cooperation = first_word(text, triggers("cooperate-with"), lead.end(), self.end)
+        if cooperation < 0:
+            return []
+        if first_word(text, triggers("joint-act"), cooperation + 2, self.end) < 0:
+            return []
+        if CLAUSE_END.search(text, lead.end(), cooperation):
+            return []
+        return [
+            m for m in self.of(EntityType.ORGANIZATION)
+            if lead.end() <= m.start and m.end <= cooperation and m.key != subject.key
+        ]  # fmt: skip
 
     def enumeration_before(self, position: int, *types: EntityType, gap: str = "") -> list[Mention]:
         """Mentions of these types that end right before ``position`` (allowing ``gap``
@@ -175,10 +235,21 @@ class Sentence:
 
 
 NOT_ITSELF = ("其他", "各", "系统")
+# after a body: the texts it adopted (安全理事会相关决议, 大会题为“…”的第73/546号决定),
+# where it is named as an author, not as the sentence's actor
+NOT_ACTING = re.compile(
+    r"(?:的)?(?:相关|有关|各项|历次|以往|最近|第[一二三四五六七八九十\d]{1,3}项)?决议"
+    r"|(?:的|相关|有关|各项|历次|以往|最近)决定|题为"
+)
+JOINT_LEAD = re.compile(r"(?:还|也|已)?(?:与|同)")
+# what may open a sentence before its subject: a linking phrase, a quantifier
+STATES_LEAD = re.compile(
+    r"(?:(?:在这方面|为此|此外|因此|同时|另外)，)?(?P<quantity>所有|全体|有关|许多)?"
+)
 MEMBER_STATES = ("会员国", "成员国")
 # 例如，为了…，/ 由于…，/ 根据…，: a clause that opens the sentence without its subject
 ADVERBIAL = re.compile(
-    r"(?:(?:例如|此外|另外|同时|因此|然而|但是|总体而言|\d{4}年)，)?"
+    r"(?:(?:例如|此外|另外|同时|因此|然而|但是|总体而言|\d{4}(?:[-—–]\d{4})?年)，)?"
     r"(?:为了|为|由于|随着|根据|按照|通过|鉴于|针对|对于|关于|考虑到|除了)"
 )
 CO_ACTOR_GAP = re.compile(r"（?\s?(?:还|也|已)?(?:、|和|及|以及|与|同)\s?")
@@ -196,6 +267,7 @@ def sentences(
     nested: list[Mention] = (),
     document_subject: str = "",
     cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = (),
+    document_meeting: str = "",
 ) -> Iterator[Sentence]:
     """The sentences of a paragraph with the mentions (and nested mentions) inside each."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -208,7 +280,7 @@ def sentences(
             heading_threats=heading_threats, heading_bodies=heading_bodies,
             footnote_countries=footnote_countries, original=text,
             nested=tuple(m for m in nested if start <= m.start and m.end <= end),
-            document_subject=document_subject,
+            document_subject=document_subject, document_meeting=document_meeting,
             cited_lists=tuple((at, keys) for at, keys in cited_lists if start <= at <= end),
         )  # fmt: skip
 
@@ -221,9 +293,13 @@ def anaphors() -> tuple[tuple[str, EntityType], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
-def resolve_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
+def resolve_anaphors(
+    text: str, mentions: list[Mention], meeting: str = "", paragraph: str = ""
+) -> list[Mention]:
     """Mentions for anaphors (该举措, 会议 …), each standing for the last entity of its type
-    named before it in the paragraph. Anaphors inside names are left alone."""
+    named before it in the paragraph. Anaphors inside names are left alone. In the summary
+    of a meeting, the first meeting anaphor with no meeting named before it (论坛, 会议) is
+    the meeting the document summarises (``meeting``)."""
     taken = bytearray(len(text))
     for mention in mentions:
         taken[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
@@ -234,19 +310,11 @@ def resolve_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
             end = start + len(word)
             if not any(taken[start:end]):
                 before = [m for m in mentions if m.type is entity_type and m.end <= start]
-                if before:
-                    antecedent = before[-1]
-                    found.append(
-                        Mention(
-                            antecedent.paragraph,
-                            start,
-                            end,
-                            word,
-                            entity_type,
-                            antecedent.key,
-                            "anaphora",
-                        )
-                    )
+                key = before[-1].key if before else ""
+                if not key and entity_type is EntityType.MEETING and meeting:
+                    key, meeting = meeting, ""  # a second such forum is another one
+                if key:
+                    found.append(Mention(paragraph, start, end, word, entity_type, key, "anaphora"))
                     taken[start:end] = b"\1" * len(word)
             start = text.find(word, end)
     return found

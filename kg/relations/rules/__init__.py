@@ -14,6 +14,7 @@ from kg.relations.rules.work import (
     works_on_heading_topic,
     works_on_named_threat,
     works_on_sentence_topic,
+    works_on_speakers,
 )
 
 RULES = (
@@ -24,6 +25,7 @@ RULES = (
     works_on_named_threat,
     works_on_heading_events,
     works_on_heading_topic,
+    works_on_speakers,
     implements,
     carried_out,
     targets,

@@ -49,6 +49,7 @@ def document_subject(sentence: Sentence) -> Iterator[Assertion]:
                 sentence, organ, Predicate.WORKS_ON, threat, "document-subject:concern", 0.6
             )
     yield from _acts_against(sentence, organ)
+    yield from _agenda_items(sentence, organ)
     resolve = text.find(RESOLVE, sentence.start, sentence.end)
     if resolve < 0:
         return
@@ -105,3 +106,18 @@ def _acts_against(sentence: Sentence, organ: str) -> Iterator[Assertion]:
             yield assertion(
                 sentence, organ, Predicate.WORKS_ON, threat, "document-subject:acts-against", 0.55
             )
+
+
+# 在题为“非传染性疾病预防和控制”的分项下: the title of one of the organ's agenda items
+AGENDA_TITLE = re.compile(r"题为“(?P<title>[^”]{2,60})”的(?:分项|项目|议程项目)")
+
+
+def _agenda_items(sentence: Sentence, organ: str) -> Iterator[Assertion]:
+    """请秘书长在题为“…”的项目中题为“非传染性疾病预防和控制”的分项下…提交报告: the organ
+    deals with the threats its agenda items are titled after."""
+    for match in AGENDA_TITLE.finditer(sentence.text, sentence.start, sentence.end):
+        for threat in sentence.of(EntityType.THREAT):
+            if match.start("title") <= threat.start and threat.end <= match.end("title"):
+                yield assertion(
+                    sentence, organ, Predicate.WORKS_ON, threat, "document-subject:agenda-item", 0.6
+                )

@@ -1,12 +1,14 @@
-"""donorTo: countries that fund a body.
+"""donorTo: countries (and funds) that fund a body.
 
 A sentence with a funding word (捐助, 捐款, 供资, 认捐, 分摊费用 …), the countries it
 names as givers, and the body it names as receiver (the one after 向/为/对, else
-the only one). Both ends stand in the sentence.
+the only one). Both ends stand in the sentence. A body that is the recipient of a
+giver's money (A是X资金的最大接受者) is funded by it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.nlp.model import EntityType
@@ -16,9 +18,19 @@ from kg.relations.sentence import Sentence, triggers
 
 RECEIVER_MARKS = ("向", "为", "对", "给")
 GIVER_GROUPS = ("捐助方集团", "捐助国集团", "捐助方小组")
+GIVERS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.COUNTRY)
+
+
+# 儿基会仍然是中央应急基金（CERF）资金的最大接受者: the fund gives to the body
+RECEIVERS = ("接受者", "受援方", "接收方", "受益方", "受款方")
+RECEIVER_OF = re.compile(
+    r"(?:仍然|一直|继续)?(?:是|为)(?P<giver>[^，。；是]{2,40}?)(?:提供)?的?(?:资金|捐款|资助|拨款)"
+    rf"的(?:最大|主要|第二大)?(?:{'|'.join(RECEIVERS)})"
+)
 
 
 def donors(sentence: Sentence) -> Iterator[Assertion]:
+    yield from _receivers(sentence)
     text = sentence.value
     if not any(word in text for word in triggers("donor")):
         return
@@ -66,3 +78,22 @@ def _donors_to_heading_body(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, key, Predicate.DONOR_TO, receiver, "donor:footnote-list", 0.55
             )
+
+
+def _receivers(sentence: Sentence) -> Iterator[Assertion]:
+    """A是X资金的最大接受者: X funds A (A is the body right before the copula)."""
+    text = sentence.text
+    if not any(text.find(word, sentence.start, sentence.end) >= 0 for word in RECEIVERS):
+        return
+    for match in RECEIVER_OF.finditer(text, sentence.start, sentence.end):
+        givers = [
+            m for m in sentence.of(*GIVERS)
+            if match.start("giver") <= m.start and m.end <= match.end("giver")
+        ]  # fmt: skip
+        bodies = [
+            m for m in sentence.of(EntityType.ORGANIZATION)
+            if m.end <= match.start() and match.start() - m.end <= 2
+        ]  # fmt: skip
+        for body in bodies[-1:]:
+            for giver in givers[:1]:
+                yield assertion(sentence, giver, Predicate.DONOR_TO, body, "donor:receiver", 0.7)

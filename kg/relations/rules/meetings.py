@@ -17,6 +17,7 @@ from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import Sentence, triggers
 
 VENUES = (EntityType.CITY, EntityType.COUNTRY)
+AT_PLACE = ("在", "于")  # 在维也纳举行, 2019年1月18日于维也纳举行的讲习班
 # Between the place and the verb: a date or time ("于2008年10月13日至17日").
 DATE_GAP = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}")
 ONLINE = re.compile(r"(?:和|及)(?:在)?(?:线上|网上|在线)")
@@ -24,6 +25,8 @@ AT_MEETING = re.compile(r"(?:上|期间|框架内|会上)")
 AFTER_VERB = re.compile(r"(?:了|的|过)?(?:一次|一个|一系列|一些|首次)?")
 ADOPTED = (EntityType.RESOLUTION, EntityType.INSTRUMENT)
 ADOPTERS = (EntityType.ORGANIZATION, EntityType.MEETING)
+TITLED = re.compile(r"题为[“《]?")  # a meeting's text named by its title
+AT_OPENING = re.compile(r"(?:上|期间)，")  # 在X会议上，…
 
 
 def held_in(sentence: Sentence) -> Iterator[Assertion]:
@@ -56,11 +59,11 @@ def held_in(sentence: Sentence) -> Iterator[Assertion]:
 
 
 def _venues(sentence: Sentence) -> Iterator[list]:
-    """Places written after 在, a country and its city together (在印度尼西亚杜阿岛)."""
+    """Places written after 在 or 于, a country and its city together (在印度尼西亚杜阿岛)."""
     places = sorted(sentence.of(*VENUES), key=lambda m: m.start)
     text = sentence.text
     for index, place in enumerate(places):
-        if text[max(sentence.start, place.start - 1) : place.start] != "在":
+        if text[max(sentence.start, place.start - 1) : place.start] not in AT_PLACE:
             continue
         venue = [place]
         for following in places[index + 1 :]:
@@ -170,6 +173,31 @@ def adopts(sentence: Sentence) -> Iterator[Assertion]:
             # the body adopts: its own verb, right after it (支持批准《公约》 is no adoption)
             if verb >= 0 and verb - adopter.end <= 4 and adopted.start - verb <= 8:
                 yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:verb", 0.75)
+            elif adopter.type is EntityType.MEETING and TITLED.fullmatch(
+                text, adopter.end, adopted.start
+            ):
+                # 联合国可持续发展大会题为“我们希望的未来”的成果文件: the meeting's text
+                yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:title", 0.75)
+    yield from _adopted_at(sentence, words)
+
+
+def _adopted_at(sentence: Sentence, words: tuple[str, ...]) -> Iterator[Assertion]:
+    """在X会议上，成员国通过了《宣言》: what is adopted at a meeting the sentence opens
+    with, the meeting adopts."""
+    text = sentence.text
+    for meeting in sentence.of(EntityType.MEETING):
+        opening = AT_OPENING.match(text, meeting.end)
+        if text[meeting.start - 1 : meeting.start] != "在" or opening is None:
+            continue
+        if meeting.start - 1 > sentence.clause_of(sentence.start)[1]:
+            continue  # the meeting opens the sentence (or its first clause)
+        _, clause_end = sentence.clause_of(opening.end())
+        verb = first_trigger(text, words, opening.end(), clause_end)
+        if verb < 0 or text.startswith("的", verb + 2):
+            continue
+        for adopted in sentence.of(*ADOPTED):
+            if verb < adopted.start <= verb + 8 and adopted.end <= clause_end:
+                yield assertion(sentence, meeting, Predicate.ADOPTS, adopted, "adopts:at", 0.7)
 
 
 def adopted_at_session(

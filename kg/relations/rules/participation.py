@@ -39,6 +39,7 @@ MEMBER_OF = re.compile(
     r"(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方)"
 )
 COPULAS = ("是", "成为", "担任")
+SHORT_FORM = re.compile(r"(?:[（(][^）)]{1,12})?[）)]?")  # …方案（艾滋病方案）的联合赞助方
 MEMBER_WORDS = ("赞助方", "成员", "缔约方")
 LISTED = (EntityType.ORGANIZATION, *PLACES)
 PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式)?(?:合作)?伙伴")
@@ -130,6 +131,9 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
         ]  # fmt: skip
         if not bodies:
             continue
+        copular = any(word in match.group("body") for word in COPULAS)
+        if not copular and not SHORT_FORM.fullmatch(text, bodies[-1].end, match.end("body")):
+            continue  # 扩大了土著妇女平台的成员: the members of an unnamed platform
         body = bodies[-1]
         if match.group("as"):
             members = [m for m in sentence.of(*ACTORS) if m.start >= match.end()][:1]
@@ -286,14 +290,21 @@ AT_END = re.compile(
     r"(?:[（(][^）)]{1,10}[）)])?(?:等|等等)?[^，。；在]{0,8}?(?:上|期间|会上|框架内)"
 )
 NOT_LED = ("的", "设立", "下", "所", "之")
+# 在2022年11月举行的X会议上: the date and verb of the meeting between 在 and its name
+AT_HELD = re.compile(
+    r"在(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:(?:至|和)\d{1,2}日)?(?:于[^，。；于]{2,12}?)?"
+    r"(?:举行|召开)的$"
+)
 HELD_BY = re.compile(
-    r"(?:协助|共同|联合)?(?:举办|主办|组织|召集|召开)的|(?:的)?主持下(?:举行|召开)?的"
+    r"(?:\d{4}年)?(?:\d{1,2}月)?(?:协助|共同|联合|主持)?(?:举办|主办|组织|召集|召开)的"
+    r"|(?:的)?主持下(?:举行|召开)?的"
 )
 
 
 def _at_meeting(sentence: Sentence, events) -> Iterator[Assertion]:
-    """The subject of a sentence acts at a meeting, or at a body's sessions, it names
-    after 在 (A在B会议上重申…, A在安全理事会、大会等论坛上倡导…): it takes part."""
+    """The subject of a sentence, and the bodies acting with it, act at a meeting, or at
+    a body's sessions, it names after 在 (A在B会议上重申…, A在2022年11月举行的B会议上…,
+    A在安全理事会、大会等论坛上倡导…): they take part."""
     subject = sentence.subject(*ACTORS)
     if subject is None:
         return
@@ -301,8 +312,12 @@ def _at_meeting(sentence: Sentence, events) -> Iterator[Assertion]:
     places = [
         m for m in (*events, *sentence.of(EntityType.ORGANIZATION))
         if m.type is not EntityType.PROGRAMME and m.start > subject.end
-        and text[m.start - 1 : m.start] == "在"
+        and (
+            text[m.start - 1 : m.start] == "在"
+            or (m.type is EntityType.MEETING and AT_HELD.search(text, subject.end, m.start))
+        )
     ]  # fmt: skip
+    actors = [subject, *sentence.co_actors(subject)]
     for first in places:
         if _quoted(text, subject.end, first.start):
             continue  # 世卫组织，“工作队在大会第七十七届会议期间…”: a title
@@ -315,10 +330,11 @@ def _at_meeting(sentence: Sentence, events) -> Iterator[Assertion]:
         if first.type is EntityType.ORGANIZATION and "上" not in end.group():
             continue  # 在安全理事会上 is a forum, 在安全理事会的框架内 a setting
         for item in listed:
-            if item.key != subject.key:
-                yield assertion(
-                    sentence, subject, Predicate.PARTICIPATES_IN, item, "participates:at", 0.7
-                )
+            for actor in actors:
+                if item.key != actor.key:
+                    yield assertion(
+                        sentence, actor, Predicate.PARTICIPATES_IN, item, "participates:at", 0.7
+                    )
 
 
 def _quoted(text: str, start: int, position: int) -> bool:
@@ -327,7 +343,8 @@ def _quoted(text: str, start: int, position: int) -> bool:
 
 
 def _held_by(sentence: Sentence, events) -> Iterator[Assertion]:
-    """A举办的B会议, 在A协助举办的B之后, 在A主持下举行的B: A organises or convenes B."""
+    """A举办的B会议, 在A协助举办的B之后, 在A主持下举行的B, A7月主持召开的B: A organises
+    or convenes B."""
     text = sentence.text
     for meeting in (e for e in events if e.type is EntityType.MEETING):
         for actor in sentence.of(*ACTORS):

@@ -24,6 +24,7 @@ COUNTED = re.compile(
 REACH = 40  # how far after the partners (within their clause) the cooperation word may stand
 NEAR = 6
 JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two run together
+PARTNER_NOUN = re.compile(r"合作(?:伙伴|机构|方)的")  # a noun that owns what follows
 
 
 def cooperation(sentence: Sentence) -> Iterator[Assertion]:
@@ -91,6 +92,8 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
     )
     if signal > 0 and "的" in text[last.end : signal] and companion in ("和", "及"):
         signal = -1  # 巴勒斯坦国和也门的重大协调差距: a noun, not the two cooperating
+    if signal > 0 and PARTNER_NOUN.match(text, signal):
+        signal = -1  # 与A、B和其他…合作伙伴的管理层进行讨论: the partners' managers, a noun
     if signal < 0 and not _joint_programme(sentence, last.end, clause_end):
         return
     lefts = [subject] if subject is not None else []

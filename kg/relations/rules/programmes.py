@@ -34,6 +34,8 @@ VENUE_AFTER = re.compile(r"[\d年月日至\-—～于到、和及初底中下上
 SET_UP_AFTER = re.compile(r"(?:建立|设立|成立|开设)了?(?:一个|一所|一家)?")
 FOR = ("为",)
 HELPED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:协助|帮助|支持|支助|援助)下")
+# …都从中央应急基金获得了1000多万美元: the fund the money came from is the actor
+GIVEN_FROM = re.compile(r"从(?P<body>[^，。；从]{2,30}?)(?:那里)?(?:获得|得到|收到|获取)")
 
 
 def implements(sentence: Sentence) -> Iterator[Assertion]:
@@ -112,11 +114,15 @@ CONTRIBUTION = re.compile(
 )
 
 
+ACCORDING = re.compile(r"(?:还|也|已|将|一直)?")  # between the actor and 依照
+
+
 def carried_out(sentence: Sentence) -> Iterator[Assertion]:
     """Who carries out a programme or an instrument, read from the genre's frames:
     * asked or helped to: 请/呼吁/敦促/鼓励/协助 X (继续) 执行/落实/实施/修订 Y → X implements Y
       (the asking or helping body supports X when it helps: 协助/支持 X 落实 Y);
-    * its part in it: X…为执行Y所采取的步骤, X…其对Y的执行…所作的贡献 → X implements Y."""
+    * its part in it: X…为执行Y所采取的步骤, X…其对Y的执行…所作的贡献 → X implements Y;
+    * acting under it: X依照/按照《Y》V… → X implements Y."""
     text = sentence.text
     words = triggers("carry-out")
     asked = triggers("ask")
@@ -149,6 +155,16 @@ def carried_out(sentence: Sentence) -> Iterator[Assertion]:
                         sentence, helper, Predicate.SUPPORTS, actor, "support:helps-carry-out", 0.65
                     )
                 break
+    for actor in sentence.of(*ACTORS):
+        lead = ACCORDING.match(text, actor.end)
+        if lead is None or not text.startswith(triggers("according-to"), lead.end()):
+            continue
+        for item in carried:
+            if lead.end() < item.start <= lead.end() + 3 and not text.startswith("的", item.end):
+                # 联合王国依照《登记公约》登记空间物体: it acts under the text, carries it out
+                yield assertion(
+                    sentence, actor, Predicate.IMPLEMENTS, item, "implements:according-to", 0.65
+                )
     for match in CONTRIBUTION.finditer(text, sentence.start, sentence.end):
         named = "object" if match.group("object") else "done"
         items = [m for m in carried if m.start == match.start(named)]
@@ -226,6 +242,8 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
         ]  # fmt: skip
     elif subject is not None and not text.startswith("的", subject.end):
         actors = [subject, *sentence.co_actors(subject)]  # 儿基会的合作伙伴 is not the body
+    elif subject is None:
+        actors = _givers(sentence)
     if not actors:
         return
     meetings = sentence.of(EntityType.MEETING)
@@ -269,6 +287,18 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
             continue
         for actor in actors if place not in loose else joined:
             yield assertion(sentence, actor, Predicate.TARGETS, place, "targets:actor", 0.6)
+
+
+def _givers(sentence: Sentence) -> list:
+    """在A、B和C，…从X获得了…资金: with no body as the subject, the body or fund the
+    money came from acts in the places."""
+    given = GIVEN_FROM.search(sentence.text, sentence.start, sentence.end)
+    if given is None:
+        return []
+    return [
+        m for m in sentence.of(EntityType.ORGANIZATION, EntityType.PROGRAMME)
+        if given.start("body") <= m.start and m.end <= given.end("body")
+    ][:1]  # fmt: skip
 
 
 # 在X举行的…会议上，…: an opening clause that names a venue, not places acted in

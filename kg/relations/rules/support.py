@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_per_pair
-from kg.relations.sentence import ACTORS, Sentence, triggers
+from kg.relations.sentence import ACTORS, CLAUSE_END, Sentence, triggers
 
 SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
 FUNDED_BY = re.compile(r"由(?P<actors>[^，。；由]{2,40}?)(?:资助|供资|支助|赞助|出资)的")
 BACKED_BY = re.compile(r"在(?P<actors>[^，。；在]{2,40}?)的(?:支持|支助|资助|赞助)下")
 OBJECT_REACH = 12  # characters between the verb and what it supports
+CARRIER_REACH = 8  # characters between a body and 由, as in 正在实施由
 
 
 def supports(sentence: Sentence) -> Iterator[Assertion]:
@@ -82,9 +83,24 @@ def _marked(
             continue
         after = [m for m in sentence.of(*SUPPORTED) if match.end() <= m.start < sentence.end]
         objects = [m for m in after if m.start == match.end()] if right_after else after[:1]
+        if right_after and not objects:
+            objects = _carrier(sentence, match.start())
         for actor in actors:
             for obj in objects:
                 yield assertion(sentence, actor, Predicate.SUPPORTS, obj, rule, 0.7)
+
+
+def _carrier(sentence: Sentence, position: int) -> list:
+    """儿基会正在实施由X支助的项目: the body that carries out what X funds, where the
+    funded thing has no name (项目, 活动): the body right before the verb."""
+    before = [m for m in sentence.of(EntityType.ORGANIZATION) if m.end <= position]
+    if not before:
+        return []
+    lead = sentence.text[before[-1].end : position]
+    words = triggers("carry-out") + triggers("implement")
+    if len(lead) > CARRIER_REACH or CLAUSE_END.search(lead) or not lead.endswith(words):
+        return []
+    return before[-1:]
 
 
 # 该伙伴关系由荷兰政府资助: the thing named before, by the head of its name, is funded

@@ -20,7 +20,7 @@ from dataclasses import replace
 from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion
+from kg.relations.rules.base import assertion, first_trigger
 from kg.relations.sentence import ACTORS, Sentence, triggers
 
 WORKERS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.MEETING)
@@ -50,11 +50,14 @@ def works_on(sentence: Sentence) -> Iterator[Assertion]:
 def _works_on(sentence: Sentence, subject) -> Iterator[Assertion]:
     text = sentence.text
     words = triggers("work")
+    titles = [m for m in sentence.mentions if m.text.startswith("《")]
     threats = sorted(sentence.of(EntityType.THREAT), key=lambda m: m.start)
     reached = subject.end
     for threat in threats:
         if threat.start < subject.end:
             continue
+        if any(n.start <= threat.start and threat.end <= n.end for n in titles):
+            continue  # 依照《…打击…犯罪公约》, 通过的《…消除饥饿计划》: a title's words
         lead = text[reached : threat.start]
         bare = THREAT_JOINERS.sub("", lead)
         hit = any(bare.endswith(word) for word in words)
@@ -181,3 +184,63 @@ def _conveners_inside(sentence: Sentence, meeting) -> list:
         and meeting.start <= m.start < m.end <= meeting.end
         and m.key != UN_KEY
     ]
+
+
+# 许多与会者, 一些发言者: a count before the participants
+SPEAKERS_LEAD = re.compile(r"(?:此外，|另外，|同时，)?(?:许多|很多|一些|有些|多位|若干|有|部分)?")
+
+
+def works_on_speakers(sentence: Sentence) -> Iterator[Assertion]:
+    """In the summary of a meeting, its participants speak for it (与会者对…粮食不安全
+    表示关切; 与会者强调必须消除性别暴力): the meeting works on the threats they are
+    concerned about or call to act against. Not what a speaker says of their own
+    country's work (许多发言者概述了本国…应对气候变化的政策)."""
+    meeting = sentence.document_meeting
+    if not meeting:
+        return
+    text = sentence.text
+    lead = SPEAKERS_LEAD.match(text, sentence.start)
+    speakers = next((w for w in triggers("speaker") if text.startswith(w, lead.end())), "")
+    if not speakers:
+        yield from _key_messages(sentence, meeting)
+        return
+    after = lead.end() + len(speakers)
+    if first_trigger(text, triggers("own-country"), after, sentence.end) >= 0:
+        return
+    names = [m for m in sentence.mentions if m.type is not EntityType.THREAT]
+    threats = [
+        t for t in sentence.of(EntityType.THREAT)
+        if not any(n.start <= t.start and t.end <= n.end for n in names)
+    ]  # fmt: skip
+    if first_trigger(text, triggers("concern"), after, sentence.end) >= 0:
+        for threat in threats:
+            yield assertion(
+                sentence, meeting, Predicate.WORKS_ON, threat, "work:speakers-concern", 0.6
+            )
+        return
+    words = tuple(w for w in triggers("work") if w not in ("关于", "针对", "反"))
+    verb = first_trigger(text, words, after, sentence.end)
+    if verb < 0:
+        return
+    for threat in threats:
+        if threat.start > verb:
+            yield assertion(sentence, meeting, Predicate.WORKS_ON, threat, "work:speakers", 0.6)
+
+
+def _key_messages(sentence: Sentence, meeting: str) -> Iterator[Assertion]:
+    """The unsigned messages of a meeting's summary (…应对生物多样性丧失和环境退化的迫切
+    需要是关键的优先事项; 消除贫困仍然是最高优先事项): where no one is named, a work word
+    right before a threat (or a list of threats) is the meeting's."""
+    if sentence.of(*ACTORS, EntityType.PROGRAMME, EntityType.PUBLICATION):
+        return
+    if any(m.key != meeting for m in sentence.of(EntityType.MEETING)):
+        return  # 可持续发展目标峰会上需要…减少贫困: another meeting's work
+    text = sentence.text
+    words = tuple(w for w in triggers("work") if w not in ("关于", "针对", "反"))
+    reached = -1
+    for threat in sorted(sentence.of(EntityType.THREAT), key=lambda m: m.start):
+        lead = text[max(sentence.start, reached) : threat.start]
+        bare = THREAT_JOINERS.sub("", text[sentence.start : threat.start])
+        if bare.endswith(words) or (reached >= 0 and THREAT_GAP.fullmatch(lead)):
+            yield assertion(sentence, meeting, Predicate.WORKS_ON, threat, "work:key-message", 0.5)
+            reached = threat.end
