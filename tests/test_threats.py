@@ -261,3 +261,14 @@ def test_readme_counts_match_the_file(graph):
     tops = set(graph.objects(SCHEME, SKOS.hasTopConcept))
     triggers = list(graph.triples((None, TRIGGER, None)))
     assert tuple(map(int, row.groups())) == (len(found), len(tops), len(triggers))
+
+
+def test_nuclear_proliferation_war_wasting_and_financial_crime_are_concepts_of_their_own(
+    extractor,
+):
+    assert threats_in(extractor, "防止核武器扩散和核战争，打击金融犯罪，儿童消瘦。") >= {
+        "nuclear-proliferation",
+        "nuclear-war",
+        "financial-crime",
+        "wasting",
+    }
