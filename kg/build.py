@@ -2,7 +2,7 @@
 
 1. reading (`kg.inputs`, `kg.sources`): the files given, hashed; the texts each holds;
 2. extracting (`kg.extraction`): a text's document, entities and relations;
-3. triples (`kg.triples`): the document's graph, as pyoxigraph triples, in one pass;
+3. triples (`kg.triples`): the document's graph, as triples of N-Triples terms, in one pass;
 4. writing (`kg.graph_files`): that graph as the document's Turtle file, written once;
    graph.ttl and graph.trig made of the documents' files;
 5. loading (`kg.loading`): each document's file into the Oxigraph store, as it comes;

@@ -6,8 +6,8 @@ A document's graph is the named graph ``ids.graph_iri(key)``; here it is a list 
 N-Triples line, so that the same graph always gives the same bytes however and in whichever
 process it was made (`graph`, and `with_sources` when a document gains or loses a source
 file). Terms are plain strings because making pyoxigraph terms from Python costs 1–3 µs
-each, four times what the rest of the triples cost; Oxigraph parses the files
-`kg.graph_files` writes of them, in Rust, when `kg.loading` loads them.
+each, more than the rest of making a triple; Oxigraph parses the files `kg.graph_files`
+writes of them, in Rust, when `kg.loading` loads them.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ HAN = re.compile("[\u4e00-\u9fff]+")
 _ESCAPES = {code: f"\\u{code:04X}" for code in (*range(0x20), 0x7F)} | {
     ord(char): f"\\{letter}" for char, letter in zip('\b\t\n\f\r"\\', 'btnfr"\\', strict=True)
 }
+_ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f]')  # a text with none of these is written as it is
 
 
 def iri(value: str) -> str:
@@ -58,9 +59,6 @@ def literal(text: str, language: str = "", datatype: str = "") -> str:
     if language:
         return f"{quoted}@{language}"
     return f"{quoted}^^{datatype}" if datatype else quoted
-
-
-_ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f]')
 
 
 A = iri(str(RDF.type))
