@@ -454,3 +454,10 @@ def test_a_decision_opening_with_its_organ_and_verb_on_one_line_speaks_for_it(re
 def test_a_body_before_its_numbered_resolution_in_words_is_its_author(relate):
     found = relate("安全理事会第一项决议为打击恐怖主义奠定了基础。")
     assert not pairs(found, "worksOn")
+
+
+def test_a_threat_in_the_name_of_a_body_beside_the_subject_is_that_bodys(relate):
+    found = relate("四个实体(西亚经济社会委员会、反恐怖主义办公室和儿基会)设定了财务目标。")
+    works = pairs(found, "worksOn")
+    assert ("联合国反恐怖主义办公室", "恐怖主义") in works
+    assert not {s for s, o in works if o == "恐怖主义"} - {"联合国反恐怖主义办公室"}

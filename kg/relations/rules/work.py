@@ -51,13 +51,15 @@ def _works_on(sentence: Sentence, subject) -> Iterator[Assertion]:
     text = sentence.text
     words = triggers("work")
     titles = [m for m in sentence.mentions if m.text.startswith("《")]
+    # A、反恐怖主义办公室和B: a body acting beside the subject works on its own name's threat
+    beside = sentence.co_actors(subject)
     threats = sorted(sentence.of(EntityType.THREAT), key=lambda m: m.start)
     reached = subject.end
     for threat in threats:
         if threat.start < subject.end:
             continue
-        if any(n.start <= threat.start and threat.end <= n.end for n in titles):
-            continue  # 依照《…打击…犯罪公约》, 通过的《…消除饥饿计划》: a title's words
+        if any(n.start <= threat.start and threat.end <= n.end for n in (*titles, *beside)):
+            continue  # 依照《…打击…犯罪公约》, 通过的《…消除饥饿计划》: the words of another name
         lead = text[reached : threat.start]
         bare = THREAT_JOINERS.sub("", lead)
         hit = any(bare.endswith(word) for word in words)
