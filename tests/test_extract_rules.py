@@ -915,3 +915,18 @@ def test_a_signatory_of_a_letter_is_no_body(extract):
 )
 def test_a_verb_opening_the_clause_governs_the_programme_after_it(extract, sentence, expected):
     assert names(extract(sentence), EntityType.PROGRAMME) == expected
+
+
+def test_sessions_and_plenaries_are_named_alike_in_every_document():
+    from kg.reader import parse_document
+
+    written_with_body = Extractor().extract_text("经济及社会理事会2031年届会的工作")
+    document = parse_document(
+        "2031年届会\n议程项目7\n海洋问题\n经济及社会理事会，\n回顾其第2029/52号决议，\n"
+        "请各国继续开展工作。\n2031年7月26日\n第43次全体会议\n"
+    )
+    own_body = Extractor().extract(document)
+    sessions = {e.label_zh: e.key for e in own_body.of_type(EntityType.MEETING)}
+    (session,) = written_with_body.of_type(EntityType.MEETING)
+    assert sessions[session.label_zh] == session.key
+    assert "联合国经济及社会理事会第43次全体会议" in sessions

@@ -124,6 +124,8 @@ SIGNATURE = re.compile(r"\s*[(（]\s*签\s*名\s*[)）]")
 LATIN_NUMBER = re.compile(r"^[-\d]+$")
 LATIN_BEFORE = re.compile(r"[A-Za-z][-\d]*$")
 GENERIC_BODY = "组织"  # a head that names a body only with an anchor of its own
+# 第43次全体会议: a meeting named by its number alone
+NUMBERED_MEETING = re.compile(rf"第{ORDINAL_NUMERAL}次(?:全体)?会议")
 # 在第二届会议上: a session named by its number alone, after a preposition or a clause's start
 BARE_SESSION = re.compile(rf"(?:(?<=[在于，。；])|^)第{ORDINAL_NUMERAL}届(?:特别)?会议")
 GOVERNMENT = "政府"
@@ -321,6 +323,14 @@ class NameMatcher:
                 candidates.append(
                     Candidate(owner.start, end, entity_type, "name:owned", "", name, priority=1)
                 )
+                continue
+            own = context_of(doc).own_body
+            if own is not None and NUMBERED_MEETING.fullmatch(name):
+                # 第43次全体会议 in an ECOSOC resolution: the own body's meeting, named by it
+                candidates.append(
+                    Candidate(start, end, entity_type, f"name:{entity_type}", "",
+                              own.label + name, 1, own.key)
+                )  # fmt: skip
                 continue
             candidates.append(
                 Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
@@ -928,9 +938,12 @@ def _yearly_sessions(
         found.extend(_listed_years(text, match, context))
         body = known_ends.get(match.start())
         if body is not None and body.type is EntityType.ORGANIZATION:
+            # named by the body's full name whatever form the text uses, so that the
+            # session is one entity across documents (经济及社会理事会2023年届会)
+            label = (body.label or text[body.start : body.end]) + match.group(0)
             found.append(
                 Candidate(body.start, match.end(), EntityType.MEETING, "name:yearly-session",
-                          priority=2)
+                          "", label, 2, body.key)
             )  # fmt: skip
             continue
         own = context.own_body
