@@ -930,3 +930,14 @@ def test_sessions_and_plenaries_are_named_alike_in_every_document():
     (session,) = written_with_body.of_type(EntityType.MEETING)
     assert sessions[session.label_zh] == session.key
     assert "联合国经济及社会理事会第43次全体会议" in sessions
+
+
+def test_a_yearly_session_in_the_councils_style_is_the_councils():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "2031年届会\n2030年7月25日至2031年7月26日\n议程项目12 (e)\n海洋问题\n"
+        "2031年2月7日某国常驻联合国代表给秘书长的信\n谨致函，提请注意海洋问题。\n"
+    )
+    found = Extractor().extract(document)
+    assert names(found, EntityType.MEETING) == ["联合国经济及社会理事会2031年届会"]

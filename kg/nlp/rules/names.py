@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import jieba
 from spacy.language import Language
@@ -946,7 +946,7 @@ def _yearly_sessions(
                           "", label, 2, body.key)
             )  # fmt: skip
             continue
-        own = context.own_body
+        own = context.own_body or _session_style_body(match.group("kind"))
         named = _named_before(text, match.start(), known_ends)
         if named is not None:
             own = named
@@ -962,6 +962,20 @@ def _yearly_sessions(
             )
         )  # fmt: skip
     return found
+
+
+@cache
+def _session_style_body(style: str) -> Alias | None:
+    """The body whose yearly sessions alone are called ``style`` (2023年届会: the Economic
+    and Social Council's), from kg/data/patterns/session_styles.tsv."""
+    body = next(
+        (row["body"] for row in read_table("patterns/session_styles.tsv") if row["style"] == style),
+        None,
+    )
+    known = load_gazetteer().get(f"org/{body}") if body else None
+    if known is None:
+        return None
+    return Alias(known.label_zh, known.key, known.type, known.label_zh)
 
 
 def _named_before(text: str, end: int, known_ends: dict[int, Candidate]) -> Alias | None:
