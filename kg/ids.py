@@ -81,6 +81,10 @@ def _ascii_label(label: str) -> str:
     return slug(label)
 
 
+UNMARKED = str.maketrans("", "", " 《》“”")
+
+
 def entity_key(entity_type: str, name: str) -> str:
-    """The key of an entity no gazetteer knows: its type and a slug of its name."""
-    return f"{entity_type.lower()}/{slug(name.replace(' ', ''))}"
+    """The key of an entity no gazetteer knows: its type and a slug of its name, without
+    spaces, title marks and quotes (《公约》缔约方会议 and 公约缔约方会议 are one name)."""
+    return f"{entity_type.lower()}/{slug(name.translate(UNMARKED))}"

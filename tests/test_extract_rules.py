@@ -941,3 +941,11 @@ def test_a_yearly_session_in_the_councils_style_is_the_councils():
     )
     found = Extractor().extract(document)
     assert names(found, EntityType.MEETING) == ["联合国经济及社会理事会2031年届会"]
+
+
+def test_a_name_with_and_without_title_marks_is_one_key():
+    from kg.ids import entity_key
+
+    marked = entity_key("Meeting", "《海洋公约》缔约方会议第三届会议")
+    assert marked == entity_key("Meeting", "海洋公约缔约方会议第三届会议")
+    assert marked != entity_key("Meeting", "海洋公约缔约方会议第四届会议")
