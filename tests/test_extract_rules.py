@@ -949,3 +949,8 @@ def test_a_name_with_and_without_title_marks_is_one_key():
     marked = entity_key("Meeting", "《海洋公约》缔约方会议第三届会议")
     assert marked == entity_key("Meeting", "海洋公约缔约方会议第三届会议")
     assert marked != entity_key("Meeting", "海洋公约缔约方会议第四届会议")
+
+
+def test_a_session_written_with_a_short_form_of_its_body_takes_the_full_name(extract):
+    found = extract("回顾大会第四十三届特别会议的成果。")
+    assert names(found, EntityType.MEETING) == ["联合国大会第四十三届特别会议"]

@@ -324,6 +324,20 @@ class NameMatcher:
                     Candidate(owner.start, end, entity_type, "name:owned", "", name, priority=1)
                 )
                 continue
+            body = next((c for c in inside if c.start == start), None)
+            if (
+                entity_type is EntityType.MEETING
+                and body is not None
+                and body.type is EntityType.ORGANIZATION
+                and body.label
+                and SESSION_AT_END.fullmatch(text, body.end, end)
+            ):
+                # 大会第二十三届特别会议: named by the body's full name, as in every document
+                candidates.append(
+                    Candidate(start, end, entity_type, f"name:{entity_type}", "",
+                              body.label + text[body.end : end], 1)
+                )  # fmt: skip
+                continue
             own = context_of(doc).own_body
             if own is not None and NUMBERED_MEETING.fullmatch(name):
                 # 第43次全体会议 in an ECOSOC resolution: the own body's meeting, named by it
