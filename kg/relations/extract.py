@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.document import Document
@@ -90,7 +90,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
         mentions = named + resolve_anaphors(text, named, meeting, paragraph.label)
         for sentence in sentences(
             paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries,
-            nested_by_part[paragraph.label], organ, listed, meeting,
+            nested_by_part[paragraph.label], organ, listed, meeting, text,
         ):  # fmt: skip
             found: list[Assertion] = []
             for rule in RULES:
@@ -114,7 +114,9 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
                 for end in (item.subject, item.object):
                     if end not in known and end not in relations.referenced:
                         _reference(end, relations, _convener_name(item, extraction))
-            for item in _valid(found, known | set(relations.routes) | set(relations.referenced)):
+            for item in found:
+                if not _valid(item, known, relations):
+                    continue
                 key = (item.subject, item.predicate, item.object, item.paragraph)
                 if key not in seen:
                     seen.add(key)
@@ -241,10 +243,13 @@ def _footnote_countries(markers, by_part, least: int = 3) -> tuple[str, ...]:
     return ()
 
 
-def _valid(found: Iterable[Assertion], known: set[str]) -> Iterable[Assertion]:
-    for item in found:
-        if item.subject != item.object and item.subject in known and item.object in known:
-            yield item
+def _valid(item: Assertion, known: set[str], relations: Relations) -> bool:
+    """Both ends are entities of the document, its routes or the ones it references,
+    and they differ."""
+    return item.subject != item.object and all(
+        end in known or end in relations.routes or end in relations.referenced
+        for end in (item.subject, item.object)
+    )
 
 
 def _reference(key: str, relations: Relations, convener: str = "") -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -257,6 +258,12 @@ ENUMERATION_GAP = re.compile(r"\s?(?:政府|国|等)?\s?(?:、|，|和|及|以�
 LEADING_GAP = re.compile(r"\s?(?:了|来自|包括|如|即)?\s?")
 
 
+def _within(mentions: list[Mention], starts: list[int], start: int, end: int) -> tuple:
+    """The mentions (sorted by start, ``starts`` theirs) that lie in [start, end)."""
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    return tuple(m for m in mentions[first:last] if m.end <= end)
+
+
 def sentences(
     paragraph: str,
     text: str,
@@ -268,18 +275,21 @@ def sentences(
     document_subject: str = "",
     cited_lists: tuple[tuple[int, tuple[str, ...]], ...] = (),
     document_meeting: str = "",
+    folded: str = "",
 ) -> Iterator[Sentence]:
-    """The sentences of a paragraph with the mentions (and nested mentions) inside each."""
+    """The sentences of a paragraph with the mentions (and nested mentions) inside each;
+    ``folded`` is the text's matching form, if the caller has it already."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     nested = sorted(nested, key=lambda m: (m.start, m.end))
-    folded = matching_form(text)
+    folded = folded or matching_form(text)
+    starts = [m.start for m in ordered]
+    nested_starts = [m.start for m in nested]
     for start, end in iter_sentences(folded):
-        inside = tuple(m for m in ordered if start <= m.start and m.end <= end)
         yield Sentence(
-            paragraph, folded, start, end, inside,
+            paragraph, folded, start, end, _within(ordered, starts, start, end),
             heading_threats=heading_threats, heading_bodies=heading_bodies,
             footnote_countries=footnote_countries, original=text,
-            nested=tuple(m for m in nested if start <= m.start and m.end <= end),
+            nested=_within(nested, nested_starts, start, end),
             document_subject=document_subject, document_meeting=document_meeting,
             cited_lists=tuple((at, keys) for at, keys in cited_lists if start <= at <= end),
         )  # fmt: skip
