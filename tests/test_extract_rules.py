@@ -954,3 +954,7 @@ def test_a_name_with_and_without_title_marks_is_one_key():
 def test_a_session_written_with_a_short_form_of_its_body_takes_the_full_name(extract):
     found = extract("回顾大会第四十三届特别会议的成果。")
     assert names(found, EntityType.MEETING) == ["联合国大会第四十三届特别会议"]
+
+
+def test_a_session_kind_alone_names_no_meeting(extract):
+    assert names(extract("工作组在三次实质性会议上讨论了议程项目。"), EntityType.MEETING) == []
