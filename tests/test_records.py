@@ -40,3 +40,22 @@ def test_a_speaker_outside_a_record_names_no_meeting():
     document = parse_document("1. 某某女士（斐济）说，斐济代表团欢迎委员会的报告。\n")
     relations = extract_relations(document, Extractor().extract(document))
     assert not [a for a in relations.assertions if a.rule == "participates:speaker"]
+
+
+def test_the_state_submitting_a_draft_takes_part_in_the_session():
+    document = parse_document(
+        "2031年届会\n议程项目7\n海洋问题\n斐济： 决议草案\n海洋保护\n经济及社会理事会，\n"
+        "回顾其第2029/52号决议，\n请各国继续开展工作。\n"
+    )
+    relations = extract_relations(document, Extractor().extract(document))
+    sponsors = {a.subject for a in relations.assertions if a.rule == "participates:sponsor"}
+    assert sponsors == {"country/FJI"}
+
+
+def test_a_facilitators_country_is_no_sponsor():
+    document = parse_document(
+        "2031年届会\n议程项目7\n海洋问题\n副主席某某(斐济)提出的决定草案\n海洋保护\n"
+        "经济及社会理事会，回顾其关于海洋保护的2029年7月23日第2029/52号决议，决定继续审议这一问题：\n"
+    )
+    relations = extract_relations(document, Extractor().extract(document))
+    assert not [a for a in relations.assertions if a.rule == "participates:sponsor"]

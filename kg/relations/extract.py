@@ -16,7 +16,7 @@ from kg.relations.model import SYMMETRIC, Assertion, Predicate
 from kg.relations.rules import RULES
 from kg.relations.rules.base import first_trigger
 from kg.relations.rules.meetings import adopted_at_session
-from kg.relations.rules.records import record_meeting, speakers
+from kg.relations.rules.records import front_sessions, record_meeting, speakers, sponsors
 from kg.relations.rules.routes import actors_on_routes, find_routes, routes
 from kg.relations.sentence import Sentence, resolve_anaphors, sentences, triggers
 from kg.text import chinese_numeral, clause_verbs, matching_form
@@ -74,6 +74,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     organ = _issuing_organ(document, extraction)
     front = list(_front_sentences(document, by_part, nested_by_part))
     meeting = _summarised_meeting(front) or record_meeting(document, extraction)
+    sessions = front_sessions(document, extraction)
     seen: set[tuple[str, Predicate, str, str]] = set()
     known = set(extraction.entities)
     for paragraph in (*document.front, *document.paragraphs):
@@ -96,6 +97,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
             for rule in RULES:
                 found.extend(rule(sentence))
             found.extend(speakers(sentence, meeting))
+            found.extend(sponsors(sentence, sessions))
             for route in find_routes(sentence):
                 relations.routes.setdefault(route.key, _route_entity(route, paragraph.label))
                 relations.routes[route.key].mentions.append(

@@ -1,5 +1,7 @@
-"""Summary records: the States whose representatives speak take part in the meeting the
-record is of (史密斯女士（澳大利亚）说 in the record of 第六委员会第12次会议)."""
+"""Who takes part in the meeting a document is for: in a summary record, the States whose
+representatives speak (史密斯女士（澳大利亚）说 in the record of 第六委员会第12次会议); in a
+draft, the States or groups that submit it to the session its masthead names
+(古巴：决议草案)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion
 from kg.relations.sentence import Sentence, triggers
 
+FRONT = "front:"
 # 第12次会议: a numbered meeting of a body, as a summary record's masthead names it
 NUMBERED_MEETING = re.compile(r"第\s*\d+\s*次会议$")
 # 史密斯女士（澳大利亚）说: a speaker's title, the State in brackets, the reporting verb
@@ -50,3 +53,36 @@ def speakers(sentence: Sentence, meeting: str) -> Iterator[Assertion]:
                     sentence, state, Predicate.PARTICIPATES_IN, meeting, "participates:speaker",
                     0.85,
                 )  # fmt: skip
+
+
+def front_sessions(document: Document, extraction: Extraction) -> tuple[str, ...]:
+    """The keys of the meetings a document's front matter names (its sessions)."""
+    front = {part.label for part in document.front}
+    keys = []
+    for mention in extraction.mentions:
+        entity = extraction.entities.get(mention.key)
+        if (
+            mention.paragraph in front
+            and entity is not None
+            and entity.type is EntityType.MEETING
+            and mention.key not in keys
+        ):
+            keys.append(mention.key)
+    return tuple(keys)
+
+
+def sponsors(sentence: Sentence, sessions: tuple[str, ...]) -> Iterator[Assertion]:
+    """古巴：决议草案: the States and groups of a front line naming a draft submit it to, and
+    so take part in, the sessions of the front matter."""
+    if not sessions or not sentence.paragraph.startswith(FRONT):
+        return
+    text = sentence.text[sentence.start : sentence.end]
+    if not any(word in text for word in triggers("draft")):
+        return
+    for sponsor in sentence.of(EntityType.COUNTRY, EntityType.ORGANIZATION):
+        if sponsor.start and sentence.text[sponsor.start - 1] in "(（":
+            continue  # 副主席某某(智利)提出的: a facilitator's country, not a sponsor
+        for session in sessions:
+            yield assertion(
+                sentence, sponsor, Predicate.PARTICIPATES_IN, session, "participates:sponsor", 0.75
+            )
