@@ -59,3 +59,13 @@ def test_a_facilitators_country_is_no_sponsor():
     )
     relations = extract_relations(document, Extractor().extract(document))
     assert not [a for a in relations.assertions if a.rule == "participates:sponsor"]
+
+
+def test_the_date_and_city_line_of_the_masthead_is_where_the_session_is_held():
+    document = parse_document(
+        "海洋事务委员会\n2031年实质性会议\n2031年4月3日至21日，纽约\n议程项目4\n海洋问题\n"
+        "主席提交的工作文件\n一.\n导言\n1. 委员会讨论了海洋问题。\n"
+    )
+    relations = extract_relations(document, Extractor().extract(document))
+    held = {(a.object, a.rule) for a in relations.assertions if a.predicate is Predicate.HELD_IN}
+    assert held == {("city/new-york", "held-in:front")}

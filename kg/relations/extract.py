@@ -16,7 +16,13 @@ from kg.relations.model import SYMMETRIC, Assertion, Predicate
 from kg.relations.rules import RULES
 from kg.relations.rules.base import first_trigger
 from kg.relations.rules.meetings import adopted_at_session
-from kg.relations.rules.records import front_sessions, record_meeting, speakers, sponsors
+from kg.relations.rules.records import (
+    front_sessions,
+    record_meeting,
+    speakers,
+    sponsors,
+    venues,
+)
 from kg.relations.rules.routes import actors_on_routes, find_routes, routes
 from kg.relations.sentence import Sentence, resolve_anaphors, sentences, triggers
 from kg.text import chinese_numeral, clause_verbs, matching_form
@@ -98,6 +104,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
                 found.extend(rule(sentence))
             found.extend(speakers(sentence, meeting))
             found.extend(sponsors(sentence, sessions))
+            found.extend(venues(sentence, sessions))
             for route in find_routes(sentence):
                 relations.routes.setdefault(route.key, _route_entity(route, paragraph.label))
                 relations.routes[route.key].mentions.append(

@@ -16,6 +16,7 @@ from kg.relations.rules.base import assertion
 from kg.relations.sentence import Sentence, triggers
 
 FRONT = "front:"
+DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 # 第12次会议: a numbered meeting of a body, as a summary record's masthead names it
 NUMBERED_MEETING = re.compile(r"第\s*\d+\s*次会议$")
 # 史密斯女士（澳大利亚）说: a speaker's title, the State in brackets, the reporting verb
@@ -86,3 +87,15 @@ def sponsors(sentence: Sentence, sessions: tuple[str, ...]) -> Iterator[Assertio
             yield assertion(
                 sentence, sponsor, Predicate.PARTICIPATES_IN, session, "participates:sponsor", 0.75
             )
+
+
+def venues(sentence: Sentence, sessions: tuple[str, ...]) -> Iterator[Assertion]:
+    """2023年4月3日至21日，纽约: a front line with the sessions' dates and a city says
+    where they are held."""
+    if not sessions or not sentence.paragraph.startswith(FRONT):
+        return
+    if not DATE.search(sentence.text, sentence.start, sentence.end):
+        return
+    for city in sentence.of(EntityType.CITY):
+        for session in sessions:
+            yield assertion(sentence, session, Predicate.HELD_IN, city, "held-in:front", 0.8)
