@@ -30,17 +30,14 @@ SPEAKER = re.compile(
 
 def record_meeting(document: Document, extraction: Extraction) -> str:
     """The key of the numbered meeting a summary record's front matter names, or ""."""
-    front = {part.label for part in document.front}
-    for mention in extraction.mentions:
-        entity = extraction.entities.get(mention.key)
-        if (
-            mention.paragraph in front
-            and entity is not None
-            and entity.type is EntityType.MEETING
-            and NUMBERED_MEETING.search(entity.label_zh)
-        ):
-            return mention.key
-    return ""
+    return next(
+        (
+            key
+            for key in front_sessions(document, extraction)
+            if NUMBERED_MEETING.search(extraction.entities[key].label_zh)
+        ),
+        "",
+    )
 
 
 def speakers(sentence: Sentence, meeting: str) -> Iterator[Assertion]:
