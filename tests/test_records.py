@@ -1,9 +1,19 @@
-"""Summary records: the States whose representatives speak take part in the meeting."""
+"""Who takes part in the meeting a document is for: the speakers' States in a summary
+record, the sponsors of a draft; and where the masthead's sessions are held."""
 
 from kg.nlp.extract import Extractor
 from kg.reader import parse_document
 from kg.relations.extract import extract_relations
 from kg.relations.model import Predicate
+
+EXTRACTOR = Extractor()
+
+
+def relations_of(text: str):
+    document = parse_document(text)
+    extraction = EXTRACTOR.extract(document)
+    return extraction, extract_relations(document, extraction)
+
 
 RECORD = """联合国
 大会
@@ -21,9 +31,7 @@ RECORD = """联合国
 
 
 def test_speakers_states_take_part_in_the_recorded_meeting():
-    document = parse_document(RECORD)
-    extraction = Extractor().extract(document)
-    relations = extract_relations(document, extraction)
+    extraction, relations = relations_of(RECORD)
     meeting = next(
         key for key, e in extraction.entities.items() if e.label_zh == "海洋问题委员会第7次会议"
     )
@@ -37,35 +45,31 @@ def test_speakers_states_take_part_in_the_recorded_meeting():
 
 
 def test_a_speaker_outside_a_record_names_no_meeting():
-    document = parse_document("1. 某某女士（斐济）说，斐济代表团欢迎委员会的报告。\n")
-    relations = extract_relations(document, Extractor().extract(document))
+    _, relations = relations_of("1. 某某女士（斐济）说，斐济代表团欢迎委员会的报告。\n")
     assert not [a for a in relations.assertions if a.rule == "participates:speaker"]
 
 
 def test_the_state_submitting_a_draft_takes_part_in_the_session():
-    document = parse_document(
+    _, relations = relations_of(
         "2031年届会\n议程项目7\n海洋问题\n斐济： 决议草案\n海洋保护\n经济及社会理事会，\n"
         "回顾其第2029/52号决议，\n请各国继续开展工作。\n"
     )
-    relations = extract_relations(document, Extractor().extract(document))
     sponsors = {a.subject for a in relations.assertions if a.rule == "participates:sponsor"}
     assert sponsors == {"country/FJI"}
 
 
 def test_a_facilitators_country_is_no_sponsor():
-    document = parse_document(
+    _, relations = relations_of(
         "2031年届会\n议程项目7\n海洋问题\n副主席某某(斐济)提出的决定草案\n海洋保护\n"
         "经济及社会理事会，回顾其关于海洋保护的2029年7月23日第2029/52号决议，决定继续审议这一问题：\n"
     )
-    relations = extract_relations(document, Extractor().extract(document))
     assert not [a for a in relations.assertions if a.rule == "participates:sponsor"]
 
 
 def test_the_date_and_city_line_of_the_masthead_is_where_the_session_is_held():
-    document = parse_document(
+    _, relations = relations_of(
         "海洋事务委员会\n2031年实质性会议\n2031年4月3日至21日，纽约\n议程项目4\n海洋问题\n"
         "主席提交的工作文件\n一.\n导言\n1. 委员会讨论了海洋问题。\n"
     )
-    relations = extract_relations(document, Extractor().extract(document))
     held = {(a.object, a.rule) for a in relations.assertions if a.predicate is Predicate.HELD_IN}
     assert held == {("city/new-york", "held-in:front")}

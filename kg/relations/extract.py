@@ -79,8 +79,8 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     relations = Relations()
     organ = _issuing_organ(document, extraction)
     front = list(_front_sentences(document, by_part, nested_by_part))
-    meeting = _summarised_meeting(front) or record_meeting(document, extraction)
     sessions = front_sessions(document, extraction)
+    meeting = _summarised_meeting(front) or record_meeting(sessions, extraction)
     seen: set[tuple[str, Predicate, str, str]] = set()
     known = set(extraction.entities)
     for paragraph in (*document.front, *document.paragraphs):

@@ -85,6 +85,11 @@ class Sentence:
             found = self.typed[types] = [m for m in self.mentions if m.type in types]
         return list(found)
 
+    def inside(self, match: re.Match, group: str, *types: EntityType) -> list[Mention]:
+        """The mentions of ``types`` that lie within ``group`` of a pattern's ``match``."""
+        start, end = match.span(group)
+        return [m for m in self.of(*types) if start <= m.start and m.end <= end]
+
     def between(self, left: Mention, right: Mention) -> str:
         """The text between two mentions (empty if they touch or overlap)."""
         first, second = sorted((left, right), key=lambda m: m.start)

@@ -86,10 +86,7 @@ def _receivers(sentence: Sentence) -> Iterator[Assertion]:
     if not any(text.find(word, sentence.start, sentence.end) >= 0 for word in RECEIVERS):
         return
     for match in RECEIVER_OF.finditer(text, sentence.start, sentence.end):
-        givers = [
-            m for m in sentence.of(*GIVERS)
-            if match.start("giver") <= m.start and m.end <= match.end("giver")
-        ]  # fmt: skip
+        givers = sentence.inside(match, "giver", *GIVERS)
         bodies = [
             m for m in sentence.of(EntityType.ORGANIZATION)
             if m.end <= match.start() and match.start() - m.end <= 2

@@ -148,10 +148,7 @@ def _titled_by(sentence: Sentence, resolution):
             break
     else:
         return None
-    instruments = [
-        m for m in sentence.of(EntityType.INSTRUMENT)
-        if gap.start("title") <= m.start and m.end <= gap.end("title")
-    ]  # fmt: skip
+    instruments = sentence.inside(gap, "title", EntityType.INSTRUMENT)
     return body, instruments
 
 

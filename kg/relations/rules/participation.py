@@ -125,10 +125,7 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
     if not any(word in value for word in MEMBER_WORDS):
         return
     for match in MEMBER_OF.finditer(text, sentence.start, sentence.end):
-        bodies = [
-            m for m in sentence.of(EntityType.ORGANIZATION, EntityType.PROGRAMME)
-            if match.start("body") <= m.start and m.end <= match.end("body")
-        ]  # fmt: skip
+        bodies = sentence.inside(match, "body", EntityType.ORGANIZATION, EntityType.PROGRAMME)
         if not bodies:
             continue
         copular = any(word in match.group("body") for word in COPULAS)

@@ -236,10 +236,7 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
     helped = HELPED_BY.search(text, sentence.start, sentence.end)
     actors = []
     if helped is not None:
-        actors = [
-            m for m in sentence.of(EntityType.ORGANIZATION)
-            if helped.start("body") <= m.start and m.end <= helped.end("body")
-        ]  # fmt: skip
+        actors = sentence.inside(helped, "body", EntityType.ORGANIZATION)
     elif subject is not None and not text.startswith("的", subject.end):
         actors = [subject, *sentence.co_actors(subject)]  # 儿基会的合作伙伴 is not the body
     elif subject is None:
@@ -295,10 +292,7 @@ def _givers(sentence: Sentence) -> list:
     given = GIVEN_FROM.search(sentence.text, sentence.start, sentence.end)
     if given is None:
         return []
-    return [
-        m for m in sentence.of(EntityType.ORGANIZATION, EntityType.PROGRAMME)
-        if given.start("body") <= m.start and m.end <= given.end("body")
-    ][:1]  # fmt: skip
+    return sentence.inside(given, "body", EntityType.ORGANIZATION, EntityType.PROGRAMME)[:1]
 
 
 # 在X举行的…会议上，…: an opening clause that names a venue, not places acted in

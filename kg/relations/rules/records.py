@@ -28,15 +28,11 @@ SPEAKER = re.compile(
 )
 
 
-def record_meeting(document: Document, extraction: Extraction) -> str:
-    """The key of the numbered meeting a summary record's front matter names, or ""."""
+def record_meeting(sessions: tuple[str, ...], extraction: Extraction) -> str:
+    """Of the front matter's ``sessions``, the numbered meeting a summary record is of ("" if
+    none)."""
     return next(
-        (
-            key
-            for key in front_sessions(document, extraction)
-            if NUMBERED_MEETING.search(extraction.entities[key].label_zh)
-        ),
-        "",
+        (k for k in sessions if NUMBERED_MEETING.search(extraction.entities[k].label_zh)), ""
     )
 
 
@@ -45,12 +41,10 @@ def speakers(sentence: Sentence, meeting: str) -> Iterator[Assertion]:
     if not meeting:
         return
     for speaker in SPEAKER.finditer(sentence.text, sentence.start, sentence.end):
-        for state in sentence.of(EntityType.COUNTRY):
-            if speaker.start("state") <= state.start and state.end <= speaker.end("state"):
-                yield assertion(
-                    sentence, state, Predicate.PARTICIPATES_IN, meeting, "participates:speaker",
-                    0.85,
-                )  # fmt: skip
+        for state in sentence.inside(speaker, "state", EntityType.COUNTRY):
+            yield assertion(
+                sentence, state, Predicate.PARTICIPATES_IN, meeting, "participates:speaker", 0.85
+            )
 
 
 def front_sessions(document: Document, extraction: Extraction) -> tuple[str, ...]:

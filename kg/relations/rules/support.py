@@ -75,10 +75,7 @@ def _marked(
     """Actors inside the marker; what it backs right after it (由…资助的 X), or the first
     thing the sentence names after it (在…支持下，…X)."""
     for match in pattern.finditer(sentence.text, sentence.start, sentence.end):
-        actors = [
-            m for m in sentence.of(*ACTORS)
-            if match.start("actors") <= m.start and m.end <= match.end("actors")
-        ]  # fmt: skip
+        actors = sentence.inside(match, "actors", *ACTORS)
         if not actors:
             continue
         after = [m for m in sentence.of(*SUPPORTED) if match.end() <= m.start < sentence.end]
@@ -123,10 +120,7 @@ def _funded_anaphor(sentence: Sentence) -> Iterator[Assertion]:
             m for m in sentence.of(*SUPPORTED)
             if m.end <= match.start() and m.text.endswith(head)
         ]  # fmt: skip
-        actors = [
-            m for m in sentence.of(*ACTORS)
-            if match.start("actors") <= m.start and m.end <= match.end("actors")
-        ]  # fmt: skip
+        actors = sentence.inside(match, "actors", *ACTORS)
         for actor in actors:
             for obj in named[-1:]:
                 yield assertion(sentence, actor, Predicate.SUPPORTS, obj, "support:该…由…资助", 0.7)
@@ -135,10 +129,7 @@ def _funded_anaphor(sentence: Sentence) -> Iterator[Assertion]:
 def _givers_listed(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
     for match in GIVEN_TO.finditer(text, sentence.start, sentence.end):
-        objects = [
-            m for m in sentence.of(*SUPPORTED)
-            if match.start("object") <= m.start and m.end <= match.end("object")
-        ]  # fmt: skip
+        objects = sentence.inside(match, "object", *SUPPORTED)
         if not objects:
             continue
         cursor = match.end()
