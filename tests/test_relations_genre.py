@@ -9,20 +9,9 @@ from kg.relations.extract import extract_relations
 
 
 @pytest.fixture(scope="module")
-def relate():
-    extractor = Extractor()
-
-    def run(*paragraphs: str):
-        text = "\n".join(f"{n}. {p}" for n, p in enumerate(paragraphs, start=1))
-        document = parse_document(text)
-        extraction = extractor.extract(document)
-        relations = extract_relations(document, extraction)
-        names = {k: e.label_zh for k, e in relations.entities(extraction).items()}
-        return {
-            (names[a.subject], a.predicate.value, names[a.object]) for a in relations.assertions
-        }
-
-    return run
+def relate(relate):
+    """The (subject, predicate, object) labels the relations of the paragraphs hold."""
+    return lambda *paragraphs: relate(*paragraphs)[0]
 
 
 def pairs(found, predicate):

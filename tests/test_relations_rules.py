@@ -7,24 +7,6 @@ from kg.reader import parse_document
 from kg.relations.extract import extract_relations
 
 
-@pytest.fixture(scope="module")
-def relate():
-    extractor = Extractor()
-
-    def run(*paragraphs: str):
-        text = "\n".join(f"{n}. {p}" for n, p in enumerate(paragraphs, start=1))
-        document = parse_document(text)
-        extraction = extractor.extract(document)
-        relations = extract_relations(document, extraction)
-        names = {k: e.label_zh for k, e in relations.entities(extraction).items()}
-        found = {
-            (names[a.subject], a.predicate.value, names[a.object]) for a in relations.assertions
-        }
-        return found, relations
-
-    return run
-
-
 def test_partners_are_the_members_after_with(relate):
     found, _ = relate("毒品和犯罪问题办公室与世界卫生组织和国际劳工组织合作，制订了一个方案。")
     partners = {(s, o) for s, p, o in found if p == "partnerOf"}
