@@ -87,6 +87,7 @@ QUANTIFIERS = ("各种", "各类", "各个", "许多", "若干", "一些", "诸�
 INDEFINITE_BEFORE = re.compile(r"(?:是|为|作为)(?:一|这一|每一)[项个种类]$")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
+MAX_ORDINAL = 12  # characters of an ordinal before a name (第一百二十三届)
 TITLE_BEFORE = re.compile(r"《[^《》\n]{2,60}》$")
 # Units that every body has (应急小组, 外地办事处): named by a topic too (法治问题协调小组).
 # Groups a footnote may define by listing their members (主要捐助方集团¹⁴).
@@ -206,12 +207,12 @@ class NameMatcher:
                     known_ends[c.end] = c  # the longest known name ending here
         known_ends.index()
         for known in list(known_ends.values()):
-            ordinal = ORDINAL_BEFORE.search(text, 0, known.start)
-            if (
-                ordinal
-                and known.type is EntityType.ORGANIZATION
-                and SESSION_BODY.search(text, known.start, known.end)
+            if known.type is not EntityType.ORGANIZATION or not SESSION_BODY.search(
+                text, known.start, known.end
             ):
+                continue
+            ordinal = ORDINAL_BEFORE.search(text, max(0, known.start - MAX_ORDINAL), known.start)
+            if ordinal:
                 # 第十二届联合国预防犯罪和刑事司法大会: a numbered session of a congress
                 candidates.append(
                     Candidate(
@@ -309,7 +310,9 @@ class NameMatcher:
                 any(c.start == start and c.type is EntityType.COUNTRY for c in inside),
             ) and not (match.group(0) in GROUP_HEADS and end in cited_at(doc)):
                 continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
-            if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(text, 0, start):
+            if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(
+                text, max(0, start - MAX_ORDINAL), start
+            ):
                 continue  # 是一项次区域药物管制举措: a description, not a name
             if text.endswith(QUANTIFIERS, 0, start):
                 continue  # 各种技术展望组织: a kind of body, not one body
@@ -477,10 +480,10 @@ class NameMatcher:
                 author = next(a for a in self.authors if text[: about.start()].endswith(a))
                 return about.start() - len(author)
             return about.start()  # 关于安全、非法药物贩运…的挑战的部长级会议
-        ordinal = ORDINAL_BEFORE.search(text, 0, start)
+        ordinal = ORDINAL_BEFORE.search(text, max(0, start - MAX_ORDINAL), start)
         if ordinal is None:
             return start
-        title = TITLE_BEFORE.search(text, 0, ordinal.start())
+        title = TITLE_BEFORE.search(text, max(0, ordinal.start() - MAX_NAME * 2), ordinal.start())
         # 《马德里…行动计划》第四次审查会议: the instrument the meeting reviews opens its name
         return title.start() if title else ordinal.start()
 
@@ -1015,7 +1018,7 @@ def _named_before(text: str, end: int, known_ends: dict[int, Candidate]) -> Alia
 def _listed_years(text: str, session: re.Match, context: DocumentContext) -> list[Candidate]:
     """2019年、2022年和2023年实质性会议: the years listed before a yearly session name
     sessions of their own, of the document's own body."""
-    listed = YEARS_BEFORE.search(text, 0, session.start())
+    listed = YEARS_BEFORE.search(text, max(0, session.start() - MAX_NAME), session.start())
     own = context.own_body
     if listed is None or own is None:
         return []

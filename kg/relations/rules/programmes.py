@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import EntityType
@@ -454,9 +455,11 @@ def _working_in(sentence: Sentence, programme) -> Iterator[Assertion]:
         return
 
 
-def places_in_name(name: str, itself: str = "") -> list[str]:
+@lru_cache(maxsize=65536)
+def places_in_name(name: str, itself: str = "") -> tuple[str, ...]:
     """Keys of the places named inside a name, longest match first, left to right; the
-    named entity ``itself`` (its key) and its short forms (西非办) are looked inside."""
+    named entity ``itself`` (its key) and its short forms (西非办) are looked inside.
+    Cached: every rule that reads a body's or a programme's name asks again."""
     names = load_gazetteer().names(*PLACES, EntityType.ORGANIZATION)
     found: list[str] = []
     index = 0
@@ -473,4 +476,4 @@ def places_in_name(name: str, itself: str = "") -> list[str]:
                 break
         else:
             index += 1
-    return found
+    return tuple(found)
