@@ -142,6 +142,22 @@ def test_gazetteer_short_title(extract):
     assert keys(found, EntityType.INSTRUMENT) == ["instrument/untoc-smuggling-protocol"]
 
 
+def test_a_bare_short_title_with_nothing_before_it_names_nothing(extract):
+    found = extract("委员会负责监测《公约》的执行情况，《准则》重申了这一点。")
+    assert names(found, EntityType.INSTRUMENT) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("报告提出了基于人权的“组织原则”和新的“参与规则”。", []),  # terms in scare quotes
+        ("各国同意采用“联合国可持续发展合作框架”。", ["联合国可持续发展合作框架"]),
+    ],
+)
+def test_a_quoted_term_is_no_title_unless_its_modifier_names_something(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.INSTRUMENT) == expected
+
+
 # --- names by head -----------------------------------------------------------------------
 
 
@@ -900,6 +916,11 @@ def test_a_campaign_named_by_its_hashtag_keeps_it(extract):
 )
 def test_programme_names_with_titles_latin_words_and_places(extract, sentence, expected):
     assert names(extract(sentence), EntityType.PROGRAMME) == expected
+
+
+def test_a_suffix_belongs_to_the_word_before_the_name(extract):
+    found = extract("各实体在领导人、承诺者和《和平与安全契约》理事会成员中都有代表。")
+    assert names(found, EntityType.ORGANIZATION) == ["《和平与安全契约》理事会"]
 
 
 def test_a_signatory_of_a_letter_is_no_body(extract):

@@ -18,6 +18,7 @@ WINDOW = 4
 REACH = 6  # longest dictionary word looked for across an edge
 COMMON_PAIR = 100  # jieba frequency from which a two-character word is a common one
 PROPER_WORD = 4
+PROPER_TAGS = frozenset({"nt", "ns", "nr", "nz", "j"})  # jieba's proper nouns and abbreviations
 UNIT_WORD = 3  # a two-character word and a one-character head (供应司)
 DIRECTIONS = frozenset(
     "东南西北中内外上下前后左右"

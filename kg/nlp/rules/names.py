@@ -31,7 +31,7 @@ from kg.nlp.context import (
 )
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
-from kg.nlp.words import first_tag, head_ends_word, splits_pair, tagged_words
+from kg.nlp.words import PROPER_TAGS, first_tag, head_ends_word, splits_pair, tagged_words
 from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
@@ -144,7 +144,7 @@ RELATED_TO = "有关"
 TOPIC_MARKER = "问题"
 LIST_END = "等"
 LAST_JOINERS = ("和", "及", "与")
-PROPER_TAGS = frozenset({"nt", "ns", "nr", "nz", "j"})  # jieba's proper nouns and abbreviations
+SUFFIX_TAG = "k"  # jieba's tag of a suffix (者 in 承诺者): it belongs to the word before it
 MAX_TOPIC = 6  # characters of a topic in a list inside a name (财政、经济和环境…)
 
 
@@ -384,6 +384,7 @@ class NameMatcher:
         window_start = clause = _clause_start(text, head_start)
         start = head_start
         words = _words_ending_at(text, window_start, start)
+        suffix = ""  # the last word taken, if jieba tags it a suffix (者, 们)
         while True:
             entity = known.get(start)
             closing = text[start - 1] if start else ""
@@ -401,9 +402,10 @@ class NameMatcher:
                     break  # 人居署加强城市安全方案: the body's programme, named without the body
                 if entity.type is EntityType.CITY and self._opens_with_body(start, known):
                     break  # 在日内瓦人权理事会第五十二届会议上: the city is the venue
-                start = entity.start  # a known name inside the name: take it whole
+                start, suffix = entity.start, ""  # a known name inside the name: take it whole
             elif opening >= 0:
-                start = opening  # a quoted or titled part: “2008年之后”全球论坛, 《公约》政策会议
+                # a quoted or titled part: “2008年之后”全球论坛, 《公约》政策会议
+                start, suffix = opening, ""
                 window_start = _clause_start(text, start)
             elif not words:
                 break
@@ -439,7 +441,10 @@ class NameMatcher:
                 ):
                     if flag.startswith("v") and words and words[-1][0] == PERFECTIVE:
                         start -= len(word)  # 举办了实施…会议: after 举办了 a verb opens the object
+                    elif suffix:
+                        start += len(suffix)  # 承诺者和《…》理事会: 者 ends the word 承诺者
                     break
+                suffix = word if flag == SUFFIX_TAG else ""
                 start -= len(word)
                 continue
             words = _words_ending_at(text, window_start, start)

@@ -18,6 +18,7 @@ from kg.data_files import read_table
 from kg.nlp.context import DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
+from kg.nlp.words import PROPER_TAGS, tagged_words
 
 TITLE = re.compile(r"《([^《》\n]{1,120})》")
 QUOTED_TITLE = re.compile(r"“([^“”\n]{2,80})”")
@@ -66,6 +67,8 @@ class TitleMatcher:
                 key, label = "", title
                 if entity_type is EntityType.INSTRUMENT and head:
                     key, label = self._short_title(title, head, context) or ("", title)
+                    if not key and YEAR_PREFIX.sub("", title) == head:
+                        continue  # 《公约》 with no instrument before it to stand for
             if entity_type is EntityType.INSTRUMENT:
                 context.remember_instrument(label, key)
             candidates.append(
@@ -81,7 +84,11 @@ class TitleMatcher:
             )
         for match in QUOTED_TITLE.finditer(text_of(doc)):
             entity_type, head = self.classify(match.group(1))
-            if head and entity_type is not EntityType.PROGRAMME:
+            if (
+                head
+                and entity_type is not EntityType.PROGRAMME
+                and self._titled(match.group(1), head)
+            ):
                 candidates.append(
                     Candidate(
                         match.start(1),
@@ -93,6 +100,13 @@ class TitleMatcher:
                     )
                 )
         return doc
+
+    @staticmethod
+    def _titled(quoted: str, head: str) -> bool:
+        """A quoted phrase is a title unless it is its head after one common word: “组织原则”
+        and “参与规则” are terms in scare quotes; “联合国可持续发展合作框架” is a title."""
+        modifier = tagged_words(quoted[: -len(head)])
+        return len(modifier) > 1 or any(flag in PROPER_TAGS for _, flag in modifier)
 
     @staticmethod
     def _short_title(title: str, head: str, context: DocumentContext) -> tuple[str, str] | None:
