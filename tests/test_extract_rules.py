@@ -923,6 +923,24 @@ def test_a_suffix_belongs_to_the_word_before_the_name(extract):
     assert names(found, EntityType.ORGANIZATION) == ["《和平与安全契约》理事会"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "entity_type"),
+    [
+        ("该国试行了一项新的促进性别平等倡议。", EntityType.PROGRAMME),  # a new one described
+        ("增加了与私营部门的积极伙伴关系以及宣传举措。", EntityType.PROGRAMME),  # one common word
+        ("该署领导了关于此问题监测框架的工作队。", EntityType.ORGANIZATION),  # points back
+        ("这为关于这一问题的首次公开辩论提供了参考。", EntityType.MEETING),
+    ],
+)
+def test_descriptions_with_a_head_are_no_names(extract, sentence, entity_type):
+    assert names(extract(sentence), entity_type) == []
+
+
+def test_a_head_after_a_place_or_a_verb_with_its_object_is_a_name(extract):
+    found = extract("布里奇顿倡议得到支持，办公室建立了一个打击计算机犯罪虚拟论坛。")
+    assert "布里奇顿倡议" in names(found, EntityType.PROGRAMME)
+
+
 def test_a_signatory_of_a_letter_is_no_body(extract):
     assert names(extract("常驻代表\n王海局(签名)\n"), EntityType.ORGANIZATION) == []
 

@@ -85,6 +85,10 @@ TRAILING_MARKS = re.compile(r"[*＊\s]+$")
 ABOUT = re.compile(r"关于(?![在于由从向对])[^，。；！？（）()“”\n关]{1,70}的$")
 QUANTIFIERS = ("各种", "各类", "各个", "许多", "若干", "一些", "诸多", "多个", "众多")
 INDEFINITE_BEFORE = re.compile(r"(?:是|为|作为)(?:一|这一|每一)[项个种类]$")
+# 试行了一项新的…倡议, 实施了…的新的…倡议: a new one described, not one named
+NEW_BEFORE = re.compile(r"新的?$")
+# 关于此问题…的工作队, 关于这一问题的公开辩论: a topic that points back is no name's
+POINTING_TOPIC = re.compile(r"(?:此|这一?|该|上述)(?:问题|议题|事项|领域)")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
 MAX_ORDINAL = 12  # characters of an ordinal before a name (第一百二十三届)
@@ -314,6 +318,13 @@ class NameMatcher:
                 text, max(0, start - MAX_ORDINAL), start
             ):
                 continue  # 是一项次区域药物管制举措: a description, not a name
+            if (
+                entity_type is EntityType.PROGRAMME
+                and not anchored
+                and "”" not in name
+                and NEW_BEFORE.search(text, max(0, start - MAX_ORDINAL), start)
+            ):
+                continue  # 试行了一项新的促进性别平等倡议: a new initiative described
             if text.endswith(QUANTIFIERS, 0, start):
                 continue  # 各种技术展望组织: a kind of body, not one body
             if match.group(0) in RELATION_HEADS and first_tag(text[start:head_start][-2:]) == "v":
@@ -714,7 +725,7 @@ class NameMatcher:
             and self.head_types.get(self._head_of(modifier[: -len(OF)])) is EntityType.MEETING
         ):
             return False  # …特别会议的成果文件: the meeting is the name, its outcome is not one
-        if self._generic(modifier):
+        if self._generic(modifier) or POINTING_TOPIC.search(modifier):
             return False
         last = _last_joiner(modifier)
         if last >= 0 and (last == len(modifier) - 1 or self._generic(modifier[last + 1 :])):
@@ -754,7 +765,17 @@ class NameMatcher:
                 )
             worldwide = "全球" in words and head != GENERIC_BODY  # 全球…方案, not 全球公共组织
             return anchored or "”" in name or verb_start or worldwide or topic or latin
+        if entity_type is EntityType.PROGRAMME and not anchored and "”" not in name:
+            # 宣传举措, 积极伙伴关系: the head after one common word is described, not named
+            # (布里奇顿倡议 is named by a place)
+            tagged = tagged_words(modifier)
+            return len(tagged) > 1 or _proper(tagged[0][1])
         return True
+
+
+def _proper(flag: str) -> bool:
+    """Is jieba's tag ``flag`` that of a proper noun or a Latin word?"""
+    return flag in PROPER_TAGS or flag.startswith(("nr", "ns", "nt")) or flag == "eng"
 
 
 def _units_of_known_bodies(
