@@ -112,6 +112,12 @@ def test_a_resolution_number_written_without_hao(extract):
     assert keys(found, EntityType.RESOLUTION) == ["resolution/ga-74-10", "resolution/ga-76-20"]
 
 
+def test_a_decision_of_the_parties_keeps_its_whole_symbol(extract):
+    found = extract("见FCCC/CP/2015/10/Add.1，第1/CP.21号决定；缔约方会议第3/CMA.1号决定。")
+    labels = names(found, EntityType.RESOLUTION)
+    assert [label.endswith(("第1/CP.21号决定", "第3/CMA.1号决定")) for label in labels] == [1, 1]
+
+
 # --- titles ------------------------------------------------------------------------------
 
 

@@ -25,12 +25,18 @@ from kg.nlp.rules.names import load_heads
 from kg.text import ORDINAL_NUMERAL
 
 SESSION = r"(?: ?[(（](?:\d{4}|[IVXLC]{1,7})[)）])?"  # (2008), or (LV) before 1976
-NUMBER = rf"(?:[A-Z]{{1,2}}-)?\d{{1,4}}(?:/\d{{1,4}})*(?: ?[A-Z](?![A-Za-z]))?{SESSION}"
+# 1/CP.21, 3/CMA.1: a decision of a conference of the parties, numbered in its session
+PARTIES_NUMBER = r"\d{1,3}/(?:CP|CMP|CMA|COP|MOP)\.\d{1,3}"
+NUMBER = (
+    rf"(?:{PARTIES_NUMBER}|(?:[A-Z]{{1,2}}-)?\d{{1,4}}(?:/\d{{1,4}})*(?: ?[A-Z](?![A-Za-z]))?)"
+    rf"{SESSION}"
+)
 JOINER = r"\s?(?:、|，|,|和|及|以及|与|至)\s?"
 # 2005年7月27日第2005/46号: each number of a series may carry its date and its own 第…号.
 DATED = r"(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?)?"
 RESOLUTION = re.compile(
-    rf"(?P<di>第)?\s?(?P<numbers>{NUMBER}(?:\s?号?{JOINER}{DATED}第?\s?{NUMBER})*)"
+    # (?<!…): 1/CP.21号决定 is a symbol of another system's, not a decision numbered 21
+    rf"(?P<di>第)?\s?(?<![A-Za-z0-9./])(?P<numbers>{NUMBER}(?:\s?号?{JOINER}{DATED}第?\s?{NUMBER})*)"
     r"\s?(?:号|(?<=\d))(?P<kind>决议|决定)"  # 第76/213决议: 号 left out after the number
 )
 # A number of the series: not the year, month or day of a date between them.
