@@ -947,6 +947,13 @@ def test_a_head_after_a_place_or_a_verb_with_its_object_is_a_name(extract):
     assert "布里奇顿倡议" in names(found, EntityType.PROGRAMME)
 
 
+def test_a_localizer_closing_an_adverbial_frame_ends_the_name(extract):
+    found = extract("计算公式在多大程度上符合国际援助标准化倡议的标准。")
+    assert not any("程度上" in name for name in names(found, EntityType.PROGRAMME))
+    found = extract("在考虑到打击贩运人口机构间合作小组的各项建议的情况下")  # 间 is the name's
+    assert names(found, EntityType.ORGANIZATION) == ["打击贩运人口机构间合作小组"]
+
+
 def test_a_signatory_of_a_letter_is_no_body(extract):
     assert names(extract("常驻代表\n王海局(签名)\n"), EntityType.ORGANIZATION) == []
 

@@ -148,6 +148,9 @@ RELATED_TO = "有关"
 TOPIC_MARKER = "问题"
 LIST_END = "等"
 LAST_JOINERS = ("和", "及", "与")
+FRAME = "在"  # the preposition a localizer (上, 中) closes: 在多大程度上
+MAX_FRAME = 12  # characters of such a frame
+FRAME_CLOSERS = frozenset("上中下里内")  # not 间: 机构间 belongs to the name
 SUFFIX_TAG = "k"  # jieba's tag of a suffix (者 in 承诺者): it belongs to the word before it
 MAX_TOPIC = 6  # characters of a topic in a list inside a name (财政、经济和环境…)
 
@@ -679,8 +682,12 @@ class NameMatcher:
             return True  # COVID-19工具加速计划: the number of a Latin name
         if word in self.boundaries or word.isspace() or NUMERAL.match(word):
             return False
-        if flag == "f" and len(word) == 1 and self._ends_with_head(before):
-            return False  # 在…会议上和…论坛上: a localizer after a complete name ends it
+        if (flag == "f" and len(word) == 1) and (
+            self._ends_with_head(before) or (word in FRAME_CLOSERS and _in_frame(before))
+        ):
+            # 在…会议上和…论坛上: a localizer after a complete name ends it; 在多大程度上:
+            # a localizer closing 在… frames an adverbial, and the name starts after it
+            return False
         if word in self.conjunctions or flag == "c":
             # X和Y…委员会 is one name unless a complete body name ends before the conjunction.
             if entity_before is not None and entity_before.type not in PLACE_TYPES:
@@ -771,6 +778,12 @@ class NameMatcher:
             tagged = tagged_words(modifier)
             return len(tagged) > 1 or _proper(tagged[0][1])
         return True
+
+
+def _in_frame(before: str) -> bool:
+    """Does the clause before a localizer open with the preposition 在 (在多大程度上)?"""
+    clause = before[max(before.rfind(stop) for stop in HARD_STOP) + 1 :][-MAX_FRAME:]
+    return any(word == FRAME and flag == "p" for word, flag in tagged_words(clause))
 
 
 def _proper(flag: str) -> bool:
