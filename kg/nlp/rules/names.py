@@ -45,7 +45,7 @@ SESSION_AT_END = re.compile(
 # Parts of speech that end a name: prepositions, pronouns, classifiers, particles,
 # adverbs, interjections, punctuation, time words. Numerals are judged by NUMERAL.
 STOP_TAGS = frozenset(
-    {"p", "r", "q", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "y", "e", "x", "t"}
+    {"p", "r", "q", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "y", "e", "x", "t"}
 )
 ASPECT_PARTICLES = frozenset("了过着")
 NATIONAL_WORDS = frozenset({"国家", "中央"})  # 柬埔寨国家银行, 尼日利亚中央银行
