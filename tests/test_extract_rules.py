@@ -822,7 +822,9 @@ def test_a_language_is_no_place(extract):
 
 def test_a_unit_named_in_one_word_with_its_head(extract):
     found = extract("儿基会供应司提供了用品，该国西南部和东北部受灾。")
-    assert names(found, EntityType.ORGANIZATION) == ["儿基会供应司"]
+    assert names(found, EntityType.ORGANIZATION) == [
+        "联合国儿童基金会供应司"
+    ]  # labelled by the body's full name
 
 
 def test_an_ordinal_and_generic_words_name_no_meeting(extract):
@@ -953,6 +955,11 @@ def test_a_localizer_closing_an_adverbial_frame_ends_the_name(extract):
     assert not any("程度上" in name for name in names(found, EntityType.PROGRAMME))
     found = extract("在考虑到打击贩运人口机构间合作小组的各项建议的情况下")  # 间 is the name's
     assert names(found, EntityType.ORGANIZATION) == ["打击贩运人口机构间合作小组"]
+
+
+def test_a_unit_of_a_body_is_one_entity_however_the_body_is_written(extract):
+    found = extract("欧洲经委会秘书处编写了报告，欧洲经济委员会秘书处将其分发。")
+    assert names(found, EntityType.ORGANIZATION) == ["欧洲经济委员会秘书处"]
 
 
 def test_a_signatory_of_a_letter_is_no_body(extract):

@@ -341,7 +341,8 @@ class NameMatcher:
                     Candidate(owner.start, end, entity_type, "name:owned", "", name, priority=1)
                 )
                 continue
-            body = next((c for c in inside if c.start == start), None)
+            # the longest known name the name opens with (欧洲经委会, not 欧洲 inside it)
+            body = max((c for c in inside if c.start == start), key=lambda c: c.end, default=None)
             if (
                 entity_type is EntityType.MEETING
                 and body is not None
@@ -350,6 +351,20 @@ class NameMatcher:
                 and SESSION_AT_END.fullmatch(text, body.end, end)
             ):
                 # 大会第二十三届特别会议: named by the body's full name, as in every document
+                candidates.append(
+                    Candidate(start, end, entity_type, f"name:{entity_type}", "",
+                              body.label + text[body.end : end], 1)
+                )  # fmt: skip
+                continue
+            if (
+                entity_type is EntityType.ORGANIZATION
+                and body is not None
+                and body.type is EntityType.ORGANIZATION
+                and body.label
+                and body.end < end
+            ):
+                # 欧洲经委会秘书处: a body's unit is named by the body's full name, so that
+                # it is one entity however the body is written
                 candidates.append(
                     Candidate(start, end, entity_type, f"name:{entity_type}", "",
                               body.label + text[body.end : end], 1)
