@@ -158,6 +158,11 @@ def test_a_bare_short_title_with_nothing_before_it_names_nothing(extract):
     [
         ("报告提出了基于人权的“组织原则”和新的“参与规则”。", []),  # terms in scare quotes
         ("各国同意采用“联合国可持续发展合作框架”。", ["联合国可持续发展合作框架"]),
+        (  # a passage quoted from a mandate, not a title
+            "委员会的任务包括“查明正在出现的问题、趋势以及处理需要紧急审议并对其提出实质性建议"
+            "的那些影响妇女处境或男女平等的问题的新办法”。",
+            [],
+        ),
     ],
 )
 def test_a_quoted_term_is_no_title_unless_its_modifier_names_something(extract, sentence, expected):

@@ -21,7 +21,7 @@ from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import PROPER_TAGS, tagged_words
 
 TITLE = re.compile(r"《([^《》\n]{1,120})》")
-QUOTED_TITLE = re.compile(r"“([^“”\n]{2,80})”")
+QUOTED_TITLE = re.compile(r"“([^“”\n]{2,40})”")  # longer: a passage quoted, not a title
 TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 YEAR_PREFIX = re.compile(r"^\d{4}(?:-\d{4})?\s?年")
 
