@@ -944,6 +944,7 @@ def test_a_suffix_belongs_to_the_word_before_the_name(extract):
         ("该署领导了关于此问题监测框架的工作队。", EntityType.ORGANIZATION),  # points back
         ("这为关于这一问题的首次公开辩论提供了参考。", EntityType.MEETING),
         ("小组将通过虚拟方式直接观察重要会议。", EntityType.MEETING),  # adverb, then generic
+        ("由各职司委员会提交的材料汇总。", EntityType.ORGANIZATION),  # a kind of body
     ],
 )
 def test_descriptions_with_a_head_are_no_names(extract, sentence, entity_type):
