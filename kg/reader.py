@@ -60,6 +60,8 @@ PAGE_NUMBER_LINE = re.compile(r"^\s*\d{1,4}\s*$")
 JOB_NUMBER_LINE = re.compile(r"^\s*(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}\s*\([A-Z]\)[\s\d]*$")
 BARCODE_LINE = re.compile(r"^\s*\*\d{6,9}\*\s*$")
 SEPARATOR_LINE = re.compile(r"^\s*_{5,}\s*$")
+# FCCC/CP/2015/10/Add. | 1，第1/CP. | 21号决定: a line broken inside a document symbol goes on
+BROKEN_SYMBOL = re.compile(r"/(?:[A-Za-z]{1,5}\.)?$")
 FOOTNOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s+(\S.*)$")
 
 CHAPTER = re.compile(rf"^\s*([{CHINESE_NUMERALS}]{{1,3}})\s*[.．、]\s*(\S.*?)\s*$")
@@ -519,7 +521,7 @@ def _split_unnumbered(
     current: list[Line] = []
     for line, length in zip(lines, lengths, strict=True):
         current.append(line)
-        if not wrapped or length < 0.8 * width:
+        if (not wrapped or length < 0.8 * width) and not BROKEN_SYMBOL.search(line.stripped):
             blocks.append(_Block(str(before + len(blocks) + 1), current, path, preamble=preamble))
             current = []
     if current:

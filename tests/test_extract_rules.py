@@ -118,6 +118,16 @@ def test_a_decision_of_the_parties_keeps_its_whole_symbol(extract):
     assert [label.endswith(("第1/CP.21号决定", "第3/CMA.1号决定")) for label in labels] == [1, 1]
 
 
+def test_a_decision_of_the_parties_is_no_decision_of_the_body_last_named(extract):
+    found = extract("回顾经济及社会理事会的决议。又回顾第1/CP. 27号决定。")
+    assert keys(found, EntityType.RESOLUTION) == ["decision/1-CP.27"]
+
+
+def test_a_resolution_cited_in_a_yearly_session_is_the_convening_bodys(extract):
+    found = extract("经济及社会理事会2023年届会。回顾其第2011/6号决议")
+    assert keys(found, EntityType.RESOLUTION) == ["resolution/ecosoc-2011-6"]
+
+
 # --- titles ------------------------------------------------------------------------------
 
 

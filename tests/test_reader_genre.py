@@ -108,6 +108,15 @@ def test_one_paragraph_per_line_without_numbering():
     assert document.warnings
 
 
+def test_a_line_broken_inside_a_document_symbol_goes_on():
+    lines = ["会议讨论了气候问题。", "见FCCC/CP/2015/10/Add.", "1，第1/CP.", "21号决定，附件。"]
+    document = parse_document("\n".join(lines))
+    assert [p.text for p in document.paragraphs] == [
+        "会议讨论了气候问题。",
+        "见FCCC/CP/2015/10/Add. 1，第1/CP. 21号决定，附件。",
+    ]
+
+
 def test_wrapped_lines_without_numbering_join_into_paragraphs():
     text = "\n\n".join(
         [

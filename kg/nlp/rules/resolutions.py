@@ -26,7 +26,8 @@ from kg.text import ORDINAL_NUMERAL
 
 SESSION = r"(?: ?[(（](?:\d{4}|[IVXLC]{1,7})[)）])?"  # (2008), or (LV) before 1976
 # 1/CP.21, 3/CMA.1: a decision of a conference of the parties, numbered in its session
-PARTIES_NUMBER = r"\d{1,3}/(?:CP|CMP|CMA|COP|MOP)\.\d{1,3}"
+PARTIES_NUMBER = r"\d{1,3}/(?:CP|CMP|CMA|COP|MOP)\.\s?\d{1,3}"  # 1/CP. 21: a line broke it
+PARTIES = re.compile(PARTIES_NUMBER)
 NUMBER = (
     rf"(?:{PARTIES_NUMBER}|(?:[A-Z]{{1,2}}-)?\d{{1,4}}(?:/\d{{1,4}})*(?: ?[A-Z](?![A-Za-z]))?)"
     rf"{SESSION}"
@@ -35,8 +36,9 @@ JOINER = r"\s?(?:、|，|,|和|及|以及|与|至)\s?"
 # 2005年7月27日第2005/46号: each number of a series may carry its date and its own 第…号.
 DATED = r"(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?)?"
 RESOLUTION = re.compile(
-    # (?<!…): 1/CP.21号决定 is a symbol of another system's, not a decision numbered 21
-    rf"(?P<di>第)?\s?(?<![A-Za-z0-9./])(?P<numbers>{NUMBER}(?:\s?号?{JOINER}{DATED}第?\s?{NUMBER})*)"
+    # without 第, a number must follow a Chinese word or mark: 1/CP.21号决定 is no decision
+    # numbered 21, nor is a footnote's line that opens with the end of such a symbol
+    rf"(?:(?P<di>第)\s?|(?<=[^\sA-Za-z0-9./]))(?P<numbers>{NUMBER}(?:\s?号?{JOINER}{DATED}第?\s?{NUMBER})*)"
     r"\s?(?:号|(?<=\d))(?P<kind>决议|决定)"  # 第76/213决议: 号 left out after the number
 )
 # A number of the series: not the year, month or day of a date between them.
@@ -46,7 +48,9 @@ SINGLE_NUMBER = re.compile(
 # Between a body and its resolution's number: 其, a title (题为“…”的) or a topic (关于…的).
 TITLE_OR_TOPIC = r"题为(?:“[^“”]*”|《[^《》]*》)的|关于(?:[^，。；：“”《》]|《[^《》]*》){1,60}的"
 BODY_GAP = re.compile(rf"^(?:在其|其|在)?{DATED}(?:{TITLE_OR_TOPIC})?{DATED}$")
-SESSION_SUFFIX = re.compile(rf"第{ORDINAL_NUMERAL}(?:届|次)(?:特别)?会议$")
+SESSION_SUFFIX = re.compile(
+    rf"(?:第{ORDINAL_NUMERAL}(?:届|次)(?:特别)?会议|\d{{4}}\s?年(?:实质性|组织)?(?:届会|会议))$"
+)  # 第四届会议, 2023年届会: a session adopts in its convening body's name
 WRITTEN_WITH_BODY = re.compile(rf"(?:{TITLE_OR_TOPIC})?{DATED}")
 ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)")
 OWN = "其"
@@ -85,6 +89,12 @@ class ResolutionMatcher:
                 else 0
             )
             body = self._body(text, match.start(), candidates, context, session)
+            if (
+                body is not None
+                and PARTIES.match(match.group("numbers"))
+                and (body[0].start < 0 or not BODY_GAP.match(text[body[0].end : match.start()]))
+            ):
+                body = None  # 第1/CP.27号决定: a conference of the parties', named or none
             body_name, body_key, start, related = "", "", match.start(), ""
             if body is not None:
                 candidate, written = body
@@ -117,6 +127,8 @@ class ResolutionMatcher:
             written_with_body = start != match.start()
             for index, number in enumerate(numbers):
                 value = number.group("n").strip()
+                if PARTIES.match(value):
+                    value = value.replace(" ", "")
                 first, last = index == 0, index == len(numbers) - 1
                 issuer = (body_key, body_name, related)
                 if written_with_body:
