@@ -32,6 +32,15 @@ def test_works_on_threats_after_a_work_verb(relate):
     assert ("联合国毒品和犯罪问题办公室", "worksOn", "贩运人口") in found
 
 
+def test_a_threat_in_a_meetings_name_is_the_meetings_not_the_subjects(relate):
+    found, _ = relate(
+        "毒品和犯罪问题办公室重申在千年首脑会议和第三次联合国世界减少灾害风险大会上所作的承诺。"
+    )
+    assert not any(s == "联合国毒品和犯罪问题办公室" and p == "worksOn" for s, p, _ in found)
+    found, _ = relate("毒品和犯罪问题办公室支助打击绑架方案。")  # its own programme's threat
+    assert ("联合国毒品和犯罪问题办公室", "worksOn", "绑架") in found
+
+
 def test_works_on_the_heading_topic(relate):
     document = "\n".join(
         ["一. 预防犯罪", "A. 腐败", "1. 毒品和犯罪问题办公室向若干国家提供了技术援助。"]

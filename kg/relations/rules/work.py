@@ -53,12 +53,15 @@ def _works_on(sentence: Sentence, subject) -> Iterator[Assertion]:
     titles = [m for m in sentence.mentions if m.text.startswith("《")]
     # A、反恐怖主义办公室和B: a body acting beside the subject works on its own name's threat
     beside = sentence.co_actors(subject)
+    # …和第三次联合国世界减少灾害风险大会上所作承诺: a threat inside a meeting's name is the
+    # meeting's (a programme or institute the subject runs, 打击绑架方案, stays the subject's)
+    named = [n for n in sentence.of(EntityType.MEETING) if n.end > subject.end]
     threats = sorted(sentence.of(EntityType.THREAT), key=lambda m: m.start)
     reached = subject.end
     for threat in threats:
         if threat.start < subject.end:
             continue
-        if any(n.start <= threat.start and threat.end <= n.end for n in (*titles, *beside)):
+        if any(n.start <= threat.start and threat.end <= n.end for n in (*titles, *beside, *named)):
             continue  # 依照《…打击…犯罪公约》, 通过的《…消除饥饿计划》: the words of another name
         lead = text[reached : threat.start]
         bare = THREAT_JOINERS.sub("", lead)
