@@ -201,6 +201,8 @@ def test_a_supported_programme_is_not_its_owner(relate):
     found, _ = relate("哥伦比亚政府继续支助毒品和犯罪问题办公室的打击绑架方案。")
     assert ("哥伦比亚", "supports", "打击绑架方案") in found
     assert ("哥伦比亚", "supports", "联合国毒品和犯罪问题办公室") not in found
+    found, _ = relate("欧洲联盟资助世卫组织和开发署的NCD2030方案。")  # owners listed
+    assert {(p, o) for s, p, o in found if s == "欧洲联盟"} == {("supports", "NCD2030方案")}
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from kg.relations.sentence import ACTORS, CLAUSE_END, Sentence, triggers
 SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
 FUNDED_BY = re.compile(r"由(?P<actors>[^，。；由]{2,40}?)(?:资助|供资|支助|赞助|出资)的")
 BACKED_BY = re.compile(r"在(?P<actors>[^，。；在]{2,40}?)的(?:支持|支助|资助|赞助)下")
+OWNER_JOINER = re.compile(r"[、和及与]")
 OBJECT_REACH = 12  # characters between the verb and what it supports
 CARRIER_REACH = 8  # characters between a body and 由, as in 正在实施由
 
@@ -58,10 +59,17 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
 
 
 def _owner_of_next(sentence: Sentence, mention) -> bool:
-    """毒品和犯罪问题办公室的打击绑架方案: the body owns what follows, which is supported."""
-    return sentence.text.startswith("的", mention.end) and any(
-        m.start == mention.end + 1 for m in sentence.of(*SUPPORTED)
-    )
+    """毒品和犯罪问题办公室的打击绑架方案, 世卫组织和开发署的NCD2030方案: the bodies own
+    what follows, which is supported."""
+    text = sentence.text
+    named = {m.start: m for m in sentence.of(*ACTORS, *SUPPORTED)}
+    at = mention.end
+    while not text.startswith("的", at):
+        joiner = OWNER_JOINER.match(text, at)
+        if joiner is None or joiner.end() not in named:
+            return False
+        at = named[joiner.end()].end
+    return any(m.start == at + 1 for m in sentence.of(*SUPPORTED))
 
 
 def _object_gap(gap: str) -> bool:
