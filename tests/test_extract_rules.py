@@ -955,6 +955,8 @@ def test_a_suffix_belongs_to_the_word_before_the_name(extract):
         ("这为关于这一问题的首次公开辩论提供了参考。", EntityType.MEETING),
         ("小组将通过虚拟方式直接观察重要会议。", EntityType.MEETING),  # adverb, then generic
         ("由各职司委员会提交的材料汇总。", EntityType.ORGANIZATION),  # a kind of body
+        ("该组织成立了协调委员会和咨询委员会。", EntityType.ORGANIZATION),  # by function alone
+        ("以确保该系统及其外地办事处没有歧视。", EntityType.ORGANIZATION),  # 及其: its own unit
     ],
 )
 def test_descriptions_with_a_head_are_no_names(extract, sentence, entity_type):
@@ -976,6 +978,11 @@ def test_a_localizer_closing_an_adverbial_frame_ends_the_name(extract):
 def test_a_unit_of_a_body_is_one_entity_however_the_body_is_written(extract):
     found = extract("欧洲经委会秘书处编写了报告，欧洲经济委员会秘书处将其分发。")
     assert names(found, EntityType.ORGANIZATION) == ["欧洲经济委员会秘书处"]
+
+
+def test_a_bank_known_by_its_short_form_ends_before_the_conjunction(extract):
+    found = extract("欧洲央行和英格兰银行加息。")
+    assert names(found, EntityType.ORGANIZATION) == ["欧洲中央银行", "英格兰银行"]
 
 
 def test_a_signatory_of_a_letter_is_no_body(extract):

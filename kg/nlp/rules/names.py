@@ -151,6 +151,7 @@ LAST_JOINERS = ("和", "及", "与")
 FRAME = "在"  # the preposition a localizer (上, 中) closes: 在多大程度上
 MAX_FRAME = 12  # characters of such a frame
 FRAME_CLOSERS = frozenset("上中下里内")  # not 间: 机构间 belongs to the name
+FUNCTION_TAGS = frozenset({"v", "vn"})  # a modifier that says what a body does (协调, 咨询)
 SUFFIX_TAG = "k"  # jieba's tag of a suffix (者 in 承诺者): it belongs to the word before it
 MAX_TOPIC = 6  # characters of a topic in a list inside a name (财政、经济和环境…)
 
@@ -787,6 +788,11 @@ class NameMatcher:
                 )
             worldwide = "全球" in words and head != GENERIC_BODY  # 全球…方案, not 全球公共组织
             return anchored or "”" in name or verb_start or worldwide or topic or latin
+        if entity_type is EntityType.ORGANIZATION and not anchored and "”" not in name:
+            # 协调委员会, 咨询委员会: a body named by its function alone is a kind of body
+            tagged = tagged_words(modifier)
+            if len(tagged) == 1 and tagged[0][1] in FUNCTION_TAGS:
+                return False
         if entity_type is EntityType.PROGRAMME and not anchored and "”" not in name:
             # 宣传举措, 积极伙伴关系: the head after one common word is described, not named
             # (布里奇顿倡议 is named by a place)
