@@ -161,6 +161,8 @@ def test_gazetteer_short_title(extract):
 def test_a_bare_short_title_with_nothing_before_it_names_nothing(extract):
     found = extract("委员会负责监测《公约》的执行情况，《准则》重申了这一点。")
     assert names(found, EntityType.INSTRUMENT) == []
+    found = extract("执行《战略计划》和《2022-2025年战略计划》。")
+    assert names(found, EntityType.PROGRAMME) == ["2022-2025年战略计划"]
 
 
 @pytest.mark.parametrize(

@@ -67,8 +67,8 @@ class TitleMatcher:
                 key, label = "", title
                 if entity_type is EntityType.INSTRUMENT and head:
                     key, label = self._short_title(title, head, context) or ("", title)
-                    if not key and YEAR_PREFIX.sub("", title) == head:
-                        continue  # 《公约》 with no instrument before it to stand for
+                if head and not key and title == head:
+                    continue  # 《公约》, 《战略计划》 with nothing named before it to stand for
             if entity_type is EntityType.INSTRUMENT:
                 context.remember_instrument(label, key)
             candidates.append(
