@@ -1041,5 +1041,14 @@ def test_a_session_written_with_a_short_form_of_its_body_takes_the_full_name(ext
     assert names(found, EntityType.MEETING) == ["联合国大会第四十三届特别会议"]
 
 
+def test_a_numbered_meeting_named_by_its_bodys_head_is_that_bodys(extract):
+    found = extract(
+        "联合国预防和控制非传染性疾病机构间工作队成立了。工作队第八次会议于2022年举行。"
+    )
+    assert names(found, EntityType.MEETING) == [
+        "联合国预防和控制非传染性疾病机构间工作队第八次会议"
+    ]
+
+
 def test_a_session_kind_alone_names_no_meeting(extract):
     assert names(extract("工作组在三次实质性会议上讨论了议程项目。"), EntityType.MEETING) == []

@@ -32,6 +32,8 @@ SETTLED_KEY = "kg_mentions"
 NESTED_KEY = "kg_nested"
 SHORT_FORM_SHARE = 0.6
 SESSION = re.compile(rf"第{ORDINAL_NUMERAL}届(?:特别)?会议$")
+# 工作队第八次会议 as well as 委员会第十七届会议: a numbered session or meeting of a body
+NUMBERED_SESSION = re.compile(rf"第{ORDINAL_NUMERAL}(?:届|次)(?:特别|全体)?会议$")
 MIN_BODY = 4  # 委员会第十七届会议 names its body only by anaphora
 TOPIC_BEFORE_BODY = re.compile(r"关于[^，。；：“”《》]{1,60}?的")
 # What a name may mention inside it: a meeting its convening body and the places it is
@@ -197,13 +199,14 @@ def _session_body(text: str, start: int, session: re.Match) -> int | None:
 def _sessions_of_named_bodies(
     text: str, settled: list[Candidate], context: DocumentContext
 ) -> list[Candidate]:
-    """委员会第十七届会议 after 预防犯罪和刑事司法委员会: a session named by its body's head
-    alone is a session of the last body named with that head."""
+    """委员会第十七届会议 after 预防犯罪和刑事司法委员会, 工作队第八次会议 after the task force:
+    a session or meeting named by its body's head alone is one of the last body named with
+    that head."""
     resolved = []
     here: list[str] = []  # bodies named earlier in this paragraph
     for mention in settled:
         session = (
-            SESSION.search(text, mention.start, mention.end)
+            NUMBERED_SESSION.search(text, mention.start, mention.end)
             if mention.type is EntityType.MEETING
             else None
         )
