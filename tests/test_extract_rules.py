@@ -1050,5 +1050,12 @@ def test_a_numbered_meeting_named_by_its_bodys_head_is_that_bodys(extract):
     ]
 
 
+def test_a_review_meeting_named_after_its_instrument_keeps_its_title(extract):
+    found = extract("欢迎《2015-2030年仙台减少灾害风险框架》中期审查高级别会议的政治宣言，")
+    assert names(found, EntityType.MEETING) == [
+        "《2015-2030年仙台减少灾害风险框架》中期审查高级别会议"
+    ]
+
+
 def test_a_session_kind_alone_names_no_meeting(extract):
     assert names(extract("工作组在三次实质性会议上讨论了议程项目。"), EntityType.MEETING) == []
