@@ -1,6 +1,7 @@
 """The reader on other UN document layouts, built from the genre's patterns."""
 
 import pytest
+from texts import SUMMARY_RECORD
 
 from kg.document import Numbering, ParagraphKind
 from kg.encoding import decode_document
@@ -233,19 +234,6 @@ def test_a_masthead_names_the_body_whose_document_it_is():
     meta = parse_document(text).metadata
     assert meta.body == "联合国海洋基金执行局"
     assert meta.sessions == ("联合国海洋基金执行局2031年第一届常会",)
-
-
-SUMMARY_RECORD = """联合国
-大会
-第九十一届会议
-海洋问题委员会
-第7次会议简要记录
-2036年10月15日星期三上午10时在纽约总部举行
-主席：　某某先生（智利）
-议程项目12：海洋问题
-1. 主席宣布会议开始。
-2. 某某女士（斐济）说，斐济代表团欢迎委员会的报告。
-"""
 
 
 def test_a_summary_record_is_of_its_bodys_meeting():

@@ -1,6 +1,8 @@
 """Who takes part in the meeting a document is for: the speakers' States in a summary
 record, the sponsors of a draft; and where the masthead's sessions are held."""
 
+from texts import SUMMARY_RECORD
+
 from kg.nlp.extract import Extractor
 from kg.reader import parse_document
 from kg.relations.extract import extract_relations
@@ -15,23 +17,8 @@ def relations_of(text: str):
     return extraction, extract_relations(document, extraction)
 
 
-RECORD = """联合国
-大会
-第九十一届会议
-海洋问题委员会
-第7次会议简要记录
-2036年10月15日星期三上午10时在纽约总部举行
-主席：　某某先生（智利）
-议程项目12：海洋问题
-1. 主席宣布会议开始。
-2. 某某女士（斐济）说，斐济代表团欢迎委员会的报告。
-3. 某某先生（挪威）代表北欧国家发言，他说，海洋保护十分重要。
-4. 秘书处的某某先生介绍了报告。
-"""
-
-
 def test_speakers_states_take_part_in_the_recorded_meeting():
-    extraction, relations = relations_of(RECORD)
+    extraction, relations = relations_of(SUMMARY_RECORD)
     meeting = next(
         key for key, e in extraction.entities.items() if e.label_zh == "海洋问题委员会第7次会议"
     )
