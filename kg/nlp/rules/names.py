@@ -803,7 +803,7 @@ class NameMatcher:
 
 def _in_frame(before: str) -> bool:
     """Does the clause before a localizer open with the preposition 在 (在多大程度上)?"""
-    clause = before[max(before.rfind(stop) for stop in HARD_STOP) + 1 :][-MAX_FRAME:]
+    clause = before[max(_clause_start(before, len(before)), len(before) - MAX_FRAME) :]
     return any(word == FRAME and flag == "p" for word, flag in tagged_words(clause))
 
 
