@@ -41,6 +41,18 @@ def test_a_threat_in_a_meetings_name_is_the_meetings_not_the_subjects(relate):
     assert ("联合国毒品和犯罪问题办公室", "worksOn", "绑架") in found
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "联合国粮食及农业组织已将其工作与《消除对妇女一切形式歧视公约》和《联合国防治荒漠化公约》挂钩。",
+        "妇女署和开发署最近还在巴勒斯坦被占领土启动了方案。",  # 占领 is a word of a place's name
+    ],
+)
+def test_a_threat_inside_another_name_is_no_topic_of_the_sentence(relate, sentence):
+    found, _ = relate(sentence)
+    assert not any(p == "worksOn" for _, p, _ in found)
+
+
 def test_works_on_the_heading_topic(relate):
     document = "\n".join(
         ["一. 预防犯罪", "A. 腐败", "1. 毒品和犯罪问题办公室向若干国家提供了技术援助。"]

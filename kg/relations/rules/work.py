@@ -87,12 +87,13 @@ def works_on_sentence_topic(sentence: Sentence) -> Iterator[Assertion]:
     )
     if not any(word in tail for word in acts):
         return
-    names = sentence.of(*WORKERS)
+    names = [m for m in sentence.mentions if m.type is not EntityType.THREAT]
     found = [
         assertion(sentence, subject, Predicate.WORKS_ON, threat, "work:sentence-topic", 0.6)
         for threat in sentence.of(EntityType.THREAT)
         if (threat.start >= subject.end or _answered_before(sentence, threat, subject))
-        # 关于环境和气候变化的专题联盟: the threat names another body, which works on it
+        # 关于环境和气候变化的专题联盟, 《联合国防治荒漠化公约》, 巴勒斯坦被占领土: the threat
+        # is a word of another name, not a topic of the sentence
         and not any(n.start <= threat.start and threat.end <= n.end for n in names)
     ]
     yield from _with_co_actors(sentence, subject, found)
