@@ -960,6 +960,7 @@ def test_a_suffix_belongs_to_the_word_before_the_name(extract):
         ("该组织成立了协调委员会和咨询委员会。", EntityType.ORGANIZATION),  # by function alone
         ("以确保该系统及其外地办事处没有歧视。", EntityType.ORGANIZATION),  # 及其: its own unit
         ("202个发展资料袋使临时学习中心受益。", EntityType.PROGRAMME),  # 使 opens a clause
+        ("从而促进健康的生活方式，并促进青年倡议。", EntityType.PROGRAMME),  # 并 + a verb
     ],
 )
 def test_descriptions_with_a_head_are_no_names(extract, sentence, entity_type):

@@ -754,10 +754,11 @@ class NameMatcher:
         if last >= 0 and (last == len(modifier) - 1 or self._generic(modifier[last + 1 :])):
             return False  # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
-        if (words[0] in self.name_words or first_tag(words[0]) == "v") and self._generic(
-            "".join(words[1:])
-        ):
+        opens_with_verb = words[0] in self.name_words or first_tag(words[0]) == "v"
+        if opens_with_verb and self._generic("".join(words[1:])):
             return False  # 加强伙伴关系, 指导委员会, 加强全球伙伴关系: a verb and generic words
+        if opens_with_verb and after_verb and entity_type is EntityType.PROGRAMME:
+            return False  # …，并促进青年倡议: after 并 the verb is a predicate, not the name's
         if (
             entity_type is EntityType.ORGANIZATION
             and words[-1] in self.categories
