@@ -961,6 +961,7 @@ def test_a_suffix_belongs_to_the_word_before_the_name(extract):
         ("以确保该系统及其外地办事处没有歧视。", EntityType.ORGANIZATION),  # 及其: its own unit
         ("202个发展资料袋使临时学习中心受益。", EntityType.PROGRAMME),  # 使 opens a clause
         ("从而促进健康的生活方式，并促进青年倡议。", EntityType.PROGRAMME),  # 并 + a verb
+        ("由该会议作为委员会秘书处举办。", EntityType.ORGANIZATION),  # a bare head's unit
     ],
 )
 def test_descriptions_with_a_head_are_no_names(extract, sentence, entity_type):
@@ -987,6 +988,11 @@ def test_a_unit_of_a_body_is_one_entity_however_the_body_is_written(extract):
 def test_a_bank_known_by_its_short_form_ends_before_the_conjunction(extract):
     found = extract("欧洲央行和英格兰银行加息。")
     assert names(found, EntityType.ORGANIZATION) == ["欧洲中央银行", "英格兰银行"]
+
+
+def test_a_hyphen_joins_two_words_of_one_name(extract):
+    found = extract("该署与罗马-地中海研究所合作。")
+    assert names(found, EntityType.ORGANIZATION) == ["罗马-地中海研究所"]
 
 
 def test_a_signatory_of_a_letter_is_no_body(extract):

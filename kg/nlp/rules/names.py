@@ -148,6 +148,7 @@ RELATED_TO = "有关"
 TOPIC_MARKER = "问题"
 LIST_END = "等"
 LAST_JOINERS = ("和", "及", "与")
+NAME_HYPHENS = frozenset("-－")  # a hyphen between two words of one name (欧洲联盟-联合国…)
 FRAME = "在"  # the preposition a localizer (上, 中) closes: 在多大程度上
 MAX_FRAME = 12  # characters of such a frame
 FRAME_CLOSERS = frozenset("上中下里内")  # not 间: 机构间 belongs to the name
@@ -696,6 +697,8 @@ class NameMatcher:
             return True
         if LATIN_NUMBER.match(word) and LATIN_BEFORE.search(before):
             return True  # COVID-19工具加速计划: the number of a Latin name
+        if word in NAME_HYPHENS:
+            return True  # 儿基会因诺琴蒂-全球研究与展望办公室: two names made one
         if word in self.boundaries or word.isspace() or NUMERAL.match(word):
             return False
         if (flag == "f" and len(word) == 1) and (
@@ -750,6 +753,8 @@ class NameMatcher:
             return False  # …特别会议的成果文件: the meeting is the name, its outcome is not one
         if self._generic(modifier) or POINTING_TOPIC.search(modifier):
             return False
+        if entity_type is EntityType.ORGANIZATION and modifier in self.head_types:
+            return False  # 委员会秘书处, 工作队秘书处: a unit of a body named by its bare head
         last = _last_joiner(modifier)
         if last >= 0 and (last == len(modifier) - 1 or self._generic(modifier[last + 1 :])):
             return False  # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named
