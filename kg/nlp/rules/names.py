@@ -148,6 +148,7 @@ RELATED_TO = "有关"
 TOPIC_MARKER = "问题"
 LIST_END = "等"
 LAST_JOINERS = ("和", "及", "与")
+BARE_MEETING = "会议"
 NAME_HYPHENS = frozenset("-－")  # a hyphen between two words of one name (欧洲联盟-联合国…)
 FRAME = "在"  # the preposition a localizer (上, 中) closes: 在多大程度上
 MAX_FRAME = 12  # characters of such a frame
@@ -358,6 +359,14 @@ class NameMatcher:
                               body.label + text[body.end : end], 1)
                 )  # fmt: skip
                 continue
+            if (
+                entity_type is EntityType.MEETING
+                and body is not None
+                and body.key
+                and body.type is EntityType.ORGANIZATION
+                and text[body.end : end] == BARE_MEETING
+            ):
+                continue  # 人权理事会会议期间: a meeting of a known body, not one named
             if (
                 entity_type is EntityType.ORGANIZATION
                 and body is not None
