@@ -963,6 +963,7 @@ def test_a_suffix_belongs_to_the_word_before_the_name(extract):
         ("从而促进健康的生活方式，并促进青年倡议。", EntityType.PROGRAMME),  # 并 + a verb
         ("由该会议作为委员会秘书处举办。", EntityType.ORGANIZATION),  # a bare head's unit
         ("他在人权理事会会议期间发言。", EntityType.MEETING),  # a known body's meeting, unnamed
+        ("会议举行了一次结构化辩论。", EntityType.MEETING),  # the head after one common word
     ],
 )
 def test_descriptions_with_a_head_are_no_names(extract, sentence, entity_type):

@@ -149,6 +149,7 @@ TOPIC_MARKER = "问题"
 LIST_END = "等"
 LAST_JOINERS = ("和", "及", "与")
 BARE_MEETING = "会议"
+DESCRIBED_TYPES = (EntityType.PROGRAMME, EntityType.MEETING)  # named by more than one word
 NAME_HYPHENS = frozenset("-－")  # a hyphen between two words of one name (欧洲联盟-联合国…)
 FRAME = "在"  # the preposition a localizer (上, 中) closes: 在多大程度上
 MAX_FRAME = 12  # characters of such a frame
@@ -808,9 +809,14 @@ class NameMatcher:
             tagged = tagged_words(modifier)
             if len(tagged) == 1 and tagged[0][1] in FUNCTION_TAGS:
                 return False
-        if entity_type is EntityType.PROGRAMME and not anchored and "”" not in name:
-            # 宣传举措, 积极伙伴关系: the head after one common word is described, not named
-            # (布里奇顿倡议 is named by a place)
+        if (
+            entity_type in DESCRIBED_TYPES
+            and not anchored
+            and "”" not in name
+            and not ORDINAL.search(head)  # 委员会第二十四届会议: a session, named by its number
+        ):
+            # 宣传举措, 积极伙伴关系, 结构化辩论: the head after one common word is described,
+            # not named (布里奇顿倡议 is named by a place)
             tagged = tagged_words(modifier)
             return len(tagged) > 1 or _proper(tagged[0][1])
         return True
