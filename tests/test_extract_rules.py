@@ -997,6 +997,12 @@ def test_a_hyphen_joins_two_words_of_one_name(extract):
     assert names(found, EntityType.ORGANIZATION) == ["罗马-地中海研究所"]
 
 
+def test_a_research_centre_is_a_body_and_a_regional_centre_a_programme(extract):
+    found = extract("该署与国际农业研究中心合作，中亚区域信息和协调中心成立。")
+    assert names(found, EntityType.ORGANIZATION) == ["国际农业研究中心"]
+    assert names(found, EntityType.PROGRAMME) == ["中亚区域信息和协调中心"]
+
+
 def test_a_signatory_of_a_letter_is_no_body(extract):
     assert names(extract("常驻代表\n王海局(签名)\n"), EntityType.ORGANIZATION) == []
 
