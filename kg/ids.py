@@ -22,12 +22,14 @@ _ID = str(ID)
 def slug(text: str) -> str:
     """An ASCII slug for IRIs: "E/CN.7/2009/3" → "E-CN.7-2009-3".
 
-    Text with no ASCII letters or digits (a Chinese name) becomes a short,
-    stable hash so the IRI stays ASCII and the same name always maps to it.
+    Text with any other character (a Chinese name, or one with Latin words or numbers
+    in it: 2022-2025年战略计划) becomes a short, stable hash, so the IRI stays ASCII, the
+    same name always maps to it and two names never share it (儿基会2022-2025年战略计划
+    and 妇女署2022-2025年战略计划 would both keep only 2022-2025).
     """
     ascii_text = unicodedata.normalize("NFKC", text)
     candidate = _UNSAFE.sub("-", ascii_text).strip("-")
-    if candidate and candidate.isascii() and len(candidate) >= len(text) // 2:
+    if candidate and ascii_text.isascii():
         return candidate
     return "h" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
