@@ -73,6 +73,23 @@ def test_graph_passes_the_shacl_shapes(built):
     assert validate_file(out / "graph.trig").conforms
 
 
+def test_documents_that_write_one_entity_differently_make_a_graph_that_conforms(tmp_path):
+    """Each document labels its entities on its own; the graph of all of them still has
+    one label per entity (title marks, the organ's short name, spacing in a number)."""
+    (tmp_path / "a.txt").write_text(
+        "1. 《气候公约》缔约方会议回顾联合国大会第70/1号决议和大会第2200 A (XXI)号决议。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "1. 气候公约缔约方会议回顾大会第70/1号决议和大会第2200 A(XXI)号决议。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([tmp_path / "a.txt", tmp_path / "b.txt"], out)
+    report = validate_file(out / "graph.ttl")
+    assert report.conforms, report.text
+
+
 def test_shapes_catch_a_broken_graph(built):
     _, out = built
     graph = Graph().parse(out / "graph.ttl")

@@ -25,6 +25,9 @@ from kg.text import matching_form, pieces
 
 PIECE = 100_000  # characters: longer parts are read in pieces (see TextPart.pieces)
 
+TITLE_MARKS = str.maketrans("", "", "《》")
+MARKLESS_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.MEETING})
+
 
 @dataclass(frozen=True, slots=True)
 class TextPart:
@@ -75,6 +78,7 @@ class Extraction:
 
     def add(self, mention: Mention, label: str) -> None:
         self.mentions.append(mention)
+        label = _canonical(label, mention.type)
         entity = self.entities.get(mention.key)
         if entity is None:
             entity = self.entities[mention.key] = _new_entity(mention, label)
@@ -99,7 +103,14 @@ def _new_entity(mention: Mention, label: str) -> Entity:
             iso3=known.iso3,
             acronym=known.acronym,
         )
-    return Entity(mention.key, mention.type, label or mention.text)
+    return Entity(mention.key, mention.type, label or _canonical(mention.text, mention.type))
+
+
+def _canonical(name: str, entity_type: EntityType) -> str:
+    """A body's or meeting's name as its label, without the title marks of an instrument
+    inside it: documents write 《联合国气候变化框架公约》缔约方会议 and 联合国气候变化框架公约
+    缔约方会议 alike, one key (`kg.ids.entity_key` drops the marks), so one label."""
+    return name.translate(TITLE_MARKS) if entity_type in MARKLESS_TYPES else name
 
 
 class Extractor:

@@ -12,11 +12,12 @@ last talking about.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.data_files import read_words
+from kg.data_files import read_table, read_words
 from kg.ids import entity_key, slug
 from kg.nlp.context import candidates_of, context_of, text_of
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
@@ -54,6 +55,7 @@ SESSION_SUFFIX = re.compile(
 WRITTEN_WITH_BODY = re.compile(rf"(?:{TITLE_OR_TOPIC})?{DATED}")
 ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)")
 OWN = "其"
+SESSION_OPENING = re.compile(r"\s?[(（]")
 CLAUSE_VERBS = frozenset(read_words("patterns/clause_verbs.txt"))
 # 第1540(2004)号决议所设委员会: the body a resolution set up, named after it.
 ORGANIZATION_HEADS = "|".join(
@@ -137,7 +139,7 @@ class ResolutionMatcher:
                     # 向理事会2024年届会提交关于第2013/12号决议: a number cited before
                     # without its body keeps the body it was cited with
                     issuer = context.issuers.setdefault((value, kind), issuer)
-                label = f"{issuer[1]}第{value}号{kind}"
+                label = f"{_citation(issuer[0], issuer[1])}第{_spaced(value)}号{kind}"
                 candidates.append(
                     Candidate(
                         start if first else numbers_start + number.start("n"),
@@ -190,6 +192,25 @@ class ResolutionMatcher:
             return None
         name, key, entity_type = remembered
         return Candidate(-1, -1, entity_type, "context", key, name), name
+
+
+@cache
+def _citation_forms() -> dict[str, str]:
+    return {row["body"]: row["citation"] for row in read_table("patterns/citation_forms.tsv")}
+
+
+def _citation(body_key: str, written: str) -> str:
+    """The body's name in a resolution's label, the same in every document: a principal
+    organ as the UN cites it (大会), another known body by its full name, else as written."""
+    known = load_gazetteer().get(body_key) if body_key else None
+    if known is None:
+        return written
+    return _citation_forms().get(body_key.split("/", 1)[-1], known.label_zh)
+
+
+def _spaced(number: str) -> str:
+    """A number as labels write it: one space before its session (1816 (2008), 2200 A (XXI))."""
+    return SESSION_OPENING.sub(" (", " ".join(number.split()))
 
 
 def _inside_title(text: str, end: int, start: int) -> bool:
