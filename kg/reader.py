@@ -629,7 +629,8 @@ def _segmented_front(head: list[Line]) -> Metadata:
             expecting_agenda_title = True
             continue
         elif expecting_agenda_title and not _agenda_or_date(line):
-            agenda[-1] = f"{agenda[-1]} {written}"
+            # 巴勒斯坦 被占领土: a space the PDF left between two characters of a name goes
+            agenda[-1] = f"{agenda[-1]} {_clean_title(written)}"
         elif SUBTITLE_LINE.search(text) and not subtitle:
             subtitle = written
         elif (
@@ -644,7 +645,7 @@ def _segmented_front(head: list[Line]) -> Metadata:
             candidates.append(written)
         expecting_agenda_title = False
     notes.extend(masthead)
-    title = candidates.pop() if candidates else ""
+    title = _clean_title(candidates.pop()) if candidates else ""
     return Metadata(
         title=title,
         subtitle=subtitle,

@@ -229,6 +229,13 @@ def test_front_matter_of_one_line_per_segment_is_never_joined():
     ]
 
 
+def test_spaces_a_pdf_left_inside_front_matter_names_go():
+    text = "2031年届会\n议程项目16\n以色列占领对巴勒斯坦 被占领土和被占领叙利亚 戈兰的影响\n海洋的 养护\n回顾其决议，\n"
+    meta = parse_document(text).metadata
+    assert meta.agenda_items == ("议程项目16 以色列占领对巴勒斯坦被占领土和被占领叙利亚戈兰的影响",)
+    assert meta.title == "海洋的养护"
+
+
 def test_a_masthead_names_the_body_whose_document_it_is():
     text = "联合国海洋基金\n执行局\n2031年第一届常会\n2031年2月7日至10日\n临时议程*项目3\n海洋年度报告\n摘要\n本报告说明了工作。\n"
     meta = parse_document(text).metadata
