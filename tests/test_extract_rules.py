@@ -158,6 +158,11 @@ def test_short_title_resolves_to_the_instrument_named_before(extract):
     assert {m.text for m in instrument.mentions} == {"《联合国反腐败公约》", "《公约》"}
 
 
+def test_global_health_initiatives_are_known_programmes(extract):
+    found = extract("呼吁支持获取COVID-19工具加速计划和COVAX机制。")
+    assert keys(found, EntityType.PROGRAMME) == ["programme/act-accelerator", "programme/covax"]
+
+
 def test_gazetteer_short_title(extract):
     found = extract("许多国家尚未批准《移民议定书》。")
     assert keys(found, EntityType.INSTRUMENT) == ["instrument/untoc-smuggling-protocol"]
