@@ -945,7 +945,7 @@ def test_a_campaign_named_by_its_hashtag_keeps_it(extract):
     ("sentence", "expected"),
     [
         ("该机构启动了“消除贫困刻不容缓”加速计划。", ["“消除贫困刻不容缓”加速计划"]),  # title, verb
-        ("通过获取COVID-19工具加速计划提供了疫苗。", ["COVID-19工具加速计划"]),  # Latin and number
+        ("通过获取COVID-19检测加速计划提供了检测。", ["COVID-19检测加速计划"]),  # Latin, number
         ("斐济“海洋之友”数字平台提供资源。", ["“海洋之友”数字平台"]),  # the place it runs in
     ],
 )
