@@ -91,7 +91,7 @@ NEW_BEFORE = re.compile(r"新的?$")
 POINTING_TOPIC = re.compile(r"(?:此|这一?|该|上述)(?:问题|议题|事项|领域)")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
-MAX_ORDINAL = 12  # characters of an ordinal before a name (第一百二十三届)
+LOOK_BACK = 12  # characters the short patterns before a name read (第一百二十三届, 是一项新的)
 TITLE_BEFORE = re.compile(r"《[^《》\n]{2,60}》$")
 # Units that every body has (应急小组, 外地办事处): named by a topic too (法治问题协调小组).
 # Groups a footnote may define by listing their members (主要捐助方集团¹⁴).
@@ -222,7 +222,7 @@ class NameMatcher:
                 text, known.start, known.end
             ):
                 continue
-            ordinal = ORDINAL_BEFORE.search(text, max(0, known.start - MAX_ORDINAL), known.start)
+            ordinal = ORDINAL_BEFORE.search(text, max(0, known.start - LOOK_BACK), known.start)
             if ordinal:
                 # 第十二届联合国预防犯罪和刑事司法大会: a numbered session of a congress
                 candidates.append(
@@ -322,14 +322,14 @@ class NameMatcher:
             ) and not (match.group(0) in GROUP_HEADS and end in cited_at(doc)):
                 continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(
-                text, max(0, start - MAX_ORDINAL), start
+                text, max(0, start - LOOK_BACK), start
             ):
                 continue  # 是一项次区域药物管制举措: a description, not a name
             if (
                 entity_type is EntityType.PROGRAMME
                 and not anchored
                 and "”" not in name
-                and NEW_BEFORE.search(text, max(0, start - MAX_ORDINAL), start)
+                and NEW_BEFORE.search(text, max(0, start - LOOK_BACK), start)
             ):
                 continue  # 试行了一项新的促进性别平等倡议: a new initiative described
             if text.endswith(QUANTIFIERS, 0, start):
@@ -526,7 +526,7 @@ class NameMatcher:
                 author = next(a for a in self.authors if text[: about.start()].endswith(a))
                 return about.start() - len(author)
             return about.start()  # 关于安全、非法药物贩运…的挑战的部长级会议
-        ordinal = ORDINAL_BEFORE.search(text, max(0, start - MAX_ORDINAL), start)
+        ordinal = ORDINAL_BEFORE.search(text, max(0, start - LOOK_BACK), start)
         if ordinal is None:
             return start
         title = TITLE_BEFORE.search(text, max(0, ordinal.start() - MAX_NAME * 2), ordinal.start())
