@@ -134,7 +134,9 @@ THEMES = {
         "climate-change", "sea-level-rise", "biodiversity-loss", "pollution", "desertification",
         "deforestation",
     ],
-    "disasters": ["natural-disasters", "earthquakes", "floods", "droughts", "tropical-cyclones"],
+    "disasters": [
+        "natural-disasters", "earthquakes", "floods", "droughts", "tropical-cyclones", "wildfires",
+    ],
     "food-insecurity": ["hunger", "famine", "malnutrition"],
     "peace-and-security-threats": [
         "armed-conflict", "attacks-on-civilians", "occupation", "annexation", "terrorism",
@@ -145,7 +147,8 @@ THEMES = {
     "human-rights-violations": [
         "sexual-exploitation-and-abuse", "sexual-harassment", "violence-against-women",
         "child-marriage", "female-genital-mutilation", "discrimination", "racism", "child-labour",
-        "forced-labour", "statelessness", "unilateral-coercive-measures",
+        "forced-labour", "statelessness", "unilateral-coercive-measures", "gender-based-violence",
+        "sexual-violence", "domestic-violence", "femicide", "conflict-related-sexual-violence",
     ],
     "poverty": ["extreme-poverty"],
     "humanitarian-crises": ["displacement"],
@@ -157,6 +160,15 @@ THEMES = {
 def test_theme_members_sit_under_their_top_concept(graph, top):
     for slug in THEMES[top]:
         assert concept(top) in ancestors(graph, concept(slug)), (slug, top)
+
+
+def test_forms_of_violence_are_concepts_of_their_own(graph):
+    """Gender-based, sexual and domestic violence are distinct in UN usage: violence against
+    women is one form of gender-based violence, sexual violence in conflict one of sexual
+    violence."""
+    assert concept("gender-based-violence") in ancestors(graph, concept("violence-against-women"))
+    assert concept("sexual-violence") in ancestors(graph, concept("conflict-related-sexual-violence"))
+    assert concept("violence-against-women") not in ancestors(graph, concept("domestic-violence"))
 
 
 def test_drug_and_crime_hierarchy_kept(graph):
@@ -197,6 +209,8 @@ SENTENCES = [
      {"child-labour", "forced-labour", "racism"}),
     ("暴力极端主义和恐怖主义仍然是对国际和平与安全的威胁。",
      {"violent-extremism", "terrorism", "peace-and-security-threats"}),
+    ("该国加强了对家庭暴力、性暴力和其他形式性别暴力的应对，并扑灭了多起野火。",
+     {"domestic-violence", "sexual-violence", "gender-based-violence", "wildfires"}),
 ]  # fmt: skip
 
 # Generic words in sentences of the same kind: no threat is named.
