@@ -743,6 +743,24 @@ def test_a_short_name_met_first_names_something_of_its_own(extract):
     assert names(found, EntityType.MEETING) == ["亚洲区域海洋治理区域论坛", "海洋治理区域论坛"]
 
 
+def test_a_numbered_session_met_first_by_its_short_form_is_one_meeting(extract):
+    found = extract(
+        "各方在缔约方会议第十五届会议上作出承诺。"
+        "秘书处支持生物多样性公约缔约方会议第十五届会议的筹备工作。"
+    )
+    (session,) = found.of_type(EntityType.MEETING)
+    assert session.label_zh == "生物多样性公约缔约方会议第十五届会议"
+    assert len(session.mentions) == 2
+
+
+def test_a_short_session_two_bodies_could_have_held_stays_apart(extract):
+    found = extract(
+        "各方在缔约方会议第十五届会议上作出承诺。生物多样性公约缔约方会议第十五届会议"
+        "和荒漠化公约缔约方会议第十五届会议都讨论了土地问题。"
+    )
+    assert len(found.of_type(EntityType.MEETING)) == 3
+
+
 def test_decades_are_programmes_named_with_their_period(extract):
     found = extract(
         "大会宣布联合国海洋科学促进可持续发展十年(2021-2030)。在过去十年里，数十年来，"

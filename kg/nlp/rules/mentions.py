@@ -330,10 +330,13 @@ def shortened_names(mentions: Iterable[Candidate]) -> dict[str, Candidate]:
     name that opens with a verb or a function word took in words of its clause: no
     shorter name is taken for it. A short form may also keep words of the full name
     from here and there (性别咨询委员会 for 委员会性别平等问题咨询委员会): two words or
-    more, in order, before the same head, in exactly one earlier name.
+    more, in order, before the same head, in exactly one earlier name. A numbered
+    session is one meeting however it is first written: 缔约方会议第二十七届会议 met
+    before 联合国气候变化框架公约缔约方会议第二十七届会议 names it too.
     ``mentions`` come in document order.
     """
     seen: set[str] = set()
+    sessions: list[Candidate] = []  # numbered sessions no earlier name resolved
     endings: dict[tuple[EntityType, str], list[Candidate]] = {}  # proper endings of names
     by_head: dict[tuple[EntityType, str], list[Candidate]] = {}
     resolved = {}
@@ -349,12 +352,18 @@ def shortened_names(mentions: Iterable[Candidate]) -> dict[str, Candidate]:
             ]
             if len(fuller) == 1:
                 resolved[mention.key] = fuller[0]
+            elif mention.type is EntityType.MEETING and NUMBERED_SESSION.search(name):
+                sessions.append(mention)
         if first_tag(name) in CLAUSE_OPENERS:
             continue  # 关于在…期间召开的…论坛, 指导…小组: the rules took in a clause word
         by_head.setdefault(head, []).append(mention)
         for cut in range(1, len(name) - MIN_SHORTENED + 1):
             if not name[:cut].endswith(LIST_JOINERS):
                 endings.setdefault((mention.type, name[cut:]), []).append(mention)
+    for session in sessions:
+        fuller = [m for m in endings.get((session.type, session.label), []) if m is not session]
+        if len(fuller) == 1 and fuller[0].key not in resolved:
+            resolved[session.key] = fuller[0]
     return resolved
 
 
