@@ -167,7 +167,9 @@ def test_forms_of_violence_are_concepts_of_their_own(graph):
     women is one form of gender-based violence, sexual violence in conflict one of sexual
     violence."""
     assert concept("gender-based-violence") in ancestors(graph, concept("violence-against-women"))
-    assert concept("sexual-violence") in ancestors(graph, concept("conflict-related-sexual-violence"))
+    assert concept("sexual-violence") in ancestors(
+        graph, concept("conflict-related-sexual-violence")
+    )
     assert concept("violence-against-women") not in ancestors(graph, concept("domestic-violence"))
 
 
