@@ -801,6 +801,7 @@ def test_a_rare_dictionary_word_across_the_edge_leaves_the_name_whole(extract):
     ("sentence", "expected"),
     [
         ("协助编写了马尔代夫国家银行的绿色金融战略。", ["马尔代夫国家银行"]),  # a national body
+        ("各发展中国家的国家统计局和中央银行需要数据。", []),  # any country's: a kind of body
         ("马尔代夫民间组织和国际组织参加了会议。", []),  # categories all the same
         ("还协助南部非洲发展共同体执行理事会通过了立场。", ["南部非洲发展共同体执行理事会"]),
     ],
@@ -986,6 +987,7 @@ def test_a_suffix_belongs_to_the_word_before_the_name(extract):
         ("小组将通过虚拟方式直接观察重要会议。", EntityType.MEETING),  # adverb, then generic
         ("由各职司委员会提交的材料汇总。", EntityType.ORGANIZATION),  # a kind of body
         ("该组织成立了协调委员会和咨询委员会。", EntityType.ORGANIZATION),  # by function alone
+        ("基金通过指导委员会和审计委员会运作。", EntityType.ORGANIZATION),  # one common noun
         ("以确保该系统及其外地办事处没有歧视。", EntityType.ORGANIZATION),  # 及其: its own unit
         ("202个发展资料袋使临时学习中心受益。", EntityType.PROGRAMME),  # 使 opens a clause
         ("从而促进健康的生活方式，并促进青年倡议。", EntityType.PROGRAMME),  # 并 + a verb

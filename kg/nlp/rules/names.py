@@ -155,6 +155,9 @@ FRAME = "在"  # the preposition a localizer (上, 中) closes: 在多大程度�
 MAX_FRAME = 12  # characters of such a frame
 FRAME_CLOSERS = frozenset("上中下里内")  # not 间: 机构间 belongs to the name
 FUNCTION_TAGS = frozenset({"v", "vn"})  # a modifier that says what a body does (协调, 咨询)
+# Heads that one common noun before them makes a kind of body (指导委员会, 审计委员会); a
+# department named by its field (人力资源司) is a unit of its own
+KIND_HEADS = frozenset({"委员会", "理事会", "工作组", "工作队", "专家组"})
 SUFFIX_TAG = "k"  # jieba's tag of a suffix (者 in 承诺者): it belongs to the word before it
 MAX_TOPIC = 6  # characters of a topic in a list inside a name (财政、经济和环境…)
 
@@ -781,6 +784,13 @@ class NameMatcher:
             and not (national and words[-1] in NATIONAL_WORDS)  # 柬埔寨国家银行
         ):
             return False
+        if (
+            entity_type is EntityType.ORGANIZATION
+            and not (anchored or national)
+            and words[0] in NATIONAL_WORDS
+            and not any(_proper(flag) for _, flag in tagged_words(modifier))
+        ):
+            return False  # 发展中国家的国家统计局, 中央银行: any country's office, a kind of body
         if head in NEEDS_ANCHOR:
             # 打击绑架方案: a name's own verb with its object (研究方案 is no name)
             verb_start = (
@@ -805,9 +815,11 @@ class NameMatcher:
             worldwide = "全球" in words and head != GENERIC_BODY  # 全球…方案, not 全球公共组织
             return anchored or "”" in name or verb_start or worldwide or topic or latin
         if entity_type is EntityType.ORGANIZATION and not anchored and "”" not in name:
-            # 协调委员会, 咨询委员会: a body named by its function alone is a kind of body
+            # 协调委员会, 指导委员会: a body named by its function alone is a kind of body
             tagged = tagged_words(modifier)
-            if len(tagged) == 1 and tagged[0][1] in FUNCTION_TAGS:
+            if len(tagged) == 1 and (
+                tagged[0][1] in FUNCTION_TAGS or (tagged[0][1] == "n" and head in KIND_HEADS)
+            ):
                 return False
         if (
             entity_type in DESCRIBED_TYPES
