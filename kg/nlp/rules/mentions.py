@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from itertools import chain
 
 from spacy.language import Language
@@ -222,7 +221,7 @@ def _sessions_of_named_bodies(
             )
             if body is not None and body != head:
                 label = body + session.group(0)
-                mention = replace(mention, label=label, key=entity_key(EntityType.MEETING, label))
+                mention = mention._replace(label=label, key=entity_key(EntityType.MEETING, label))
         elif mention.type is EntityType.ORGANIZATION:
             here.append(text[mention.start : mention.end])
         resolved.append(mention)
