@@ -203,6 +203,7 @@ _HALF_WIDTH = str.maketrans(
     }
     | {"\u3000": " "}
 )
+_FULL_WIDTH = re.compile("[" + "".join(map(chr, _HALF_WIDTH)) + "]")
 
 
 @cache
@@ -218,7 +219,8 @@ def matching_form(text: str) -> str:
 
     The original text is what the graph keeps; only matching uses this form.
     """
-    text = text.translate(_HALF_WIDTH)
+    if _FULL_WIDTH.search(text):  # most texts have none: translating char by char costs more
+        text = text.translate(_HALF_WIDTH)
     if text.isascii():
         return text
     converter = _simplifier()

@@ -35,6 +35,7 @@ from kg.nlp.words import PROPER_TAGS, first_tag, head_ends_word, splits_pair, ta
 from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
+UP_TO_LAST_STOP = re.compile(rf"[\s\S]*[{re.escape(''.join(sorted(HARD_STOP)))}]")
 NUMERAL = re.compile(
     r"^[\d０-９,.\-%]+[年月日]?$|^[一二三四五六七八九十百千万两几多数若]+[个项次份本种名场批轮类些届]{0,2}多?$"
 )
@@ -858,8 +859,9 @@ def _units_of_known_bodies(
         parent = gazetteer.get(known_unit.parent) if known_unit and known_unit.parent else None
         if parent is not None and parent.type is EntityType.ORGANIZATION and unit.start:
             before = text[max(0, unit.start - MAX_NAME) : unit.start]
-            prefix = next((n for n in _prefix_names(parent.key) if before.endswith(n)), "")
-            if prefix:
+            prefixes = _prefix_names(parent.key)
+            if before.endswith(prefixes):
+                prefix = next(n for n in prefixes if before.endswith(n))
                 found.append(
                     Candidate(
                         unit.start - len(prefix),
@@ -1194,10 +1196,9 @@ def _by_author(name: str, authors: tuple[str, ...]) -> bool:
 
 def _clause_start(text: str, end: int) -> int:
     """Start of the clause that ends at ``end``: after the last hard stop, at most MAX_NAME back."""
-    start = end
-    while start > 0 and end - start < MAX_NAME and text[start - 1] not in HARD_STOP:
-        start -= 1
-    return start
+    start = max(0, end - MAX_NAME)
+    last_stop = UP_TO_LAST_STOP.match(text, start, end)
+    return last_stop.end() if last_stop else start
 
 
 def _opens_clause(text: str, start: int) -> bool:

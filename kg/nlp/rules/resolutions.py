@@ -42,6 +42,7 @@ RESOLUTION = re.compile(
     rf"(?:(?P<di>第)\s?|(?<=[^\sA-Za-z0-9./]))(?P<numbers>{NUMBER}(?:\s?号?{JOINER}{DATED}第?\s?{NUMBER})*)"
     r"\s?(?:号|(?<=\d))(?P<kind>决议|决定)"  # 第76/213决议: 号 left out after the number
 )
+KIND_CHARACTER = "决"  # in both kinds, 决议 and 决定
 # A number of the series: not the year, month or day of a date between them.
 SINGLE_NUMBER = re.compile(
     rf"(?:^|(?<=第)|(?<=第 )|(?<=[、，,和及与至]))\s?(?P<n>{NUMBER})(?![\d/]|\s?[年月日])"
@@ -81,6 +82,8 @@ class ResolutionMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        if KIND_CHARACTER not in text:
+            return doc  # no 决议 or 决定: most paragraphs, and the pattern is slow to rule out
         candidates = candidates_of(doc)
         context = context_of(doc)
         for match in RESOLUTION.finditer(text):
