@@ -44,14 +44,15 @@ class GazetteerMatcher:
             ):
                 continue  # 政治宣言, 反腐败公约: short titles count only inside 《》
             self.matcher.add(name, [nlp.make_doc(name)])
+        # the matcher reports a name by its hash in the string store
+        self.by_match_id = {nlp.vocab.strings[name]: name for name in self.entities}
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = candidates_of(doc)
-        strings = doc.vocab.strings
         text = text_of(doc)
         # one token per character: token offsets are character offsets (no Span needed)
         for match_id, start, end in self.matcher(doc):
-            name = strings[match_id]
+            name = self.by_match_id[match_id]
             entity = self.entities[name]
             if (
                 len(name) <= SHORT_NAME
