@@ -8,7 +8,6 @@ gazetteer and titles found before them.
 
 from __future__ import annotations
 
-import gc
 import logging
 from functools import cache
 
@@ -73,14 +72,5 @@ def make_pipeline() -> Language:
 
 @cache
 def shared_pipeline() -> Language:
-    """One pipeline per process (building the phrase matchers takes a moment).
-
-    Its tables (gazetteer, matchers, jieba's dictionary) live as long as the process,
-    so they are moved out of the cyclic garbage collector's reach: extraction makes
-    many short-lived objects, and every full collection would scan the tables again
-    (5% of the extraction time, docs/benchmarks.md).
-    """
-    nlp = make_pipeline()
-    gc.collect()
-    gc.freeze()
-    return nlp
+    """One pipeline per process (building the phrase matchers takes a moment)."""
+    return make_pipeline()
