@@ -822,6 +822,11 @@ def test_a_session_named_by_its_number_alone_continues_the_series():
     assert labels == {"海洋事务工作组第一届会议", "海洋事务工作组第二届会议"}
 
 
+def test_new_inside_a_word_before_the_head_is_no_description(extract):
+    found = extract("儿基会推出了青年表达和创新工具包。")
+    assert names(found, EntityType.PROGRAMME) == ["青年表达和创新工具包"]
+
+
 def test_a_portal_is_a_programme_when_anchored(extract):
     found = extract("信息也可以放在联合国海洋研究所海洋数据门户网站上，但不放在该门户网站上。")
     assert [m.text for e in found.of_type(EntityType.PROGRAMME) for m in e.mentions] == [
@@ -981,6 +986,10 @@ def test_a_suffix_belongs_to_the_word_before_the_name(extract):
     ("sentence", "entity_type"),
     [
         ("该国试行了一项新的促进性别平等倡议。", EntityType.PROGRAMME),  # a new one described
+        (
+            "该署发起了关于海洋保护的多利益攸关方新倡议。",
+            EntityType.PROGRAMME,
+        ),  # 新 before the head
         ("增加了与私营部门的积极伙伴关系以及宣传举措。", EntityType.PROGRAMME),  # one common word
         ("该署领导了关于此问题监测框架的工作队。", EntityType.ORGANIZATION),  # points back
         ("这为关于这一问题的首次公开辩论提供了参考。", EntityType.MEETING),

@@ -88,6 +88,7 @@ QUANTIFIERS = ("各种", "各类", "各个", "许多", "若干", "一些", "诸�
 INDEFINITE_BEFORE = re.compile(r"(?:是|为|作为)(?:一|这一|每一)[项个种类]$")
 # 试行了一项新的…倡议, 实施了…的新的…倡议: a new one described, not one named
 NEW_BEFORE = re.compile(r"新的?$")
+NEW_WORD = "新"  # a word of its own before a programme's head: 新倡议, 新的倡议 (not 创新工具包)
 # 关于此问题…的工作队, 关于这一问题的公开辩论: a topic that points back is no name's
 POINTING_TOPIC = re.compile(r"(?:此|这一?|该|上述)(?:问题|议题|事项|领域)")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
@@ -336,6 +337,13 @@ class NameMatcher:
                 and NEW_BEFORE.search(text, max(0, start - LOOK_BACK), start)
             ):
                 continue  # 试行了一项新的促进性别平等倡议: a new initiative described
+            if (
+                entity_type is EntityType.PROGRAMME
+                and "”" not in name
+                and NEW_WORD in _plain_words(text[start:head_start])[-2:]
+                and text[start:head_start].endswith(("新", "新的"))
+            ):
+                continue  # 关于性骚扰的多利益攸关方新倡议: "new" before the head describes it
             if text.endswith(QUANTIFIERS, 0, start):
                 continue  # 各种技术展望组织: a kind of body, not one body
             if match.group(0) in RELATION_HEADS and first_tag(text[start:head_start][-2:]) == "v":
