@@ -738,6 +738,16 @@ def test_a_name_written_in_full_then_shortened_is_one_entity(extract):
     ]
 
 
+def test_a_unit_named_after_a_short_title_is_the_unit_named_in_full(extract):
+    found = extract(
+        "各国批准了《海洋保护框架公约》。海洋保护框架公约秘书处提供了支持。"
+        "《公约》秘书处正在与各国合作。"
+    )
+    (secretariat,) = found.of_type(EntityType.ORGANIZATION)
+    assert secretariat.label_zh == "海洋保护框架公约秘书处"
+    assert len(secretariat.mentions) == 2
+
+
 def test_a_short_name_met_first_names_something_of_its_own(extract):
     found = extract("各区域举行了海洋治理区域论坛。亚洲区域海洋治理区域论坛讨论了捕捞问题。")
     assert names(found, EntityType.MEETING) == ["亚洲区域海洋治理区域论坛", "海洋治理区域论坛"]

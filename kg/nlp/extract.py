@@ -12,7 +12,7 @@ from kg.document import Document
 from kg.ids import heading_key
 from kg.nlp.context import CANDIDATES_KEY, CITED_KEY, CONTEXT_KEY, TEXT_KEY, DocumentContext
 from kg.nlp.gazetteer import load_gazetteer
-from kg.nlp.model import Candidate, Entity, EntityType, Mention
+from kg.nlp.model import Candidate, Entity, EntityType, Mention, canonical_name
 from kg.nlp.pipeline import shared_pipeline
 from kg.nlp.rules.mentions import (
     NESTED_KEY,
@@ -24,9 +24,6 @@ from kg.nlp.rules.mentions import (
 from kg.text import matching_form, pieces
 
 PIECE = 100_000  # characters: longer parts are read in pieces (see TextPart.pieces)
-
-TITLE_MARKS = str.maketrans("", "", "《》")
-MARKLESS_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.MEETING})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +75,7 @@ class Extraction:
 
     def add(self, mention: Mention, label: str) -> None:
         self.mentions.append(mention)
-        label = _canonical(label, mention.type)
+        label = canonical_name(label, mention.type)
         entity = self.entities.get(mention.key)
         if entity is None:
             entity = self.entities[mention.key] = _new_entity(mention, label)
@@ -103,14 +100,7 @@ def _new_entity(mention: Mention, label: str) -> Entity:
             iso3=known.iso3,
             acronym=known.acronym,
         )
-    return Entity(mention.key, mention.type, label or _canonical(mention.text, mention.type))
-
-
-def _canonical(name: str, entity_type: EntityType) -> str:
-    """A body's or meeting's name as its label, without the title marks of an instrument
-    inside it: documents write 《联合国气候变化框架公约》缔约方会议 and 联合国气候变化框架公约
-    缔约方会议 alike, one key (`kg.ids.entity_key` drops the marks), so one label."""
-    return name.translate(TITLE_MARKS) if entity_type in MARKLESS_TYPES else name
+    return Entity(mention.key, mention.type, label or canonical_name(mention.text, mention.type))
 
 
 class Extractor:

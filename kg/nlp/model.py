@@ -80,3 +80,14 @@ class Entity:
     def forms(self) -> set[str]:
         """Every name of the entity: label, alternative labels and surface forms."""
         return {self.label_zh, *self.alt_labels, *(m.text for m in self.mentions)} - {""}
+
+
+TITLE_MARKS = str.maketrans("", "", "《》")
+MARKLESS_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.MEETING})
+
+
+def canonical_name(name: str, entity_type: EntityType) -> str:
+    """A body's or meeting's name as its label, without the title marks of an instrument
+    inside it: documents write 《联合国气候变化框架公约》缔约方会议 and 联合国气候变化框架公约
+    缔约方会议 alike, one key (`kg.ids.entity_key` drops the marks), so one label."""
+    return name.translate(TITLE_MARKS) if entity_type in MARKLESS_TYPES else name

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from kg.data_files import read_words
 from kg.ids import entity_key
 from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
-from kg.nlp.model import Candidate, EntityType
+from kg.nlp.model import Candidate, EntityType, canonical_name
 from kg.nlp.words import first_tag, starts_word, tagged_words
 from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 
@@ -343,7 +343,7 @@ def shortened_names(mentions: Iterable[Candidate]) -> dict[str, Candidate]:
         if mention.type not in SHORTENED_TYPES or not mention.key or mention.key in seen:
             continue
         seen.add(mention.key)
-        name = mention.label
+        name = canonical_name(mention.label, mention.type)  # 《公约》秘书处 ends …公约秘书处
         head = (mention.type, name[-HEAD:])
         if mention.rule.startswith("name:") and len(name) >= MIN_SHORTENED:
             fuller = endings.get((mention.type, name), []) or [
