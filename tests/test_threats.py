@@ -143,6 +143,7 @@ THEMES = {
         "violent-extremism", "weapons-of-mass-destruction", "nuclear-weapons", "explosive-ordnance",
         "unilateral-coercive-measures", "atrocity-crimes", "genocide", "war-crimes",
         "crimes-against-humanity", "ethnic-cleansing", "outer-space-arms-race", "cyber-attacks",
+        "nuclear-testing", "nuclear-proliferation",
     ],
     "human-rights-violations": [
         "sexual-exploitation-and-abuse", "sexual-harassment", "violence-against-women",
@@ -213,6 +214,8 @@ SENTENCES = [
      {"violent-extremism", "terrorism", "peace-and-security-threats"}),
     ("该国加强了对家庭暴力、性暴力和其他形式性别暴力的应对，并扑灭了多起野火。",
      {"domestic-violence", "sexual-violence", "gender-based-violence", "wildfires"}),
+    ("各国应停止核试验，推进核不扩散，防止核战争。",
+     {"nuclear-testing", "nuclear-proliferation", "nuclear-war"}),
 ]  # fmt: skip
 
 # Generic words in sentences of the same kind: no threat is named.
