@@ -216,6 +216,11 @@ SENTENCES = [
      {"domestic-violence", "sexual-violence", "gender-based-violence", "wildfires"}),
     ("各国应停止核试验，推进核不扩散，防止核战争。",
      {"nuclear-testing", "nuclear-proliferation", "nuclear-war"}),
+    ("经济危机和非法资金流动加深了数字鸿沟，登革热和腹泻病在风暴过后蔓延。",
+     {"economic-crises", "illicit-financial-flows", "digital-divide", "dengue",
+      "diarrhoeal-diseases", "storms"}),
+    ("叛乱团体对儿童实施严重侵害儿童行为，反卫星导弹试验制造了空间碎片。",
+     {"insurgency", "grave-violations-against-children", "asat-missile-tests", "space-debris"}),
 ]  # fmt: skip
 
 # Generic words in sentences of the same kind: no threat is named.
