@@ -221,6 +221,9 @@ SENTENCES = [
       "diarrhoeal-diseases", "storms"}),
     ("叛乱团体对儿童实施严重侵害儿童行为，反卫星导弹试验制造了空间碎片。",
      {"insurgency", "grave-violations-against-children", "asat-missile-tests", "space-debris"}),
+    ("艾滋病毒感染者仍蒙受污名，青年失业和缺水加剧，肝炎和流感疫苗不足，校园欺凌多发。",
+     {"hiv-aids", "stigmatization", "unemployment", "water-scarcity", "hepatitis", "influenza",
+      "bullying"}),
 ]  # fmt: skip
 
 # Generic words in sentences of the same kind: no threat is named.
