@@ -748,6 +748,15 @@ def test_a_unit_named_after_a_short_title_is_the_unit_named_in_full(extract):
     assert len(secretariat.mentions) == 2
 
 
+def test_a_conference_no_gazetteer_knows_is_named_only_through_its_sessions(extract):
+    found = extract("各国出席了海洋保护公约缔约方会议第三届会议和海洋事务委员会第十届会议。")
+    assert names(found, EntityType.MEETING) == [
+        "海洋事务委员会第十届会议",
+        "海洋保护公约缔约方会议第三届会议",
+    ]
+    assert names(found, EntityType.ORGANIZATION) == ["海洋事务委员会"]
+
+
 def test_a_short_name_met_first_names_something_of_its_own(extract):
     found = extract("各区域举行了海洋治理区域论坛。亚洲区域海洋治理区域论坛讨论了捕捞问题。")
     assert names(found, EntityType.MEETING) == ["亚洲区域海洋治理区域论坛", "海洋治理区域论坛"]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.document import Document
-from kg.ids import heading_key
+from kg.ids import entity_key, heading_key
 from kg.nlp.extract import Extraction, text_parts
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Entity, EntityType, Mention
@@ -201,10 +201,13 @@ def _sessions_and_numbers(
             continue
         if entity.type is EntityType.MEETING:
             ordinal = SESSION_NUMBER.search(entity.label_zh)
-            if ordinal is not None and mention.related:
-                sessions.setdefault(
-                    (mention.related, chinese_numeral(ordinal.group(1))), entity.key
+            if ordinal is not None:
+                # a conference named only through its session (…缔约方会议第四届会议) has
+                # the key its name gives it (`kg.nlp.context.DocumentContext.convener`)
+                convener = mention.related or entity_key(
+                    EntityType.ORGANIZATION, entity.label_zh[: ordinal.start()]
                 )
+                sessions.setdefault((convener, chinese_numeral(ordinal.group(1))), entity.key)
         elif entity.type is EntityType.RESOLUTION:
             number = DECISION_NUMBER.search(entity.label_zh)
             if number is not None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from kg.data_files import read_words
 from kg.ids import entity_key
 from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
+from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType, canonical_name
 from kg.nlp.words import first_tag, starts_word, tagged_words
 from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
@@ -34,6 +35,7 @@ SESSION = re.compile(rf"第{ORDINAL_NUMERAL}届(?:特别)?会议$")
 # 工作队第八次会议 as well as 委员会第十七届会议: a numbered session or meeting of a body
 NUMBERED_SESSION = re.compile(rf"第{ORDINAL_NUMERAL}(?:届|次)(?:特别|全体)?会议$")
 MIN_BODY = 4  # 委员会第十七届会议 names its body only by anaphora
+CONFERENCE = "会议"  # a conference that meets in numbered sessions, as opposed to a standing organ
 TOPIC_BEFORE_BODY = re.compile(r"关于[^，。；：“”《》]{1,60}?的")
 # What a name may mention inside it: a meeting its convening body and the places it is
 # about; a resolution its issuing body; a programme its body and places; a body its
@@ -167,11 +169,13 @@ def nested_mentions(
         if session and body_start is not None:
             body = text[body_start : session.start()]
             key = context.convener(body)
-            inside.append(
-                Candidate(body_start, session.start(), EntityType.ORGANIZATION,
-                          "name:session-body", key, body)
-            )  # fmt: skip
-            _define_short_body(text, inside[-1], pool, context)
+            convener = Candidate(body_start, session.start(), EntityType.ORGANIZATION,
+                                 "name:session-body", key, body)  # fmt: skip
+            _define_short_body(text, convener, pool, context)
+            if not body.endswith(CONFERENCE) or key in load_gazetteer():
+                # a conference no gazetteer knows (…公约缔约方会议第二十七届会议) is named
+                # here only through its session; a standing organ (…委员会第十届会议) is named
+                inside.append(convener)
         allowed = NESTING.get(outer.type)
         if allowed:
             inside.extend(
