@@ -757,6 +757,16 @@ def test_a_conference_no_gazetteer_knows_is_named_only_through_its_sessions(extr
     assert names(found, EntityType.ORGANIZATION) == ["海洋事务委员会"]
 
 
+def test_a_body_short_inside_its_sessions_name_is_the_body_named_in_full(extract):
+    found = extract(
+        "大会设立了一个海洋治理不限成员名额工作组。"
+        "在不限成员名额工作组第一届会议上，各国交换了意见。"
+    )
+    assert names(found, EntityType.ORGANIZATION) == ["海洋治理不限成员名额工作组", "联合国大会"]
+    (group,) = [e for e in found.of_type(EntityType.ORGANIZATION) if "工作组" in e.label_zh]
+    assert len(group.mentions) == 2
+
+
 def test_a_short_name_met_first_names_something_of_its_own(extract):
     found = extract("各区域举行了海洋治理区域论坛。亚洲区域海洋治理区域论坛讨论了捕捞问题。")
     assert names(found, EntityType.MEETING) == ["亚洲区域海洋治理区域论坛", "海洋治理区域论坛"]

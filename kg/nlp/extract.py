@@ -151,17 +151,29 @@ class Extractor:
             _with_late_aliases(text, mentions, context)
             for text, mentions in zip(texts, settled, strict=True)
         ]
-        shortened = shortened_names(chain.from_iterable(settled))
+        # nested names too: 不限成员名额工作组 inside its session's name is the group named
+        # in full before
+        shortened = shortened_names(
+            chain.from_iterable(
+                sorted([*mentions, *inside], key=lambda c: c.start)
+                for mentions, inside in zip(settled, nested, strict=True)
+            )
+        )
         extraction = Extraction(own_body=context.own_body.key if context.own_body else "")
         for part, mentions, inside in zip(parts, settled, nested, strict=True):
             for candidate in mentions:
-                full = shortened.get(candidate.key)
-                if full is not None:
-                    candidate = candidate._replace(key=full.key, label=full.label)
+                candidate = _in_full(candidate, shortened)
                 extraction.add(_mention(part, candidate), candidate.label)
             for candidate in inside:
+                candidate = _in_full(candidate, shortened)
                 extraction.add(_mention(part, candidate, nested=True), candidate.label)
         return extraction
+
+
+def _in_full(candidate: Candidate, shortened: dict[str, Candidate]) -> Candidate:
+    """The candidate as the entity its short name stands for (`shortened_names`)."""
+    full = shortened.get(candidate.key)
+    return candidate if full is None else candidate._replace(key=full.key, label=full.label)
 
 
 def _mention(part: TextPart, candidate: Candidate, nested: bool = False) -> Mention:
