@@ -90,4 +90,6 @@ def canonical_name(name: str, entity_type: EntityType) -> str:
     """A body's or meeting's name as its label, without the title marks of an instrument
     inside it: documents write 《联合国气候变化框架公约》缔约方会议 and 联合国气候变化框架公约
     缔约方会议 alike, one key (`kg.ids.entity_key` drops the marks), so one label."""
-    return name.translate(TITLE_MARKS) if entity_type in MARKLESS_TYPES else name
+    if entity_type not in MARKLESS_TYPES or ("《" not in name and "》" not in name):
+        return name  # most names: translating char by char costs more than looking
+    return name.translate(TITLE_MARKS)

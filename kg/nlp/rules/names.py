@@ -477,9 +477,11 @@ class NameMatcher:
                             self._opens_with_body(start, known),
                         )
                     )
-                    or self._after_name_and(word, flag, text[:before], words[-1:], known)
+                    or self._after_name_and(word, flag, text, before, words[-1:], known)
                     or (flag == "v" and len(word) == 1 and _opens_clause(text, before))
-                    or not self._inside_name(word, flag, text[:before], known.get(before))
+                    or not self._inside_name(
+                        word, flag, text[max(0, before - MAX_NAME) : before], known.get(before)
+                    )
                     or (
                         self._joins(word, flag)
                         and not self._joinable(
@@ -590,20 +592,24 @@ class NameMatcher:
         self,
         word: str,
         flag: str,
-        before: str,
+        text: str,
+        before: int,
         left: list[tuple[str, str]],
         known: dict[int, Candidate],
     ) -> bool:
         """论坛和筹备…峰会: a verb after a conjunction that ends a complete name opens a
-        phrase of its own, so it governs the name after it rather than belongs to it."""
+        phrase of its own, so it governs the name after it rather than belongs to it.
+        ``before`` is where the verb starts in ``text``."""
         if flag != "v" or len(word) < 2 or word in self.name_words or not left:
             return False
         conjunction = left[0][0]
         if not self._joins(*left[0]):
             return False
-        rest = before[: len(before) - len(conjunction)]
-        entity = known.get(len(rest))
-        return self._ends_with_head(rest) or (entity is not None and entity.type not in PLACE_TYPES)
+        rest = before - len(conjunction)
+        entity = known.get(rest)
+        return text.endswith(self.head_words, 0, rest) or (
+            entity is not None and entity.type not in PLACE_TYPES
+        )
 
     def _head_of(self, name: str) -> str:
         return next((head for head, _, _ in self.heads if name.endswith(head)), "")
@@ -714,7 +720,8 @@ class NameMatcher:
         return start
 
     def _inside_name(self, word: str, flag: str, before: str, entity_before) -> bool:
-        """Can ``word`` (with jieba part of speech ``flag``) be part of a name?"""
+        """Can ``word`` (with jieba part of speech ``flag``) be part of a name? ``before``
+        is the text before it (its last MAX_NAME characters are enough)."""
         if word in self.name_words or ORDINAL.fullmatch(word):
             return True
         if LATIN_NUMBER.match(word) and LATIN_BEFORE.search(before):
