@@ -143,6 +143,7 @@ PERFECTIVE = "了"
 MEETING_ANAPHOR = "会议"
 # 反恐怖主义委员会及其执行局: a body's own unit, named by the unit's head alone.
 OWN_UNIT = re.compile(r"及其|和其|与其")
+OWN = "其"  # the second character of each of them
 UN = "联合国"
 # 与身份有关…专家组: 与 opens a 与…有关 modifier that belongs to the name.
 RELATED_TO = "有关"
@@ -210,6 +211,7 @@ class NameMatcher:
         self.verb_heads = frozenset(head for head, _, verb in heads if verb)
         self.boundaries = frozenset(boundaries)
         self.conjunctions = frozenset(conjunctions)
+        self.conjunction_openers = tuple(self.conjunctions)  # for one str.startswith test
         self.generic = frozenset(generic)
         self.longest_generic = max(map(len, self.generic), default=0)
 
@@ -666,6 +668,8 @@ class NameMatcher:
         moved = True
         while moved and start < head_start:
             moved = False
+            if not text.startswith(self.conjunction_openers, start):
+                break
             for conjunction in self.conjunctions:
                 after = start + len(conjunction)
                 if (
@@ -687,9 +691,9 @@ class NameMatcher:
         """
         modifier = text[start:head_start]
         # 财政、经济和环境部长会议: the name opens with the last two members of a list
-        joined = text[:start].endswith("、") and any(c in modifier for c in LAST_JOINERS)
+        joined = text.endswith("、", 0, start) and any(c in modifier for c in LAST_JOINERS)
         if TOPIC_MARKER not in modifier and not joined:
-            if not text[:start].endswith(LIST_END) or self._generic(modifier):
+            if not text.endswith(LIST_END, 0, start) or self._generic(modifier):
                 return start  # 毒品等主题小组: a list before a generic noun is a description
         while start > 0 and text[start - 1] in ("、", LIST_END):
             member_end = start - 1
@@ -870,9 +874,8 @@ def _units_of_known_bodies(
     gazetteer = load_gazetteer()
     found = []
     for unit in known_ends.values():
-        known_unit = gazetteer.get(unit.key)
-        parent = gazetteer.get(known_unit.parent) if known_unit and known_unit.parent else None
-        if parent is not None and parent.type is EntityType.ORGANIZATION and unit.start:
+        parent = _parent_body(unit.key)
+        if parent is not None and unit.start:
             before = text[max(0, unit.start - MAX_NAME) : unit.start]
             prefixes = _prefix_names(parent.key)
             if before.endswith(prefixes):
@@ -887,7 +890,11 @@ def _units_of_known_bodies(
                         priority=3,
                     )
                 )
-        own = OWN_UNIT.match(text, unit.end) if unit.type is EntityType.ORGANIZATION else None
+        own = (
+            OWN_UNIT.match(text, unit.end)
+            if unit.type is EntityType.ORGANIZATION and text.startswith(OWN, unit.end + 1)
+            else None
+        )
         if own is None:
             continue
         head = max(
@@ -917,6 +924,15 @@ def _units_of_known_bodies(
             )
         )
     return found
+
+
+@lru_cache(maxsize=4096)
+def _parent_body(key: str):
+    """The body a known body belongs to (秘书处 for 维持和平行动部), if the gazetteer says."""
+    gazetteer = load_gazetteer()
+    known = gazetteer.get(key)
+    parent = gazetteer.get(known.parent) if known and known.parent else None
+    return parent if parent is not None and parent.type is EntityType.ORGANIZATION else None
 
 
 @lru_cache(maxsize=1024)
