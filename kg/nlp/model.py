@@ -43,9 +43,9 @@ class Candidate(NamedTuple):
     related: str = ""  # a resolution's adopting body; a session's convening body
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A span of a paragraph's clean text that names an entity."""
+class Mention(NamedTuple):
+    """A span of a paragraph's clean text that names an entity (a named tuple, as
+    `Candidate`: a document has thousands)."""
 
     paragraph: str  # paragraph label, e.g. "12"
     start: int
