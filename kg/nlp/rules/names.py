@@ -158,6 +158,7 @@ FRAME = "在"  # the preposition a localizer (上, 中) closes: 在多大程度�
 MAX_FRAME = 12  # characters of such a frame
 FRAME_CLOSERS = frozenset("上中下里内")  # not 间: 机构间 belongs to the name
 FUNCTION_TAGS = frozenset({"v", "vn"})  # a modifier that says what a body does (协调, 咨询)
+VERB_TAGS = ("v", "vn")  # the verbs that may govern a name from outside it
 # Heads that one common noun before them makes a kind of body (指导委员会, 审计委员会); a
 # department named by its field (人力资源司) is a unit of its own
 KIND_HEADS = frozenset({"委员会", "理事会", "工作组", "工作队", "专家组"})
@@ -471,6 +472,7 @@ class NameMatcher:
                 if (
                     (
                         not after_title
+                        and flag in VERB_TAGS
                         and self._clause_verb(
                             word,
                             flag,
@@ -481,9 +483,7 @@ class NameMatcher:
                     )
                     or self._after_name_and(word, flag, text, before, words[-1:], known)
                     or (flag == "v" and len(word) == 1 and _opens_clause(text, before))
-                    or not self._inside_name(
-                        word, flag, text[max(0, before - MAX_NAME) : before], known.get(before)
-                    )
+                    or not self._inside_name(word, flag, text, before, known.get(before))
                     or (
                         self._joins(word, flag)
                         and not self._joinable(
@@ -562,7 +562,7 @@ class NameMatcher:
         topics (科学、技术和创新促进…论坛: a noun, a conjunction, then the verb) is no
         clause verb.
         """
-        if flag not in ("v", "vn") or len(word) < 2 or word in self.name_words:
+        if flag not in VERB_TAGS or len(word) < 2 or word in self.name_words:
             return False  # one character tagged a verb is most often a word cut wrongly (可|持续)
         if len(left) == 2 and self._joins(*left[1]) and left[0][1] in TOPIC_TAGS:
             return False
@@ -570,7 +570,7 @@ class NameMatcher:
         words = [w for w in tagged_words(rest) if w[0].strip()]
         opens_clause = not left or (
             left[0][0] not in self.name_words
-            and (left[0][1] == "v" or not self._inside_name(left[0][0], left[0][1], "", None))
+            and (left[0][1] == "v" or not self._inside_name(left[0][0], left[0][1]))
         )
         after_noun = bool(left) and left[0][1] in NOUN_TAGS  # 空间应用促进…: the name's own
         if (
@@ -703,7 +703,7 @@ class NameMatcher:
                 word, flag = words.pop()
                 if (
                     self._joins(word, flag) and self._ends_with_head(text[: begin - len(word)])
-                ) or (word not in self.list_words and not self._inside_name(word, flag, "", None)):
+                ) or (word not in self.list_words and not self._inside_name(word, flag)):
                     break  # a member ends at a conjunction after a name (委员会和科学、…)
                 begin -= len(word)
             member = text[begin:member_end]
@@ -723,19 +723,22 @@ class NameMatcher:
             start = begin
         return start
 
-    def _inside_name(self, word: str, flag: str, before: str, entity_before) -> bool:
-        """Can ``word`` (with jieba part of speech ``flag``) be part of a name? ``before``
-        is the text before it (its last MAX_NAME characters are enough)."""
+    def _inside_name(
+        self, word: str, flag: str, text: str = "", at: int = 0, entity_before=None
+    ) -> bool:
+        """Can ``word`` (with jieba part of speech ``flag``), written at ``at`` in
+        ``text``, be part of a name?"""
         if word in self.name_words or ORDINAL.fullmatch(word):
             return True
-        if LATIN_NUMBER.match(word) and LATIN_BEFORE.search(before):
+        if LATIN_NUMBER.match(word) and LATIN_BEFORE.search(text, max(0, at - MAX_NAME), at):
             return True  # COVID-19工具加速计划: the number of a Latin name
         if word in NAME_HYPHENS:
             return True  # 儿基会因诺琴蒂-全球研究与展望办公室: two names made one
         if word in self.boundaries or word.isspace() or NUMERAL.match(word):
             return False
         if (flag == "f" and len(word) == 1) and (
-            self._ends_with_head(before) or (word in FRAME_CLOSERS and _in_frame(before))
+            text.endswith(self.head_words, 0, at)
+            or (word in FRAME_CLOSERS and _in_frame(text[max(0, at - MAX_NAME) : at]))
         ):
             # 在…会议上和…论坛上: a localizer after a complete name ends it; 在多大程度上:
             # a localizer closing 在… frames an adverbial, and the name starts after it
@@ -744,7 +747,7 @@ class NameMatcher:
             # X和Y…委员会 is one name unless a complete body name ends before the conjunction.
             if entity_before is not None and entity_before.type not in PLACE_TYPES:
                 return False
-            return not self._ends_with_head(before)
+            return not text.endswith(self.head_words, 0, at)
         return flag not in STOP_TAGS
 
     def _generic(self, modifier: str) -> bool:
