@@ -61,6 +61,7 @@ BRACKETS = {"”": "“", "》": "《"}
 NUMBER_AFTER = re.compile(r"[一二三四五六七八九十两几\d]+[个项次份场届批]")
 PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY})
 MAX_NAME = 40
+GENERIC_MEMO = 65536  # modifiers remembered as generic or not, then forgotten at once
 ADMINISTRATIVE = re.compile(r"[省州市府县]")
 ADMINISTRATIVE_REACH = 8
 MIN_PLACE = 3
@@ -215,6 +216,7 @@ class NameMatcher:
         self.conjunction_openers = tuple(self.conjunctions)  # for one str.startswith test
         self.generic = frozenset(generic)
         self.longest_generic = max(map(len, self.generic), default=0)
+        self._generic_seen: dict[str, bool] = {}  # modifiers recur across paragraphs
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -752,6 +754,14 @@ class NameMatcher:
 
     def _generic(self, modifier: str) -> bool:
         """Is ``modifier`` made only of generic words and numbers (区域, 国家, 2008年)?"""
+        known = self._generic_seen.get(modifier)
+        if known is None:
+            if len(self._generic_seen) >= GENERIC_MEMO:
+                self._generic_seen.clear()
+            known = self._generic_seen[modifier] = self._made_of_generic(modifier)
+        return known
+
+    def _made_of_generic(self, modifier: str) -> bool:
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
         if all(w in self.generic or NUMERAL.match(w) or ORDINAL.fullmatch(w) for w in words):
             return True  # 区域, 2008年, 第一次年度 (会议): no particular one
