@@ -749,12 +749,14 @@ def test_a_unit_named_after_a_short_title_is_the_unit_named_in_full(extract):
 
 
 def test_a_conference_no_gazetteer_knows_is_named_only_through_its_sessions(extract):
-    found = extract("各国出席了海洋保护公约缔约方会议第三届会议和海洋事务委员会第十届会议。")
+    found = extract(
+        "各国出席了联合国海洋保护公约缔约方会议第三届会议和海洋事务委员会第十届会议。"
+    )
     assert names(found, EntityType.MEETING) == [
         "海洋事务委员会第十届会议",
-        "海洋保护公约缔约方会议第三届会议",
+        "联合国海洋保护公约缔约方会议第三届会议",
     ]
-    assert names(found, EntityType.ORGANIZATION) == ["海洋事务委员会"]
+    assert names(found, EntityType.ORGANIZATION) == ["海洋事务委员会"]  # not 联合国 either
 
 
 def test_a_body_short_inside_its_sessions_name_is_the_body_named_in_full(extract):

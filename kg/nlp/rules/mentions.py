@@ -166,6 +166,7 @@ def nested_mentions(
             else None
         )
         body_start = _session_body(text, outer.start, session) if session else None
+        unnamed = (0, 0)  # where a session's name holds a conference it does not name
         if session and body_start is not None:
             body = text[body_start : session.start()]
             key = context.convener(body)
@@ -173,9 +174,12 @@ def nested_mentions(
                                  "name:session-body", key, body)  # fmt: skip
             _define_short_body(text, convener, pool, context)
             if not body.endswith(CONFERENCE) or key in load_gazetteer():
-                # a conference no gazetteer knows (…公约缔约方会议第二十七届会议) is named
-                # here only through its session; a standing organ (…委员会第十届会议) is named
                 inside.append(convener)
+            else:
+                # a conference no gazetteer knows (…公约缔约方会议第二十七届会议) is named
+                # here only through its session, and the words of its name (联合国…) name
+                # nothing either; a standing organ (…委员会第十届会议) is named
+                unnamed = (body_start, session.start())
         allowed = NESTING.get(outer.type)
         if allowed:
             inside.extend(
@@ -185,6 +189,7 @@ def nested_mentions(
                 and candidate.end < outer.end  # a name's own head (…协会大会) names nothing else
                 and candidate.type in allowed
                 and candidate.key != outer.key
+                and not unnamed[0] <= candidate.start < unnamed[1]
             )
     return settle(inside)
 
