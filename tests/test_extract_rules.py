@@ -749,9 +749,7 @@ def test_a_unit_named_after_a_short_title_is_the_unit_named_in_full(extract):
 
 
 def test_a_conference_no_gazetteer_knows_is_named_only_through_its_sessions(extract):
-    found = extract(
-        "各国出席了联合国海洋保护公约缔约方会议第三届会议和海洋事务委员会第十届会议。"
-    )
+    found = extract("各国出席了联合国海洋保护公约缔约方会议第三届会议和海洋事务委员会第十届会议。")
     assert names(found, EntityType.MEETING) == [
         "海洋事务委员会第十届会议",
         "联合国海洋保护公约缔约方会议第三届会议",
