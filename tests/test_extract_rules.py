@@ -1026,6 +1026,7 @@ def test_a_suffix_belongs_to_the_word_before_the_name(extract):
         ("由各职司委员会提交的材料汇总。", EntityType.ORGANIZATION),  # a kind of body
         ("该组织成立了协调委员会和咨询委员会。", EntityType.ORGANIZATION),  # by function alone
         ("基金通过指导委员会和审计委员会运作。", EntityType.ORGANIZATION),  # one common noun
+        ("妇女署与各国的青年问题协调中心密切合作。", EntityType.PROGRAMME),  # focal points
         ("以确保该系统及其外地办事处没有歧视。", EntityType.ORGANIZATION),  # 及其: its own unit
         ("202个发展资料袋使临时学习中心受益。", EntityType.PROGRAMME),  # 使 opens a clause
         ("从而促进健康的生活方式，并促进青年倡议。", EntityType.PROGRAMME),  # 并 + a verb

@@ -144,6 +144,7 @@ PERFECTIVE = "了"
 MEETING_ANAPHOR = "会议"
 # 反恐怖主义委员会及其执行局: a body's own unit, named by the unit's head alone.
 OWN_UNIT = re.compile(r"及其|和其|与其")
+FOCAL_POINT = "协调中心"  # UN Chinese for a focal point (a post), 中心 being its head
 OWN = "其"  # the second character of each of them
 UN = "联合国"
 # 与身份有关…专家组: 与 opens a 与…有关 modifier that belongs to the name.
@@ -322,6 +323,8 @@ class NameMatcher:
                 continue  # 黄浚局长: a person's name before 局 is no body's
             if SIGNATURE.match(text, end):
                 continue  # 某某局(签名): a signatory of a letter, a person
+            if text.startswith(FOCAL_POINT, head_start - len(FOCAL_POINT) + len(match.group(0))):
+                continue  # 青年问题协调中心: a focal point, a post (their 网络 is named)
             if not self.is_name(
                 name,
                 text[head_start:end],
