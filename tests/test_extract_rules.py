@@ -20,6 +20,13 @@ def keys(extraction, entity_type):
     return sorted(e.key for e in extraction.of_type(entity_type))
 
 
+def assert_one_entity(extraction, entity_type, label, mentions):
+    """The extraction has one entity of the type, with that label and that many mentions."""
+    (entity,) = extraction.of_type(entity_type)
+    assert entity.label_zh == label
+    assert len(entity.mentions) == mentions
+
+
 def written(extraction, entity_type):
     """The names as the text writes them (labels of bodies and meetings drop 《》)."""
     return sorted({m.text for e in extraction.of_type(entity_type) for m in e.mentions})
@@ -743,9 +750,7 @@ def test_a_unit_named_after_a_short_title_is_the_unit_named_in_full(extract):
         "各国批准了《海洋保护框架公约》。海洋保护框架公约秘书处提供了支持。"
         "《公约》秘书处正在与各国合作。"
     )
-    (secretariat,) = found.of_type(EntityType.ORGANIZATION)
-    assert secretariat.label_zh == "海洋保护框架公约秘书处"
-    assert len(secretariat.mentions) == 2
+    assert_one_entity(found, EntityType.ORGANIZATION, "海洋保护框架公约秘书处", 2)
 
 
 def test_a_conference_no_gazetteer_knows_is_named_only_through_its_sessions(extract):
@@ -777,9 +782,7 @@ def test_a_numbered_session_met_first_by_its_short_form_is_one_meeting(extract):
         "各方在缔约方会议第十五届会议上作出承诺。"
         "秘书处支持生物多样性公约缔约方会议第十五届会议的筹备工作。"
     )
-    (session,) = found.of_type(EntityType.MEETING)
-    assert session.label_zh == "生物多样性公约缔约方会议第十五届会议"
-    assert len(session.mentions) == 2
+    assert_one_entity(found, EntityType.MEETING, "生物多样性公约缔约方会议第十五届会议", 2)
 
 
 def test_a_short_session_two_bodies_could_have_held_stays_apart(extract):
@@ -795,9 +798,7 @@ def test_decades_are_programmes_named_with_their_period(extract):
         "大会宣布联合国海洋科学促进可持续发展十年(2021-2030)。在过去十年里，数十年来，"
         "各国支持联合国海洋科学促进可持续发展十年。"
     )
-    (decade,) = found.of_type(EntityType.PROGRAMME)
-    assert decade.label_zh == "联合国海洋科学促进可持续发展十年(2021-2030)"
-    assert len(decade.mentions) == 2
+    assert_one_entity(found, EntityType.PROGRAMME, "联合国海洋科学促进可持续发展十年(2021-2030)", 2)
 
 
 def test_a_list_of_topics_opens_a_name_after_a_body_and_a_conjunction(extract):
