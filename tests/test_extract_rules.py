@@ -165,6 +165,11 @@ def test_short_title_resolves_to_the_instrument_named_before(extract):
     assert {m.text for m in instrument.mentions} == {"《联合国反腐败公约》", "《公约》"}
 
 
+def test_a_body_whose_name_ends_like_a_known_one_is_not_it(extract):
+    found = extract("人民疫苗联盟报告称，全球疫苗免疫联盟提供了疫苗。")
+    assert names(found, EntityType.ORGANIZATION) == ["人民疫苗联盟", "全球疫苗免疫联盟"]
+
+
 def test_global_health_initiatives_are_known_programmes(extract):
     found = extract("呼吁支持获取COVID-19工具加速计划和COVAX机制。")
     assert keys(found, EntityType.PROGRAMME) == ["programme/act-accelerator", "programme/covax"]
