@@ -181,18 +181,19 @@ def remove(
 @app.command()
 def validate(
     graph: Annotated[
-        Path, typer.Argument(help="A Turtle or TriG file written by kg build.")
+        Path,
+        typer.Argument(help="A Turtle or TriG file written by kg build, or its output folder."),
     ] = Path("out/graph.ttl"),
 ) -> None:
     """Check a graph file against the SHACL shapes in ontology/shapes.ttl."""
-    from kg.validation import validate_file
+    from kg.validation import graph_file, validate_file
 
     try:
         report = validate_file(graph)
     except KGError as error:
         raise fail(error) from None
     if report.conforms:
-        console.print(f"{graph.as_posix()}: conforms to the shapes", highlight=False)
+        console.print(f"{graph_file(graph).as_posix()}: conforms to the shapes", highlight=False)
         return
     errors.print(report.text, highlight=False)
     raise typer.Exit(code=1)

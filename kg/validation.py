@@ -27,8 +27,15 @@ def validate(data: Graph) -> ValidationReport:
     return ValidationReport(bool(conforms), str(text), report)
 
 
+def graph_file(path: Path) -> Path:
+    """The graph file ``path`` names: itself, or an output folder's graph.ttl."""
+    return path / "graph.ttl" if path.is_dir() else path
+
+
 def validate_file(path: Path) -> ValidationReport:
-    """Validate a Turtle (.ttl) or TriG (.trig) file; TriG is validated as the union."""
+    """Validate a Turtle (.ttl) or TriG (.trig) file, or an output folder's graph.ttl;
+    TriG is validated as the union."""
+    path = graph_file(path)
     if not path.is_file():
         raise InputError(path, "file not found; run `kg build` first")
     if path.suffix == ".trig":

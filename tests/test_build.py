@@ -71,6 +71,7 @@ def test_graph_passes_the_shacl_shapes(built):
     report = validate_file(out / "graph.ttl")
     assert report.conforms, report.text
     assert validate_file(out / "graph.trig").conforms
+    assert validate_file(out).conforms  # the output folder stands for its graph.ttl
 
 
 def test_documents_that_write_one_entity_differently_make_a_graph_that_conforms(tmp_path):
