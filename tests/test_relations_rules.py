@@ -217,6 +217,13 @@ def test_a_supported_programme_is_not_its_owner(relate):
     assert {(p, o) for s, p, o in found if s == "欧洲联盟"} == {("supports", "NCD2030方案")}
 
 
+def test_supporting_a_bodys_report_is_not_supporting_the_body(relate):
+    found, _ = relate("联合王国支持海洋事务政府专家组2013年报告所载各项建议。")
+    assert not {f for f in found if f[1] == "supports"}
+    found, _ = relate("联合王国支持海洋事务政府专家组的工作。")
+    assert ("大不列颠及北爱尔兰联合王国", "supports", "海洋事务政府专家组") in found
+
+
 @pytest.mark.parametrize(
     ("sentence", "places"),
     [

@@ -20,6 +20,7 @@ SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
 FUNDED_BY = re.compile(r"由(?P<actors>[^，。；由]{2,40}?)(?:资助|供资|支助|赞助|出资)的")
 BACKED_BY = re.compile(r"在(?P<actors>[^，。；在]{2,40}?)的(?:支持|支助|资助|赞助)下")
 OWNER_JOINER = re.compile(r"[、和及与]")
+REPORT_AFTER = re.compile(r"(?:\d{4}\s?年)?的?报告")  # a body named as its report's author
 OBJECT_REACH = 12  # characters between the verb and what it supports
 CARRIER_REACH = 8  # characters between a body and 由, as in 正在实施由
 
@@ -51,6 +52,7 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
                 m for m in sentence.of(*SUPPORTED)
                 if end <= m.start < clause_end and _object_gap(text[end : m.start])
                 and not _owner_of_next(sentence, m)
+                and not REPORT_AFTER.match(text, m.end)  # 支持专家组报告所载建议: its report's
             ]  # fmt: skip
             for actor in actors:
                 for obj in objects[:1]:
