@@ -173,12 +173,12 @@ def nested_mentions(
             convener = Candidate(body_start, session.start(), EntityType.ORGANIZATION,
                                  "name:session-body", key, body)  # fmt: skip
             _define_short_body(text, convener, pool, context)
+            # a standing organ (…委员会第十届会议) is named in its session's name; a
+            # conference no gazetteer knows (…公约缔约方会议第二十七届会议) only through
+            # its session, and the words of its name (联合国…) name nothing either
             if not body.endswith(CONFERENCE) or key in load_gazetteer():
                 inside.append(convener)
             else:
-                # a conference no gazetteer knows (…公约缔约方会议第二十七届会议) is named
-                # here only through its session, and the words of its name (联合国…) name
-                # nothing either; a standing organ (…委员会第十届会议) is named
                 unnamed = (body_start, session.start())
         allowed = NESTING.get(outer.type)
         if allowed:
