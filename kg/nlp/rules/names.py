@@ -323,7 +323,7 @@ class NameMatcher:
                 continue  # 黄浚局长: a person's name before 局 is no body's
             if SIGNATURE.match(text, end):
                 continue  # 某某局(签名): a signatory of a letter, a person
-            if text.startswith(FOCAL_POINT, head_start - len(FOCAL_POINT) + len(match.group(0))):
+            if text.endswith(FOCAL_POINT, 0, match.end()):
                 continue  # 青年问题协调中心: a focal point, a post (their 网络 is named)
             if not self.is_name(
                 name,
@@ -348,8 +348,8 @@ class NameMatcher:
             if (
                 entity_type is EntityType.PROGRAMME
                 and "”" not in name
+                and NEW_BEFORE.search(text, start, head_start)
                 and NEW_WORD in _plain_words(text[start:head_start])[-2:]
-                and text[start:head_start].endswith(("新", "新的"))
             ):
                 continue  # 关于性骚扰的多利益攸关方新倡议: "new" before the head describes it
             if text.endswith(QUANTIFIERS, 0, start):
@@ -614,7 +614,7 @@ class NameMatcher:
             return False
         rest = before - len(conjunction)
         entity = known.get(rest)
-        return text.endswith(self.head_words, 0, rest) or (
+        return self._ends_with_head(text, rest) or (
             entity is not None and entity.type not in PLACE_TYPES
         )
 
@@ -742,7 +742,7 @@ class NameMatcher:
         if word in self.boundaries or word.isspace() or NUMERAL.match(word):
             return False
         if (flag == "f" and len(word) == 1) and (
-            text.endswith(self.head_words, 0, at)
+            self._ends_with_head(text, at)
             or (word in FRAME_CLOSERS and _in_frame(text[max(0, at - MAX_NAME) : at]))
         ):
             # 在…会议上和…论坛上: a localizer after a complete name ends it; 在多大程度上:
@@ -752,7 +752,7 @@ class NameMatcher:
             # X和Y…委员会 is one name unless a complete body name ends before the conjunction.
             if entity_before is not None and entity_before.type not in PLACE_TYPES:
                 return False
-            return not text.endswith(self.head_words, 0, at)
+            return not self._ends_with_head(text, at)
         return flag not in STOP_TAGS
 
     def _generic(self, modifier: str) -> bool:
@@ -770,8 +770,9 @@ class NameMatcher:
             return True  # 区域, 2008年, 第一次年度 (会议): no particular one
         return _made_of("".join(words), self.generic, self.longest_generic)
 
-    def _ends_with_head(self, text: str) -> bool:
-        return text.endswith(self.head_words)
+    def _ends_with_head(self, text: str, end: int | None = None) -> bool:
+        """Does ``text`` (up to ``end``) end with a name's head?"""
+        return text.endswith(self.head_words, 0, len(text) if end is None else end)
 
     def is_name(
         self,
