@@ -587,6 +587,14 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
             EntityType.PROGRAMME,
             ["促进数字经济全球伙伴关系"],
         ),
+        # after a modal verb a purpose verb is the clause's predicate
+        ("各国应加强国家禁毒协调机制和多部门行动计划。", EntityType.PROGRAMME, []),
+        ("各国必须改善边境管理方案。", EntityType.PROGRAMME, []),
+        # the last of a list of actions, a verb and generic words, names nothing
+        ("中心将通过培训、加强能力和促进包容性伙伴关系开展工作。", EntityType.PROGRAMME, []),
+        ("办事处推行了打击贩毒和洗钱方案。", EntityType.PROGRAMME, ["打击贩毒和洗钱方案"]),
+        # a head followed by what it qualifies (方案效力) ends no name
+        ("会议讨论如何提高禁毒和戒毒方案效力。", EntityType.PROGRAMME, []),
         # a name's own verbs keep it going
         ("该国启动了家庭森林巡视举措。", EntityType.PROGRAMME, ["家庭森林巡视举措"]),
         (

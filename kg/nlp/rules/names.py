@@ -201,7 +201,9 @@ class NameMatcher:
         list_words,
         modified_nouns,
         authors,
+        modals,
     ):
+        self.modals = frozenset(modals)
         self.authors = tuple(sorted(authors, key=len, reverse=True))
         self.list_words = frozenset(list_words)
         self.modified_nouns = tuple(modified_nouns)
@@ -212,7 +214,7 @@ class NameMatcher:
         self.head_pattern = re.compile("|".join(re.escape(head) for head, _, _ in heads))
         self.head_types = {head: entity_type for head, entity_type, _ in heads}
         self.verb_heads = frozenset(head for head, _, verb in heads if verb)
-        self.boundaries = frozenset(boundaries)
+        self.boundaries = frozenset(boundaries) | self.modals
         self.conjunctions = frozenset(conjunctions)
         self.conjunction_openers = tuple(self.conjunctions)  # for one str.startswith test
         self.generic = frozenset(generic)
@@ -565,8 +567,10 @@ class NameMatcher:
         before a body's name (植根于联合国评价小组) govern the name from outside it.
         ``left`` holds the (up to two) words before ``word``. The last member of a list of
         topics (科学、技术和创新促进…论坛: a noun, a conjunction, then the verb) is no
-        clause verb.
+        clause verb. A verb after a modal (应加强…) is the clause's predicate.
         """
+        if left and left[-1][0] in self.modals:
+            return True
         if flag not in VERB_TAGS or len(word) < 2 or word in self.name_words:
             return False  # one character tagged a verb is most often a word cut wrongly (可|持续)
         if len(left) == 2 and self._joins(*left[1]) and left[0][1] in TOPIC_TAGS:
@@ -770,6 +774,15 @@ class NameMatcher:
             return True  # 区域, 2008年, 第一次年度 (会议): no particular one
         return _made_of("".join(words), self.generic, self.longest_generic)
 
+    def _verb_and_generic(self, modifier: str, least: int = 1) -> bool:
+        """Is ``modifier`` a verb followed by generic words only (加强全球, 促进包容性),
+        in at least ``least`` words?"""
+        words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
+        return len(words) >= least and (
+            (words[0] in self.name_words or first_tag(words[0]) == "v")
+            and self._generic("".join(words[1:]))
+        )
+
     def _ends_with_head(self, text: str, end: int | None = None) -> bool:
         """Does ``text`` (up to ``end``) end with a name's head?"""
         return text.endswith(self.head_words, 0, len(text) if end is None else end)
@@ -806,12 +819,18 @@ class NameMatcher:
         if entity_type is EntityType.ORGANIZATION and modifier in self.head_types:
             return False  # 委员会秘书处, 工作队秘书处: a unit of a body named by its bare head
         last = _last_joiner(modifier)
-        if last >= 0 and (last == len(modifier) - 1 or self._generic(modifier[last + 1 :])):
-            return False  # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named
+        if last >= 0 and (
+            last == len(modifier) - 1
+            or self._generic(modifier[last + 1 :])
+            or self._verb_and_generic(modifier[last + 1 :], least=2)
+        ):
+            # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named; 加强能力和
+            # 促进包容性伙伴关系: the last of a list of actions
+            return False
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
-        opens_with_verb = words[0] in self.name_words or first_tag(words[0]) == "v"
-        if opens_with_verb and self._generic("".join(words[1:])):
+        if self._verb_and_generic(modifier):
             return False  # 加强伙伴关系, 指导委员会, 加强全球伙伴关系: a verb and generic words
+        opens_with_verb = words[0] in self.name_words or first_tag(words[0]) == "v"
         if opens_with_verb and after_verb and entity_type is EntityType.PROGRAMME:
             return False  # …，并促进青年倡议: after 并 the verb is a predicate, not the name's
         if (
@@ -1289,4 +1308,5 @@ def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
         read_words("patterns/list_words.txt"),
         read_words("patterns/head_as_modifier.txt"),
         read_words("patterns/report_authors.txt"),
+        read_words("patterns/modal_verbs.txt"),
     )
