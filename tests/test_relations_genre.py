@@ -364,6 +364,12 @@ def test_a_body_that_decides_is_still_the_actor(relate):
     assert ("麻醉药品委员会", "麻醉药品委员会第六十届会议") in pairs(found, "participatesIn")
 
 
+def test_a_session_held_somewhere_is_the_session_of_the_body_before_it(relate):
+    found = relate("统计委员会于2031年3月在纽约举行的第六十二届会议核可了该框架。")
+    assert ("统计委员会第六十二届会议", "纽约") in pairs(found, "heldIn")
+    assert ("统计委员会", "统计委员会第六十二届会议") in pairs(found, "participatesIn")
+
+
 def test_a_state_acting_under_a_convention_carries_it_out(relate):
     found = relate("挪威依照《联合国海洋法公约》划定了大陆架外部界限。")
     assert ("挪威", "联合国海洋法公约") in pairs(found, "implements")

@@ -124,6 +124,10 @@ TITLED_TYPES = frozenset({EntityType.INSTRUMENT, EntityType.PUBLICATION})
 QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
 # 麻醉药品委员会决定在其2009年第五十二届会议期间: 其 is the subject body.
 OWN_SESSION = re.compile(rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)")
+# 欧洲经济委员会在2023年4月于日内瓦举行的第七十届会议上: the session of the body before 在.
+HELD_SESSION = re.compile(
+    rf"[在于][^，。；：、]{{0,40}}?举行的(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)"
+)
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
 OF = "的"
@@ -1004,7 +1008,7 @@ def _sessions_of_subjects(
 ) -> list[Candidate]:
     """麻醉药品委员会决定在其第五十二届会议期间: the session of the body the sentence is about;
     after the anaphor 会议 (会议注意到自其第三届会议以来), of the body whose session the
-    last meeting named was."""
+    last meeting named was; 委员会在…举行的第七十届会议: of the body right before 在."""
     found = []
     for match in OWN_SESSION.finditer(text):
         sentence_start = max(text.rfind(stop, 0, match.start()) for stop in SENTENCE_END) + 1
@@ -1035,6 +1039,16 @@ def _sessions_of_subjects(
                 Candidate(
                     match.start("session"), match.end(), EntityType.MEETING,
                     "name:session-of-subject", label=label, priority=2, related=convener,
+                )
+            )  # fmt: skip
+    for match in HELD_SESSION.finditer(text):
+        body = known_ends.get(match.start())
+        if body is not None and body.type is EntityType.ORGANIZATION:
+            found.append(
+                Candidate(
+                    match.start("session"), match.end(), EntityType.MEETING,
+                    "name:session-of-subject", label=text[body.start : body.end]
+                    + match.group("session"), priority=2, related=body.key,
                 )
             )  # fmt: skip
     return found
