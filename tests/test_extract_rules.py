@@ -593,6 +593,8 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
         # the last of a list of actions, a verb and generic words, names nothing
         ("中心将通过培训、加强能力和促进包容性伙伴关系开展工作。", EntityType.PROGRAMME, []),
         ("办事处推行了打击贩毒和洗钱方案。", EntityType.PROGRAMME, ["打击贩毒和洗钱方案"]),
+        # verbs alone before a body's head have it as their object
+        ("各国打算切实促进和加强协调小组的努力。", EntityType.ORGANIZATION, []),
         # a head followed by what it qualifies (方案效力) ends no name
         ("会议讨论如何提高禁毒和戒毒方案效力。", EntityType.PROGRAMME, []),
         # a name's own verbs keep it going

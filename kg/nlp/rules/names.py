@@ -834,6 +834,10 @@ class NameMatcher:
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
         if self._verb_and_generic(modifier):
             return False  # 加强伙伴关系, 指导委员会, 加强全球伙伴关系: a verb and generic words
+        if len(words) > 2 and all(
+            word in self.name_words and first_tag(word) in VERB_TAGS for word in words
+        ):
+            return False  # 促进和加强咨询小组(的努力): purpose verbs whose object is the head
         opens_with_verb = words[0] in self.name_words or first_tag(words[0]) == "v"
         if opens_with_verb and after_verb and entity_type is EntityType.PROGRAMME:
             return False  # …，并促进青年倡议: after 并 the verb is a predicate, not the name's
