@@ -88,6 +88,15 @@ def test_enumerated_security_council_resolutions(extract):
     ]
 
 
+def test_each_dated_number_of_a_series_keeps_its_own_marks(extract):
+    found = extract("回顾大会2031年3月1日第85/12号和2032年4月2日第86/7号决议。")
+    spans = {e.key: {m.text for m in e.mentions} for e in found.of_type(EntityType.RESOLUTION)}
+    assert spans == {
+        "resolution/ga-85-12": {"大会2031年3月1日第85/12号"},
+        "resolution/ga-86-7": {"第86/7号决议"},
+    }
+
+
 def test_decision_body_from_context(extract):
     found = extract("缔约国会议第二届会议在巴厘举行。会议在其第 2/1 号决定中请秘书处提供协助。")
     (decision,) = found.of_type(EntityType.RESOLUTION)

@@ -56,6 +56,7 @@ SESSION_SUFFIX = re.compile(
 WRITTEN_WITH_BODY = re.compile(rf"(?:{TITLE_OR_TOPIC})?{DATED}")
 ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)")
 OWN = "其"
+ORDINAL_MARK, NUMBER_MARK = "第", "号"  # 第…号: the marks around a number
 SESSION_OPENING = re.compile(r"\s?[(（]")
 CLAUSE_VERBS = frozenset(read_words("patterns/clause_verbs.txt"))
 # 第1540(2004)号决议所设委员会: the body a resolution set up, named after it.
@@ -143,10 +144,15 @@ class ResolutionMatcher:
                     # without its body keeps the body it was cited with
                     issuer = context.issuers.setdefault((value, kind), issuer)
                 label = f"{_citation(issuer[0], issuer[1])}第{_spaced(value)}号{kind}"
+                begin, end = numbers_start + number.start("n"), numbers_start + number.end("n")
+                if text.endswith(ORDINAL_MARK, 0, begin):
+                    begin -= len(ORDINAL_MARK)  # 和第67/221号决议: the number's own 第
+                if text.startswith(NUMBER_MARK, end):
+                    end += len(NUMBER_MARK)  # 第59/209号和…: the number's own 号
                 candidates.append(
                     Candidate(
-                        start if first else numbers_start + number.start("n"),
-                        match.end() if last else numbers_start + number.end("n"),
+                        start if first else begin,
+                        match.end() if last else end,
                         EntityType.RESOLUTION,
                         rule="resolution:numbered",
                         key=resolution_key(issuer[0], value, kind),
