@@ -69,6 +69,18 @@ def test_bodies_regions_and_cities(extract):
     assert keys(found, EntityType.REGION) == ["region/caribbean", "region/south-eastern-europe"]
 
 
+def test_areas_of_conflict_and_peace_operations(extract):
+    found = extract(
+        "联阿安全部队在阿卜耶伊巡逻，观察员部队留在戈兰；达尔富尔地区和朝鲜半岛局势紧张。"
+    )
+    assert keys(found, EntityType.ORGANIZATION) == ["org/undof", "org/unisfa"]
+    assert keys(found, EntityType.REGION) == [
+        "region/abyei",
+        "region/darfur",
+        "region/korean-peninsula",
+    ]
+
+
 # --- resolutions -------------------------------------------------------------------------
 
 
