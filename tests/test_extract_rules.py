@@ -109,6 +109,15 @@ def test_each_dated_number_of_a_series_keeps_its_own_marks(extract):
     }
 
 
+def test_a_commissions_lettered_decision_is_named_without_ordinal(extract):
+    found = extract("核可本决议所附欧洲经济委员会K (75)号决定和B（75）号决定。")
+    labels = {e.key: e.label_zh for e in found.of_type(EntityType.RESOLUTION)}
+    assert labels == {
+        "decision/ece-K-75": "欧洲经济委员会K (75)号决定",
+        "decision/ece-B-75": "欧洲经济委员会B (75)号决定",
+    }
+
+
 def test_decision_body_from_context(extract):
     found = extract("缔约国会议第二届会议在巴厘举行。会议在其第 2/1 号决定中请秘书处提供协助。")
     (decision,) = found.of_type(EntityType.RESOLUTION)

@@ -29,9 +29,12 @@ SESSION = r"(?: ?[(（](?:\d{4}|[IVXLC]{1,7})[)）])?"  # (2008), or (LV) before
 # 1/CP.21, 3/CMA.1: a decision of a conference of the parties, numbered in its session
 PARTIES_NUMBER = r"\d{1,3}/(?:CP|CMP|CMA|COP|MOP)\.\s?\d{1,3}"  # 1/CP. 21: a line broke it
 PARTIES = re.compile(PARTIES_NUMBER)
+# I (70): a regional commission's decision, lettered within its numbered session
+LETTERED_NUMBER = r"[A-Z] ?[(（]\d{1,3}[)）]"
+LETTERED = re.compile(LETTERED_NUMBER)
 NUMBER = (
-    rf"(?:{PARTIES_NUMBER}|(?:[A-Z]{{1,2}}-)?\d{{1,4}}(?:/\d{{1,4}})*(?: ?[A-Z](?![A-Za-z]))?)"
-    rf"{SESSION}"
+    rf"(?:{PARTIES_NUMBER}|{LETTERED_NUMBER}"
+    rf"|(?:[A-Z]{{1,2}}-)?\d{{1,4}}(?:/\d{{1,4}})*(?: ?[A-Z](?![A-Za-z]))?{SESSION})"
 )
 JOINER = r"\s?(?:、|，|,|和|及|以及|与|至)\s?"
 # 2005年7月27日第2005/46号: each number of a series may carry its date and its own 第…号.
@@ -143,7 +146,8 @@ class ResolutionMatcher:
                     # 向理事会2024年届会提交关于第2013/12号决议: a number cited before
                     # without its body keeps the body it was cited with
                     issuer = context.issuers.setdefault((value, kind), issuer)
-                label = f"{_citation(issuer[0], issuer[1])}第{_spaced(value)}号{kind}"
+                ordinal = "" if LETTERED.fullmatch(value) else ORDINAL_MARK  # I (70)号决定
+                label = f"{_citation(issuer[0], issuer[1])}{ordinal}{_spaced(value)}号{kind}"
                 begin, end = numbers_start + number.start("n"), numbers_start + number.end("n")
                 if text.endswith(ORDINAL_MARK, 0, begin):
                     begin -= len(ORDINAL_MARK)  # 和第67/221号决议: the number's own 第
@@ -219,7 +223,7 @@ def _citation(body_key: str, written: str) -> str:
 
 def _spaced(number: str) -> str:
     """A number as labels write it: one space before its session (1816 (2008), 2200 A (XXI))."""
-    return SESSION_OPENING.sub(" (", " ".join(number.split()))
+    return SESSION_OPENING.sub(" (", " ".join(number.split())).replace("）", ")")
 
 
 def _inside_title(text: str, end: int, start: int) -> bool:
