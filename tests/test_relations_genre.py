@@ -370,6 +370,11 @@ def test_a_session_held_somewhere_is_the_session_of_the_body_before_it(relate):
     assert ("统计委员会", "统计委员会第六十二届会议") in pairs(found, "participatesIn")
 
 
+def test_a_lettered_decision_is_adopted_at_the_session_its_number_names(relate):
+    found = relate("欧洲经济委员会在2031年3月于日内瓦举行的第七十八届会议上通过了K (78)号决定。")
+    assert ("欧洲经济委员会第七十八届会议", "欧洲经济委员会K (78)号决定") in pairs(found, "adopts")
+
+
 def test_a_state_acting_under_a_convention_carries_it_out(relate):
     found = relate("挪威依照《联合国海洋法公约》划定了大陆架外部界限。")
     assert ("挪威", "联合国海洋法公约") in pairs(found, "implements")

@@ -28,7 +28,8 @@ from kg.relations.sentence import Sentence, resolve_anaphors, sentences, trigger
 from kg.text import chinese_numeral, clause_verbs, matching_form
 
 SESSION_NUMBER = re.compile(r"第([一二三四五六七八九十]+)届(?:特别)?会议$")
-DECISION_NUMBER = re.compile(r"第(\d{1,2})/\d{1,3}号(?:决定|决议)$")
+# 第4/1号决定: session 4; I (70)号决定: a regional commission's decision of its session 70
+DECISION_NUMBER = re.compile(r"(?:第(\d{1,2})/\d{1,3}|[A-Z] \((\d{1,3})\))号(?:决定|决议)$")
 
 
 @dataclass(slots=True)
@@ -211,7 +212,7 @@ def _sessions_and_numbers(
         elif entity.type is EntityType.RESOLUTION:
             number = DECISION_NUMBER.search(entity.label_zh)
             if number is not None:
-                numbers[entity.key] = int(number.group(1))
+                numbers[entity.key] = int(number.group(1) or number.group(2))
     for mention in extraction.mentions:
         if mention.nested and mention.type is EntityType.ORGANIZATION:
             meeting = _session_opened_by(mention, extraction)
