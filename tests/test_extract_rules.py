@@ -81,6 +81,19 @@ def test_areas_of_conflict_and_peace_operations(extract):
     ]
 
 
+def test_world_conferences_and_summits_a_preamble_recalls(extract):
+    found = extract(
+        "重申在千年首脑会议、2005年世界首脑会议和联合国住房与可持续城市发展会议(人居三)上"
+        "所作的承诺，期待未来峰会。"
+    )
+    assert keys(found, EntityType.MEETING) == [
+        "meeting/habitat-iii",
+        "meeting/millennium-summit",
+        "meeting/summit-of-the-future",
+        "meeting/world-summit-2005",
+    ]
+
+
 # --- resolutions -------------------------------------------------------------------------
 
 

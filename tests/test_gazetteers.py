@@ -18,6 +18,7 @@ TSV_FILES = {
     "organizations.tsv": ("id", ["name_zh", "aliases_zh"]),
     "regions.tsv": ("id", ["name_zh", "aliases_zh"]),
     "cities.tsv": ("id", ["name_zh", "aliases_zh"]),
+    "meetings.tsv": ("id", ["name_zh", "aliases_zh"]),
 }
 
 # Chinese names deliberately shared by two rows of one file, per file (documented in the
@@ -98,7 +99,7 @@ def test_ids_unique_sorted_and_names_present(name, tables):
             assert "|" not in n and "\t" not in n
 
 
-@pytest.mark.parametrize("name", ["organizations.tsv", "regions.tsv", "cities.tsv"])
+@pytest.mark.parametrize("name", ["organizations.tsv", "regions.tsv", "cities.tsv", "meetings.tsv"])
 def test_slug_ids(name, tables):
     _, _, rows = tables[name]
     for r in rows:
@@ -384,6 +385,15 @@ def test_instrument_names_not_in_other_files(tables):
         if n in taken
     }
     assert not shared, shared
+
+
+def test_meetings_are_single_events_convened_by_known_organs(tables):
+    _, _, meetings = tables["meetings.tsv"]
+    _, _, organizations = tables["organizations.tsv"]
+    organs = {r["id"] for r in organizations}
+    for r in meetings:
+        assert r["kind"] in {"summit", "conference"}, r["id"]
+        assert r["convener"] in organs, r["id"]
 
 
 @pytest.mark.parametrize(

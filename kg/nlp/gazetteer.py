@@ -164,6 +164,7 @@ def load_gazetteer() -> Gazetteer:
         *_bodies("organizations.tsv", "org", EntityType.ORGANIZATION, lead="parent"),
         *_bodies("instruments.tsv", "instrument", EntityType.INSTRUMENT, lead=""),
         *_bodies("programmes.tsv", "programme", EntityType.PROGRAMME, lead="lead"),
+        *_bodies("meetings.tsv", "meeting", EntityType.MEETING, lead="convener"),
         *_places("regions.tsv", "region", EntityType.REGION),
         *_places("cities.tsv", "city", EntityType.CITY),
         *_threats(),
