@@ -140,6 +140,14 @@ def test_spot_checks(table):
     assert "《巴黎公约》举措" in _names(_by_id(rows, "paris-pact"))
     assert _by_id(rows, "safer-cities-programme")["lead"] == "un-habitat"
     assert _by_id(rows, "unvtf")["kind"] == "fund"
+    assert _by_id(rows, "wphf")["lead"] == "un-women"
+
+
+def test_a_fund_named_with_a_list_of_its_topics_is_found():
+    from kg.nlp.extract import Extractor
+
+    found = Extractor().extract_text("资金通过妇女和平与人道主义基金拨付。")
+    assert [e.key for e in found.entities.values()] == ["programme/wphf"]
 
 
 def test_organizations_not_repeated(table):
