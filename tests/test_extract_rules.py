@@ -81,6 +81,15 @@ def test_areas_of_conflict_and_peace_operations(extract):
     ]
 
 
+def test_armed_groups_security_council_texts_name(extract):
+    found = extract(
+        "伊拉克和黎凡特伊斯兰国(伊黎伊斯兰国，也称为达伊沙)、基地组织和青年党仍构成威胁。"
+    )
+    assert {"org/isil", "org/al-qaida", "org/al-shabaab"} <= set(
+        keys(found, EntityType.ORGANIZATION)
+    )
+
+
 def test_world_conferences_and_summits_a_preamble_recalls(extract):
     found = extract(
         "重申在千年首脑会议、2005年世界首脑会议和联合国住房与可持续城市发展会议(人居三)上"

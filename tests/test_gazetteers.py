@@ -210,6 +210,7 @@ def test_country_formal_names_and_ambiguities(tables):
 # --------------------------------------------------------------------------- organizations
 
 ORG_KINDS = {
+    "armed-group",
     "un-organ",
     "un-subsidiary",
     "un-fund-programme",

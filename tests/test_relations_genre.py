@@ -375,6 +375,14 @@ def test_a_lettered_decision_is_adopted_at_the_session_its_number_names(relate):
     assert ("欧洲经济委员会第七十八届会议", "欧洲经济委员会K (78)号决定") in pairs(found, "adopts")
 
 
+def test_an_armed_group_commits_a_threat_and_does_not_work_on_it(relate):
+    found = relate(
+        "博科圣地在尼日利亚发动恐怖袭击，并参与贩毒。毒品和犯罪问题办公室协助尼日利亚打击恐怖主义。"
+    )
+    assert not {s for s, _ in pairs(found, "worksOn") | pairs(found, "targets")} & {"博科圣地"}
+    assert ("联合国毒品和犯罪问题办公室", "恐怖主义") in pairs(found, "worksOn")
+
+
 def test_a_state_acting_under_a_convention_carries_it_out(relate):
     found = relate("挪威依照《联合国海洋法公约》划定了大陆架外部界限。")
     assert ("挪威", "联合国海洋法公约") in pairs(found, "implements")

@@ -258,11 +258,29 @@ def _footnote_countries(markers, by_part, least: int = 3) -> tuple[str, ...]:
 
 def _valid(item: Assertion, known: set[str], relations: Relations) -> bool:
     """Both ends are entities of the document, its routes or the ones it references,
-    and they differ."""
-    return item.subject != item.object and all(
-        end in known or end in relations.routes or end in relations.referenced
-        for end in (item.subject, item.object)
+    and they differ; an armed group is no actor of the response (青年党发动的恐怖袭击:
+    it commits the threat, it does not work on it)."""
+    return (
+        item.subject != item.object
+        and all(
+            end in known or end in relations.routes or end in relations.referenced
+            for end in (item.subject, item.object)
+        )
+        and not (item.predicate in RESPONSES and _armed_group(item.subject))
     )
+
+
+# What an actor does about a threat or for a programme, place or body
+RESPONSES = frozenset(
+    {Predicate.WORKS_ON, Predicate.TARGETS, Predicate.SUPPORTS, Predicate.IMPLEMENTS,
+     Predicate.DONOR_TO}
+)  # fmt: skip
+ARMED_GROUP = "armed-group"
+
+
+def _armed_group(key: str) -> bool:
+    entry = load_gazetteer().get(key)
+    return entry is not None and entry.kind == ARMED_GROUP
 
 
 def _reference(key: str, relations: Relations, convener: str = "") -> None:
