@@ -140,6 +140,15 @@ def test_a_commissions_lettered_decision_is_named_without_ordinal(extract):
     }
 
 
+def test_a_resolution_numbered_with_its_year_is_the_security_councils(extract):
+    found = extract("大会，回顾其第80/1号决议，又回顾第1325(2000)号和第2250（2015）号决议。")
+    assert keys(found, EntityType.RESOLUTION) == [
+        "resolution/ga-80-1",
+        "resolution/sc-1325-2000",
+        "resolution/sc-2250-2015",
+    ]
+
+
 def test_decision_body_from_context(extract):
     found = extract("缔约国会议第二届会议在巴厘举行。会议在其第 2/1 号决定中请秘书处提供协助。")
     (decision,) = found.of_type(EntityType.RESOLUTION)

@@ -32,6 +32,10 @@ PARTIES = re.compile(PARTIES_NUMBER)
 # I (70): a regional commission's decision, lettered within its numbered session
 LETTERED_NUMBER = r"[A-Z] ?[(（]\d{1,3}[)）]"
 LETTERED = re.compile(LETTERED_NUMBER)
+# 1325 (2000): only the Security Council numbers its resolutions with the year in brackets
+COUNCIL_NUMBER = re.compile(r"\d{1,4} ?[(（]\d{4}[)）]")
+COUNCIL = "org/sc"
+RESOLUTION_KIND = "决议"
 NUMBER = (
     rf"(?:{PARTIES_NUMBER}|{LETTERED_NUMBER}"
     rf"|(?:[A-Z]{{1,2}}-)?\d{{1,4}}(?:/\d{{1,4}})*(?: ?[A-Z](?![A-Za-z]))?{SESSION})"
@@ -140,6 +144,8 @@ class ResolutionMatcher:
                     value = value.replace(" ", "")
                 first, last = index == 0, index == len(numbers) - 1
                 issuer = (body_key, body_name, related)
+                if kind == RESOLUTION_KIND and COUNCIL_NUMBER.fullmatch(value):
+                    issuer = (COUNCIL, "", COUNCIL)  # 第1325(2000)号决议: the Security Council's
                 if written_with_body:
                     context.issuers[value, kind] = issuer
                 else:
