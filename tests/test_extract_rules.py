@@ -656,6 +656,8 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
         ("办事处推行了打击贩毒和洗钱方案。", EntityType.PROGRAMME, ["打击贩毒和洗钱方案"]),
         # verbs alone before a body's head have it as their object
         ("各国打算切实促进和加强协调小组的努力。", EntityType.ORGANIZATION, []),
+        # an agenda item is no project
+        ("请将本函作为大会第八十届会议议程项目18下的文件分发。", EntityType.PROGRAMME, []),
         # a head followed by what it qualifies (方案效力) ends no name
         ("会议讨论如何提高禁毒和戒毒方案效力。", EntityType.PROGRAMME, []),
         # a name's own verbs keep it going
