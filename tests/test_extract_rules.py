@@ -656,6 +656,13 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
         ("办事处推行了打击贩毒和洗钱方案。", EntityType.PROGRAMME, ["打击贩毒和洗钱方案"]),
         # verbs alone before a body's head have it as their object
         ("各国打算切实促进和加强协调小组的努力。", EntityType.ORGANIZATION, []),
+        # a special session named by its topic; a body's bare special session is no name
+        (
+            "各国执行了世界毒品问题特别会议的成果文件。",
+            EntityType.MEETING,
+            ["世界毒品问题特别会议"],
+        ),
+        ("工作组回顾了专门讨论裁军问题的大会特别会议的文件。", EntityType.MEETING, []),
         # an agenda item is no project
         ("请将本函作为大会第八十届会议议程项目18下的文件分发。", EntityType.PROGRAMME, []),
         # a head followed by what it qualifies (方案效力) ends no name

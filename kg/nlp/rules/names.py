@@ -130,6 +130,7 @@ HELD_SESSION = re.compile(
 )
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
+SPECIAL_SESSION = "特别会议"
 OF = "的"
 HASHTAG = "#"
 SIGNATURE = re.compile(r"\s*[(（]\s*签\s*名\s*[)）]")
@@ -327,6 +328,15 @@ class NameMatcher:
                 anchored = False  # 扩大并改进减少需求方案: the verb is a predicate, not the name's
             if len(match.group(0)) == 1 and first_tag(text[start:head_start]) == "nr":
                 continue  # 黄浚局长: a person's name before 局 is no body's
+            if (
+                session is None
+                and match.group(0) == SPECIAL_SESSION
+                and any(
+                    c.start == start and c.end == head_start and c.type is EntityType.ORGANIZATION
+                    for c in inside
+                )
+            ):
+                continue  # 大会特别会议: a body's special session not told apart by number or topic
             if SIGNATURE.match(text, end):
                 continue  # 某某局(签名): a signatory of a letter, a person
             if text.endswith(FOCAL_POINT, 0, match.end()):
