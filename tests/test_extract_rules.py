@@ -424,6 +424,16 @@ def test_country_inside_a_national_body_is_mentioned(extract):
     assert all(m.nested for m in found.entities["country/AFG"].mentions)
 
 
+def test_an_instrument_inside_a_meeting_or_mechanism_name_is_mentioned(extract):
+    found = extract(
+        "《2015-2030年仙台减少灾害风险框架》中期审查高级别会议讨论了"
+        "《联合国反腐败公约》实施情况审议机制。"
+    )
+    assert keys(found, EntityType.PROGRAMME) == ["programme/uncac-irm"]
+    assert keys(found, EntityType.INSTRUMENT) == ["instrument/sendai-framework", "instrument/uncac"]
+    assert all(m.nested for e in found.of_type(EntityType.INSTRUMENT) for m in e.mentions)
+
+
 # --- meeting and programme name edges ----------------------------------------------------
 
 

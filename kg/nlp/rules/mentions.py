@@ -42,9 +42,19 @@ TOPIC_BEFORE_BODY = re.compile(r"关于[^，。；：“”《》]{1,60}?的")
 # country (韩国刑事司法政策研究所) or founding resolution. Place names inside place names
 # (印度 in 印度尼西亚), eponyms (巴黎公约) and name prefixes (联合国…) are not mentions.
 NESTING = {
-    EntityType.MEETING: {EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.REGION},
+    EntityType.MEETING: {
+        EntityType.ORGANIZATION,
+        EntityType.COUNTRY,
+        EntityType.REGION,
+        EntityType.INSTRUMENT,
+    },
     EntityType.RESOLUTION: {EntityType.ORGANIZATION},
-    EntityType.PROGRAMME: {EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.REGION},
+    EntityType.PROGRAMME: {
+        EntityType.ORGANIZATION,
+        EntityType.COUNTRY,
+        EntityType.REGION,
+        EntityType.INSTRUMENT,
+    },
     EntityType.ORGANIZATION: {EntityType.COUNTRY, EntityType.RESOLUTION},
 }
 NESTABLE = frozenset().union(*NESTING.values())
