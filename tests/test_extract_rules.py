@@ -434,6 +434,11 @@ def test_an_instrument_inside_a_meeting_or_mechanism_name_is_mentioned(extract):
     assert all(m.nested for e in found.of_type(EntityType.INSTRUMENT) for m in e.mentions)
 
 
+def test_a_meeting_inside_its_outcome_documents_name_is_mentioned(extract):
+    found = extract("各国重申《第三次发展筹资问题国际会议亚的斯亚贝巴行动议程》。")
+    assert keys(found, EntityType.MEETING) == ["meeting/ffd3"]
+
+
 # --- meeting and programme name edges ----------------------------------------------------
 
 

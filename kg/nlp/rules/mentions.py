@@ -56,6 +56,7 @@ NESTING = {
         EntityType.INSTRUMENT,
     },
     EntityType.ORGANIZATION: {EntityType.COUNTRY, EntityType.RESOLUTION},
+    EntityType.INSTRUMENT: {EntityType.MEETING},  # 联合国可持续发展大会成果文件: its meeting
 }
 NESTABLE = frozenset().union(*NESTING.values())
 ABBREVIATION = re.compile(
