@@ -57,6 +57,11 @@ def test_longest_name_wins(extract):
     assert keys(found, EntityType.COUNTRY) == ["country/GNB", "country/PNG"]
 
 
+def test_a_bracketed_short_form_matches_in_either_bracket_width(extract):
+    found = extract("刚果(金)和刚果（布）签署了协定。")
+    assert keys(found, EntityType.COUNTRY) == ["country/COD", "country/COG"]
+
+
 def test_country_in_government_phrase(extract):
     found = extract("泰国政府报告了数字。")
     assert keys(found, EntityType.COUNTRY) == ["country/THA"]

@@ -67,13 +67,19 @@ class Gazetteer:
 
 
 def _names(*cells: str) -> tuple[str, ...]:
+    """Every written form of the cells' names, brackets full-width (as listed) or ASCII
+    (as many texts print them: 刚果(金))."""
     names: list[str] = []
     for cell in cells:
-        for name in split_multi(cell):
-            name = name.replace(" ", "")
-            if name and name not in names:
-                names.append(name)
+        for listed in split_multi(cell):
+            listed = listed.replace(" ", "")
+            for name in (listed, listed.translate(ASCII_BRACKETS)):
+                if name and name not in names:
+                    names.append(name)
     return tuple(names)
+
+
+ASCII_BRACKETS = str.maketrans("（）", "()")
 
 
 def _countries() -> list[KnownEntity]:
