@@ -683,6 +683,12 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
             ["世界毒品问题特别会议"],
         ),
         ("工作组回顾了专门讨论裁军问题的大会特别会议的文件。", EntityType.MEETING, []),
+        # a numbered conference of the parties is a session, named with its instrument
+        (
+            "《联合国气候变化框架公约》第三十次缔约方会议在贝伦举行。",
+            EntityType.MEETING,
+            ["联合国气候变化框架公约第三十次缔约方会议"],
+        ),
         # an agenda item is no project
         ("请将本函作为大会第八十届会议议程项目18下的文件分发。", EntityType.PROGRAMME, []),
         # a head followed by what it qualifies (方案效力) ends no name

@@ -285,6 +285,19 @@ class NameMatcher:
                 continue  # the name would run on past any clause: a description, not a name
             if text.endswith(HASHTAG, 0, start) and text[start : start + 1].isascii():
                 start -= len(HASHTAG)  # #eSkills4Girls倡议: a campaign named by its hashtag
+            number = ORDINAL_BEFORE.search(text, start, head_start)
+            if (
+                entity_type is EntityType.ORGANIZATION
+                and SESSION_BODY.search(match.group(0))
+                and number is not None
+                and (number.start() == start or TITLE_BEFORE.fullmatch(text, start, number.start()))
+            ):
+                # 联合国气候变化框架公约第二十八次缔约方会议: a numbered conference of the
+                # parties is a session, named with the instrument before its number
+                entity_type = EntityType.MEETING
+                treaty = known_ends.get(start)
+                if treaty is not None and treaty.type is EntityType.INSTRUMENT:
+                    start = treaty.start
             place = known_ends.get(text.find("“", start, head_start))
             if (
                 entity_type is EntityType.PROGRAMME
