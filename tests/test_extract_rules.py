@@ -57,6 +57,13 @@ def test_longest_name_wins(extract):
     assert keys(found, EntityType.COUNTRY) == ["country/GNB", "country/PNG"]
 
 
+def test_another_bodys_assembly_is_not_the_general_assembly(extract):
+    found = extract("粮食及农业组织(粮农组织)大会第四十四届会议和大会第八十届会议均已闭幕。")
+    assert "org/ga" in keys(found, EntityType.ORGANIZATION)
+    labels = {e.label_zh for e in found.of_type(EntityType.MEETING)}
+    assert labels == {"粮食及农业组织大会第四十四届会议", "联合国大会第八十届会议"}
+
+
 def test_a_bracketed_short_form_matches_in_either_bracket_width(extract):
     found = extract("刚果(金)和刚果（布）签署了协定。")
     assert keys(found, EntityType.COUNTRY) == ["country/COD", "country/COG"]
@@ -688,6 +695,18 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
             "《联合国气候变化框架公约》第三十次缔约方会议在贝伦举行。",
             EntityType.MEETING,
             ["联合国气候变化框架公约第三十次缔约方会议"],
+        ),
+        # a session after its body's bracketed abbreviation is that body's
+        (
+            "联合国贸易和发展会议(贸发会议)第十六届会议于2025年举行。",
+            EntityType.MEETING,
+            ["联合国贸易和发展会议第十六届会议"],
+        ),
+        # 大会 after another body's name is that body's assembly, not the General Assembly
+        (
+            "教科文组织大会第四十二届会议通过了建议书。",
+            EntityType.MEETING,
+            ["教科文组织大会第四十二届会议"],
         ),
         # an agenda item is no project
         ("请将本函作为大会第八十届会议议程项目18下的文件分发。", EntityType.PROGRAMME, []),

@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.nlp.context import candidates_of, text_of
-from kg.nlp.gazetteer import Gazetteer, KnownEntity, load_gazetteer
+from kg.nlp.gazetteer import UN_KEY, Gazetteer, KnownEntity, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import is_word, starts_word
 
@@ -25,6 +25,8 @@ COUNTER = "反"
 DEMONSTRATIVES = ("该", "这一", "这项", "这份", "此", "上述")
 PLACES = frozenset({EntityType.COUNTRY, EntityType.REGION})
 LANGUAGE = "文语"  # a place's name with one of these after it is the name of its language
+ASSEMBLY = "大会"  # the General Assembly's short form, and any body's assembly or conference
+ABBREVIATION_ENDS = (")", "）")  # 粮食及农业组织(粮农组织)大会
 
 
 class GazetteerMatcher:
@@ -46,6 +48,14 @@ class GazetteerMatcher:
             self.matcher.add(name, [nlp.make_doc(name)])
         # the matcher reports a name by its hash in the string store
         self.by_match_id = {nlp.vocab.strings[name]: name for name in self.entities}
+        self.body_names = (
+            tuple(
+                name
+                for name, entity in self.entities.items()
+                if entity.type is EntityType.ORGANIZATION and entity.key != UN_KEY
+            )
+            + ABBREVIATION_ENDS
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = candidates_of(doc)
@@ -60,6 +70,8 @@ class GazetteerMatcher:
                 and not _countered(entity, text, start)
             ):
                 continue
+            if name == ASSEMBLY and text.endswith(self.body_names, 0, start):
+                continue  # 粮农组织(粮农组织)大会, 教科文组织大会: that body's own assembly
             if entity.type is EntityType.INSTRUMENT and text[:start].endswith(DEMONSTRATIVES):
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
             if entity.type in PLACES and is_word(name + text[end : end + 1], LANGUAGE):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import chain
 
 import jieba
 from spacy.language import Language
@@ -124,6 +125,10 @@ TITLED_TYPES = frozenset({EntityType.INSTRUMENT, EntityType.PUBLICATION})
 QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
 # 麻醉药品委员会决定在其2009年第五十二届会议期间: 其 is the subject body.
 OWN_SESSION = re.compile(rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)")
+# 联合国贸易和发展会议(贸发会议)第十五届会议: the session of the body its abbreviation follows.
+ABBREVIATED_SESSION = re.compile(
+    rf"[(（][^()（）]{{1,12}}[)）](?P<session>(?:大会)?第{ORDINAL_NUMERAL}届(?:特别)?会议)"
+)  # 粮食及农业组织(粮农组织)大会第四十三届会议: the session of its assembly
 # 欧洲经济委员会在2023年4月于日内瓦举行的第七十届会议上: the session of the body before 在.
 HELD_SESSION = re.compile(
     rf"[在于][^，。；：、]{{0,40}}?举行的(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)"
@@ -1035,7 +1040,8 @@ def _sessions_of_subjects(
 ) -> list[Candidate]:
     """麻醉药品委员会决定在其第五十二届会议期间: the session of the body the sentence is about;
     after the anaphor 会议 (会议注意到自其第三届会议以来), of the body whose session the
-    last meeting named was; 委员会在…举行的第七十届会议: of the body right before 在."""
+    last meeting named was; 委员会在…举行的第七十届会议: of the body right before 在, and
+    贸易和发展会议(贸发会议)第十五届会议: of the body before its abbreviation."""
     found = []
     for match in OWN_SESSION.finditer(text):
         sentence_start = max(text.rfind(stop, 0, match.start()) for stop in SENTENCE_END) + 1
@@ -1068,7 +1074,7 @@ def _sessions_of_subjects(
                     "name:session-of-subject", label=label, priority=2, related=convener,
                 )
             )  # fmt: skip
-    for match in HELD_SESSION.finditer(text):
+    for match in chain(HELD_SESSION.finditer(text), ABBREVIATED_SESSION.finditer(text)):
         body = known_ends.get(match.start())
         if body is not None and body.type is EntityType.ORGANIZATION:
             found.append(
