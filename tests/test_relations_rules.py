@@ -109,6 +109,19 @@ def test_route_with_origin_transit_and_destination(relate):
     assert ("联合国毒品和犯罪问题办公室", "participatesIn", route.label_zh) in found
 
 
+def test_a_flow_moved_from_and_through_places_is_a_route_without_a_route_word(relate):
+    found, relations = relate("海洛因从阿富汗经中亚贩运到俄罗斯联邦和东欧。")
+    (route,) = relations.routes.values()
+    roles = {(p, o) for s, p, o in found if s == route.label_zh}
+    assert {("origin", "阿富汗"), ("transit", "中亚")} <= roles
+    assert {("destination", "俄罗斯联邦"), ("destination", "东欧")} <= roles
+
+
+def test_places_left_from_and_to_in_a_trafficking_sentence_are_no_route(relate):
+    _, relations = relate("代表们从日内瓦到纽约讨论了毒品贩运问题。")
+    assert not relations.routes
+
+
 def test_every_evidence_is_a_sentence_of_its_paragraph(relate):
     _, relations = relate(
         "毒品和犯罪问题办公室与世界银行合作。世界银行和非洲开发银行签署了协定。",

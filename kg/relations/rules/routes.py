@@ -43,6 +43,8 @@ USED_THERE = re.compile(r"(?:贩运|走私)(?:和|及)(?:滥用|吸食|消费)")
 # 跨界贩运毒品, 阿富汗阿片剂跨国贩运: trafficking across borders (not 跨国有组织犯罪)
 ACROSS = re.compile(r"(?:跨界|跨境|跨国)(?:的)?(?:非法)?(?:贩运|走私|流动|贩毒)")
 UNKNOWN = "…"
+LISTED = re.compile(r"\s?(?:、|和|及|以及|与|或)\s?")  # between two places of one list
+AMBIGUOUS_ROLE_WORDS = frozenset({"通过", "进入", "到", "至"})  # also "adopt", "enter", "by"
 # Relations that put an actor in a programme or meeting (and so on the flow it works on).
 ENGAGED = (Predicate.PARTICIPATES_IN, Predicate.IMPLEMENTS, Predicate.SUPPORTS)
 AIMED = (Predicate.TARGETS, Predicate.HELD_IN)
@@ -69,11 +71,14 @@ def find_routes(sentence: Sentence) -> list[Route]:
         or across
         or _trafficked_in_place(sentence)
         or threatened
+        or _moved_between(sentence)
     ):
         return []
     places: list[tuple[Predicate, Mention]] = []
     for place in [*sentence.of(*PLACES), *(p for p in threatened if p.nested)]:
         role = _role(sentence, place, threats, threatened, across)
+        if places and LISTED.fullmatch(sentence.text, places[-1][1].end, place.start):
+            role = places[-1][0]  # 流向欧洲和中东: the places of a list share their role
         if role is not None and all(place.key != other.key for _, other in places):
             places.append((role, place))  # a place keeps the role it is first given
             if role is Predicate.TRANSIT and USED_THERE.match(sentence.text, place.end):
@@ -130,6 +135,22 @@ def _places_in_titles(sentence: Sentence) -> list[Mention]:
                     )  # fmt: skip
                     break
     return found
+
+
+def _moved_between(sentence: Sentence) -> bool:
+    """可卡因从南美洲经西非贩运到欧洲: places the sentence moves the commodity from, through
+    or to, each written right after its word."""
+    text = sentence.text
+    marked = 0
+    for place in sentence.of(*PLACES):
+        lead = text[max(sentence.start, place.start - 4) : place.start]
+        marked += any(
+            lead.endswith(word)
+            for rule, _ in ROLE_WORDS
+            for word in triggers(rule)
+            if word not in AMBIGUOUS_ROLE_WORDS
+        )
+    return marked >= 2
 
 
 def _trafficked_in_place(sentence: Sentence) -> bool:
