@@ -117,6 +117,12 @@ def test_a_flow_moved_from_and_through_places_is_a_route_without_a_route_word(re
     assert {("destination", "俄罗斯联邦"), ("destination", "东欧")} <= roles
 
 
+def test_a_commodity_named_with_its_origin_and_shipped_on_is_a_route(relate):
+    _, relations = relate("东非已成为阿富汗海洛因运往欧洲的中转区。")
+    labels = {route.label_zh for route in relations.routes.values()}
+    assert labels == {"阿富汗海洛因：阿富汗 → 欧洲"}
+
+
 def test_places_left_from_and_to_in_a_trafficking_sentence_are_no_route(relate):
     _, relations = relate("代表们从日内瓦到纽约讨论了毒品贩运问题。")
     assert not relations.routes

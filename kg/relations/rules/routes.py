@@ -138,13 +138,15 @@ def _places_in_titles(sentence: Sentence) -> list[Mention]:
 
 
 def _moved_between(sentence: Sentence) -> bool:
-    """可卡因从南美洲经西非贩运到欧洲: places the sentence moves the commodity from, through
-    or to, each written right after its word."""
+    """可卡因从南美洲经西非贩运到欧洲, 南美洲可卡因运往欧洲: places the sentence moves the
+    commodity from, through or to, each written right after its word (or right before the
+    commodity, its origin)."""
     text = sentence.text
+    commodities = {t.start for t in sentence.of(EntityType.THREAT)}
     marked = 0
     for place in sentence.of(*PLACES):
         lead = text[max(sentence.start, place.start - 4) : place.start]
-        marked += any(
+        marked += place.end in commodities or any(  # 南美洲可卡因: its origin
             lead.endswith(word)
             for rule, _ in ROLE_WORDS
             for word in triggers(rule)
