@@ -120,7 +120,7 @@ def test_a_flow_moved_from_and_through_places_is_a_route_without_a_route_word(re
 def test_a_commodity_named_with_its_origin_and_shipped_on_is_a_route(relate):
     _, relations = relate("东非已成为阿富汗海洛因运往欧洲的中转区。")
     labels = {route.label_zh for route in relations.routes.values()}
-    assert labels == {"阿富汗海洛因：阿富汗 → 欧洲"}
+    assert labels == {"阿富汗海洛因：阿富汗 → 东非 → 欧洲"}
 
 
 def test_places_left_from_and_to_in_a_trafficking_sentence_are_no_route(relate):

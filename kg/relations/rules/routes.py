@@ -43,6 +43,10 @@ USED_THERE = re.compile(r"(?:贩运|走私)(?:和|及)(?:滥用|吸食|消费)")
 # 跨界贩运毒品, 阿富汗阿片剂跨国贩运: trafficking across borders (not 跨国有组织犯罪)
 ACROSS = re.compile(r"(?:跨界|跨境|跨国)(?:的)?(?:非法)?(?:贩运|走私|流动|贩毒)")
 UNKNOWN = "…"
+# 西非已成为…可卡因运往欧洲的主要中转区: the place the flow passes through
+HUB = re.compile(
+    r"(?:已|已经|正|正在|日益)?成为[^，。；]{0,30}?(?:中转|过境|转运)(?:站|区|地|枢纽|点|国|中心)"
+)
 LISTED = re.compile(r"\s?(?:、|和|及|以及|与|或)\s?")  # between two places of one list
 AMBIGUOUS_ROLE_WORDS = frozenset({"通过", "进入", "到", "至"})  # also "adopt", "enter", "by"
 # Relations that put an actor in a programme or meeting (and so on the flow it works on).
@@ -146,11 +150,15 @@ def _moved_between(sentence: Sentence) -> bool:
     marked = 0
     for place in sentence.of(*PLACES):
         lead = text[max(sentence.start, place.start - 4) : place.start]
-        marked += place.end in commodities or any(  # 南美洲可卡因: its origin
-            lead.endswith(word)
-            for rule, _ in ROLE_WORDS
-            for word in triggers(rule)
-            if word not in AMBIGUOUS_ROLE_WORDS
+        marked += (
+            place.end in commodities  # 南美洲可卡因: its origin
+            or HUB.match(text, place.end) is not None  # 西非已成为…中转区: a transit
+            or any(
+                lead.endswith(word)
+                for rule, _ in ROLE_WORDS
+                for word in triggers(rule)
+                if word not in AMBIGUOUS_ROLE_WORDS
+            )
         )
     return marked >= 2
 
@@ -203,6 +211,8 @@ def _role(
         return Predicate.ORIGIN
     if any(threat.start == place.end for threat in threats):
         return Predicate.ORIGIN  # 阿富汗阿片剂: the commodity of a place comes from it
+    if HUB.match(text, place.end):
+        return Predicate.TRANSIT  # 西非已成为…的主要中转区
     if lead.endswith("在") and text.startswith(TRAFFICKED_IN, place.end):
         return Predicate.TRANSIT  # 在东非贩运…阿片剂: trafficked through the place
     if place in threatened:
