@@ -96,6 +96,21 @@ def test_donors_give_to_the_body_named_as_receiver(relate):
     assert donors == {"挪威", "瑞典"}
 
 
+def test_donors_that_provided_funds_and_the_funders_of_what_a_sentence_names(relate):
+    found, _ = relate(
+        "日本和丹麦向开发计划署提供了资金。该倡议由欧洲联盟和加拿大资助。"
+        "在澳大利亚政府的资助下，儿基会在斐济开展了营养项目。"
+    )
+    donors = {(s, o) for s, p, o in found if p == "donorTo"}
+    assert donors == {
+        ("日本", "联合国开发计划署"),
+        ("丹麦", "联合国开发计划署"),
+        ("澳大利亚", "联合国儿童基金会"),
+    }
+    targets = {o for s, p, o in found if p == "targets"}
+    assert "斐济" in targets and "澳大利亚" not in targets
+
+
 def test_route_with_origin_transit_and_destination(relate):
     found, relations = relate(
         "毒品和犯罪问题办公室协助各国打击从阿富汗经东非流入欧洲的海洛因贩运。"

@@ -17,6 +17,8 @@ from kg.relations.rules.base import assertion
 from kg.relations.sentence import Sentence, triggers
 
 RECEIVER_MARKS = ("向", "为", "对", "给")
+# 由欧洲联盟和美利坚合众国资助: the givers of what the sentence names
+FUNDED_BY = re.compile(r"由[^，。；由]{1,40}?(?:资助|供资|出资|捐助|提供资金)")
 GIVER_GROUPS = ("捐助方集团", "捐助国集团", "捐助方小组")
 GIVERS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.COUNTRY)
 
@@ -34,8 +36,14 @@ def donors(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.value
     if not any(word in text for word in triggers("donor")):
         return
-    # a group of donors (主要捐助方集团) gives, it does not receive
-    bodies = [b for b in sentence.of(EntityType.ORGANIZATION) if not b.text.endswith(GIVER_GROUPS)]
+    # a group of donors (主要捐助方集团) gives, it does not receive; so do the givers of
+    # 由A和B资助 (they fund what the sentence names)
+    funded_by = [m.span() for m in FUNDED_BY.finditer(sentence.text, sentence.start, sentence.end)]
+    bodies = [
+        b
+        for b in sentence.of(EntityType.ORGANIZATION)
+        if not b.text.endswith(GIVER_GROUPS) and not any(s <= b.start < e for s, e in funded_by)
+    ]
     marked = [b for b in bodies if sentence.text[b.start - 1 : b.start] in RECEIVER_MARKS]
     receivers = marked or (bodies if len({b.key for b in bodies}) == 1 else [])
     if not receivers:
@@ -46,7 +54,7 @@ def donors(sentence: Sentence) -> Iterator[Assertion]:
     for country in sentence.of(EntityType.COUNTRY):
         if sentence.text[country.start - 1 : country.start] in RECEIVER_MARKS:
             continue  # 向阿富汗提供资金: the country receives
-        if sentence.text[country.start - 1 : country.start] == "由":
+        if any(s <= country.start < e for s, e in funded_by):
             continue  # 该伙伴关系由荷兰政府资助: it funds what the sentence names (supports)
         _, clause_end = sentence.clause_of(country.end)
         if not any(word in sentence.text[country.end : clause_end] for word in words):
