@@ -90,6 +90,12 @@ def test_participants_from_a_list(relate):
     assert participants == {"肯尼亚", "乌干达", "埃塞俄比亚"}
 
 
+def test_a_state_elected_member_of_a_body_takes_part_in_it(relate):
+    found, _ = relate("智利当选为人权理事会成员。安全理事会成员国讨论了局势。")
+    members = {(s, o) for s, p, o in found if p == "participatesIn"}
+    assert members == {("智利", "人权理事会")}
+
+
 def test_donors_give_to_the_body_named_as_receiver(relate):
     found, _ = relate("挪威和瑞典向毒品和犯罪问题办公室提供了捐款。")
     donors = {s for s, p, o in found if p == "donorTo" and o == "联合国毒品和犯罪问题办公室"}

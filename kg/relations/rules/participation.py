@@ -35,10 +35,10 @@ INCLUDED = ("其中包括", "成员包括", "成员有", "包括")
 GROUP_REACH = 12  # characters between a group and 其中包括
 # 作为艾滋病方案的联合赞助方，…; …是X的成员
 MEMBER_OF = re.compile(
-    r"(?P<as>作为)?(?P<body>[^，。；]{2,60}?)中?的(?:主要|正式|创始)?"
+    r"(?P<as>作为)?(?P<body>[^，。；]{2,60}?)中?(?P<of>的)?(?:主要|正式|创始)?"
     r"(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方)"
 )
-COPULAS = ("是", "成为", "担任")
+COPULAS = ("是", "成为", "担任", "当选为", "当选", "被选为")
 SHORT_FORM = re.compile(r"(?:[（(][^）)]{1,12})?[）)]?")  # …方案（艾滋病方案）的联合赞助方
 MEMBER_WORDS = ("赞助方", "成员", "缔约方")
 LISTED = (EntityType.ORGANIZATION, *PLACES)
@@ -131,6 +131,8 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
         copular = any(word in match.group("body") for word in COPULAS)
         if not copular and not SHORT_FORM.fullmatch(text, bodies[-1].end, match.end("body")):
             continue  # 扩大了土著妇女平台的成员: the members of an unnamed platform
+        if match.group("of") is None and not (copular and bodies[-1].end == match.end("body")):
+            continue  # 理事会成员国: members of the council named bare, after no 是/当选为
         body = bodies[-1]
         if match.group("as"):
             members = [m for m in sentence.of(*ACTORS) if m.start >= match.end()][:1]
