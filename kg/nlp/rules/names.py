@@ -859,6 +859,8 @@ class NameMatcher:
             # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named; 加强能力和
             # 促进包容性伙伴关系: the last of a list of actions
             return False
+        if last >= 0 and modifier[:last].endswith(self.modified_nouns):
+            return False  # 数据能力和数据伙伴关系: two nouns listed, the first one complete
         words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
         if self._verb_and_generic(modifier):
             return False  # 加强伙伴关系, 指导委员会, 加强全球伙伴关系: a verb and generic words
