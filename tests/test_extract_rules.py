@@ -248,6 +248,13 @@ def test_global_health_initiatives_are_known_programmes(extract):
     assert keys(found, EntityType.PROGRAMME) == ["programme/act-accelerator", "programme/covax"]
 
 
+def test_a_unit_met_before_its_body_is_named_is_that_bodys_unit(extract):
+    found = extract("评价办公室开展了审查。此后，联合国儿童基金会评价办公室发布了报告。")
+    (unit,) = found.of_type(EntityType.ORGANIZATION)
+    assert unit.label_zh == "联合国儿童基金会评价办公室"
+    assert {m.text for m in unit.mentions} == {"评价办公室", "联合国儿童基金会评价办公室"}
+
+
 def test_gazetteer_short_title(extract):
     found = extract("许多国家尚未批准《移民议定书》。")
     assert keys(found, EntityType.INSTRUMENT) == ["instrument/untoc-smuggling-protocol"]

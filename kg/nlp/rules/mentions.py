@@ -351,11 +351,13 @@ def shortened_names(mentions: Iterable[Candidate]) -> dict[str, Candidate]:
     from here and there (性别咨询委员会 for 委员会性别平等问题咨询委员会): two words or
     more, in order, before the same head, in exactly one earlier name. A numbered
     session is one meeting however it is first written: 缔约方会议第二十七届会议 met
-    before 联合国气候变化框架公约缔约方会议第二十七届会议 names it too.
+    before 联合国气候变化框架公约缔约方会议第二十七届会议 names it too, and a body's unit
+    met first without its body (评价办公室 before 联合国儿童基金会评价办公室) is that unit.
     ``mentions`` come in document order.
     """
     seen: set[str] = set()
     sessions: list[Candidate] = []  # numbered sessions no earlier name resolved
+    units: list[Candidate] = []  # bodies' units no earlier name resolved (评价办公室)
     endings: dict[tuple[EntityType, str], list[Candidate]] = {}  # proper endings of names
     by_head: dict[tuple[EntityType, str], list[Candidate]] = {}
     resolved = {}
@@ -373,6 +375,8 @@ def shortened_names(mentions: Iterable[Candidate]) -> dict[str, Candidate]:
                 resolved[mention.key] = fuller[0]
             elif mention.type is EntityType.MEETING and NUMBERED_SESSION.search(name):
                 sessions.append(mention)
+            elif mention.type is EntityType.ORGANIZATION:
+                units.append(mention)
         if first_tag(name) in CLAUSE_OPENERS:
             continue  # 关于在…期间召开的…论坛, 指导…小组: the rules took in a clause word
         by_head.setdefault(head, []).append(mention)
@@ -383,6 +387,17 @@ def shortened_names(mentions: Iterable[Candidate]) -> dict[str, Candidate]:
         fuller = [m for m in endings.get((session.type, session.label), []) if m is not session]
         if len(fuller) == 1 and fuller[0].key not in resolved:
             resolved[session.key] = fuller[0]
+    bodies = load_gazetteer().names(EntityType.ORGANIZATION)
+    for unit in units:
+        # 评价办公室 … 联合国儿童基金会评价办公室: a unit met first without its body is the
+        # unit named later as exactly a known body's name and it
+        fuller = [
+            m
+            for m in endings.get((unit.type, unit.label), [])
+            if m is not unit and m.label[: -len(unit.label)] in bodies
+        ]
+        if len(fuller) == 1 and fuller[0].key not in resolved:
+            resolved[unit.key] = fuller[0]
     return resolved
 
 
