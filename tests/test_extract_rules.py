@@ -255,6 +255,12 @@ def test_a_unit_met_before_its_body_is_named_is_that_bodys_unit(extract):
     assert {m.text for m in unit.mentions} == {"评价办公室", "联合国儿童基金会评价办公室"}
 
 
+def test_a_titled_plan_met_before_its_body_is_named_is_that_bodys_plan(extract):
+    found = extract("《2030-2033年战略计划》已经启动。评估涉及《儿基会2030-2033年战略计划》。")
+    (plan,) = found.of_type(EntityType.PROGRAMME)
+    assert len(plan.mentions) == 2
+
+
 def test_gazetteer_short_title(extract):
     found = extract("许多国家尚未批准《移民议定书》。")
     assert keys(found, EntityType.INSTRUMENT) == ["instrument/untoc-smuggling-protocol"]

@@ -69,6 +69,7 @@ PERIOD_AT_END = re.compile(rf"{BRACKETED_PERIOD}$")
 SHORTENED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.MEETING, EntityType.PROGRAMME})
 MIN_SHORTENED = 4  # 工作组, 论坛: a head with one word before it is no shortened name
 HEAD = 3  # characters compared as a name's head when a short form keeps words of it
+TITLE_RULE = "title:"  # a name read from 《…》
 CLAUSE_OPENERS = frozenset({"v", "p", "c", "r", "d"})  # verbs, prepositions, conjunctions, …
 LIST_JOINERS = tuple(read_words("patterns/conjunctions.txt"))
 ALIAS_TYPES = (
@@ -377,6 +378,8 @@ def shortened_names(mentions: Iterable[Candidate]) -> dict[str, Candidate]:
                 sessions.append(mention)
             elif mention.type is EntityType.ORGANIZATION:
                 units.append(mention)
+        elif mention.rule.startswith(TITLE_RULE) and mention.type is EntityType.PROGRAMME:
+            units.append(mention)  # 《2022-2025年战略计划》 … 《儿基会2022-2025年战略计划》
         if first_tag(name) in CLAUSE_OPENERS:
             continue  # 关于在…期间召开的…论坛, 指导…小组: the rules took in a clause word
         by_head.setdefault(head, []).append(mention)
@@ -389,8 +392,8 @@ def shortened_names(mentions: Iterable[Candidate]) -> dict[str, Candidate]:
             resolved[session.key] = fuller[0]
     bodies = load_gazetteer().names(EntityType.ORGANIZATION)
     for unit in units:
-        # 评价办公室 … 联合国儿童基金会评价办公室: a unit met first without its body is the
-        # unit named later as exactly a known body's name and it
+        # 评价办公室 … 联合国儿童基金会评价办公室: a unit (or a titled plan) met first
+        # without its body is the one named later as exactly a known body's name and it
         fuller = [
             m
             for m in endings.get((unit.type, unit.label), [])
