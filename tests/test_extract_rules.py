@@ -102,6 +102,11 @@ def test_armed_groups_security_council_texts_name(extract):
     )
 
 
+def test_the_universal_periodic_review_working_group(extract):
+    found = extract("回顾人权理事会第52/1号决议和普遍定期审议工作组的报告。")
+    assert "org/upr-working-group" in keys(found, EntityType.ORGANIZATION)
+
+
 def test_world_conferences_and_summits_a_preamble_recalls(extract):
     found = extract(
         "重申在千年首脑会议、2005年世界首脑会议和联合国住房与可持续城市发展会议(人居三)上"

@@ -643,3 +643,16 @@ def test_required_threats_present(threats):
         assert URIRef(THREAT + slug) in concepts, slug
     tops = set(g.objects(URIRef(KG + "threats"), SKOS.hasTopConcept))
     assert {URIRef(THREAT + "crime"), URIRef(THREAT + "drug-problem")} <= tops
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["organizations.tsv", "instruments.tsv", "programmes.tsv", "meetings.tsv", "regions.tsv",
+     "cities.tsv", "countries.tsv"],
+)  # fmt: skip
+def test_readme_row_counts_match_the_files(name):
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    row = re.search(rf"\| `{re.escape(name)}` \| `[^`]*` \| (\d+)", readme)
+    assert row, f"{name} row of the table in kg/data/README.md"
+    _, _, rows = read_tsv(name)
+    assert int(row.group(1)) == len(rows)
