@@ -730,6 +730,12 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
         ("请将本函作为大会第八十届会议议程项目18下的文件分发。", EntityType.PROGRAMME, []),
         # two nouns listed, the first complete (…能力和…伙伴关系), make no name
         ("各国应优先投资于统计能力和数据伙伴关系。", EntityType.PROGRAMME, []),
+        # threats listed inside a name are joined by its conjunction
+        (
+            "办事处实施了打击洗钱和恐怖主义融资方案。",
+            EntityType.PROGRAMME,
+            ["打击洗钱和恐怖主义融资方案"],
+        ),
         # a head followed by what it qualifies (方案效力) ends no name
         ("会议讨论如何提高禁毒和戒毒方案效力。", EntityType.PROGRAMME, []),
         # a name's own verbs keep it going

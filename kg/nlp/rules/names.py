@@ -230,6 +230,7 @@ class NameMatcher:
         self.generic = frozenset(generic)
         self.longest_generic = max(map(len, self.generic), default=0)
         self._generic_seen: dict[str, bool] = {}  # modifiers recur across paragraphs
+        self._threat_ends: set[int] = set()  # where the paragraph's threat terms end
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -240,6 +241,8 @@ class NameMatcher:
                 if c.end not in known_ends or c.start < known_ends[c.end].start:
                     known_ends[c.end] = c  # the longest known name ending here
         known_ends.index()
+        # 打击洗钱和恐怖主义融资方案: a threat before a conjunction is a topic the name lists
+        self._threat_ends = {c.end for c in candidates if c.type is EntityType.THREAT}
         for known in list(known_ends.values()):
             if known.type is not EntityType.ORGANIZATION or not SESSION_BODY.search(
                 text, known.start, known.end
@@ -693,7 +696,7 @@ class NameMatcher:
         """Can a conjunction ending the words before ``end`` join two parts of a name?
         Only after a word that can itself end a name's modifier (预防和控制…, 科学和技术…),
         not after a verb or an idiom of the clause (乌克兰高度重视与…)."""
-        if known.get(end) is not None:
+        if known.get(end) is not None or end in self._threat_ends:
             return True
         if not words or following_body:
             return False  # 网站和联合国评价小组: a body's own name starts after the conjunction
