@@ -736,6 +736,9 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
             EntityType.PROGRAMME,
             ["打击洗钱和恐怖主义融资方案"],
         ),
+        # a campaign is named by its quoted name; movements in general are no names
+        ("办事处发起了“蓝心”运动，以打击贩运人口。", EntityType.PROGRAMME, ["“蓝心”运动"]),
+        ("妇女运动和环境保护运动蓬勃发展。", EntityType.PROGRAMME, []),
         # a head followed by what it qualifies (方案效力) ends no name
         ("会议讨论如何提高禁毒和戒毒方案效力。", EntityType.PROGRAMME, []),
         # a name's own verbs keep it going

@@ -110,6 +110,7 @@ NEEDS_ANCHOR = (
     | UNIT_HEADS
 )
 MIN_NAME = 2
+QUOTED_HEADS = frozenset({"运动"})  # heads that name a campaign only after its quoted name
 # 举办了一次…专家组会议: a meeting's name starts after the event's count.
 EVENT_COUNT = re.compile(r"[一两几数](?:次|场|系列)")
 # 编写了2009-2011年促进法治…区域方案: a programme's name may start with its years.
@@ -843,6 +844,8 @@ class NameMatcher:
         modifier = name[: len(name) - len(head)]
         if len(modifier) < MIN_NAME or modifier == TOPIC_MARKER:
             return False  # 问题工作队: the topic itself stood before, outside the name
+        if head in QUOTED_HEADS and not name.endswith("”" + head):
+            return False  # “蓝心”运动 is a campaign; 妇女运动, 环境保护运动 are movements
         if (
             entity_type is EntityType.INSTRUMENT
             and modifier.endswith(OF)
