@@ -736,6 +736,12 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
             EntityType.PROGRAMME,
             ["打击洗钱和恐怖主义融资方案"],
         ),
+        # a quoted partnership is named, whatever its last word
+        (
+            "世卫组织的“全民健康覆盖”伙伴关系开展了工作。",
+            EntityType.PROGRAMME,
+            ["“全民健康覆盖”伙伴关系"],
+        ),
         # a campaign is named by its quoted name; movements in general are no names
         ("办事处发起了“蓝心”运动，以打击贩运人口。", EntityType.PROGRAMME, ["“蓝心”运动"]),
         ("妇女运动和环境保护运动蓬勃发展。", EntityType.PROGRAMME, []),

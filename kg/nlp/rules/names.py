@@ -392,7 +392,11 @@ class NameMatcher:
                 continue  # 关于性骚扰的多利益攸关方新倡议: "new" before the head describes it
             if text.endswith(QUANTIFIERS, 0, start):
                 continue  # 各种技术展望组织: a kind of body, not one body
-            if match.group(0) in RELATION_HEADS and first_tag(text[start:head_start][-2:]) == "v":
+            if (
+                match.group(0) in RELATION_HEADS
+                and not text.endswith("”", 0, head_start)  # “全民健康覆盖”伙伴关系 is named
+                and first_tag(text[start:head_start][-2:]) == "v"
+            ):
                 continue  # 结成伙伴关系, 加强伙伴关系: a partnership formed, not one named
             if entity_type is EntityType.PROGRAMME and (period := PERIOD_AFTER.match(text, end)):
                 end = period.end()  # 联合国促进老龄健康十年(2021-2030): its period is its name's
