@@ -448,6 +448,17 @@ def test_places_inside_place_names_are_not_mentions(extract):
     assert keys(found, EntityType.CITY) == []
 
 
+def test_a_countrys_own_office_named_with_a_category_word(extract):
+    found = extract("加纳国家药品执法局与肯尼亚执法机构合作。")
+    assert [e.label_zh for e in found.of_type(EntityType.ORGANIZATION)] == ["加纳国家药品执法局"]
+
+
+def test_a_unit_after_its_bodys_abbreviation(extract):
+    found = extract("东南亚国家联盟(东盟)秘书处协调了会议。")
+    labels = {e.label_zh for e in found.of_type(EntityType.ORGANIZATION)}
+    assert labels == {"东南亚国家联盟", "东南亚国家联盟秘书处"}
+
+
 def test_country_inside_a_national_body_is_mentioned(extract):
     found = extract("该办公室与阿富汗禁毒事务部合作。")
     assert "country/AFG" in keys(found, EntityType.COUNTRY)

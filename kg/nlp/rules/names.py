@@ -51,6 +51,7 @@ STOP_TAGS = frozenset(
 )
 ASPECT_PARTICLES = frozenset("了过着")
 NATIONAL_WORDS = frozenset({"国家", "中央"})  # 柬埔寨国家银行, 尼日利亚中央银行
+NATIONAL_OFFICES = frozenset({"局", "署", "部", "司", "办公室"})  # one office, not a category
 TOPIC_TAGS = frozenset({"n", "nz", "vn", "an"})  # nouns a list of topics is made of
 NOUN_TAGS = TOPIC_TAGS | {"ns", "nt", "nr", "nrt", "j"}
 # Words of these parts of speech belong to the clause, not to a name after them: a
@@ -130,6 +131,7 @@ OWN_SESSION = re.compile(rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL
 ABBREVIATED_SESSION = re.compile(
     rf"[(（][^()（）]{{1,12}}[)）](?P<session>(?:大会)?第{ORDINAL_NUMERAL}届(?:特别)?会议)"
 )  # 粮食及农业组织(粮农组织)大会第四十三届会议: the session of its assembly
+ABBREVIATED_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）](?P<unit>秘书处|执行局|执行委员会)")
 # 欧洲经济委员会在2023年4月于日内瓦举行的第七十届会议上: the session of the body before 在.
 HELD_SESSION = re.compile(
     rf"[在于][^，。；：、]{{0,40}}?举行的(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)"
@@ -460,6 +462,7 @@ class NameMatcher:
         candidates.extend(self._authored_reports(text, context_of(doc)))
         candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
         candidates.extend(_administrative_places(text, known_ends))
+        candidates.extend(_units_after_abbreviations(text, known_ends))
         return doc
 
     def _authored_reports(self, text: str, context: DocumentContext) -> list[Candidate]:
@@ -885,7 +888,8 @@ class NameMatcher:
             entity_type is EntityType.ORGANIZATION
             and words[-1] in self.categories
             and TOPIC_MARKER not in modifier  # …执法合作问题政府间工作组 is named by its topic
-            and not (national and words[-1] in NATIONAL_WORDS)  # 柬埔寨国家银行
+            # 柬埔寨国家银行, 尼日利亚国家药品执法局: a country's own bank, bureau or office
+            and not (national and (words[-1] in NATIONAL_WORDS or head in NATIONAL_OFFICES))
         ):
             return False
         if (
@@ -1095,6 +1099,20 @@ def _sessions_of_subjects(
                     "name:session-of-subject", label=text[body.start : body.end]
                     + match.group("session"), priority=2, related=body.key,
                 )
+            )  # fmt: skip
+    return found
+
+
+def _units_after_abbreviations(text: str, known_ends: KnownNames) -> list[Candidate]:
+    """东南亚国家联盟(东盟)秘书处: the unit of the body its abbreviation follows, named
+    with the body's full name."""
+    found = []
+    for match in ABBREVIATED_UNIT.finditer(text):
+        body = known_ends.get(match.start())
+        if body is not None and body.type is EntityType.ORGANIZATION and body.label:
+            found.append(
+                Candidate(match.start("unit"), match.end(), EntityType.ORGANIZATION,
+                          "name:Organization", "", body.label + match.group("unit"), 1)
             )  # fmt: skip
     return found
 
