@@ -30,6 +30,12 @@ from kg.text import chinese_numeral, clause_verbs, matching_form
 SESSION_NUMBER = re.compile(r"第([一二三四五六七八九十]+)届(?:特别)?会议$")
 # 第4/1号决定: session 4; I (70)号决定: a regional commission's decision of its session 70
 DECISION_NUMBER = re.compile(r"(?:第(\d{1,2})/\d{1,3}|[A-Z] \((\d{1,3})\))号(?:决定|决议)$")
+# What an actor does about a threat or for a programme, place or body
+RESPONSES = frozenset(
+    {Predicate.WORKS_ON, Predicate.TARGETS, Predicate.SUPPORTS, Predicate.IMPLEMENTS,
+     Predicate.DONOR_TO}
+)  # fmt: skip
+ARMED_GROUP = "armed-group"
 
 
 @dataclass(slots=True)
@@ -268,14 +274,6 @@ def _valid(item: Assertion, known: set[str], relations: Relations) -> bool:
         )
         and not (item.predicate in RESPONSES and _armed_group(item.subject))
     )
-
-
-# What an actor does about a threat or for a programme, place or body
-RESPONSES = frozenset(
-    {Predicate.WORKS_ON, Predicate.TARGETS, Predicate.SUPPORTS, Predicate.IMPLEMENTS,
-     Predicate.DONOR_TO}
-)  # fmt: skip
-ARMED_GROUP = "armed-group"
 
 
 def _armed_group(key: str) -> bool:

@@ -812,15 +812,18 @@ class NameMatcher:
         return known
 
     def _made_of_generic(self, modifier: str) -> bool:
-        words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
+        words = self._words(modifier)
         if all(w in self.generic or NUMERAL.match(w) or ORDINAL.fullmatch(w) for w in words):
             return True  # 区域, 2008年, 第一次年度 (会议): no particular one
         return _made_of("".join(words), self.generic, self.longest_generic)
 
-    def _verb_and_generic(self, modifier: str, least: int = 1) -> bool:
-        """Is ``modifier`` a verb followed by generic words only (加强全球, 促进包容性),
-        in at least ``least`` words?"""
-        words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
+    def _words(self, modifier: str) -> list[str]:
+        """The words of ``modifier``, conjunctions left out."""
+        return [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
+
+    def _verb_and_generic(self, words: list[str], least: int = 1) -> bool:
+        """Are ``words`` a verb followed by generic words only (加强全球, 促进包容性), at
+        least ``least`` of them?"""
         return len(words) >= least and (
             (words[0] in self.name_words or first_tag(words[0]) == "v")
             and self._generic("".join(words[1:]))
@@ -867,15 +870,15 @@ class NameMatcher:
         if last >= 0 and (
             last == len(modifier) - 1
             or self._generic(modifier[last + 1 :])
-            or self._verb_and_generic(modifier[last + 1 :], least=2)
+            or self._verb_and_generic(self._words(modifier[last + 1 :]), least=2)
         ):
             # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named; 加强能力和
             # 促进包容性伙伴关系: the last of a list of actions
             return False
         if last >= 0 and modifier[:last].endswith(self.modified_nouns):
             return False  # 数据能力和数据伙伴关系: two nouns listed, the first one complete
-        words = [w for w in _plain_words(modifier) if w.strip() and w not in self.conjunctions]
-        if self._verb_and_generic(modifier):
+        words = self._words(modifier)
+        if self._verb_and_generic(words):
             return False  # 加强伙伴关系, 指导委员会, 加强全球伙伴关系: a verb and generic words
         if len(words) > 2 and all(
             word in self.name_words and first_tag(word) in VERB_TAGS for word in words
