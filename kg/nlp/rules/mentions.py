@@ -311,8 +311,8 @@ class MentionSettler:
             if not _drawn_from(short, label):
                 continue  # （根据各自的任务授权）: a remark, not a short form of the name
             if len(short) >= len(label) or any(
-                other.start < inside[1]
-                and inside[0] < other.end
+                other.start <= inside[0]  # (联合国信托基金): a name inside it is no reason
+                and inside[1] <= other.end
                 and other.key != mention.key
                 and (other.type is not mention.type or not other.rule.startswith("name:"))
                 for other in mentions
