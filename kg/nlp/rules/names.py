@@ -12,9 +12,8 @@ nothing in particular and is dropped. 关于…的 before a head belongs to the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
-from itertools import chain
 
 import jieba
 from spacy.language import Language
@@ -182,15 +181,18 @@ MAX_TOPIC = 6  # characters of a topic in a list inside a name (财政、经济�
 
 
 class KnownNames(dict):
-    """Known names of a text by where they end, with where they (and bodies) start."""
+    """Known names of a text by where they end, with where they (and bodies) start and
+    where the text's threat terms end."""
 
     starts: set[int]
     body_starts: set[int]
+    threat_ends: set[int]
 
-    def index(self) -> None:
-        """Record the starts; call once the names are in."""
+    def index(self, threats: Iterable[Candidate] = ()) -> None:
+        """Record the starts and the threats' ends; call once the names are in."""
         self.starts = {c.start for c in self.values()}
         self.body_starts = {c.start for c in self.values() if c.type is EntityType.ORGANIZATION}
+        self.threat_ends = {c.end for c in threats}
 
 
 def load_heads() -> list[tuple[str, EntityType, bool]]:
@@ -233,7 +235,6 @@ class NameMatcher:
         self.generic = frozenset(generic)
         self.longest_generic = max(map(len, self.generic), default=0)
         self._generic_seen: dict[str, bool] = {}  # modifiers recur across paragraphs
-        self._threat_ends: set[int] = set()  # where the paragraph's threat terms end
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -243,9 +244,7 @@ class NameMatcher:
             if c.key and c.type is not EntityType.THREAT:
                 if c.end not in known_ends or c.start < known_ends[c.end].start:
                     known_ends[c.end] = c  # the longest known name ending here
-        known_ends.index()
-        # 打击洗钱和恐怖主义融资方案: a threat before a conjunction is a topic the name lists
-        self._threat_ends = {c.end for c in candidates if c.type is EntityType.THREAT}
+        known_ends.index(c for c in candidates if c.type is EntityType.THREAT)
         for known in list(known_ends.values()):
             if known.type is not EntityType.ORGANIZATION or not SESSION_BODY.search(
                 text, known.start, known.end
@@ -704,8 +703,8 @@ class NameMatcher:
         """Can a conjunction ending the words before ``end`` join two parts of a name?
         Only after a word that can itself end a name's modifier (预防和控制…, 科学和技术…),
         not after a verb or an idiom of the clause (乌克兰高度重视与…)."""
-        if known.get(end) is not None or end in self._threat_ends:
-            return True
+        if known.get(end) is not None or end in known.threat_ends:
+            return True  # 打击洗钱和恐怖主义融资方案: after a threat, the name lists topics
         if not words or following_body:
             return False  # 网站和联合国评价小组: a body's own name starts after the conjunction
         word, flag = words[-1]
@@ -1093,31 +1092,38 @@ def _sessions_of_subjects(
                     "name:session-of-subject", label=label, priority=2, related=convener,
                 )
             )  # fmt: skip
-    for match in chain(HELD_SESSION.finditer(text), ABBREVIATED_SESSION.finditer(text)):
-        body = known_ends.get(match.start())
-        if body is not None and body.type is EntityType.ORGANIZATION:
-            found.append(
-                Candidate(
-                    match.start("session"), match.end(), EntityType.MEETING,
-                    "name:session-of-subject", label=text[body.start : body.end]
-                    + match.group("session"), priority=2, related=body.key,
-                )
-            )  # fmt: skip
+    for match, body in _after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, known_ends):
+        found.append(
+            Candidate(
+                match.start("session"), match.end(), EntityType.MEETING,
+                "name:session-of-subject", label=text[body.start : body.end]
+                + match.group("session"), priority=2, related=body.key,
+            )
+        )  # fmt: skip
     return found
 
 
 def _units_after_abbreviations(text: str, known_ends: KnownNames) -> list[Candidate]:
     """东南亚国家联盟(东盟)秘书处: the unit of the body its abbreviation follows, named
     with the body's full name."""
-    found = []
-    for match in ABBREVIATED_UNIT.finditer(text):
-        body = known_ends.get(match.start())
-        if body is not None and body.type is EntityType.ORGANIZATION and body.label:
-            found.append(
-                Candidate(match.start("unit"), match.end(), EntityType.ORGANIZATION,
-                          "name:Organization", "", body.label + match.group("unit"), 1)
-            )  # fmt: skip
-    return found
+    return [
+        Candidate(match.start("unit"), match.end(), EntityType.ORGANIZATION,
+                  "name:Organization", "", body.label + match.group("unit"), 1)
+        for match, body in _after_bodies((ABBREVIATED_UNIT,), text, known_ends)
+        if body.label
+    ]  # fmt: skip
+
+
+def _after_bodies(
+    patterns: Iterable[re.Pattern[str]], text: str, known_ends: KnownNames
+) -> Iterator[tuple[re.Match[str], Candidate]]:
+    """The patterns' matches that open right where a known body's name ends, each with
+    that body (欧洲经济委员会|在…举行的第七十届会议, 东南亚国家联盟|(东盟)秘书处)."""
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            body = known_ends.get(match.start())
+            if body is not None and body.type is EntityType.ORGANIZATION:
+                yield match, body
 
 
 def _sessions_in_series(
