@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, Namespace
@@ -14,6 +14,8 @@ from kg.nlp.model import EntityType
 KG_NS = Namespace("https://w3id.org/unodc-kg/ontology#")
 ID_NS = "https://w3id.org/unodc-kg/id/"
 UN_KEY = "org/un"  # the United Nations as a whole (organizations.tsv id un)
+UN_PREFIX = "联合国"
+UN_SYSTEM = "un-"  # the kinds of the UN system's bodies (organizations.tsv column kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,19 @@ def _bodies(file: str, prefix: str, entity_type: EntityType, lead: str) -> list[
     ]
 
 
+def _un_prefixed(bodies: list[KnownEntity]) -> list[KnownEntity]:
+    """UN texts often write a UN body with 联合国 before its name (联合国经济和社会事务部,
+    联合国裁军审议委员会): that is one name of the body, not the UN and then the body."""
+    return [
+        replace(body, names=(*body.names, UN_PREFIX + body.label_zh))
+        if body.kind.startswith(UN_SYSTEM)
+        and not body.label_zh.startswith(UN_PREFIX)
+        and UN_PREFIX + body.label_zh not in body.names
+        else body
+        for body in bodies
+    ]
+
+
 def _places(file: str, prefix: str, entity_type: EntityType) -> list[KnownEntity]:
     return [
         KnownEntity(
@@ -167,7 +182,7 @@ def load_gazetteer() -> Gazetteer:
     """Every gazetteer shipped in kg/data, loaded once."""
     entries = [
         *_countries(),
-        *_bodies("organizations.tsv", "org", EntityType.ORGANIZATION, lead="parent"),
+        *_un_prefixed(_bodies("organizations.tsv", "org", EntityType.ORGANIZATION, lead="parent")),
         *_bodies("instruments.tsv", "instrument", EntityType.INSTRUMENT, lead=""),
         *_bodies("programmes.tsv", "programme", EntityType.PROGRAMME, lead="lead"),
         *_bodies("meetings.tsv", "meeting", EntityType.MEETING, lead="convener"),
