@@ -613,12 +613,17 @@ def evaluate(
 ) -> None:
     """Score the extractor against gold sets: precision, recall and F1 per entity type and
     per predicate, for each document and micro-averaged over them."""
-    from kg.evaluation import GoldSet, evaluate, gold_sets, micro_average
+    from kg.evaluation import GoldSet, evaluate, gold_sets, micro_average, split_corpus
     from kg.inputs import default_inputs
     from kg.nlp.extract import Extractor
 
     try:
-        if len(gold) == 1 and gold[0].is_file() and corpus is None:
+        if (
+            len(gold) == 1
+            and gold[0].is_file()
+            and corpus is None
+            and (document is not None or split_corpus(gold[0].parent) is None)
+        ):
             path = document or default_inputs()[0] / "unodc-activities-2008.zh.txt"
             sets = [GoldSet(path, gold[0], relations)]
         else:

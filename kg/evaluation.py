@@ -418,6 +418,7 @@ def gold_sets(paths: Iterable[Path], corpus: Path | None = None, split: str = ""
             found.extend(_split_sets(path, corpus, split))
         elif path.is_file():
             stem = path.name.removesuffix(".entities.jsonl")
+            corpus = corpus or split_corpus(path.parent)
             if corpus is None:
                 raise InputError(path, "which document does it annotate? give --corpus DIR")
             relations = path.with_name(f"{stem}.relations.jsonl")
@@ -430,14 +431,24 @@ def gold_sets(paths: Iterable[Path], corpus: Path | None = None, split: str = ""
     return found
 
 
+def split_corpus(folder: Path) -> Path | None:
+    """The corpus folder that the ``# corpus:`` line of ``folder``'s split.tsv names, if any."""
+    table = folder / SPLIT_FILE
+    if not table.is_file():
+        return None
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# corpus:"):
+            return (folder / line.removeprefix("# corpus:").strip()).resolve()
+    return None
+
+
 def _split_sets(folder: Path, corpus: Path | None, split: str) -> list[GoldSet]:
     table = folder / SPLIT_FILE
     if not table.is_file():
         raise InputError(folder, f"no {SPLIT_FILE} in this folder")
+    corpus = corpus or split_corpus(folder)
     sets = []
     for line in table.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# corpus:") and corpus is None:
-            corpus = (folder / line.removeprefix("# corpus:").strip()).resolve()
         if not line.strip() or line.startswith("#"):
             continue
         name, _, part = line.split("\t")

@@ -92,3 +92,16 @@ def test_eval_scores_each_document_and_their_micro_average():
         )
     assert total.core().true_positives == sum(s.core().true_positives for s in scores)
     assert total.relations is not None and "all" in total.relations
+
+
+def test_eval_of_one_gold_file_of_the_folder_scores_its_own_document():
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    (first,) = _corpus_sets("dev")[:1]
+    result = CliRunner().invoke(app, ["eval", str(first.entities), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert {row["document"] for row in rows} == {first.document.name}
+    assert any(row["kind"] == "predicate" for row in rows)  # its relations file is read too
