@@ -69,7 +69,6 @@ def test_a_bracketed_short_form_matches_in_either_bracket_width(extract):
     assert keys(found, EntityType.COUNTRY) == ["country/COD", "country/COG"]
 
 
-
 def test_a_un_body_written_after_united_nations_is_one_name(extract):
     found = extract("联合国粮食及农业组织与联合国经济和社会事务部协作，世界银行也参加了。")
     assert keys(found, EntityType.ORGANIZATION) == ["org/desa", "org/fao", "org/worldbank"]
@@ -78,6 +77,7 @@ def test_a_un_body_written_after_united_nations_is_one_name(extract):
         "联合国粮食及农业组织",
         "联合国经济和社会事务部",
     ]
+
 
 def test_country_in_government_phrase(extract):
     found = extract("泰国政府报告了数字。")
@@ -246,11 +246,11 @@ def test_titles_classified_by_head_noun(extract):
     assert names(found, EntityType.PUBLICATION) == ["全球洗钱趋势报告", "刑事司法改革手册"]
 
 
-
 def test_an_index_is_a_publication(extract):
     found = extract("开发署发布了《2031年人类发展指数》。据开发署多层面贫困指数，贫困加深。")
     assert names(found, EntityType.PUBLICATION) == ["2031年人类发展指数", "开发署多层面贫困指数"]
     assert names(found, EntityType.PROGRAMME) == []
+
 
 def test_short_title_resolves_to_the_instrument_named_before(extract):
     found = extract("已有 140 个国家批准了《联合国反腐败公约》。《公约》第五章规定了资产追回。")
