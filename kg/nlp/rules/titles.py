@@ -4,7 +4,9 @@
 ends in 报告: a publication. A title that is a gazetteer instrument's name or
 alias takes its key. A short title (《公约》, 《移民议定书》) names the instrument
 mentioned earlier in the document whose title has the same head and contains
-the short title's words in order.
+the short title's words in order. A plan, strategy or framework written with a UN
+fund, programme or office before it (儿基会《2022-2025年性别平等行动计划》) is that
+body's own programme, not an instrument States adopted.
 """
 
 from __future__ import annotations
@@ -24,12 +26,18 @@ TITLE = re.compile(r"《([^《》\n]{1,120})》")
 QUOTED_TITLE = re.compile(r"“([^“”\n]{2,40})”")  # longer: a passage quoted, not a title
 TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 YEAR_PREFIX = re.compile(r"^\d{4}(?:-\d{4})?\s?年")
+# Kinds of body (organizations.tsv) whose plans and strategies are their own, not adopted
+# by States: funds and programmes, Secretariat offices.
+OWNER_KINDS = frozenset({"un-fund-programme", "un-secretariat-office"})
 
 
-def load_heads() -> list[tuple[str, EntityType]]:
-    """Title head nouns, longest first."""
+def load_heads() -> list[tuple[str, EntityType, EntityType | None]]:
+    """Title head nouns, longest first, with their type and their type when owned."""
     rows = read_table("patterns/title_heads.tsv")
-    heads = [(row["head"], EntityType(row["type"])) for row in rows]
+    heads = [
+        (row["head"], EntityType(row["type"]), EntityType(row["owned"]) if row["owned"] else None)
+        for row in rows
+    ]
     return sorted(heads, key=lambda item: -len(item[0]))
 
 
@@ -42,9 +50,12 @@ def is_subsequence(short: str, full: str) -> bool:
 class TitleMatcher:
     name = "kg_titles"
 
-    def __init__(self, gazetteer: Gazetteer, heads: list[tuple[str, EntityType]]):
+    def __init__(
+        self, gazetteer: Gazetteer, heads: list[tuple[str, EntityType, EntityType | None]]
+    ):
         self.gazetteer = gazetteer
-        self.heads = heads
+        self.heads = [(head, entity_type) for head, entity_type, _ in heads]
+        self.owned = {head: owned for head, _, owned in heads if owned is not None}
 
     def classify(self, title: str) -> tuple[EntityType, str]:
         """The type a title's head noun says, and the head ("" if none is known)."""
@@ -53,6 +64,19 @@ class TitleMatcher:
             if core.endswith(head):
                 return entity_type, head
         return EntityType.PUBLICATION, ""
+
+    def _owner(self, candidates: list[Candidate], start: int) -> bool:
+        """Is a fund, programme or office of the UN named right before the 《 at ``start``
+        or at the title's start?"""
+        for candidate in candidates:
+            if candidate.type is EntityType.ORGANIZATION and start in (
+                candidate.end,
+                candidate.start - 1,
+            ):
+                body = self.gazetteer.get(candidate.key)
+                if body is not None and body.kind in OWNER_KINDS:
+                    return True
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = candidates_of(doc)
@@ -65,6 +89,8 @@ class TitleMatcher:
             else:
                 entity_type, head = self.classify(title)
                 key, label = "", title
+                if head in self.owned and self._owner(candidates, match.start()):
+                    entity_type = self.owned[head]  # 儿基会《…行动计划》: the agency's own
                 if entity_type is EntityType.INSTRUMENT and head:
                     key, label = self._short_title(title, head, context) or ("", title)
                 if head and not key and title == head:
