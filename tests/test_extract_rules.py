@@ -246,6 +246,20 @@ def test_titles_classified_by_head_noun(extract):
     assert names(found, EntityType.PUBLICATION) == ["全球洗钱趋势报告", "刑事司法改革手册"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("开发署执行了开发署《2031-2034年青年战略》。", EntityType.PROGRAMME),  # owner before
+        ("《人口基金2031年数据政策》已经公布。", EntityType.PROGRAMME),  # owner inside
+        ("会员国执行了《2031-2034年青年战略》。", EntityType.INSTRUMENT),  # no owner
+        ("世卫组织《2031年烟草控制行动计划》由世界卫生大会通过。", EntityType.INSTRUMENT),
+    ],
+)
+def test_a_plan_titled_after_a_un_fund_or_office_is_its_programme(extract, sentence, expected):
+    types = {e.type for e in extract(sentence).entities.values()}
+    assert types & {EntityType.INSTRUMENT, EntityType.PROGRAMME} == {expected}
+
+
 def test_an_index_is_a_publication(extract):
     found = extract("开发署发布了《2031年人类发展指数》。据开发署多层面贫困指数，贫困加深。")
     assert names(found, EntityType.PUBLICATION) == ["2031年人类发展指数", "开发署多层面贫困指数"]
@@ -1026,6 +1040,15 @@ def test_a_rare_dictionary_word_across_the_edge_leaves_the_name_whole(extract):
     # 借鉴|核裁军: 鉴核 is a dictionary word, but too rare to make the edge unsure
     found = extract("包括借鉴核裁军核查问题政府专家组正在开展的工作。")
     assert names(found, EntityType.ORGANIZATION) == ["核裁军核查问题政府专家组"]
+
+
+def test_an_inter_body_prefix_opens_the_name(extract):
+    # 秘书处间, 机构间 (inter-secretariat, inter-agency): 间 is no localizer ending a name
+    found = extract("秘书处间价格统计工作组和机构间性别统计专家组召开了会议。")
+    assert names(found, EntityType.ORGANIZATION) == [
+        "机构间性别统计专家组",
+        "秘书处间价格统计工作组",
+    ]
 
 
 @pytest.mark.parametrize(
