@@ -465,8 +465,7 @@ def test_a_body_before_its_numbered_resolution_in_words_is_its_author(relate):
     assert not pairs(found, "worksOn")
 
 
-def test_a_threat_in_the_name_of_a_body_beside_the_subject_is_that_bodys(relate):
+def test_a_threat_in_the_name_of_a_body_beside_the_subject_is_no_ones_work(relate):
+    # neither the bodies listed beside it nor the body its name belongs to (gold conventions)
     found = relate("四个实体(西亚经济社会委员会、反恐怖主义办公室和儿基会)设定了财务目标。")
-    works = pairs(found, "worksOn")
-    assert ("联合国反恐怖主义办公室", "恐怖主义") in works
-    assert not {s for s, o in works if o == "恐怖主义"} - {"联合国反恐怖主义办公室"}
+    assert not pairs(found, "worksOn")

@@ -53,6 +53,16 @@ def test_a_threat_inside_another_name_is_no_topic_of_the_sentence(relate, senten
     assert not any(p == "worksOn" for _, p, _ in found)
 
 
+def test_a_threat_in_a_programme_name_is_its_topic_not_in_a_body_name(relate):
+    # the gold conventions: names of Organizations give no worksOn (tests/gold/README.md)
+    _, relations = relate(
+        "难民署启动了太平洋打击网络犯罪区域方案。", "机构间性骚扰问题工作队发布了数据。"
+    )
+    work = {(a.paragraph, a.rule) for a in relations.assertions if a.predicate.value == "worksOn"}
+    assert ("1", "work:name") in work
+    assert not any(paragraph == "2" for paragraph, _ in work)
+
+
 def test_works_on_the_heading_topic(relate):
     document = "\n".join(
         ["一. 预防犯罪", "A. 腐败", "1. 毒品和犯罪问题办公室向若干国家提供了技术援助。"]

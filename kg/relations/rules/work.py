@@ -2,7 +2,8 @@
 
 * in the sentence: the subject, then a work word (打击, 预防, 处理, 关于 …) right
   before the threat or an enumeration of threats;
-* in a name: 全球打击贩卖人口活动倡议 works on trafficking in persons;
+* in a programme's or meeting's name: 全球打击贩卖人口活动倡议 works on trafficking in
+  persons (a body's name, 安全理事会反恐怖主义委员会, says what it is for, not what it does);
 * in the heading: a paragraph under 三. → C. 腐败 whose sentence has a body doing
   something, and names no threat itself, is about corruption; so are the
   programmes and meetings such a paragraph names;
@@ -127,9 +128,9 @@ def works_on_named_threat(sentence: Sentence) -> Iterator[Assertion]:
     for holder in sentence.of(*WORKERS):
         for threat in sentence.of(EntityType.THREAT):
             if holder.start <= threat.start and threat.end <= holder.end:
-                yield assertion(sentence, holder, Predicate.WORKS_ON, threat, "work:name", 0.85)
                 if holder.type is EntityType.ORGANIZATION:
-                    continue
+                    continue  # 安全理事会反恐怖主义委员会: what it is for, no work stated
+                yield assertion(sentence, holder, Predicate.WORKS_ON, threat, "work:name", 0.85)
                 for body in _conveners_inside(sentence, holder):
                     # 毒品贩运威胁西非安全问题西非经共体部长级会议: ECOWAS convenes it
                     yield assertion(
