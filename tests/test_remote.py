@@ -308,7 +308,6 @@ def test_an_unreachable_endpoint_raises_endpoint_error():
 
 VIRTUOSO_QUIRKS = {
     "shared_threat_bodies": "GROUP_CONCAT turns the separator 、 into ?",
-    "un_body_threats": 'REGEX misses a top-level alternation: REGEX("Security Council", "A|Security Council") is false',
 }
 
 
