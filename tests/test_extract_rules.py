@@ -1042,6 +1042,12 @@ def test_a_rare_dictionary_word_across_the_edge_leaves_the_name_whole(extract):
     assert names(found, EntityType.ORGANIZATION) == ["核裁军核查问题政府专家组"]
 
 
+def test_special_is_a_word_of_names(extract):
+    found = extract("临时特别措施机构间工作组发布了指导。它特别关注儿基会儿童保护方案。")
+    assert names(found, EntityType.ORGANIZATION) == ["临时特别措施机构间工作组", "联合国儿童基金会"]
+    assert not any("特别" in e.label_zh for e in found.of_type(EntityType.PROGRAMME))
+
+
 def test_an_inter_body_prefix_opens_the_name(extract):
     # 秘书处间, 机构间 (inter-secretariat, inter-agency): 间 is no localizer ending a name
     found = extract("秘书处间价格统计工作组和机构间性别统计专家组召开了会议。")
