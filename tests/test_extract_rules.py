@@ -117,6 +117,21 @@ def test_the_universal_periodic_review_working_group(extract):
     assert "org/upr-working-group" in keys(found, EntityType.ORGANIZATION)
 
 
+def test_un_system_programmes_and_partnerships_the_gazetteer_holds(extract):
+    found = extract(
+        "人权理事会的普遍定期审议和秘书长人权行动呼吁都提到“平等一代”。妇女署协调联合国全系统"
+        "性别平等和增强妇女权能行动计划，国际癌症研究机构和多边组织业绩评估网参与了四年度全面政策审查。"
+    )
+    assert keys(found, EntityType.PROGRAMME) == [
+        "programme/generation-equality",
+        "programme/sg-call-to-action-human-rights",
+        "programme/un-swap",
+        "programme/upr",
+    ]
+    assert {"org/iarc", "org/mopan"} <= set(keys(found, EntityType.ORGANIZATION))
+    assert keys(found, EntityType.INSTRUMENT) == ["instrument/qcpr"]
+
+
 def test_world_conferences_and_summits_a_preamble_recalls(extract):
     found = extract(
         "重申在千年首脑会议、2005年世界首脑会议和联合国住房与可持续城市发展会议(人居三)上"
