@@ -436,6 +436,34 @@ def test_about_clause_belongs_to_a_meeting_name(extract):
     ]
 
 
+def test_a_body_before_the_about_clause_holds_the_meeting(extract):
+    found = extract("又回顾大会关于海洋问题的高级别全体会议的成果。")
+    assert names(found, EntityType.MEETING) == ["大会关于海洋问题的高级别全体会议"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "segment"),
+    [
+        (
+            "经济及社会理事会2031年届会协调部分审议了报告。",
+            "联合国经济及社会理事会2031年届会协调部分",
+        ),
+        (
+            "作为2031年经社理事会人道主义事务部分的成果。",
+            "联合国经济及社会理事会2031年届会人道主义事务部分",
+        ),
+        ("2031年麻醉药品委员会高级别部分通过了宣言。", "2031年麻醉药品委员会高级别部分"),
+        ("可持续发展高级别政治论坛部长级部分开幕。", "可持续发展高级别政治论坛部长级部分"),
+    ],
+)
+def test_a_named_segment_of_a_session_is_a_meeting(extract, sentence, segment):
+    assert segment in names(extract(sentence), EntityType.MEETING)
+
+
+def test_a_part_of_a_report_is_no_segment(extract):
+    assert names(extract("报告第二部分和管理部分介绍了方案。"), EntityType.MEETING) == []
+
+
 # --- units, founding resolutions, topic lists, nested mentions --------------------------
 
 

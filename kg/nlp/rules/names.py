@@ -113,6 +113,10 @@ MIN_NAME = 2
 QUOTED_HEADS = frozenset({"运动"})  # heads that name a campaign only after its quoted name
 # 举办了一次…专家组会议: a meeting's name starts after the event's count.
 EVENT_COUNT = re.compile(r"[一两几数](?:次|场|系列)")
+# The segments of a session (ECOSOC's, a commission's) or of a forum, named after it.
+SEGMENT = re.compile(
+    r"(?:部长级|高级别|协调|人道主义事务|业务活动|管理|一般性辩论|融合)部分(?:会议)?"
+)
 # 编写了2009-2011年促进法治…区域方案: a programme's name may start with its years.
 YEAR_SPAN = re.compile(r"\d{4}\s*[-—–至]\s*\d{4}\s*年")
 YEAR_SPAN_REACH = 20
@@ -462,6 +466,7 @@ class NameMatcher:
         candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
         candidates.extend(_administrative_places(text, known_ends))
         candidates.extend(_units_after_abbreviations(text, known_ends))
+        candidates.extend(_segments(text, candidates))
         return doc
 
     def _authored_reports(self, text: str, context: DocumentContext) -> list[Candidate]:
@@ -590,6 +595,14 @@ class NameMatcher:
                 # 秘书长关于…的报告: one definite report, named by its author and topic
                 author = next(a for a in self.authors if text[: about.start()].endswith(a))
                 return about.start() - len(author)
+            body = known.get(about.start())
+            if (
+                entity_type is EntityType.MEETING
+                and body is not None
+                and body.type is EntityType.ORGANIZATION
+                and body.start >= clause
+            ):
+                return body.start  # 大会关于千年发展目标问题的高级别全体会议: the body's meeting
             return about.start()  # 关于安全、非法药物贩运…的挑战的部长级会议
         ordinal = ORDINAL_BEFORE.search(text, max(0, start - LOOK_BACK), start)
         if ordinal is None:
@@ -955,6 +968,35 @@ def _proper(flag: str) -> bool:
     return flag in PROPER_TAGS or flag.startswith(("nr", "ns", "nt")) or flag == "eng"
 
 
+def _segments(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """经济及社会理事会2023年届会协调部分, …论坛部长级部分: a named segment of a session
+    or forum, written right after its name, is a meeting of its own."""
+    found = []
+    holders = {
+        c.end: c
+        for c in candidates
+        if c.type is EntityType.MEETING or (c.type is EntityType.ORGANIZATION and c.key)
+    }
+    for match in SEGMENT.finditer(text):
+        holder = holders.get(match.start())
+        if holder is None:
+            continue
+        start, label = holder.start, holder.label or text[holder.start : holder.end]
+        if holder.type is EntityType.ORGANIZATION:
+            # 2023年经社理事会协调部分: the segment of the body's session of that year
+            year = YEAR_BEFORE.search(text, max(0, start - LOOK_BACK), start)
+            if year is None:
+                continue
+            style = _session_style(holder.key)
+            written = year.group(0).replace(" ", "")
+            start, label = year.start(), label + written + style if style else written + label
+        found.append(
+            Candidate(start, match.end(), EntityType.MEETING, "name:segment", "",
+                      label + match.group(0), priority=2)
+        )  # fmt: skip
+    return found
+
+
 def _units_of_known_bodies(
     text: str, known_ends: dict[int, Candidate], head_types: dict[str, EntityType]
 ) -> list[Candidate]:
@@ -1227,6 +1269,20 @@ def _yearly_sessions(
             )
         )  # fmt: skip
     return found
+
+
+@cache
+def _session_style(key: str) -> str:
+    """The style that only the body ``key`` gives its yearly sessions (届会 for the
+    Economic and Social Council), "" if none (kg/data/patterns/session_styles.tsv)."""
+    return next(
+        (
+            r["style"]
+            for r in read_table("patterns/session_styles.tsv")
+            if f"org/{r['body']}" == key
+        ),
+        "",
+    )
 
 
 @cache
