@@ -1091,6 +1091,18 @@ def test_special_is_a_word_of_names(extract):
     assert not any("特别" in e.label_zh for e in found.of_type(EntityType.PROGRAMME))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("维和行动中的儿童保护问题工作组发布了指南。", ["维和行动中的儿童保护问题工作组"]),
+        ("消除渔业捕捞中的童工现象基金会开展了工作。", ["消除渔业捕捞中的童工现象基金会"]),
+        ("他们在冲突中的暴力问题工作组发言。", ["暴力问题工作组"]),  # 在…中: a frame
+    ],
+)
+def test_the_setting_of_a_topic_belongs_to_the_name(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.ORGANIZATION) == expected
+
+
 def test_an_inter_body_prefix_opens_the_name(extract):
     # 秘书处间, 机构间 (inter-secretariat, inter-agency): 间 is no localizer ending a name
     found = extract("秘书处间价格统计工作组和机构间性别统计专家组召开了会议。")

@@ -174,6 +174,7 @@ DESCRIBED_TYPES = (EntityType.PROGRAMME, EntityType.MEETING)  # named by more th
 NAME_HYPHENS = frozenset("-－")  # a hyphen between two words of one name (欧洲联盟-联合国…)
 FRAME = "在"  # the preposition a localizer (上, 中) closes: 在多大程度上
 MAX_FRAME = 12  # characters of such a frame
+SETTING_LOCALIZERS = frozenset({"中"})  # 行动中的…问题工作组: the setting of a name's topic
 FRAME_CLOSERS = frozenset("上中下里内")  # not 间: 机构间 belongs to the name
 FUNCTION_TAGS = frozenset({"v", "vn"})  # a modifier that says what a body does (协调, 咨询)
 VERB_TAGS = ("v", "vn")  # the verbs that may govern a name from outside it
@@ -522,6 +523,11 @@ class NameMatcher:
             else:
                 word, flag = words.pop()
                 before = start - len(word)
+                if _inside_setting(word, words, text, before, start, head_start, known):
+                    # 人道主义行动中的性别问题工作组: the setting of the topic is the name's
+                    start = before - len(words.pop()[0])
+                    suffix = ""
+                    continue
                 after_title = text[before - 1 : before] in BRACKETS  # “…”加速计划
                 if (
                     (
@@ -955,6 +961,29 @@ class NameMatcher:
             tagged = tagged_words(modifier)
             return len(tagged) > 1 or _proper(tagged[0][1])
         return True
+
+
+def _inside_setting(
+    word: str,
+    words: list[tuple[str, str]],
+    text: str,
+    before: int,
+    start: int,
+    head_start: int,
+    known: KnownNames,
+) -> bool:
+    """Is ``word`` the 的 of "X中的" inside a name (人道主义行动中的性别问题工作组,
+    打击法律中的歧视机构间工作队)? Only before a topic (…问题) or a threat, after a noun,
+    and not closing a 在… frame (在人道主义行动中的作用)."""
+    if word != OF or len(words) < 2 or words[-1][0] not in SETTING_LOCALIZERS:
+        return False
+    if words[-2][1] not in NOUN_TAGS and words[-2][1] not in VERB_TAGS:
+        return False  # 人道主义行动中, 烟草种植中: an activity or a noun sets the topic
+    topic = text[start:head_start]
+    threat = any(start < end <= head_start for end in known.threat_ends)
+    if TOPIC_MARKER not in topic and not threat:
+        return False
+    return not _in_frame(text[max(0, before - MAX_NAME) : before - 1])
 
 
 def _in_frame(before: str) -> bool:
