@@ -207,6 +207,26 @@ def test_partner_of_a_programme_takes_part_in_it(relate):
     assert ("联合国人类住区规划署", "implements", "加强城市安全方案") in found
 
 
+def test_a_founding_partner_of_a_programme_takes_part_in_it(relate):
+    found, _ = relate("开发署是全球酒精政策倡议的创始合作伙伴。")
+    assert ("联合国开发计划署", "participatesIn", "全球酒精政策倡议") in found
+
+
+def test_a_cooperation_word_inside_a_name_is_no_cooperation(relate):
+    # 联合 in 联合国…, 合作 in 经济合作与发展组织: the partners spelt out run on to 合作
+    found, _ = relate(
+        "妇女署与各国政府以及包括联合国开发计划署、国际货币基金组织、各国议会联盟和经济合作与"
+        "发展组织在内的其他伙伴合作，支持立法。"
+    )
+    partners = {o for s, p, o in found if p == "partnerOf"}
+    assert partners == {
+        "联合国开发计划署",
+        "国际货币基金组织",
+        "各国议会联盟",
+        "经济合作与发展组织",
+    }
+
+
 def test_countries_acting_under_a_programme_take_part_in_it(relate):
     found, _ = relate(
         "在毒品和犯罪问题办公室与世界海关组织的集装箱管制方案下，厄瓜多尔和巴拿马已设立专门单位。"

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_trigger
+from kg.relations.rules.base import assertion, first_free_trigger
 from kg.relations.sentence import Sentence, triggers
 
 VENUES = (EntityType.CITY, EntityType.COUNTRY)
@@ -166,7 +166,7 @@ def adopts(sentence: Sentence) -> Iterator[Assertion]:
                 continue
             if adopted.start > sentence.clause_of(adopter.end)[1]:
                 continue
-            verb = first_trigger(text, words, adopter.end, adopted.start)
+            verb = first_free_trigger(sentence, words, adopter.end, adopted.start)
             # the body adopts: its own verb, right after it (支持批准《公约》 is no adoption)
             if verb >= 0 and verb - adopter.end <= 4 and adopted.start - verb <= 8:
                 yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:verb", 0.75)
@@ -189,7 +189,7 @@ def _adopted_at(sentence: Sentence, words: tuple[str, ...]) -> Iterator[Assertio
         if meeting.start - 1 > sentence.clause_of(sentence.start)[1]:
             continue  # the meeting opens the sentence (or its first clause)
         _, clause_end = sentence.clause_of(opening.end())
-        verb = first_trigger(text, words, opening.end(), clause_end)
+        verb = first_free_trigger(sentence, words, opening.end(), clause_end)
         if verb < 0 or text.startswith("的", verb + 2):
             continue
         for adopted in sentence.of(*ADOPTED):

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_per_pair, first_trigger
+from kg.relations.rules.base import assertion, first_free_trigger, first_per_pair
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 from kg.text import ORDINAL_NUMERAL
 
@@ -42,7 +42,7 @@ COPULAS = ("是", "成为", "担任", "当选为", "当选", "被选为")
 SHORT_FORM = re.compile(r"(?:[（(][^）)]{1,12})?[）)]?")  # …方案（艾滋病方案）的联合赞助方
 MEMBER_WORDS = ("赞助方", "成员", "缔约方")
 LISTED = (EntityType.ORGANIZATION, *PLACES)
-PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式)?(?:合作)?伙伴")
+PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式|创始|主要)?(?:合作)?伙伴")
 UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
 
 
@@ -237,8 +237,8 @@ def _cooperating(sentence: Sentence, events) -> Iterator[Assertion]:
                 ]
                 if (
                     programmes
-                    and first_trigger(
-                        text, triggers("implement"), members[-1].end, programmes[0].start
+                    and first_free_trigger(
+                        sentence, triggers("implement"), members[-1].end, programmes[0].start
                     )
                     >= 0
                 ):

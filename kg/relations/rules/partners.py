@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_trigger
+from kg.relations.rules.base import assertion, first_free_trigger
 from kg.relations.sentence import ACTORS, NOT_ITSELF, Sentence, triggers
 
 MEMBERS = ("会员国", "成员国")
@@ -23,6 +23,7 @@ COUNTED = re.compile(
 )  # a class, not a name  # 联合国会员国: the States, not the body
 REACH = 40  # how far after the partners (within their clause) the cooperation word may stand
 NEAR = 6
+SPAN_REACH = 160  # 与…包括A、B…在内的伙伴合作: a clause of spelt-out partners may run long
 JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two run together
 PARTNER_NOUN = re.compile(r"合作(?:伙伴|机构|方)的")  # a noun that owns what follows
 
@@ -48,8 +49,8 @@ def _spanned(sentence: Sentence, start: int, members: list) -> list:
     partner first), 与“锂三角”国家(即A、B和C)就…开展…合作 (the States spelt out)."""
     text = sentence.text
     _, clause_end = sentence.clause_of(start)
-    reach = min(clause_end, start + 2 * REACH)
-    signal = first_trigger(text, triggers("cooperation"), start, reach)
+    reach = min(clause_end, start + SPAN_REACH)
+    signal = first_free_trigger(sentence, triggers("cooperation"), start, reach)
     if signal < 0:
         return members
     inside = [
@@ -87,8 +88,8 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
     last = members[-1]
     _, clause_end = sentence.clause_of(last.end)
     reach = REACH if companion not in ("和", "及") else NEAR  # A和B…: the verb follows closely
-    signal = first_trigger(
-        text, triggers("cooperation"), last.end, min(clause_end, last.end + reach)
+    signal = first_free_trigger(
+        sentence, triggers("cooperation"), last.end, min(clause_end, last.end + reach)
     )
     if signal > 0 and "的" in text[last.end : signal] and companion in ("和", "及"):
         signal = -1  # 巴勒斯坦国和也门的重大协调差距: a noun, not the two cooperating

@@ -16,7 +16,7 @@ from functools import lru_cache
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_trigger
+from kg.relations.rules.base import assertion, first_free_trigger
 from kg.relations.sentence import ACTORS, MEMBER_STATES, PLACES, Sentence, triggers
 
 POSSESSIVE = re.compile(r"的?")
@@ -75,7 +75,7 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             actors = [subject, *sentence.co_actors(subject)]
             clause_start, _ = sentence.clause_of(programme.start)
             lead_start = max(actors[-1].end, clause_start)
-            if first_trigger(text, words, lead_start, programme.start) >= 0:
+            if first_free_trigger(sentence, words, lead_start, programme.start) >= 0:
                 for actor in actors:
                     yield assertion(
                         sentence, actor, Predicate.IMPLEMENTS, programme, "implements:verb", 0.75
@@ -138,7 +138,9 @@ def carried_out(sentence: Sentence) -> Iterator[Assertion]:
         if not asking:
             continue
         _, clause_end = sentence.clause_of(actor.end)
-        verb = first_trigger(text, words, actor.end, min(clause_end, actor.end + ASKED_REACH))
+        verb = first_free_trigger(
+            sentence, words, actor.end, min(clause_end, actor.end + ASKED_REACH)
+        )
         if verb < 0 or text.startswith(NAME_HEADS, verb + 2):
             continue  # 协助非洲联盟执行理事会…: 执行 of a body's name, not the act
         for item in carried:

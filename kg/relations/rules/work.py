@@ -21,7 +21,7 @@ from dataclasses import replace
 from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_trigger
+from kg.relations.rules.base import assertion, first_free_trigger
 from kg.relations.sentence import ACTORS, Sentence, triggers
 
 WORKERS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.MEETING)
@@ -212,21 +212,21 @@ def works_on_speakers(sentence: Sentence) -> Iterator[Assertion]:
         yield from _key_messages(sentence, meeting)
         return
     after = lead.end() + len(speakers)
-    if first_trigger(text, triggers("own-country"), after, sentence.end) >= 0:
+    if first_free_trigger(sentence, triggers("own-country"), after, sentence.end) >= 0:
         return
     names = [m for m in sentence.mentions if m.type is not EntityType.THREAT]
     threats = [
         t for t in sentence.of(EntityType.THREAT)
         if not any(n.start <= t.start and t.end <= n.end for n in names)
     ]  # fmt: skip
-    if first_trigger(text, triggers("concern"), after, sentence.end) >= 0:
+    if first_free_trigger(sentence, triggers("concern"), after, sentence.end) >= 0:
         for threat in threats:
             yield assertion(
                 sentence, meeting, Predicate.WORKS_ON, threat, "work:speakers-concern", 0.6
             )
         return
     words = tuple(w for w in triggers("work") if w not in ("关于", "针对", "反"))
-    verb = first_trigger(text, words, after, sentence.end)
+    verb = first_free_trigger(sentence, words, after, sentence.end)
     if verb < 0:
         return
     for threat in threats:
