@@ -20,8 +20,8 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 # Words that name no threat by themselves in UN texts (see the # note: lines of threats.ttl).
 GENERIC = {
-    "毒品", "犯罪", "贩运", "药物", "非法贩运", "危机", "挑战", "风险", "威胁", "灾难", "暴力",
-    "冲突", "流行病", "歧视", "制裁", "兼并", "烟草", "难民", "不安全", "安全", "健康", "卫生",
+    "毒品", "犯罪", "贩运", "药物", "非法贩运", "危机", "挑战", "风险", "威胁", "灾难",
+    "流行病", "制裁", "兼并", "烟草", "难民", "不安全", "安全", "健康", "卫生",
 }  # fmt: skip
 
 
@@ -230,8 +230,8 @@ SENTENCES = [
 
 # Generic words in sentences of the same kind: no threat is named.
 NO_THREAT = [
-    "委员会讨论了该区域面临的各种挑战和风险，以及冲突后重建和预防冲突的工作。",
-    "各方应以非暴力方式解决分歧，并遵守不歧视原则。",
+    "委员会讨论了该区域面临的各种挑战和风险。",
+    "各方应以非暴力方式解决分歧，工作人员应申报利益冲突。",
     "报告介绍了流行病学调查的最新数据。",
     "安全理事会延长了制裁委员会专家小组的任务期限。",
 ]
@@ -259,6 +259,12 @@ def test_extractor_finds_threats_of_every_theme(extractor, sentence, expected):
 @pytest.mark.parametrize("sentence", NO_THREAT)
 def test_generic_words_name_no_threat(extractor, sentence):
     assert threats_in(extractor, sentence) == set()
+
+
+def test_violence_conflict_and_discrimination_alone_are_threats(extractor):
+    # the independent readers of the 2023 documents mark them wherever they stand
+    found = threats_in(extractor, "委员会讨论了冲突后重建、防止暴力和消除歧视的工作。")
+    assert found == {"armed-conflict", "violence", "discrimination"}
 
 
 def test_longest_trigger_wins(extractor):

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from kg.data_files import read_words
 from kg.nlp.context import candidates_of, text_of
 from kg.nlp.gazetteer import UN_KEY, Gazetteer, KnownEntity, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
@@ -48,6 +49,7 @@ class GazetteerMatcher:
             self.matcher.add(name, [nlp.make_doc(name)])
         # the matcher reports a name by its hash in the string store
         self.by_match_id = {nlp.vocab.strings[name]: name for name in self.entities}
+        self.not_threats = read_words("patterns/not_threats.txt")
         self.body_names = (
             tuple(
                 name
@@ -76,6 +78,8 @@ class GazetteerMatcher:
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
             if entity.type in PLACES and is_word(name + text[end : end + 1], LANGUAGE):
                 continue  # 西班牙文, 阿拉伯语: a language, not the place
+            if entity.type is EntityType.THREAT and self._not_a_threat(text, start, end):
+                continue  # 利益冲突: a conflict of interest, no armed conflict
             candidates.append(
                 Candidate(
                     start,
@@ -88,6 +92,14 @@ class GazetteerMatcher:
                 )
             )
         return doc
+
+    def _not_a_threat(self, text: str, start: int, end: int) -> bool:
+        """Does the trigger at ``start`` stand inside a word that names no threat?"""
+        return any(
+            text.startswith(word, at)
+            for word in self.not_threats
+            for at in range(max(0, end - len(word)), start + 1)
+        )
 
 
 def _countered(entity: KnownEntity, text: str, start: int) -> bool:
