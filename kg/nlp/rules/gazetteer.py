@@ -20,8 +20,9 @@ from kg.nlp.words import is_word, starts_word
 PRIORITY = {EntityType.COUNTRY: 3, EntityType.ORGANIZATION: 2, EntityType.REGION: 1}
 SHORT_NAME = 2
 BARE_INSTRUMENT = 8
-# Kinds of instrument that UN texts name bare, however short: 可持续发展目标, 国际人道法
-NAMED_BARE = frozenset({"goals", "agenda", "compact", "framework", "law"})
+# Kinds of instrument that UN texts name bare, however short (可持续发展目标); a body of law
+# (国际人道法, kind law) is a field, not an instrument, unless titled in 《》
+NAMED_BARE = frozenset({"goals", "agenda", "compact", "framework"})
 COUNTER = "反"
 DEMONSTRATIVES = ("该", "这一", "这项", "这份", "此", "上述")
 PLACES = frozenset({EntityType.COUNTRY, EntityType.REGION})
