@@ -275,6 +275,12 @@ def test_a_plan_titled_after_a_un_fund_or_office_is_its_programme(extract, sente
     assert types & {EntityType.INSTRUMENT, EntityType.PROGRAMME} == {expected}
 
 
+def test_an_action_coalition_is_a_programme_an_alliance_a_body(extract):
+    found = extract("通过“海洋十年”塑料污染问题行动联盟和太平洋岛屿联盟开展工作。")
+    assert names(found, EntityType.PROGRAMME) == ["“海洋十年”塑料污染问题行动联盟"]
+    assert names(found, EntityType.ORGANIZATION) == ["太平洋岛屿联盟"]
+
+
 def test_an_index_is_a_publication(extract):
     found = extract("开发署发布了《2031年人类发展指数》。据开发署多层面贫困指数，贫困加深。")
     assert names(found, EntityType.PUBLICATION) == ["2031年人类发展指数", "开发署多层面贫困指数"]
@@ -887,10 +893,10 @@ def test_a_review_meeting_opens_with_the_instrument_it_reviews(extract):
         ("该国通过了《家庭保护法》。", EntityType.INSTRUMENT, ["家庭保护法"]),
         ("发布了《证人保护良好做法》。", EntityType.PUBLICATION, ["证人保护良好做法"]),
         ("执行局核准了《2031-2034年战略计划》。", EntityType.PROGRAMME, ["2031-2034年战略计划"]),
-        (
-            "为实现可持续发展目标并遵守国际人道法。",
+        (  # a body of law is a field, not an instrument, unless titled
+            "为实现可持续发展目标并遵守国际人道法和《国际人权法》。",
             EntityType.INSTRUMENT,
-            ["国际人道主义法", "可持续发展目标"],
+            ["国际人权法", "可持续发展目标"],
         ),
     ],
 )
