@@ -1109,6 +1109,14 @@ def test_the_setting_of_a_topic_belongs_to_the_name(extract, sentence, expected)
     assert names(extract(sentence), EntityType.ORGANIZATION) == expected
 
 
+def test_an_office_stationed_in_a_place_is_named_with_its_body(extract):
+    found = extract("联合国驻斐济国家工作队与开发署驻蒙古办事处签署了协议。")
+    assert names(found, EntityType.ORGANIZATION) == [
+        "联合国开发计划署驻蒙古办事处",
+        "联合国驻斐济国家工作队",
+    ]
+
+
 def test_an_inter_body_prefix_opens_the_name(extract):
     # 秘书处间, 机构间 (inter-secretariat, inter-agency): 间 is no localizer ending a name
     found = extract("秘书处间价格统计工作组和机构间性别统计专家组召开了会议。")

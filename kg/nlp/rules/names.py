@@ -135,6 +135,11 @@ ABBREVIATED_SESSION = re.compile(
     rf"[(（][^()（）]{{1,12}}[)）](?P<session>(?:大会)?第{ORDINAL_NUMERAL}届(?:特别)?会议)"
 )  # 粮食及农业组织(粮农组织)大会第四十三届会议: the session of its assembly
 ABBREVIATED_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）](?P<unit>秘书处|执行局|执行委员会)")
+# 联合国驻乌拉圭国家工作队: an office of the body before it, stationed in a place
+STATIONED = re.compile(
+    r"驻(?P<place>[^，。；、的\s]{2,12}?)"
+    r"(?:国家工作队|综合办事处|国家办事处|区域办事处|联络办事处|办事处|代表处|特派团|联络处)"
+)
 # 欧洲经济委员会在2023年4月于日内瓦举行的第七十届会议上: the session of the body before 在.
 HELD_SESSION = re.compile(
     rf"[在于][^，。；：、]{{0,40}}?举行的(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)"
@@ -467,6 +472,7 @@ class NameMatcher:
         candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
         candidates.extend(_administrative_places(text, known_ends))
         candidates.extend(_units_after_abbreviations(text, known_ends))
+        candidates.extend(_stationed_offices(text, known_ends))
         candidates.extend(_segments(text, candidates))
         return doc
 
@@ -1183,6 +1189,22 @@ def _units_after_abbreviations(text: str, known_ends: KnownNames) -> list[Candid
         for match, body in _after_bodies((ABBREVIATED_UNIT,), text, known_ends)
         if body.label
     ]  # fmt: skip
+
+
+def _stationed_offices(text: str, known_ends: KnownNames) -> list[Candidate]:
+    """联合国驻乌拉圭国家工作队, 开发署驻阿富汗办事处: a body's office stationed in a place,
+    named by the body, the place and the office."""
+    found = []
+    for match, body in _after_bodies((STATIONED,), text, known_ends):
+        place = known_ends.get(match.end("place"))
+        if body.label and place is not None and place.start == match.start("place") and (
+            place.type in PLACE_TYPES
+        ):
+            found.append(
+                Candidate(body.start, match.end(), EntityType.ORGANIZATION, "name:stationed", "",
+                          body.label + match.group(0), 1)
+            )  # fmt: skip
+    return found
 
 
 def _after_bodies(
