@@ -16,6 +16,9 @@ ID_NS = "https://w3id.org/unodc-kg/id/"
 UN_KEY = "org/un"  # the United Nations as a whole (organizations.tsv id un)
 UN_PREFIX = "联合国"
 UN_SYSTEM = "un-"  # the kinds of the UN system's bodies (organizations.tsv column kind)
+# Kinds of body whose plans, strategies and policies are their own, not adopted by States:
+# funds and programmes, Secretariat offices.
+OWNER_KINDS = frozenset({"un-fund-programme", "un-secretariat-office"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,25 @@ def _un_prefixed(bodies: list[KnownEntity]) -> list[KnownEntity]:
     ]
 
 
+def _with_short_bodies(entries: list[KnownEntity], bodies: list[KnownEntity]) -> list[KnownEntity]:
+    """An instrument or programme whose name opens with a body's full name is also written
+    with the body's short forms (世界卫生组织烟草控制框架公约: 世卫组织烟草控制框架公约)."""
+    full = sorted(
+        (b for b in bodies if b.key != UN_KEY and len(b.names) > 1),
+        key=lambda b: -len(b.label_zh),
+    )
+    widened = []
+    for entry in entries:
+        body = next((b for b in full if entry.label_zh.startswith(b.label_zh)), None)
+        if body is None or entry.label_zh == body.label_zh:
+            widened.append(entry)
+            continue
+        rest = entry.label_zh[len(body.label_zh) :]
+        extra = tuple(n + rest for n in body.names[1:] if n + rest not in entry.names)
+        widened.append(replace(entry, names=(*entry.names, *extra)))
+    return widened
+
+
 def _places(file: str, prefix: str, entity_type: EntityType) -> list[KnownEntity]:
     return [
         KnownEntity(
@@ -180,12 +202,18 @@ def _threats() -> list[KnownEntity]:
 @cache
 def load_gazetteer() -> Gazetteer:
     """Every gazetteer shipped in kg/data, loaded once."""
+    bodies = _un_prefixed(_bodies("organizations.tsv", "org", EntityType.ORGANIZATION, "parent"))
     entries = [
         *_countries(),
-        *_un_prefixed(_bodies("organizations.tsv", "org", EntityType.ORGANIZATION, lead="parent")),
-        *_bodies("instruments.tsv", "instrument", EntityType.INSTRUMENT, lead=""),
-        *_bodies("programmes.tsv", "programme", EntityType.PROGRAMME, lead="lead"),
-        *_bodies("meetings.tsv", "meeting", EntityType.MEETING, lead="convener"),
+        *bodies,
+        *_with_short_bodies(
+            [
+                *_bodies("instruments.tsv", "instrument", EntityType.INSTRUMENT, lead=""),
+                *_bodies("programmes.tsv", "programme", EntityType.PROGRAMME, lead="lead"),
+                *_bodies("meetings.tsv", "meeting", EntityType.MEETING, lead="convener"),
+            ],
+            bodies,
+        ),
         *_places("regions.tsv", "region", EntityType.REGION),
         *_places("cities.tsv", "city", EntityType.CITY),
         *_threats(),
