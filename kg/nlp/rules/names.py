@@ -29,7 +29,7 @@ from kg.nlp.context import (
     context_of,
     text_of,
 )
-from kg.nlp.gazetteer import UN_KEY, load_gazetteer
+from kg.nlp.gazetteer import OWNER_KINDS, UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import PROPER_TAGS, first_tag, head_ends_word, splits_pair, tagged_words
 from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
@@ -227,8 +227,10 @@ class NameMatcher:
         modified_nouns,
         authors,
         modals,
+        owned_heads=(),
     ):
         self.modals = frozenset(modals)
+        self.owned_heads = frozenset(owned_heads)
         self.authors = tuple(sorted(authors, key=len, reverse=True))
         self.list_words = frozenset(list_words)
         self.modified_nouns = tuple(modified_nouns)
@@ -347,6 +349,8 @@ class NameMatcher:
                 and owner.key != UN_KEY
                 and not text.endswith(TOPIC_MARKER, start, head_start)  # 办公室毒品问题方案
             )
+            if match.group(0) in self.owned_heads and not (owned and _owns_plans(owner.key)):
+                continue  # 一项新的沟通战略: a strategy described, not an agency's named one
             anchored = (start == 0 and end == len(text)) or bool(inside) or owned
             if inside and match.group(0) in UNIT_HEADS:
                 # 儿基会外地办事处: a body's unit is named only by a word of its own
@@ -593,7 +597,11 @@ class NameMatcher:
             if (
                 years is not None
                 and start - years.end() <= YEAR_SPAN_REACH
-                and (years.start() == clause or text[years.start() - 1] in "了的")
+                and (
+                    years.start() == clause
+                    or text[years.start() - 1] in "了的"
+                    or _body_ends_at(known, years.start())  # 儿基会2022-2025年战略计划
+                )
             ):
                 return years.start()
             year = YEAR_BEFORE.search(text, clause, start)
@@ -1466,6 +1474,19 @@ def _opens_clause(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] in HARD_STOP
 
 
+def _body_ends_at(known: KnownNames, position: int) -> bool:
+    """Does a known body's name end at ``position`` (the owner of what follows)?"""
+    body = known.get(position)
+    return body is not None and body.type is EntityType.ORGANIZATION
+
+
+def _owns_plans(key: str) -> bool:
+    """Does the body ``key`` write plans and policies of its own (a UN fund, programme or
+    Secretariat office)?"""
+    body = load_gazetteer().get(key)
+    return body is not None and body.kind in OWNER_KINDS
+
+
 def _used_as_verb(text: str, start: int, end: int, known: dict[int, Candidate]) -> bool:
     """A head that is also a verb is one here: an aspect particle or a number follows
     (组织了, 组织一次), or it follows a body or country as its subject (泰国政府报告)."""
@@ -1502,4 +1523,5 @@ def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
         read_words("patterns/head_as_modifier.txt"),
         read_words("patterns/report_authors.txt"),
         read_words("patterns/modal_verbs.txt"),
+        read_words("patterns/owned_heads.txt"),
     )

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.data_files import read_table
 from kg.nlp.context import DocumentContext, candidates_of, context_of, text_of
-from kg.nlp.gazetteer import Gazetteer, load_gazetteer
+from kg.nlp.gazetteer import OWNER_KINDS, Gazetteer, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import PROPER_TAGS, tagged_words
 
@@ -26,9 +26,6 @@ TITLE = re.compile(r"《([^《》\n]{1,120})》")
 QUOTED_TITLE = re.compile(r"“([^“”\n]{2,40})”")  # longer: a passage quoted, not a title
 TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 YEAR_PREFIX = re.compile(r"^\d{4}(?:-\d{4})?\s?年")
-# Kinds of body (organizations.tsv) whose plans and strategies are their own, not adopted
-# by States: funds and programmes, Secretariat offices.
-OWNER_KINDS = frozenset({"un-fund-programme", "un-secretariat-office"})
 
 
 def load_heads() -> list[tuple[str, EntityType, EntityType | None]]:
