@@ -281,6 +281,21 @@ def test_an_action_coalition_is_a_programme_an_alliance_a_body(extract):
     assert names(found, EntityType.ORGANIZATION) == ["太平洋岛屿联盟"]
 
 
+def test_an_agencys_strategy_and_its_years_are_named_after_it(extract):
+    found = extract("开发署艾滋病毒和健康战略与儿基会2031-2034年战略计划都已通过。")
+    assert names(found, EntityType.PROGRAMME) == ["2031-2034年战略计划", "艾滋病毒和健康战略"]
+    assert names(extract("各国制定了一项新的沟通战略。"), EntityType.PROGRAMME) == []
+
+
+def test_a_name_opening_with_a_body_is_also_written_with_its_short_form(extract):
+    # 劳工组织关于…宣言: one instrument, not the ILO and then a title (国际劳工组织关于…宣言)
+    found = extract("各国重申了劳工组织关于工作中基本原则和权利宣言。")
+    assert keys(found, EntityType.INSTRUMENT) == [
+        "instrument/ilo-declaration-fundamental-principles"
+    ]
+    assert keys(found, EntityType.ORGANIZATION) == []
+
+
 def test_an_index_is_a_publication(extract):
     found = extract("开发署发布了《2031年人类发展指数》。据开发署多层面贫困指数，贫困加深。")
     assert names(found, EntityType.PUBLICATION) == ["2031年人类发展指数", "开发署多层面贫困指数"]

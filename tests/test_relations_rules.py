@@ -227,6 +227,15 @@ def test_a_cooperation_word_inside_a_name_is_no_cooperation(relate):
     }
 
 
+def test_a_programme_named_after_its_body_is_run_by_it_once_a_document(relate):
+    _, relations = relate(
+        "人居署加强城市安全方案在十个城市开展。",
+        "人居署加强城市安全方案还发布了报告。",
+    )
+    run = [a for a in relations.assertions if a.rule == "implements:name"]
+    assert [(a.subject, a.paragraph) for a in run] == [("org/un-habitat", "1")]
+
+
 def test_countries_acting_under_a_programme_take_part_in_it(relate):
     found, _ = relate(
         "在毒品和犯罪问题办公室与世界海关组织的集装箱管制方案下，厄瓜多尔和巴拿马已设立专门单位。"

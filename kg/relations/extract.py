@@ -36,6 +36,9 @@ RESPONSES = frozenset(
      Predicate.DONOR_TO}
 )  # fmt: skip
 ARMED_GROUP = "armed-group"
+# Rules that read a relation from a name (人居署加强城市安全方案: UN-Habitat runs it), not
+# from what a sentence says: the name says it once, however often the document repeats it.
+ONCE_PER_DOCUMENT = frozenset({"implements:name"})
 
 
 @dataclass(slots=True)
@@ -89,6 +92,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     sessions = front_sessions(document, extraction)
     meeting = _summarised_meeting(front) or record_meeting(sessions, extraction)
     seen: set[tuple[str, Predicate, str, str]] = set()
+    stated: set[tuple[str, Predicate, str]] = set()  # what the document has said already
     known = set(extraction.entities)
     for paragraph in (*document.front, *document.paragraphs):
         heading_threats = _heading_keys(paragraph.heading_path, by_part, EntityType.THREAT)[-1:]
@@ -134,9 +138,11 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
                 if not _valid(item, known, relations):
                     continue
                 key = (item.subject, item.predicate, item.object, item.paragraph)
-                if key not in seen:
-                    seen.add(key)
-                    relations.assertions.append(item)
+                if key in seen or (item.rule in ONCE_PER_DOCUMENT and key[:3] in stated):
+                    continue
+                seen.add(key)
+                stated.add(key[:3])
+                relations.assertions.append(item)
     sessions, numbers = _sessions_and_numbers(extraction)
     later = [
         *actors_on_routes(relations.assertions, relations.routes),
