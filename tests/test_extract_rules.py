@@ -485,6 +485,15 @@ def test_a_part_of_a_report_is_no_segment(extract):
     assert names(extract("报告第二部分和管理部分介绍了方案。"), EntityType.MEETING) == []
 
 
+def test_listed_sessions_of_one_body_are_one_meeting_each(extract):
+    found = extract("回顾麻醉药品委员会第六十五届、六十六届和第六十七届会议的成果。")
+    assert set(names(found, EntityType.MEETING)) == {
+        f"麻醉药品委员会第{n}届会议" for n in ("六十五", "六十六", "六十七")
+    }
+    assert not [m for e in found.of_type(EntityType.ORGANIZATION) for m in e.mentions
+                if not m.nested]  # fmt: skip
+
+
 # --- units, founding resolutions, topic lists, nested mentions --------------------------
 
 

@@ -135,6 +135,13 @@ ABBREVIATED_SESSION = re.compile(
     rf"[(（][^()（）]{{1,12}}[)）](?P<session>(?:大会)?第{ORDINAL_NUMERAL}届(?:特别)?会议)"
 )  # 粮食及农业组织(粮农组织)大会第四十三届会议: the session of its assembly
 ABBREVIATED_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）](?P<unit>秘书处|执行局|执行委员会)")
+# 缔约方会议第二十一届、第二十五届和第二十七届会议: sessions of one body, listed
+# (第二十一届、二十五届和二十七届会议: the later numbers may drop their 第)
+SESSION_NUMBER = re.compile(rf"第?(?P<number>{ORDINAL_NUMERAL})届")
+SESSION_LIST = re.compile(
+    rf"第{ORDINAL_NUMERAL}届(?:、第?{ORDINAL_NUMERAL}届)*(?:和|及|以及)第?{ORDINAL_NUMERAL}届"
+    r"(?P<kind>特别会议|会议|常会)"
+)
 # 联合国驻乌拉圭国家工作队: an office of the body before it, stationed in a place
 STATIONED = re.compile(
     r"驻(?P<place>[^，。；、的\s]{2,12}?)"
@@ -477,6 +484,7 @@ class NameMatcher:
         candidates.extend(_administrative_places(text, known_ends))
         candidates.extend(_units_after_abbreviations(text, known_ends))
         candidates.extend(_stationed_offices(text, known_ends))
+        candidates.extend(_enumerated_sessions(text, candidates))
         candidates.extend(_segments(text, candidates))
         return doc
 
@@ -1197,6 +1205,33 @@ def _units_after_abbreviations(text: str, known_ends: KnownNames) -> list[Candid
         for match, body in _after_bodies((ABBREVIATED_UNIT,), text, known_ends)
         if body.label
     ]  # fmt: skip
+
+
+def _enumerated_sessions(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """缔约方会议第二十一届、第二十五届和第二十七届会议: one session per number, each
+    named by the body and its number (the body written once, before the first)."""
+    found = []
+    bodies: dict[int, Candidate] = {}
+    for candidate in candidates:
+        if candidate.type is EntityType.ORGANIZATION and (
+            candidate.end not in bodies or candidate.start < bodies[candidate.end].start
+        ):
+            bodies[candidate.end] = candidate  # the longest body name ending here
+    for match in SESSION_LIST.finditer(text):
+        body = bodies.get(match.start())
+        if body is None:
+            continue
+        label = body.label or text[body.start : body.end]
+        kind = match.group("kind")
+        numbers = [m for m in SESSION_NUMBER.finditer(text, match.start(), match.start("kind"))]
+        for index, number in enumerate(numbers):
+            start = body.start if index == 0 else number.start()
+            end = match.end() if index == len(numbers) - 1 else number.end()
+            found.append(
+                Candidate(start, end, EntityType.MEETING, "name:session-list", "",
+                          f"{label}第{number.group('number')}届{kind}", 2)
+            )  # fmt: skip
+    return found
 
 
 def _stationed_offices(text: str, known_ends: KnownNames) -> list[Candidate]:
