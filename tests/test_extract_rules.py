@@ -296,6 +296,28 @@ def test_a_name_opening_with_a_body_is_also_written_with_its_short_form(extract)
     assert keys(found, EntityType.ORGANIZATION) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "开发署启动了2031年至2032年加强数据能力联合方案。",
+            ["2031年至2032年加强数据能力联合方案"],
+        ),
+        ("制定了2031-2035年区域方案。", []),  # a period and a generic word name nothing
+        ("联合国2030-2031年战略框架方案13的次级方案已经完成。", []),  # a numbered part
+        ("这是儿基会战略计划中提到的九项变革战略之一。", ["战略计划"]),  # nine, counted
+    ],
+)
+def test_a_programmes_period_anchors_its_name(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.PROGRAMME) == expected
+
+
+def test_a_titled_programme_the_gazetteer_knows_keeps_its_type(extract):
+    found = extract("妇女署执行《联合国全系统性别平等和增强妇女权能行动计划》。")
+    assert keys(found, EntityType.PROGRAMME) == ["programme/un-swap"]
+    assert keys(found, EntityType.INSTRUMENT) == []
+
+
 def test_an_index_is_a_publication(extract):
     found = extract("开发署发布了《2031年人类发展指数》。据开发署多层面贫困指数，贫困加深。")
     assert names(found, EntityType.PUBLICATION) == ["2031年人类发展指数", "开发署多层面贫困指数"]

@@ -118,10 +118,10 @@ SEGMENT = re.compile(
     r"(?:部长级|高级别|协调|人道主义事务|业务活动|管理|一般性辩论|融合)部分(?:会议)?"
 )
 # 编写了2009-2011年促进法治…区域方案: a programme's name may start with its years.
-YEAR_SPAN = re.compile(r"\d{4}\s*[-—–至]\s*\d{4}\s*年")
+YEAR_SPAN = re.compile(r"\d{4}\s*年?\s*[-—–至]\s*\d{4}\s*年")  # also 2022年至2023年
 YEAR_SPAN_REACH = 20
 YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?年$")
-SPAN_BEFORE = re.compile(r"\d{4}\s*[-—–至]\s*\d{4}\s*年$")
+SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[-—–至]\s*\d{4}\s*年$")
 DECADE = "十年"
 PERIOD_AFTER = re.compile(BRACKETED_PERIOD)
 # “替代发展全球伙伴关系”项目: the quotation is the name, the head says what it is.
@@ -135,6 +135,7 @@ ABBREVIATED_SESSION = re.compile(
     rf"[(（][^()（）]{{1,12}}[)）](?P<session>(?:大会)?第{ORDINAL_NUMERAL}届(?:特别)?会议)"
 )  # 粮食及农业组织(粮农组织)大会第四十三届会议: the session of its assembly
 ABBREVIATED_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）](?P<unit>秘书处|执行局|执行委员会)")
+COUNTED_PART = re.compile(r"的[一二两三四五六七八九十百几数\d]+[项个种类套]")
 # 缔约方会议第二十一届、第二十五届和第二十七届会议: sessions of one body, listed
 # (第二十一届、二十五届和二十七届会议: the later numbers may drop their 第)
 SESSION_NUMBER = re.compile(rf"第?(?P<number>{ORDINAL_NUMERAL})届")
@@ -309,6 +310,8 @@ class NameMatcher:
                               priority=1)
                 )  # fmt: skip
                 continue
+            if entity_type is EntityType.PROGRAMME and text[end : end + 1].isdigit():
+                continue  # 战略框架方案13: the framework's numbered part, not a programme's name
             start = self.left_edge(text, head_start, known_ends, entity_type)
             if start is None:
                 continue  # the name would run on past any clause: a description, not a name
@@ -347,6 +350,8 @@ class NameMatcher:
                 )
                 continue
             name = text[start:end]
+            if COUNTED_PART.search(name):
+                continue  # …战略计划中提到的九项变革战略: some of a kind, counted, not one named
             inside = [c for c in known_ends.values() if start <= c.start and c.end <= end]
             owner = known_ends.get(start)  # 儿基会气候行动计划: the body's own programme
             owned = (
@@ -964,7 +969,13 @@ class NameMatcher:
                     )
                 )
             worldwide = "全球" in words and head != GENERIC_BODY  # 全球…方案, not 全球公共组织
-            return anchored or "”" in name or verb_start or worldwide or topic or latin
+            period = YEAR_SPAN.match(modifier)  # 2022-2023年加强…联合方案: a programme's period
+            dated = (
+                period is not None
+                and OF not in modifier  # 2012-2022年按指标分列的…: a description of a period
+                and not self._generic(modifier[period.end() :])
+            )
+            return anchored or "”" in name or verb_start or worldwide or topic or latin or dated
         if entity_type is EntityType.ORGANIZATION and not anchored and "”" not in name:
             # 协调委员会, 指导委员会: a body named by its function alone is a kind of body
             tagged = tagged_words(modifier)

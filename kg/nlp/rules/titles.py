@@ -25,6 +25,8 @@ from kg.nlp.words import PROPER_TAGS, tagged_words
 TITLE = re.compile(r"《([^《》\n]{1,120})》")
 QUOTED_TITLE = re.compile(r"“([^“”\n]{2,40})”")  # longer: a passage quoted, not a title
 TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+# the gazetteer entries a 《》 title may name: 《联合国全系统…行动计划》 is a known programme
+TITLED_TYPES = (EntityType.INSTRUMENT, EntityType.PUBLICATION, EntityType.PROGRAMME)
 YEAR_PREFIX = re.compile(r"^\d{4}(?:-\d{4})?\s?年")
 
 
@@ -81,7 +83,7 @@ class TitleMatcher:
         for match in TITLE.finditer(text_of(doc)):
             title = match.group(1).replace(" ", "")
             known = self.gazetteer.lookup(title)
-            if known is not None and known.type in (EntityType.INSTRUMENT, EntityType.PUBLICATION):
+            if known is not None and known.type in TITLED_TYPES:
                 entity_type, key, label = known.type, known.key, known.label_zh
             else:
                 entity_type, head = self.classify(title)
