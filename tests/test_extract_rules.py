@@ -1063,6 +1063,11 @@ def test_a_unit_named_after_a_short_title_is_the_unit_named_in_full(extract):
     assert_one_entity(found, EntityType.ORGANIZATION, "海洋保护框架公约秘书处", 2)
 
 
+def test_a_yearly_session_written_with_its_month_is_named_by_its_year(extract):
+    found = extract("草案将提交儿基会执行局2031年6月年度会议讨论。")
+    assert names(found, EntityType.MEETING) == ["联合国儿童基金会执行局2031年年度会议"]
+
+
 def test_a_conference_no_gazetteer_knows_is_named_only_through_its_sessions(extract):
     found = extract("各国出席了联合国海洋保护公约缔约方会议第三届会议和海洋事务委员会第十届会议。")
     assert names(found, EntityType.MEETING) == [

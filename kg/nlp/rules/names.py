@@ -75,7 +75,8 @@ LISTED_PLACE = re.compile(
 PLACE_JOINER = re.compile(r"、|和|及|与|以及")
 NOT_PLACE_TAGS = frozenset({"m", "d", "r", "p", "c", "v", "a", "q"})  # 许多州, 各州
 YEARLY_SESSION = re.compile(
-    r"(?<!\d)\d{4}\s?年\s?(?P<kind>(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会))"
+    r"(?<!\d)(?P<year>\d{4}\s?年)\s?(?:\d{1,2}\s?月\s?的?)?"  # 2023年6月(的)年度会议: the month
+    r"(?P<kind>(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会))"
 )
 YEARS_BEFORE = re.compile(r"(?<!\d)(?:\d{4}\s?年\s?[、和及与]\s?)+$")  # 2019年、2022年和…
 # 关于…的 before a head: the topic belongs to the name, enumeration commas included.
@@ -1352,7 +1353,7 @@ def _yearly_sessions(
         if body is not None and body.type is EntityType.ORGANIZATION:
             # named by the body's full name whatever form the text uses, so that the
             # session is one entity across documents (经济及社会理事会2023年届会)
-            label = (body.label or text[body.start : body.end]) + match.group(0)
+            label = (body.label or text[body.start : body.end]) + _session_of_year(match)
             found.append(
                 Candidate(body.start, match.end(), EntityType.MEETING, "name:yearly-session",
                           "", label, 2, body.key)
@@ -1362,7 +1363,7 @@ def _yearly_sessions(
         named = _named_before(text, match.start(), known_ends)
         if named is not None:
             own = named
-        label = f"{own.label}{match.group(0)}" if own is not None else ""
+        label = f"{own.label}{_session_of_year(match)}" if own is not None else ""
         convener = own.key if own is not None else ""
         start = match.start()
         if own is not None and text.endswith(own.short, 0, start):
@@ -1422,6 +1423,11 @@ def _named_before(text: str, end: int, known_ends: dict[int, Candidate]) -> Alia
         return None
     body = max(bodies, key=lambda c: c.end)
     return Alias(head, body.key, body.type, body.label or text[body.start : body.end])
+
+
+def _session_of_year(match: re.Match) -> str:
+    """2023年年度会议 for 2023年6月的年度会议: the session named by its year alone."""
+    return match.group("year").replace(" ", "") + match.group("kind")
 
 
 def _listed_years(text: str, session: re.Match, context: DocumentContext) -> list[Candidate]:
