@@ -236,6 +236,14 @@ def test_a_programme_named_after_its_body_is_run_by_it_once_a_document(relate):
     assert [(a.subject, a.paragraph) for a in run] == [("org/un-habitat", "1")]
 
 
+def test_the_partners_a_programme_includes_take_part_in_it(relate):
+    found, _ = relate(
+        "2031年启动了无烟学校倡议，由世卫组织牵头，合作伙伴包括儿基会和联合国教育、科学及文化组织。"
+    )
+    assert ("联合国儿童基金会", "participatesIn", "无烟学校倡议") in found
+    assert ("联合国教育、科学及文化组织", "participatesIn", "无烟学校倡议") in found
+
+
 def test_countries_acting_under_a_programme_take_part_in_it(relate):
     found, _ = relate(
         "在毒品和犯罪问题办公室与世界海关组织的集装箱管制方案下，厄瓜多尔和巴拿马已设立专门单位。"

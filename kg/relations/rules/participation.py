@@ -32,6 +32,8 @@ MEETING_HEAD = re.compile(
 # Heads of groups whose members a text lists: 主要捐助方集团, …之友小组, …联盟
 GROUP_HEADS = ("集团", "小组", "之友", "联盟", "伙伴关系")
 INCLUDED = ("其中包括", "成员包括", "成员有", "包括")
+# …倡议，由A牵头，合作伙伴包括B、C: the partners of the programme named before
+PARTNERS_INCLUDE = ("合作伙伴包括", "伙伴包括", "参与方包括", "伙伴有")
 GROUP_REACH = 12  # characters between a group and 其中包括
 # 作为艾滋病方案的联合赞助方，…; …是X的成员
 MEMBER_OF = re.compile(
@@ -114,6 +116,17 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
                     sentence, member, Predicate.PARTICIPATES_IN, group, "participates:member", 0.75
                 )
             break
+    for programme in sentence.of(EntityType.PROGRAMME):
+        # 启动了无烟草农场倡议，由世卫组织牵头，合作伙伴包括粮农组织、粮食署…: its partners
+        position = first_free_trigger(sentence, PARTNERS_INCLUDE, programme.end, sentence.end)
+        if position < 0:
+            continue
+        word = next(w for w in PARTNERS_INCLUDE if text.startswith(w, position))
+        for member in sentence.enumeration_after(position + len(word), *ACTORS):
+            yield assertion(
+                sentence, member, Predicate.PARTICIPATES_IN, programme, "participates:partners",
+                0.7,
+            )  # fmt: skip
     for position, countries in sentence.cited_lists:
         for group in (g for g in groups if g.end == position):
             for country in countries:  # 主要捐助方集团¹⁴: the footnote lists the members
