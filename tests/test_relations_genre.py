@@ -460,6 +460,11 @@ def test_a_decision_opening_with_its_organ_and_verb_on_one_line_speaks_for_it(re
     assert ("联合国经济及社会理事会", "贩运人口") in pairs(found, "worksOn")
 
 
+def test_a_resolution_containing_an_instrument_adopts_it_with_its_body(relate_document):
+    found = relate_document("大会，", "重申其2031年1月1日载有《海洋权利宪章》的第90/1号决议，")
+    assert ("联合国大会", "海洋权利宪章") in pairs(found, "adopts")
+
+
 def test_a_body_before_its_numbered_resolution_in_words_is_its_author(relate):
     found = relate("安全理事会第一项决议为打击恐怖主义奠定了基础。")
     assert not pairs(found, "worksOn")

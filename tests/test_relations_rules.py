@@ -244,6 +244,14 @@ def test_the_partners_a_programme_includes_take_part_in_it(relate):
     assert ("联合国教育、科学及文化组织", "participatesIn", "无烟学校倡议") in found
 
 
+def test_a_conference_adopts_what_it_adopted_and_the_body_that_endorsed_it(relate):
+    found, _ = relate(
+        "回顾2031年在纽约举行的第七次联合国海洋会议通过并经大会第90/12号决议核可的《海洋行动纲领》。"
+    )
+    assert ("第七次联合国海洋会议", "adopts", "海洋行动纲领") in found
+    assert ("联合国大会", "adopts", "海洋行动纲领") in found
+
+
 def test_countries_acting_under_a_programme_take_part_in_it(relate):
     found, _ = relate(
         "在毒品和犯罪问题办公室与世界海关组织的集装箱管制方案下，厄瓜多尔和巴拿马已设立专门单位。"

@@ -27,6 +27,8 @@ ADOPTED = (EntityType.RESOLUTION, EntityType.INSTRUMENT)
 ADOPTERS = (EntityType.ORGANIZATION, EntityType.MEETING)
 TITLED = re.compile(r"题为[“《]?")  # a meeting's text named by its title
 AT_OPENING = re.compile(r"(?:上|期间)，")  # 在X会议上，…
+CONTAINS = "载有"  # 载有《宪章》的第3281(XXIX)号决议: the resolution holds the instrument
+OF = "的"
 
 
 def held_in(sentence: Sentence) -> Iterator[Assertion]:
@@ -105,6 +107,11 @@ def adopted_by_issuing_body(sentence: Sentence) -> Iterator[Assertion]:
             continue
         if not resolution.related:
             continue
+        for instrument in _contained(sentence, resolution):
+            # 重申其…载有《各国经济权利和义务宪章》的第3281(XXIX)号决议: adopted with it
+            yield assertion(
+                sentence, resolution.related, Predicate.ADOPTS, instrument, "adopts:contained", 0.75
+            )
         named = (m for m in sentence.mentions if m.rule != "anaphora")
         if any(m.key == resolution.related for m in named) or _names_body(resolution):
             yield assertion(
@@ -152,6 +159,22 @@ def _titled_by(sentence: Sentence, resolution):
     return body, instruments
 
 
+def _contained(sentence: Sentence, resolution) -> list:
+    """The instruments a resolution is said to contain (载有《X》(和《Y》)的第N号决议)."""
+    text = sentence.text
+    clause_start, _ = sentence.clause_of(resolution.start)
+    contains = text.rfind(CONTAINS, clause_start, resolution.start)
+    if contains < 0 or not text.startswith(OF, resolution.start - 1):
+        return []
+    inside = [
+        m for m in sentence.of(EntityType.INSTRUMENT)
+        if contains < m.start and m.end <= resolution.start - 1
+    ]  # fmt: skip
+    if not inside or inside[-1].end != resolution.start - 1:
+        return []
+    return inside
+
+
 def _names_body(resolution) -> bool:
     """The resolution's own text starts with its body (大会第 60/288 号决议)."""
     return not resolution.text.startswith(("第", "1", "2", "3", "4", "5", "6", "7", "8", "9"))
@@ -170,12 +193,48 @@ def adopts(sentence: Sentence) -> Iterator[Assertion]:
             # the body adopts: its own verb, right after it (支持批准《公约》 is no adoption)
             if verb >= 0 and verb - adopter.end <= 4 and adopted.start - verb <= 8:
                 yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:verb", 0.75)
+                continue
+            relative = _relative_clause(text, words, verb, adopted.start)
+            if verb >= 0 and verb - adopter.end <= 4 and relative is not None:
+                # …会议第一期会议通过并经大会…核可的《多哈行动纲领》: the meeting adopted it,
+                # the body that endorsed it too
+                yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:verb", 0.75)
+                endorser = _endorser(sentence, *relative.span("endorser"))
+                if endorser is not None:
+                    yield assertion(
+                        sentence, endorser, Predicate.ADOPTS, adopted, "adopts:endorsed", 0.7
+                    )
             elif adopter.type is EntityType.MEETING and TITLED.fullmatch(
                 text, adopter.end, adopted.start
             ):
                 # 联合国可持续发展大会题为“我们希望的未来”的成果文件: the meeting's text
                 yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:title", 0.75)
     yield from _adopted_at(sentence, words)
+
+
+# 通过并经大会2022年4月1日第76/258号决议核可的《…》: adopted, then endorsed by a body
+RELATIVE_TAIL = re.compile(r"(?:并经(?P<endorser>[^，。；]{1,60}?)(?:核可|批准|认可|赞同))?的")
+
+
+def _relative_clause(text: str, words: tuple[str, ...], verb: int, adopted: int):
+    """The match of 通过(并经…核可)的 between the adopter's verb and what it adopted."""
+    if verb < 0:
+        return None
+    word = next(w for w in words if text.startswith(w, verb))
+    return RELATIVE_TAIL.fullmatch(text, verb + len(word), adopted)
+
+
+def _endorser(sentence: Sentence, start: int, end: int):
+    """The body of 并经…核可: named there, or issuing the resolution named there."""
+    if start < 0:
+        return None
+    for mention in (*sentence.of(EntityType.ORGANIZATION, EntityType.RESOLUTION), *sentence.nested):
+        if start <= mention.start < end:
+            if mention.type is EntityType.ORGANIZATION:
+                return mention
+            if mention.type is EntityType.RESOLUTION and mention.related:
+                return mention.related
+    return None
 
 
 def _adopted_at(sentence: Sentence, words: tuple[str, ...]) -> Iterator[Assertion]:
