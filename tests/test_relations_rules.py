@@ -252,6 +252,27 @@ def test_a_conference_adopts_what_it_adopted_and_the_body_that_endorsed_it(relat
     assert ("联合国大会", "adopts", "海洋行动纲领") in found
 
 
+def test_a_body_that_adopts_a_programme_for_its_work_implements_it(relate):
+    found, _ = relate("儿基会采用了全球SAFER倡议。")
+    assert ("联合国儿童基金会", "implements", "全球SAFER倡议") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leader", "programme"),
+    [
+        ("由世卫组织牵头的全球无烟学校倡议于2031年启动。", "世界卫生组织", "全球无烟学校倡议"),
+        (
+            "由妇女署召集的“平等的一代”取得了进展。",
+            "联合国促进性别平等和增强妇女权能署",
+            "平等一代",
+        ),
+    ],
+)
+def test_the_body_a_programme_is_led_by_runs_it(relate, sentence, leader, programme):
+    found, _ = relate(sentence)
+    assert (leader, "implements", programme) in found
+
+
 def test_countries_acting_under_a_programme_take_part_in_it(relate):
     found, _ = relate(
         "在毒品和犯罪问题办公室与世界海关组织的集装箱管制方案下，厄瓜多尔和巴拿马已设立专门单位。"
