@@ -50,7 +50,12 @@ class GazetteerMatcher:
             self.matcher.add(name, [nlp.make_doc(name)])
         # the matcher reports a name by its hash in the string store
         self.by_match_id = {nlp.vocab.strings[name]: name for name in self.entities}
-        self.not_threats = read_words("patterns/not_threats.txt")
+        # 冲突 → (利益冲突,): the words in which a threat's name names no threat, by name
+        self.not_threats: dict[str, tuple[str, ...]] = {}
+        for word in read_words("patterns/not_threats.txt"):
+            for name, entity in self.entities.items():
+                if entity.type is EntityType.THREAT and name in word:
+                    self.not_threats[name] = (*self.not_threats.get(name, ()), word)
         self.body_names = (
             tuple(
                 name
@@ -64,9 +69,14 @@ class GazetteerMatcher:
         candidates = candidates_of(doc)
         text = text_of(doc)
         # one token per character: token offsets are character offsets (no Span needed)
-        for match_id, start, end in self.matcher(doc):
+        threat_end = -1  # where the last threat name read ends (matches come by start)
+        for match_id, start, end in sorted(self.matcher(doc), key=_longest_first):
             name = self.by_match_id[match_id]
             entity = self.entities[name]
+            if entity.type is EntityType.THREAT:
+                if end <= threat_end:
+                    continue  # 暴力 in 暴力侵害妇女: a threat inside a longer threat's name
+                threat_end = end
             if (
                 len(name) <= SHORT_NAME
                 and not starts_word(text, start, end)
@@ -79,7 +89,7 @@ class GazetteerMatcher:
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
             if entity.type in PLACES and is_word(name + text[end : end + 1], LANGUAGE):
                 continue  # 西班牙文, 阿拉伯语: a language, not the place
-            if entity.type is EntityType.THREAT and self._not_a_threat(text, start, end):
+            if name in self.not_threats and _inside_any(text, start, end, self.not_threats[name]):
                 continue  # 利益冲突: a conflict of interest, no armed conflict
             candidates.append(
                 Candidate(
@@ -94,13 +104,18 @@ class GazetteerMatcher:
             )
         return doc
 
-    def _not_a_threat(self, text: str, start: int, end: int) -> bool:
-        """Does the trigger at ``start`` stand inside a word that names no threat?"""
-        return any(
-            text.startswith(word, at)
-            for word in self.not_threats
-            for at in range(max(0, end - len(word)), start + 1)
-        )
+
+def _longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
+    return match[1], -match[2]
+
+
+def _inside_any(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Does text[start:end] stand inside one of ``words`` written around it?"""
+    return any(
+        text.startswith(word, at)
+        for word in words
+        for at in range(max(0, end - len(word)), start + 1)
+    )
 
 
 def _countered(entity: KnownEntity, text: str, start: int) -> bool:
