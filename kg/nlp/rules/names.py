@@ -12,6 +12,7 @@ nothing in particular and is dropped. 关于…的 before a head belongs to the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
@@ -266,6 +267,7 @@ class NameMatcher:
                 if c.end not in known_ends or c.start < known_ends[c.end].start:
                     known_ends[c.end] = c  # the longest known name ending here
         known_ends.index(c for c in candidates if c.type is EntityType.THREAT)
+        owner_ends = sorted(end for end, c in known_ends.items() if c.key and _owns_plans(c.key))
         for known in list(known_ends.values()):
             if known.type is not EntityType.ORGANIZATION or not SESSION_BODY.search(
                 text, known.start, known.end
@@ -283,6 +285,8 @@ class NameMatcher:
         candidates.extend(_venues(text, known_ends))
         for match in self.head_pattern.finditer(text):
             head_start, end = match.span()
+            if match.group(0) in self.owned_heads and not _owner_before(owner_ends, head_start):
+                continue  # 战略, 政策 name a programme only after the body that owns it
             session = SESSION_AT_END.search(text, max(0, end - 12), end)
             if session is not None:
                 head_start, end = session.span()
@@ -1252,8 +1256,11 @@ def _stationed_offices(text: str, known_ends: KnownNames) -> list[Candidate]:
     found = []
     for match, body in _after_bodies((STATIONED,), text, known_ends):
         place = known_ends.get(match.end("place"))
-        if body.label and place is not None and place.start == match.start("place") and (
-            place.type in PLACE_TYPES
+        if (
+            body.label
+            and place is not None
+            and place.start == match.start("place")
+            and (place.type in PLACE_TYPES)
         ):
             found.append(
                 Candidate(body.start, match.end(), EntityType.ORGANIZATION, "name:stationed", "",
@@ -1526,12 +1533,20 @@ def _opens_clause(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] in HARD_STOP
 
 
+def _owner_before(owner_ends: list[int], position: int) -> bool:
+    """Does a UN fund, programme or office's name end within a name's reach before
+    ``position``? (``owner_ends`` sorted; a cheap test before any left edge is sought)"""
+    at = bisect_right(owner_ends, position)
+    return at > 0 and owner_ends[at - 1] >= position - MAX_NAME
+
+
 def _body_ends_at(known: KnownNames, position: int) -> bool:
     """Does a known body's name end at ``position`` (the owner of what follows)?"""
     body = known.get(position)
     return body is not None and body.type is EntityType.ORGANIZATION
 
 
+@lru_cache(maxsize=4096)
 def _owns_plans(key: str) -> bool:
     """Does the body ``key`` write plans and policies of its own (a UN fund, programme or
     Secretariat office)?"""
