@@ -1168,6 +1168,13 @@ def test_an_office_stationed_in_a_place_is_named_with_its_body(extract):
     ]
 
 
+def test_a_role_noun_before_a_conjunction_is_no_part_of_the_name(extract):
+    found = extract(
+        "作为国家工作队的成员和维和行动中的儿童保护问题工作组的牵头机构，儿基会提供支持。"
+    )
+    assert "维和行动中的儿童保护问题工作组" in names(found, EntityType.ORGANIZATION)
+
+
 def test_an_inter_body_prefix_opens_the_name(extract):
     # 秘书处间, 机构间 (inter-secretariat, inter-agency): 间 is no localizer ending a name
     found = extract("秘书处间价格统计工作组和机构间性别统计专家组召开了会议。")
