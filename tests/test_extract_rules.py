@@ -1175,6 +1175,13 @@ def test_a_role_noun_before_a_conjunction_is_no_part_of_the_name(extract):
     assert "维和行动中的儿童保护问题工作组" in names(found, EntityType.ORGANIZATION)
 
 
+def test_a_name_with_its_latin_acronym_in_brackets_is_a_name(extract):
+    found = extract("海洋观测信息网络（OOIN）发布了报告。OOIN还举办了培训。")
+    (network,) = found.of_type(EntityType.PROGRAMME)
+    assert network.label_zh == "海洋观测信息网络"
+    assert [m.text for m in network.mentions] == ["海洋观测信息网络", "OOIN", "OOIN"]
+
+
 def test_an_inter_body_prefix_opens_the_name(extract):
     # 秘书处间, 机构间 (inter-secretariat, inter-agency): 间 is no localizer ending a name
     found = extract("秘书处间价格统计工作组和机构间性别统计专家组召开了会议。")

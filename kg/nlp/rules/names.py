@@ -137,6 +137,8 @@ ABBREVIATED_SESSION = re.compile(
     rf"[(（][^()（）]{{1,12}}[)）](?P<session>(?:大会)?第{ORDINAL_NUMERAL}届(?:特别)?会议)"
 )  # 粮食及农业组织(粮农组织)大会第四十三届会议: the session of its assembly
 ABBREVIATED_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）](?P<unit>秘书处|执行局|执行委员会)")
+# 粮食安全信息网络（FSIN）: a name written with its Latin acronym in brackets is a name
+ACRONYM_AFTER = re.compile(r"[（(][A-Z][A-Za-z0-9\-]{1,9}[）)]")
 COUNTED_PART = re.compile(r"的[一二两三四五六七八九十百几数\d]+[项个种类套]")
 # 缔约方会议第二十一届、第二十五届和第二十七届会议: sessions of one body, listed
 # (第二十一届、二十五届和二十七届会议: the later numbers may drop their 第)
@@ -368,7 +370,12 @@ class NameMatcher:
             )
             if match.group(0) in self.owned_heads and not (owned and _owns_plans(owner.key)):
                 continue  # 一项新的沟通战略: a strategy described, not an agency's named one
-            anchored = (start == 0 and end == len(text)) or bool(inside) or owned
+            anchored = (
+                (start == 0 and end == len(text))
+                or bool(inside)
+                or owned
+                or ACRONYM_AFTER.match(text, end) is not None  # …信息网络（FSIN）: its acronym
+            )
             if inside and match.group(0) in UNIT_HEADS:
                 # 儿基会外地办事处: a body's unit is named only by a word of its own
                 unit = text[max(c.end for c in inside) : head_start]
