@@ -1175,11 +1175,16 @@ def test_a_role_noun_before_a_conjunction_is_no_part_of_the_name(extract):
     assert "维和行动中的儿童保护问题工作组" in names(found, EntityType.ORGANIZATION)
 
 
-def test_a_name_with_its_latin_acronym_in_brackets_is_a_name(extract):
-    found = extract("海洋观测信息网络（OOIN）发布了报告。OOIN还举办了培训。")
+@pytest.mark.parametrize("short", ["OOIN", "海观网"])
+def test_a_name_with_its_short_form_in_brackets_is_a_name(extract, short):
+    found = extract(f"海洋观测信息网络（{short}）发布了报告。{short}还举办了培训。")
     (network,) = found.of_type(EntityType.PROGRAMME)
     assert network.label_zh == "海洋观测信息网络"
-    assert [m.text for m in network.mentions] == ["海洋观测信息网络", "OOIN", "OOIN"]
+    assert [m.text for m in network.mentions] == ["海洋观测信息网络", short, short]
+
+
+def test_a_note_in_brackets_is_no_short_form(extract):
+    assert names(extract("开展了研究方案（见附件）。"), EntityType.PROGRAMME) == []
 
 
 def test_an_inter_body_prefix_opens_the_name(extract):

@@ -137,8 +137,10 @@ ABBREVIATED_SESSION = re.compile(
     rf"[(（][^()（）]{{1,12}}[)）](?P<session>(?:大会)?第{ORDINAL_NUMERAL}届(?:特别)?会议)"
 )  # 粮食及农业组织(粮农组织)大会第四十三届会议: the session of its assembly
 ABBREVIATED_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）](?P<unit>秘书处|执行局|执行委员会)")
-# 粮食安全信息网络（FSIN）: a name written with its Latin acronym in brackets is a name
-ACRONYM_AFTER = re.compile(r"[（(][A-Z][A-Za-z0-9\-]{1,9}[）)]")
+# 粮食安全信息网络（FSIN）: a name written with its short form in brackets is a name
+SHORT_FORM_AFTER = re.compile(
+    r"[（(](?:(?P<latin>[A-Z][A-Za-z0-9\-]{1,9})|(?P<short>[\u4e00-\u9fff]{2,6}))[）)]"
+)
 COUNTED_PART = re.compile(r"的[一二两三四五六七八九十百几数\d]+[项个种类套]")
 # 缔约方会议第二十一届、第二十五届和第二十七届会议: sessions of one body, listed
 # (第二十一届、二十五届和二十七届会议: the later numbers may drop their 第)
@@ -374,7 +376,7 @@ class NameMatcher:
                 (start == 0 and end == len(text))
                 or bool(inside)
                 or owned
-                or ACRONYM_AFTER.match(text, end) is not None  # …信息网络（FSIN）: its acronym
+                or _abbreviated_after(text, start, end)  # …信息网络（FSIN）, …（粮安网）
             )
             if inside and match.group(0) in UNIT_HEADS:
                 # 儿基会外地办事处: a body's unit is named only by a word of its own
@@ -1538,6 +1540,18 @@ def _clause_start(text: str, end: int) -> int:
 def _opens_clause(text: str, start: int) -> bool:
     """Does a clause begin at ``start`` (，使…平台成员: the verb opening it is its own)?"""
     return start == 0 or text[start - 1] in HARD_STOP
+
+
+def _abbreviated_after(text: str, start: int, end: int) -> bool:
+    """Is the name text[start:end] followed by its short form in brackets: a Latin acronym
+    (FSIN) or Chinese characters taken from the name in order (粮食安全信息网络（粮安网）)?"""
+    short = SHORT_FORM_AFTER.match(text, end)
+    if short is None:
+        return False
+    if short.group("latin"):
+        return True
+    remaining = iter(text[start:end])
+    return all(char in remaining for char in short.group("short"))
 
 
 def _owner_before(owner_ends: list[int], position: int) -> bool:
