@@ -69,14 +69,12 @@ class GazetteerMatcher:
         candidates = candidates_of(doc)
         text = text_of(doc)
         # one token per character: token offsets are character offsets (no Span needed)
-        threat_end = -1  # where the last threat name read ends (matches come by start)
+        threat_end = -1  # where the last threat named ends (matches come by start)
         for match_id, start, end in sorted(self.matcher(doc), key=_longest_first):
             name = self.by_match_id[match_id]
             entity = self.entities[name]
-            if entity.type is EntityType.THREAT:
-                if end <= threat_end:
-                    continue  # 暴力 in 暴力侵害妇女: a threat inside a longer threat's name
-                threat_end = end
+            if entity.type is EntityType.THREAT and end <= threat_end:
+                continue  # 暴力 in 暴力侵害妇女: a threat inside a longer threat's name
             if (
                 len(name) <= SHORT_NAME
                 and not starts_word(text, start, end)
@@ -91,6 +89,8 @@ class GazetteerMatcher:
                 continue  # 西班牙文, 阿拉伯语: a language, not the place
             if name in self.not_threats and _inside_any(text, start, end, self.not_threats[name]):
                 continue  # 利益冲突: a conflict of interest, no armed conflict
+            if entity.type is EntityType.THREAT:
+                threat_end = end
             candidates.append(
                 Candidate(
                     start,

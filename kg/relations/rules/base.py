@@ -43,7 +43,7 @@ def first_trigger(text: str, words: tuple[str, ...], start: int, end: int) -> in
     return min(found) if found else -1
 
 
-def first_free_trigger(sentence, words: tuple[str, ...], start: int, end: int) -> int:
+def first_free_trigger(sentence: Sentence, words: tuple[str, ...], start: int, end: int) -> int:
     """Position of the first of ``words`` in sentence.text[start:end] that is not part of a
     name (联合 in 联合国, 合作 in 经济合作与发展组织), or -1."""
     text = sentence.text
