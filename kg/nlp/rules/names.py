@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 
 import jieba
@@ -1048,13 +1048,8 @@ def _segments(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """经济及社会理事会2023年届会协调部分, …论坛部长级部分: a named segment of a session
     or forum, written right after its name, is a meeting of its own."""
     found = []
-    holders = {
-        c.end: c
-        for c in candidates
-        if c.type is EntityType.MEETING or (c.type is EntityType.ORGANIZATION and c.key)
-    }
     for match in SEGMENT.finditer(text):
-        holder = holders.get(match.start())
+        holder = _longest_ending_at(candidates, match.start(), _session_holder)
         if holder is None:
             continue
         start, label = holder.start, holder.label or text[holder.start : holder.end]
@@ -1071,6 +1066,27 @@ def _segments(text: str, candidates: list[Candidate]) -> list[Candidate]:
                       label + match.group(0), priority=2)
         )  # fmt: skip
     return found
+
+
+def _longest_ending_at(
+    candidates: list[Candidate], position: int, accept: Callable[[Candidate], bool]
+) -> Candidate | None:
+    """The longest candidate ``accept`` takes that ends at ``position`` (a name that
+    what follows belongs to)."""
+    return min(
+        (c for c in candidates if c.end == position and accept(c)),
+        key=lambda c: c.start,
+        default=None,
+    )
+
+
+def _is_body(candidate: Candidate) -> bool:
+    return candidate.type is EntityType.ORGANIZATION
+
+
+def _session_holder(candidate: Candidate) -> bool:
+    """A meeting, or a known body, whose session a segment may be."""
+    return candidate.type is EntityType.MEETING or (_is_body(candidate) and bool(candidate.key))
 
 
 def _units_of_known_bodies(
@@ -1236,19 +1252,13 @@ def _enumerated_sessions(text: str, candidates: list[Candidate]) -> list[Candida
     """缔约方会议第二十一届、第二十五届和第二十七届会议: one session per number, each
     named by the body and its number (the body written once, before the first)."""
     found = []
-    bodies: dict[int, Candidate] = {}
-    for candidate in candidates:
-        if candidate.type is EntityType.ORGANIZATION and (
-            candidate.end not in bodies or candidate.start < bodies[candidate.end].start
-        ):
-            bodies[candidate.end] = candidate  # the longest body name ending here
     for match in SESSION_LIST.finditer(text):
-        body = bodies.get(match.start())
+        body = _longest_ending_at(candidates, match.start(), _is_body)
         if body is None:
             continue
         label = body.label or text[body.start : body.end]
         kind = match.group("kind")
-        numbers = [m for m in SESSION_NUMBER.finditer(text, match.start(), match.start("kind"))]
+        numbers = list(SESSION_NUMBER.finditer(text, match.start(), match.start("kind")))
         for index, number in enumerate(numbers):
             start = body.start if index == 0 else number.start()
             end = match.end() if index == len(numbers) - 1 else number.end()
