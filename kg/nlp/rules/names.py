@@ -271,7 +271,11 @@ class NameMatcher:
                 if c.end not in known_ends or c.start < known_ends[c.end].start:
                     known_ends[c.end] = c  # the longest known name ending here
         known_ends.index(c for c in candidates if c.type is EntityType.THREAT)
-        owner_ends = sorted(end for end, c in known_ends.items() if c.key and _owns_plans(c.key))
+        owner_ends = (
+            sorted(end for end, c in known_ends.items() if c.key and _owns_plans(c.key))
+            if any(head in text for head in self.owned_heads)
+            else []
+        )
         for known in list(known_ends.values()):
             if known.type is not EntityType.ORGANIZATION or not SESSION_BODY.search(
                 text, known.start, known.end
