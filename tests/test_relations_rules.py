@@ -273,6 +273,12 @@ def test_the_body_a_programme_is_led_by_runs_it(relate, sentence, leader, progra
     assert (leader, "implements", programme) in found
 
 
+def test_a_programme_launched_in_places_is_aimed_at_them(relate):
+    found, _ = relate("开发署最近在斐济和萨摩亚启动了2031年至2032年加强海洋治理联合方案。")
+    aimed = {o for s, p, o in found if p == "targets" and s == "2031年至2032年加强海洋治理联合方案"}
+    assert aimed == {"斐济", "萨摩亚"}
+
+
 def test_countries_acting_under_a_programme_take_part_in_it(relate):
     found, _ = relate(
         "在毒品和犯罪问题办公室与世界海关组织的集装箱管制方案下，厄瓜多尔和巴拿马已设立专门单位。"

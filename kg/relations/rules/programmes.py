@@ -110,6 +110,8 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
 
 
 CARRIED = (EntityType.PROGRAMME, EntityType.INSTRUMENT)
+LAUNCH_GAP = 6  # characters between the last place and the verb (最近还, 已经)
+LAUNCH_REACH = 20  # between the verb and the programme: 了, a period (2022年至2023年)
 BY = "由"
 LED_BY = re.compile(r"(?:共同)?(?:牵头|领导|召集|主持|发起|管理)的“?")
 NAME_HEADS = ("理事会", "委员会", "局", "主任", "秘书", "机构", "机制", "小组")
@@ -235,6 +237,24 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
     yield from _topic_places(sentence)
 
 
+def _launched_in(sentence: Sentence, places: list) -> Iterator[Assertion]:
+    """在巴基斯坦、萨摩亚…启动了…联合方案: the programme set going in places is aimed at them."""
+    if not places:
+        return
+    last = max(p.end for p in places)
+    _, clause_end = sentence.clause_of(last)
+    verb = first_free_trigger(sentence, triggers("implement"), last, clause_end)
+    if verb < 0 or verb - last > LAUNCH_GAP:
+        return
+    for programme in sentence.of(EntityType.PROGRAMME):
+        if verb < programme.start <= verb + LAUNCH_REACH and programme.start < clause_end:
+            for place in places:
+                yield assertion(
+                    sentence, programme, Predicate.TARGETS, place, "targets:launched-in", 0.6
+                )
+            break
+
+
 def _topic_places(sentence: Sentence) -> Iterator[Assertion]:
     """A body named after the place it deals with (海地问题特设咨询小组, 索马里问题
     监测组): the place is its topic, so its target."""
@@ -300,6 +320,7 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
             m for m in sentence.of(EntityType.COUNTRY)
             if m.start >= helped.end() and m not in places
         )  # fmt: skip
+    yield from _launched_in(sentence, [p for p in places if p not in loose and p not in served])
     # places found by a loose span are the subject's (and of those named with it as one
     # subject), not its partners' (儿基会与开发署合作，为了减少X…: X is 儿基会's business)
     joined = [actors[0], *_joined(sentence, actors[0])] if helped is None else actors
