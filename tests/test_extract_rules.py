@@ -318,6 +318,10 @@ def test_a_titled_programme_the_gazetteer_knows_keeps_its_type(extract):
     assert keys(found, EntityType.INSTRUMENT) == []
 
 
+def test_a_programme_named_by_its_field_alone_is_a_kind(extract):
+    assert names(extract("开发署开展了气候相关举措和卫生有关方案。"), EntityType.PROGRAMME) == []
+
+
 def test_an_index_is_a_publication(extract):
     found = extract("开发署发布了《2031年人类发展指数》。据开发署多层面贫困指数，贫困加深。")
     assert names(found, EntityType.PUBLICATION) == ["2031年人类发展指数", "开发署多层面贫困指数"]

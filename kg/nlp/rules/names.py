@@ -141,6 +141,7 @@ ABBREVIATED_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）](?P<unit>秘书处|
 SHORT_FORM_AFTER = re.compile(
     r"[（(](?:(?P<latin>[A-Z][A-Za-z0-9\-]{1,9})|(?P<short>[\u4e00-\u9fff]{2,6}))[）)]"
 )
+RELATED_TO_KIND = ("相关", "有关")  # X相关方案: a programme of a kind, not one named
 COUNTED_PART = re.compile(r"的[一二两三四五六七八九十百几数\d]+[项个种类套]")
 # 缔约方会议第二十一届、第二十五届和第二十七届会议: sessions of one body, listed
 # (第二十一届、二十五届和二十七届会议: the later numbers may drop their 第)
@@ -927,6 +928,8 @@ class NameMatcher:
             return False  # …特别会议的成果文件: the meeting is the name, its outcome is not one
         if self._generic(modifier) or POINTING_TOPIC.search(modifier):
             return False
+        if modifier.endswith(RELATED_TO_KIND):
+            return False  # 气候相关举措, 卫生相关方案: a kind of initiative, named by its field
         if entity_type is EntityType.ORGANIZATION and modifier in self.head_types:
             return False  # 委员会秘书处, 工作队秘书处: a unit of a body named by its bare head
         last = _last_joiner(modifier)
