@@ -42,6 +42,13 @@ SENTENCE_END = set("。！？!?；")
 TERMINAL = set("。．.！？!?")
 
 
+def is_subsequence(short: str, full: str) -> bool:
+    """True if the characters of ``short`` occur in ``full`` in order (粮安网 in
+    粮食安全信息网络)."""
+    remaining = iter(full)
+    return all(char in remaining for char in short)
+
+
 def is_cjk(char: str) -> bool:
     """True for Chinese characters and the full-width punctuation set around them."""
     return _CJK.fullmatch(char) is not None

@@ -221,6 +221,14 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(entries)
 
 
+@lru_cache(maxsize=4096)
+def owns_plans(key: str) -> bool:
+    """Does the body ``key`` write plans, strategies and policies of its own (a UN fund,
+    programme or Secretariat office: OWNER_KINDS)?"""
+    body = load_gazetteer().get(key)
+    return body is not None and body.kind in OWNER_KINDS
+
+
 @lru_cache(maxsize=1024)
 def broader_threats(key: str) -> frozenset[str]:
     """The threat concept ``key`` and every broader one (skos:broader, transitively):

@@ -30,10 +30,10 @@ from kg.nlp.context import (
     context_of,
     text_of,
 )
-from kg.nlp.gazetteer import OWNER_KINDS, UN_KEY, load_gazetteer
+from kg.nlp.gazetteer import UN_KEY, load_gazetteer, owns_plans
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import PROPER_TAGS, first_tag, head_ends_word, splits_pair, tagged_words
-from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
+from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL, is_subsequence
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 UP_TO_LAST_STOP = re.compile(rf"[\s\S]*[{re.escape(''.join(sorted(HARD_STOP)))}]")
@@ -273,7 +273,7 @@ class NameMatcher:
                     known_ends[c.end] = c  # the longest known name ending here
         known_ends.index(c for c in candidates if c.type is EntityType.THREAT)
         owner_ends = (
-            sorted(end for end, c in known_ends.items() if c.key and _owns_plans(c.key))
+            sorted(end for end, c in known_ends.items() if c.key and owns_plans(c.key))
             if any(head in text for head in self.owned_heads)
             else []
         )
@@ -375,7 +375,7 @@ class NameMatcher:
                 and owner.key != UN_KEY
                 and not text.endswith(TOPIC_MARKER, start, head_start)  # 办公室毒品问题方案
             )
-            if match.group(0) in self.owned_heads and not (owned and _owns_plans(owner.key)):
+            if match.group(0) in self.owned_heads and not (owned and owns_plans(owner.key)):
                 continue  # 一项新的沟通战略: a strategy described, not an agency's named one
             anchored = (
                 (start == 0 and end == len(text))
@@ -1565,10 +1565,7 @@ def _abbreviated_after(text: str, start: int, end: int) -> bool:
     short = SHORT_FORM_AFTER.match(text, end)
     if short is None:
         return False
-    if short.group("latin"):
-        return True
-    remaining = iter(text[start:end])
-    return all(char in remaining for char in short.group("short"))
+    return bool(short.group("latin")) or is_subsequence(short.group("short"), text[start:end])
 
 
 def _owner_before(owner_ends: list[int], position: int) -> bool:
@@ -1582,14 +1579,6 @@ def _body_ends_at(known: KnownNames, position: int) -> bool:
     """Does a known body's name end at ``position`` (the owner of what follows)?"""
     body = known.get(position)
     return body is not None and body.type is EntityType.ORGANIZATION
-
-
-@lru_cache(maxsize=4096)
-def _owns_plans(key: str) -> bool:
-    """Does the body ``key`` write plans and policies of its own (a UN fund, programme or
-    Secretariat office)?"""
-    body = load_gazetteer().get(key)
-    return body is not None and body.kind in OWNER_KINDS
 
 
 def _used_as_verb(text: str, start: int, end: int, known: dict[int, Candidate]) -> bool:

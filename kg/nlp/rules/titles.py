@@ -18,9 +18,10 @@ from spacy.tokens import Doc
 
 from kg.data_files import read_table
 from kg.nlp.context import DocumentContext, candidates_of, context_of, text_of
-from kg.nlp.gazetteer import OWNER_KINDS, Gazetteer, load_gazetteer
+from kg.nlp.gazetteer import Gazetteer, load_gazetteer, owns_plans
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import PROPER_TAGS, tagged_words
+from kg.text import is_subsequence
 
 TITLE = re.compile(r"《([^《》\n]{1,120})》")
 QUOTED_TITLE = re.compile(r"“([^“”\n]{2,40})”")  # longer: a passage quoted, not a title
@@ -38,12 +39,6 @@ def load_heads() -> list[tuple[str, EntityType, EntityType | None]]:
         for row in rows
     ]
     return sorted(heads, key=lambda item: -len(item[0]))
-
-
-def is_subsequence(short: str, full: str) -> bool:
-    """True if the characters of ``short`` occur in ``full`` in order."""
-    remaining = iter(full)
-    return all(char in remaining for char in short)
 
 
 class TitleMatcher:
@@ -67,15 +62,12 @@ class TitleMatcher:
     def _owner(self, candidates: list[Candidate], start: int) -> bool:
         """Is a fund, programme or office of the UN named right before the 《 at ``start``
         or at the title's start?"""
-        for candidate in candidates:
-            if candidate.type is EntityType.ORGANIZATION and start in (
-                candidate.end,
-                candidate.start - 1,
-            ):
-                body = self.gazetteer.get(candidate.key)
-                if body is not None and body.kind in OWNER_KINDS:
-                    return True
-        return False
+        return any(
+            candidate.type is EntityType.ORGANIZATION
+            and start in (candidate.end, candidate.start - 1)
+            and owns_plans(candidate.key)
+            for candidate in candidates
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = candidates_of(doc)
