@@ -43,15 +43,26 @@ def first_trigger(text: str, words: tuple[str, ...], start: int, end: int) -> in
     return min(found) if found else -1
 
 
-def first_free_trigger(sentence: Sentence, words: tuple[str, ...], start: int, end: int) -> int:
+def first_free_trigger(
+    sentence: Sentence,
+    words: tuple[str, ...],
+    start: int,
+    end: int,
+    names: Iterable[Mention] | None = None,
+) -> int:
     """Position of the first of ``words`` in sentence.text[start:end] that is not part of a
-    name (联合 in 联合国, 合作 in 经济合作与发展组织), or -1."""
+    name (联合 in 联合国, 合作 in 经济合作与发展组织), or -1. ``names`` are the mentions
+    whose insides are skipped (all the sentence's mentions by default)."""
     text = sentence.text
-    names = [(m.start, m.end) for m in sentence.mentions if m.end > start and m.start < end]
+    spans = [
+        (m.start, m.end)
+        for m in (sentence.mentions if names is None else names)
+        if m.end > start and m.start < end
+    ]
     found = -1
     for word in words:
         position = text.find(word, start, end)
-        while position >= 0 and any(a <= position < b for a, b in names):
+        while position >= 0 and any(a <= position < b for a, b in spans):
             position = text.find(word, position + 1, end)
         if position >= 0 and (found < 0 or position < found):
             found = position

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_trigger
+from kg.relations.rules.base import assertion, first_free_trigger, first_trigger
 from kg.relations.sentence import ACTORS, Sentence, triggers
 from kg.text import clause_verbs
 
@@ -90,11 +90,8 @@ def _acts_against(sentence: Sentence, organ: str) -> Iterator[Assertion]:
     text = sentence.text
     words = [w for w in triggers("work") if w not in NOT_ACTS]
     names = [m for m in sentence.mentions if m.type is not EntityType.THREAT]
-    verb = sentence.start
-    while True:
-        verb = first_trigger(text, tuple(words), verb + 1, sentence.end)
-        if verb < 0 or not any(n.start <= verb < n.end for n in names):
-            break  # 《消除对妇女的暴力行为宣言》: a verb inside a title acts for no one
+    # 《消除对妇女的暴力行为宣言》: a verb inside a title acts for no one
+    verb = first_free_trigger(sentence, tuple(words), sentence.start + 1, sentence.end, names)
     if verb < 0 or any(m.start < verb for m in sentence.of(*ACTORS)):
         return
     if first_trigger(text, triggers("other-actor"), sentence.start, verb) >= 0:
