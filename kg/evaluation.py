@@ -418,12 +418,12 @@ def gold_sets(paths: Iterable[Path], corpus: Path | None = None, split: str = ""
             found.extend(_split_sets(path, corpus, split))
         elif path.is_file():
             stem = path.name.removesuffix(".entities.jsonl")
-            corpus = corpus or split_corpus(path.parent)
-            if corpus is None:
+            texts = corpus or split_corpus(path.parent)  # this file's, not the next file's
+            if texts is None:
                 raise InputError(path, "which document does it annotate? give --corpus DIR")
             relations = path.with_name(f"{stem}.relations.jsonl")
             found.append(
-                GoldSet(corpus / f"{stem}.txt", path, relations if relations.is_file() else None)
+                GoldSet(texts / f"{stem}.txt", path, relations if relations.is_file() else None)
             )
         else:
             missing = "gold file not found" if path.suffix else "gold folder not found"

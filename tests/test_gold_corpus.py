@@ -105,3 +105,12 @@ def test_eval_of_one_gold_file_of_the_folder_scores_its_own_document():
     rows = json.loads(result.output)
     assert {row["document"] for row in rows} == {first.document.name}
     assert any(row["kind"] == "predicate" for row in rows)  # its relations file is read too
+
+
+def test_a_gold_file_takes_the_corpus_of_its_own_folder_only(tmp_path):
+    # a file of the 2023 folder first must not lend its corpus to a file of no folder
+    (first,) = _corpus_sets("dev")[:1]
+    stray = tmp_path / "stray.entities.jsonl"
+    stray.write_text("", encoding="utf-8")
+    with pytest.raises(KGError, match="which document"):
+        gold_sets([first.entities, stray])
