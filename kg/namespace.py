@@ -50,7 +50,7 @@ class KG(DefinedNamespace):
     Actor: URIRef  # Abstract: an organization or a country.
     Organization: URIRef  # An organization, body or office (UNODC, the General Assembly, an NGO).
     Place: URIRef  # A geographical place; use Country, Region or City when the kind is known.
-    Country: URIRef  # A country or territory, identified by kg:iso3; both a place and an actor.
+    Country: URIRef  # A State, identified by kg:iso3; both a place and an actor.
     Region: URIRef  # A region across or within countries (West Africa, Central Asia).
     City: URIRef  # A city or town (Vienna).
     Resolution: URIRef  # A resolution or decision of a UN organ (A/RES/62/176).
@@ -73,7 +73,7 @@ class KG(DefinedNamespace):
     threats: URIRef  # The concept scheme of kg:Threat concepts.
 
     # http://www.w3.org/2002/07/owl#DatatypeProperty - names
-    iso3: URIRef  # Country -> xsd:string, ISO 3166-1 alpha-3 code ("AFG").
+    iso3: URIRef  # Country or territory (Region) -> xsd:string, ISO 3166-1 alpha-3 code ("AFG").
     acronym: URIRef  # Entity -> xsd:string, an acronym of the name ("UNODC").
 
     # http://www.w3.org/2002/07/owl#ObjectProperty - document model

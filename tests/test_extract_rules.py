@@ -52,6 +52,14 @@ def test_short_country_names_respect_word_boundaries(extract):
     assert keys(found, EntityType.COUNTRY) == []
 
 
+def test_territories_are_regions_with_their_iso_code(extract):
+    # a territory is no State: a place, not an actor, though ISO lists its code
+    found = extract("科索沃、直布罗陀和福克兰(马尔维纳斯)群岛的妇女与塞尔维亚的代表会晤。")
+    assert keys(found, EntityType.COUNTRY) == ["country/SRB"]
+    assert keys(found, EntityType.REGION) == ["country/FLK", "country/GIB", "country/XKX"]
+    assert found.entities["country/GIB"].iso3 == "GIB"
+
+
 def test_longest_name_wins(extract):
     found = extract("几内亚比绍和巴布亚新几内亚")
     assert keys(found, EntityType.COUNTRY) == ["country/GNB", "country/PNG"]

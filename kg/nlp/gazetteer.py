@@ -85,13 +85,16 @@ def _names(*cells: str) -> tuple[str, ...]:
 
 
 ASCII_BRACKETS = str.maketrans("（）", "()")
+TERRITORY = "territory"  # status of a countries.tsv row that is no State
 
 
 def _countries() -> list[KnownEntity]:
+    """States (members and observers) are countries; territories (Kosovo, Gibraltar,
+    Bermuda) keep their ISO code but are places, not States: regions."""
     return [
         KnownEntity(
             key=f"country/{row['iso3']}",
-            type=EntityType.COUNTRY,
+            type=EntityType.REGION if row.get("status") == TERRITORY else EntityType.COUNTRY,
             label_zh=row["name_zh"],
             label_en=row["name_en"],
             names=_names(row["name_zh"], row["formal_zh"], row["aliases_zh"]),
