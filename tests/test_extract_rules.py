@@ -1221,6 +1221,26 @@ def test_national_bodies_and_executive_councils(extract, sentence, expected):
     assert names(extract(sentence), EntityType.ORGANIZATION) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a sentence set in a country names its offices bare: they are that State's
+        ("在巴勒斯坦国，财政部的能力得到加强。", ["巴勒斯坦国财政部"]),
+        (
+            "在肯尼亚，妇女署支持国家统计局进行了调查。",
+            ["联合国促进性别平等和增强妇女权能署", "肯尼亚国家统计局"],
+        ),
+        ("在约旦，儿基会与教育部合作；卫生部也参加了。", ["约旦教育部", "联合国儿童基金会"]),
+        ("在约旦，儿基会与协调委员会合作。", ["联合国儿童基金会"]),  # a kind of body
+        ("儿基会在约旦与教育部合作。", ["联合国儿童基金会"]),  # no country sets the sentence
+        ("儿基会瑞士和列支敦士登委员会开展了活动。", ["联合国儿童基金会瑞士和列支敦士登委员会"]),
+        ("在黎巴嫩，卫生部门和总部都参加了。", []),
+    ],
+)
+def test_offices_of_the_country_a_sentence_is_set_in(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.ORGANIZATION) == expected
+
+
 def test_a_session_named_by_its_number_alone_continues_the_series():
     from kg.reader import parse_document
 

@@ -52,6 +52,8 @@ STOP_TAGS = frozenset(
 ASPECT_PARTICLES = frozenset("了过着")
 NATIONAL_WORDS = frozenset({"国家", "中央"})  # 柬埔寨国家银行, 尼日利亚中央银行
 NATIONAL_OFFICES = frozenset({"局", "署", "部", "司", "办公室"})  # one office, not a category
+# 在巴勒斯坦国，…财政部…: a sentence set in one country, whose offices it names bare
+COUNTRY_FRAME = re.compile(r"(?:^|(?<=[。；！？\n]))在(?P<place>[^，。；]{2,30}?)，")
 TOPIC_TAGS = frozenset({"n", "nz", "vn", "an"})  # nouns a list of topics is made of
 NOUN_TAGS = TOPIC_TAGS | {"ns", "nt", "nr", "nrt", "j"}
 # Words of these parts of speech belong to the clause, not to a name after them: a
@@ -292,6 +294,7 @@ class NameMatcher:
                 )
         candidates.extend(_units_of_known_bodies(text, known_ends, self.head_types))
         candidates.extend(_venues(text, known_ends))
+        frames = _country_frames(text, known_ends)
         for match in self.head_pattern.finditer(text):
             head_start, end = match.span()
             if match.group(0) in self.owned_heads and not _owner_before(owner_ends, head_start):
@@ -363,6 +366,18 @@ class NameMatcher:
                     Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
                 )
                 continue
+            country = (
+                _framing_country(frames, head_start)
+                if entity_type is EntityType.ORGANIZATION and self._national_office(match.group(0))
+                else None
+            )
+            if country is not None and start == head_start and len(match.group(0)) > 1:
+                # 在巴勒斯坦国，…财政部: the framing country's ministry, written bare
+                candidates.append(
+                    Candidate(start, end, entity_type, "name:national", "",
+                              country.label + match.group(0), 1)
+                )  # fmt: skip
+                continue
             name = text[start:end]
             if COUNTED_PART.search(name):
                 continue  # …战略计划中提到的九项变革战略: some of a kind, counted, not one named
@@ -379,6 +394,7 @@ class NameMatcher:
                 continue  # 一项新的沟通战略: a strategy described, not an agency's named one
             anchored = (
                 (start == 0 and end == len(text))
+                or country is not None
                 or bool(inside)
                 or owned
                 or _abbreviated_after(text, start, end)  # …信息网络（FSIN）, …（粮安网）
@@ -415,7 +431,8 @@ class NameMatcher:
                 entity_type,
                 anchored,
                 text[:start].endswith(VERB_JOINER),
-                any(c.start == start and c.type is EntityType.COUNTRY for c in inside),
+                country is not None
+                or any(c.start == start and c.type is EntityType.COUNTRY for c in inside),
             ) and not (match.group(0) in GROUP_HEADS and end in cited_at(doc)):
                 continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(
@@ -488,6 +505,13 @@ class NameMatcher:
                 candidates.append(
                     Candidate(start, end, entity_type, f"name:{entity_type}", "",
                               body.label + text[body.end : end], 1)
+                )  # fmt: skip
+                continue
+            if country is not None and not inside:
+                # 在肯尼亚，…国家统计局: named with its country, one office of one State
+                candidates.append(
+                    Candidate(start, end, entity_type, "name:national", "",
+                              country.label + name, 1)
                 )  # fmt: skip
                 continue
             own = context_of(doc).own_body
@@ -729,6 +753,12 @@ class NameMatcher:
             entity is not None and entity.type not in PLACE_TYPES
         )
 
+    def _national_office(self, head: str) -> bool:
+        """Does ``head`` end the name of one State's office (局, 部, 财政部, 卫生部)?"""
+        return head in NATIONAL_OFFICES or (
+            head[-1] in NATIONAL_OFFICES and self.head_types.get(head) is EntityType.ORGANIZATION
+        )
+
     def _head_of(self, name: str) -> str:
         return next((head for head, _, _ in self.heads if name.endswith(head)), "")
 
@@ -768,7 +798,13 @@ class NameMatcher:
         """Can a conjunction ending the words before ``end`` join two parts of a name?
         Only after a word that can itself end a name's modifier (预防和控制…, 科学和技术…),
         not after a verb or an idiom of the clause (乌克兰高度重视与…)."""
-        if known.get(end) is not None or end in known.threat_ends:
+        before = known.get(end)
+        if before is not None and before.type is EntityType.COUNTRY:
+            # 在约旦与教育部合作: a State and one common word of an office are two things
+            # (瑞士和列支敦士登委员会 joins two States)
+            tagged = tagged_words(following)
+            return len(tagged) > 1 or any(_proper(flag) for _, flag in tagged)
+        if before is not None or end in known.threat_ends:
             return True  # 打击洗钱和恐怖主义融资方案: after a threat, the name lists topics
         if not words or following_body:
             return False  # 网站和联合国评价小组: a body's own name starts after the conjunction
@@ -1015,6 +1051,30 @@ class NameMatcher:
             tagged = tagged_words(modifier)
             return len(tagged) > 1 or _proper(tagged[0][1])
         return True
+
+
+def _country_frames(text: str, known: KnownNames) -> list[tuple[int, int, Candidate]]:
+    """The sentences that open with a country as their setting (在巴勒斯坦国，…): where
+    the frame's comma is, where the sentence ends, and the country."""
+    frames = []
+    for match in COUNTRY_FRAME.finditer(text):
+        country = known.get(match.end("place"))
+        if (
+            country is not None
+            and country.type is EntityType.COUNTRY
+            and country.start == match.start("place")
+        ):
+            stop = min(
+                (at for mark in SENTENCE_END if (at := text.find(mark, match.end())) >= 0),
+                default=len(text),
+            )
+            frames.append((match.end(), stop, country))
+    return frames
+
+
+def _framing_country(frames: list[tuple[int, int, Candidate]], position: int) -> Candidate | None:
+    """The country that sets the sentence at ``position``, if one does."""
+    return next((c for start, end, c in frames if start <= position < end), None)
 
 
 def _inside_setting(
