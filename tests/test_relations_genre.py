@@ -127,6 +127,29 @@ def test_the_body_that_becomes_a_member(relate):
     assert ("世界卫生组织", "机构间常设委员会") not in taking_part
 
 
+def test_the_body_that_joins_a_body_or_network(relate):
+    found = relate(
+        "今年，人口基金作为成员加入了机构间常设委员会。",
+        "黑山于2006年加入联合国，并加入了《联合国反腐败公约》。",
+    )
+    taking_part = pairs(found, "participatesIn")
+    assert ("联合国人口基金", "机构间常设委员会") in taking_part
+    assert ("黑山", "联合国") in taking_part
+    assert not any(o == "联合国反腐败公约" for _, o in taking_part)  # an instrument is acceded to
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "人口基金作为人道主义问题工作组的秘书处，协调了各项工作。",
+        "作为艾滋病方案的成员和人道主义问题工作组的牵头机构，人口基金提供了支持。",
+        "人口基金担任人道主义问题工作组的秘书处。",
+    ],
+)
+def test_the_secretariat_or_lead_agency_of_a_group_takes_part_in_it(relate, sentence):
+    assert ("联合国人口基金", "人道主义问题工作组") in pairs(relate(sentence), "participatesIn")
+
+
 def test_ngos_with_consultative_status_take_part_in_the_council(relate):
     found = relate("一个具有经济及社会理事会咨商地位的“国际水协会”发言。")
     assert ("国际水协会", "联合国经济及社会理事会") in pairs(found, "participatesIn")

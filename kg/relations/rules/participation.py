@@ -7,6 +7,7 @@
 * 与 A、B…政府合作实施 X 方案: the countries take part in the programme;
 * the bodies that organise a meeting with the subject (A与B合作…举办了…会议);
 * A是 X 的（正式）合作伙伴: A takes part in X;
+* A加入(了)X, A作为/担任 X 的成员、秘书处或牵头机构: A is in X;
 * 在 X 方案下，A、B和C…: the countries that act under a programme take part in it.
 """
 
@@ -37,12 +38,14 @@ PARTNERS_INCLUDE = ("合作伙伴包括", "伙伴包括", "参与方包括", "�
 GROUP_REACH = 12  # characters between a group and 其中包括
 # 作为艾滋病方案的联合赞助方，…; …是X的成员
 MEMBER_OF = re.compile(
-    r"(?P<as>作为)?(?P<body>[^，。；]{2,60}?)中?(?P<of>的)?(?:主要|正式|创始)?"
-    r"(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方)"
+    r"(?P<as>作为)?(?P<body>(?:(?!作为)[^，。；]){2,60}?)中?(?P<of>的)?(?:主要|正式|创始)?"
+    r"(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方|秘书处|牵头机构|牵头实体)"
 )
 COPULAS = ("是", "成为", "担任", "当选为", "当选", "被选为")
 SHORT_FORM = re.compile(r"(?:[（(][^）)]{1,12})?[）)]?")  # …方案（艾滋病方案）的联合赞助方
-MEMBER_WORDS = ("赞助方", "成员", "缔约方")
+ROLE_JOINERS = ("和", "及", "、", "以及")
+MEMBER_WORDS = ("赞助方", "成员", "缔约方", "秘书处", "牵头")
+JOINED = re.compile(r"加入(?:了)?")  # 妇女署加入了联合国伙伴门户网站: it became a member
 LISTED = (EntityType.ORGANIZATION, *PLACES)
 PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式|创始|主要)?(?:合作)?伙伴")
 UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
@@ -50,7 +53,7 @@ UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
 
 def participates(sentence: Sentence) -> Iterator[Assertion]:
     events = sentence.of(*EVENTS)
-    yield from first_per_pair((*_status(sentence), *_leading(sentence)))
+    yield from first_per_pair((*_status(sentence), *_leading(sentence), *_joined(sentence)))
     if not events:
         yield from first_per_pair(_at_meeting(sentence, events))
         yield from first_per_pair(_members(sentence))
@@ -137,7 +140,16 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
     value = text[sentence.start : sentence.end]
     if not any(word in value for word in MEMBER_WORDS):
         return
+    previous = None
     for match in MEMBER_OF.finditer(text, sentence.start, sentence.end):
+        # 作为A的成员和B的牵头机构，妇女署…: the second role is still the subject's
+        listed_role = (
+            previous is not None
+            and previous.group("as") is not None
+            and text.startswith(ROLE_JOINERS, match.start())
+            and match.start() == previous.end()
+        )
+        previous = match if match.group("as") or not listed_role else previous
         bodies = sentence.inside(match, "body", EntityType.ORGANIZATION, EntityType.PROGRAMME)
         if not bodies:
             continue
@@ -147,8 +159,14 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
         if match.group("of") is None and not (copular and bodies[-1].end == match.end("body")):
             continue  # 理事会成员国: members of the council named bare, after no 是/当选为
         body = bodies[-1]
-        if match.group("as"):
-            members = [m for m in sentence.of(*ACTORS) if m.start >= match.end()][:1]
+        if match.group("as") or listed_role:
+            opening = (previous or match).start("as")
+            before = [
+                m for m in sentence.of(*ACTORS)
+                if m.end <= opening and "，" not in text[m.end : opening]
+            ]  # fmt: skip
+            # 妇女署作为…的秘书处: the subject before 作为; 作为…的成员，妇女署: after it
+            members = before[-1:] or [m for m in sentence.of(*ACTORS) if m.start >= match.end()][:1]
         else:
             # A是X（以及Y）的成员, A成为X的成员: X is the first body after 是/成为
             copula = max(text.rfind(word, match.start(), bodies[-1].start) for word in COPULAS)
@@ -168,6 +186,22 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
                 "participates:member-of",
                 0.75,
             )
+
+
+def _joined(sentence: Sentence) -> Iterator[Assertion]:
+    """A加入(了)B: the subject became a member of the body, group or network named right
+    after the verb (妇女署最近作为成员加入机构间常设委员会)."""
+    subject = sentence.subject(*ACTORS)
+    if subject is None:
+        return
+    for match in JOINED.finditer(sentence.text, subject.end, sentence.end):
+        joined = next((m for m in sentence.mentions if m.start == match.end()), None)
+        if joined is not None and joined.type in (EntityType.ORGANIZATION, EntityType.PROGRAMME):
+            if joined.key != subject.key:
+                yield assertion(
+                    sentence, subject, Predicate.PARTICIPATES_IN, joined, "participates:joined",
+                    0.7,
+                )  # fmt: skip
 
 
 def _organisers(sentence: Sentence, events) -> Iterator[Assertion]:
