@@ -93,6 +93,8 @@ SUBTITLE_LINE = re.compile(
 ADOPTION_NOTE_LINE = re.compile(r"^\s*[\[［【].*[\]］】]\s*$")
 # 2023年7月26日经济及社会理事会决议: the date and kind of a resolution, not its title
 RESOLUTION_DATE_LINE = re.compile(r"^\s*\d{4}\s*年.{0,12}日.{0,30}(?:决议|决定)\s*$")
+# 大 会, 安 全 理 事 会: a masthead's name set letter-spaced; the spaces are no part of it
+LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?:\s[\u4e00-\u9fff])+")
 MASTHEAD_LINE = re.compile(
     r"^\s*(?:联\s*合\s*国|Distr\.?.*|Original:.*|Chinese|General|Limited|Restricted"
     r"|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$"
@@ -628,7 +630,7 @@ def _segmented_front(head: list[Line]) -> Metadata:
             agenda.append(written)
             expecting_agenda_title = True
             continue
-        elif expecting_agenda_title and not _agenda_or_date(line):
+        elif expecting_agenda_title and not _agenda_or_date(line) and not text.endswith("。"):
             # 巴勒斯坦 被占领土: a space the PDF left between two characters of a name goes
             agenda[-1] = f"{agenda[-1]} {_clean_title(written)}"
         elif SUBTITLE_LINE.search(text) and not subtitle:
@@ -640,7 +642,7 @@ def _segmented_front(head: list[Line]) -> Metadata:
         ):
             notes.append(written)
         elif not sessions and not agenda and not candidates and _name_line(text):
-            masthead.append(written)
+            masthead.append("".join(text.split()) if LETTER_SPACED.fullmatch(text) else written)
         else:
             candidates.append(written)
         expecting_agenda_title = False

@@ -251,6 +251,13 @@ def test_a_summary_record_is_of_its_bodys_meeting():
     assert "主席：　某某先生（智利）" in meta.notes
 
 
+def test_a_sentence_after_an_agenda_line_is_no_part_of_its_title():
+    text = SUMMARY_RECORD.replace(
+        "议程项目12：海洋问题\n", "议程项目12：海洋问题\n上午10时05分宣布开会。\n"
+    )
+    assert parse_document(text).metadata.agenda_items == ("议程项目12：海洋问题",)
+
+
 def test_a_chapter_number_on_its_own_line_takes_the_next_line_as_title():
     text = (
         "海洋论坛\n2031年7月10日至19日\n海洋事务理事会主席关于在理事会2031年届会期间召开的海洋问题论坛的摘要\n一．\n导言\n"

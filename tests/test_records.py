@@ -31,6 +31,30 @@ def test_speakers_states_take_part_in_the_recorded_meeting():
     assert speaking == {"country/FJI", "country/NOR"}
 
 
+def test_the_group_or_states_a_speaker_speaks_for_take_part_too():
+    extraction, relations = relations_of(
+        SUMMARY_RECORD
+        + "5. 某某先生（巴基斯坦）以77国集团和中国的名义发言，他说，海洋保护需要资金。\n"
+        + "6. 某某女士（新西兰）代表澳大利亚、加拿大和新西兰发言说，各国欢迎报告。\n"
+    )
+    names = {k: e.label_zh for k, e in extraction.entities.items()}
+    taking_part = {
+        (names[a.subject], names[a.object])
+        for a in relations.assertions
+        if a.predicate is Predicate.PARTICIPATES_IN
+    }
+    meeting = "海洋问题委员会第7次会议"
+    assert ("巴基斯坦", meeting) in taking_part
+    assert ("77国集团", meeting) in taking_part
+    assert ("巴基斯坦", "77国集团") in taking_part
+    assert {("澳大利亚", meeting), ("加拿大", meeting), ("新西兰", meeting)} <= taking_part
+
+
+def test_a_letter_spaced_masthead_name_is_one_name():
+    document = parse_document(SUMMARY_RECORD.replace("大会\n", "大 会\n", 1))
+    assert document.metadata.sessions[0] == "大会第九十一届会议"
+
+
 def test_a_speaker_outside_a_record_names_no_meeting():
     _, relations = relations_of("1. 某某女士（斐济）说，斐济代表团欢迎委员会的报告。\n")
     assert not [a for a in relations.assertions if a.rule == "participates:speaker"]

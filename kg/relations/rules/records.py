@@ -1,5 +1,6 @@
 """Who takes part in the meeting a document is for: in a summary record, the States whose
-representatives speak (史密斯女士（澳大利亚）说 in the record of 第六委员会第12次会议); in a
+representatives speak (史密斯女士（澳大利亚）说 in the record of 第六委员会第12次会议) and the
+States and groups they speak for (以77国集团的名义发言: the speaker's State is in the group); in a
 draft, the States or groups that submit it to the session its masthead names
 (古巴：决议草案)."""
 
@@ -20,12 +21,17 @@ DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 # 第12次会议: a numbered meeting of a body, as a summary record's masthead names it
 NUMBERED_MEETING = re.compile(r"第\s*\d+\s*次会议$")
 # 史密斯女士（澳大利亚）说: a speaker's title, the State in brackets, the reporting verb
+# (or 以…的名义, on whose behalf)
 SPEAKER = re.compile(
-    "(?:{titles})\\s*[（(](?P<state>[^（）()]{{2,20}})[）)]\\s*(?:{verbs})".format(
+    "(?:{titles})\\s*[（(](?P<state>[^（）()]{{2,20}})[）)]\\s*(?:{verbs}|以[^，。；：]{{2,80}}?的名义)".format(
         titles="|".join(map(re.escape, triggers("speaker-title"))),
         verbs="|".join(map(re.escape, triggers("speaker-verb"))),
     )
 )
+
+
+# 以阿拉伯国家集团的名义发言, 代表澳大利亚、加拿大和新西兰发言: on whose behalf one speaks
+ON_BEHALF = re.compile(r"\s*(?:以|代表)(?P<behalf>[^，。；：]{2,80}?)(?:的名义)?(?:发言|说)")
 
 
 def record_meeting(sessions: tuple[str, ...], extraction: Extraction) -> str:
@@ -41,10 +47,26 @@ def speakers(sentence: Sentence, meeting: str) -> Iterator[Assertion]:
     if not meeting:
         return
     for speaker in SPEAKER.finditer(sentence.text, sentence.start, sentence.end):
-        for state in sentence.inside(speaker, "state", EntityType.COUNTRY):
+        states = sentence.inside(speaker, "state", EntityType.COUNTRY)
+        for state in states:
             yield assertion(
                 sentence, state, Predicate.PARTICIPATES_IN, meeting, "participates:speaker", 0.85
             )
+        # the verb may be 代表/以 itself: read on behalf of whom from the bracket on
+        behalf = ON_BEHALF.match(sentence.text, speaker.end("state") + 1)
+        if behalf is None:
+            continue
+        for party in sentence.inside(behalf, "behalf", EntityType.COUNTRY, EntityType.ORGANIZATION):
+            # 以阿拉伯国家集团的名义: the group the speaker's State belongs to speaks
+            yield assertion(
+                sentence, party, Predicate.PARTICIPATES_IN, meeting, "participates:on-behalf", 0.8
+            )
+            if party.type is EntityType.ORGANIZATION:
+                for state in states:
+                    yield assertion(
+                        sentence, state, Predicate.PARTICIPATES_IN, party,
+                        "participates:on-behalf", 0.75,
+                    )  # fmt: skip
 
 
 def front_sessions(document: Document, extraction: Extraction) -> tuple[str, ...]:
