@@ -226,6 +226,8 @@ SENTENCES = [
       "bullying"}),
     ("生活费用危机之外，被忽视的热带疾病和水传播疾病仍在流行。",
      {"economic-crises", "communicable-diseases"}),
+    ("安全理事会关切该区域武器非法贩运和非法武器流动。",  # either word order
+     {"firearms-trafficking"}),
 ]  # fmt: skip
 
 # Generic words in sentences of the same kind: no threat is named.
