@@ -81,6 +81,8 @@ SESSION_LINE = re.compile(
     rf"^\s*(?:第{ORDINAL_NUMERAL}届(?:特别)?会议"
     r"|\d{4}\s*年\s*(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会|特别会议))\s*$"
 )
+# 安全理事会 / 第七十八年: the Security Council's year, a masthead line, no title
+COUNCIL_YEAR_LINE = re.compile(rf"^\s*第{ORDINAL_NUMERAL}年\s*$")
 # 第12次会议简要记录: the summary record of a body's meeting; 主席：…: who chaired it
 RECORD_LINE = re.compile(rf"^\s*(?P<meeting>第\s*{ORDINAL_NUMERAL}\s*次会议)(?:临时)?简要记录\s*$")
 CHAIR_LINE = re.compile(r"^\s*(?:代理)?主\s*席\s*[：:]")
@@ -635,6 +637,10 @@ def _segmented_front(head: list[Line]) -> Metadata:
             agenda[-1] = f"{agenda[-1]} {_clean_title(written)}"
         elif SUBTITLE_LINE.search(text) and not subtitle:
             subtitle = written
+        elif COUNCIL_YEAR_LINE.match(text):
+            if candidates and _name_line(candidates[-1]):
+                notes.append(candidates.pop())  # 安全理事会 / 第七十八年: its masthead
+            notes.append(written)
         elif (
             DATE_LINE.search(text)
             or ADOPTION_NOTE_LINE.match(text)

@@ -605,6 +605,14 @@ def test_a_unit_after_its_bodys_abbreviation(extract):
     assert labels == {"东南亚国家联盟", "东南亚国家联盟秘书处"}
 
 
+def test_a_bodys_unit_named_by_a_place(extract):
+    found = extract("阿塞拜疆支持欧安组织明斯克小组的工作，儿基会外地办事处也参加了。")
+    assert names(found, EntityType.ORGANIZATION) == [
+        "欧洲安全与合作组织明斯克小组",
+        "联合国儿童基金会",
+    ]
+
+
 def test_country_inside_a_national_body_is_mentioned(extract):
     found = extract("该办公室与阿富汗禁毒事务部合作。")
     assert "country/AFG" in keys(found, EntityType.COUNTRY)

@@ -251,6 +251,16 @@ def test_a_summary_record_is_of_its_bodys_meeting():
     assert "主席：　某某先生（智利）" in meta.notes
 
 
+def test_the_security_councils_year_is_a_masthead_line_not_the_title():
+    text = (
+        "大会\n第九十一届会议\n议程项目 35\n海洋问题\n安全理事会\n第九十一年\n"
+        "2036年8月20日斐济常驻联合国代表给秘书长的信\n谨随函转递斐济政府的声明。\n"
+    )
+    meta = parse_document(text).metadata
+    assert meta.title != "安全理事会"
+    assert "安全理事会" in meta.notes and "第九十一年" in meta.notes
+
+
 def test_a_sentence_after_an_agenda_line_is_no_part_of_its_title():
     text = SUMMARY_RECORD.replace(
         "议程项目12：海洋问题\n", "议程项目12：海洋问题\n上午10时05分宣布开会。\n"

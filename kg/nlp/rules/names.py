@@ -400,8 +400,10 @@ class NameMatcher:
                 or _abbreviated_after(text, start, end)  # …信息网络（FSIN）, …（粮安网）
             )
             if inside and match.group(0) in UNIT_HEADS:
-                # 儿基会外地办事处: a body's unit is named only by a word of its own
-                unit = text[max(c.end for c in inside) : head_start]
+                # 儿基会外地办事处: a body's unit is named only by a word of its own, which
+                # may be a place (欧安组织明斯克小组)
+                bodies = [c for c in inside if c.type is EntityType.ORGANIZATION]
+                unit = text[max(c.end for c in bodies or inside) : head_start]
                 anchored = not self._generic(unit)
             if entity_type is EntityType.PUBLICATION and _by_author(name, self.authors):
                 candidates.append(  # 秘书长关于…的报告: one definite report
