@@ -396,14 +396,21 @@ def _body_start(content: list[Line], starts: list[tuple[int, str, str, str]]) ->
     return leading
 
 
+CLAUSE_ENDS = "，,；;："  # how a resolution's preambular or operative paragraph ends
+MAX_TITLE_LINE = 150  # characters: a longer line before the organ is a sentence, no title
+
+
 def _leading_front(content: list[Line]) -> int:
     """How many lines at the top look like front matter (no sentence among them): the
     masthead, session, date, agenda and title lines of a letter or a note without numbered
     paragraphs; an acting organ line ("经济及社会理事会，") ends them."""
     for index, line in enumerate(content):
+        if ACTING_ORGAN_LINE.match(line.stripped):
+            return index + 1  # also after a resolution's title with a comma (加强…，应对…)
+        if "。" in line.stripped or len(line.stripped) > MAX_TITLE_LINE:
+            break
+    for index, line in enumerate(content):
         text = line.stripped
-        if ACTING_ORGAN_LINE.match(text):
-            return index + 1
         if len(text) > 80 or "。" in text:
             return index
         marked = (
@@ -514,7 +521,9 @@ def _split_unnumbered(
     """Split unnumbered lines into paragraphs at paragraph ends, labelled in reading order.
 
     In wrapped text (most lines fill the line width) a paragraph ends at a line
-    notably shorter than the width; otherwise every line is a paragraph.
+    notably shorter than the width; otherwise every line is a paragraph. A line that
+    opens with a resolution's verb after a line ending in a comma (…的贩运， / 又回顾…)
+    starts a paragraph of its own however wide the lines are.
     """
     if not lines:
         return []
@@ -524,6 +533,9 @@ def _split_unnumbered(
     blocks: list[_Block] = []
     current: list[Line] = []
     for line, length in zip(lines, lengths, strict=True):
+        if current and _opens_clause_after(current[-1].stripped, line.stripped):
+            blocks.append(_Block(str(before + len(blocks) + 1), current, path, preamble=preamble))
+            current = []
         current.append(line)
         if (not wrapped or length < 0.8 * width) and not BROKEN_SYMBOL.search(line.stripped):
             blocks.append(_Block(str(before + len(blocks) + 1), current, path, preamble=preamble))
@@ -531,6 +543,15 @@ def _split_unnumbered(
     if current:
         blocks.append(_Block(str(before + len(blocks) + 1), current, path, preamble=preamble))
     return blocks
+
+
+def _opens_clause_after(previous: str, text: str) -> bool:
+    """Does ``text`` open a resolution's paragraph after a line that closed one (回顾…，)?"""
+    return previous[-1:] in CLAUSE_ENDS and any(
+        text.startswith(verb)
+        for verb in clause_verbs()
+        if len(verb) > 1  # 请 may be wrapped
+    )
 
 
 # --- front matter -------------------------------------------------------------------------

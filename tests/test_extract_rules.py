@@ -465,6 +465,16 @@ def test_an_abbreviation_holding_a_known_name_is_still_an_abbreviation(extract):
     assert len([m for m in fund.mentions if not m.nested]) == 3
 
 
+def test_a_known_short_form_names_the_full_name_written_otherwise(extract):
+    # the gazetteer knows SMART by another Chinese wording; the bracket says they are one
+    found = extract(
+        "各国通过全球合成毒品评估和趋势方案（全球SMART方案）交换数据。全球SMART方案还提供培训。"
+    )
+    (smart,) = found.of_type(EntityType.PROGRAMME)
+    assert smart.key == "programme/global-smart"
+    assert len(smart.mentions) == 3
+
+
 # --- threats -----------------------------------------------------------------------------
 
 

@@ -251,6 +251,20 @@ def test_a_summary_record_is_of_its_bodys_meeting():
     assert "主席：　某某先生（智利）" in meta.notes
 
 
+def test_a_resolution_titled_with_a_comma_opens_after_its_organ():
+    text = (
+        "海洋事务委员会\n第31/2号决议\n加强国际合作，应对海洋塑料污染带来的挑战\n海洋事务委员会，\n"
+        "回顾大会关于海洋问题的各项决议，包括关于可持续渔业的决议，以及关于海洋法的决议，并回顾各国在这方面的承诺和义务，\n"
+        "又回顾《联合国海洋法公约》以及与该公约有关的各项协定，并回顾各国在执行这些文书方面的责任和义务，\n"
+        "关切海洋塑料污染日益严重，特别是在沿海地区以及岛屿地区，并关切其对渔业和生计的影响，\n"
+        "1. 吁请会员国加强合作；\n2. 请执行主任报告本决议的执行情况。\n"
+    )
+    document = parse_document(text)
+    assert document.metadata.title == "加强国际合作，应对海洋塑料污染带来的挑战"
+    preamble = [p.text[:4] for p in document.paragraphs if p.label.startswith("PP")]
+    assert preamble == ["回顾大会", "又回顾《", "关切海洋"]
+
+
 def test_the_security_councils_year_is_a_masthead_line_not_the_title():
     text = (
         "大会\n第九十一届会议\n议程项目 35\n海洋问题\n安全理事会\n第九十一年\n"

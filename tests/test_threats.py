@@ -228,6 +228,8 @@ SENTENCES = [
      {"economic-crises", "communicable-diseases"}),
     ("安全理事会关切该区域武器非法贩运和非法武器流动。",  # either word order
      {"firearms-trafficking"}),
+    ("委员会关切阿片类药物过量致死人数增加以及甲基苯丙胺贩运。",
+     {"drug-overdose", "ats-trafficking"}),
 ]  # fmt: skip
 
 # Generic words in sentences of the same kind: no threat is named.

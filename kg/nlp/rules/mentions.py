@@ -31,6 +31,8 @@ from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 SETTLED_KEY = "kg_mentions"
 NESTED_KEY = "kg_nested"
 SHORT_FORM_SHARE = 0.6
+GAZETTEER_RULE = "gazetteer:"
+NAME_RULE = "name:"
 SESSION = re.compile(rf"第{ORDINAL_NUMERAL}届(?:特别)?会议$")
 # 工作队第八次会议 as well as 委员会第十七届会议: a numbered session or meeting of a body
 NUMBERED_SESSION = re.compile(rf"第{ORDINAL_NUMERAL}(?:届|次)(?:特别|全体)?会议$")
@@ -157,7 +159,8 @@ def _drawn_from(short: str, name: str) -> bool:
     国际刑事警察组织); Latin acronyms (UNODC) are exempt."""
     if short.isascii():
         return True
-    return sum(char in name for char in short) >= SHORT_FORM_SHARE * len(short)
+    chinese = [char for char in short if not char.isascii()]  # 全球SMART方案: its Chinese part
+    return sum(char in name for char in chinese) >= SHORT_FORM_SHARE * len(chinese)
 
 
 def nested_mentions(
@@ -310,6 +313,23 @@ class MentionSettler:
             inside = match.start("short"), match.end("short")
             if not _drawn_from(short, label):
                 continue  # （根据各自的任务授权）: a remark, not a short form of the name
+            known = next(
+                (
+                    other for other in mentions
+                    if (other.start, other.end) == inside
+                    and other.type is mention.type
+                    and other.rule.startswith(GAZETTEER_RULE)
+                ),
+                None,
+            )  # fmt: skip
+            if known is not None and mention.rule.startswith(NAME_RULE) and len(short) < len(label):
+                # 全球合成毒品评估和趋势方案（全球SMART方案）: a known entity's short form
+                # names the entity its full name, worded otherwise, is written for
+                defined.append(
+                    Candidate(mention.start, mention.end, mention.type, "abbreviation:full",
+                              known.key, known.label, priority=7)
+                )  # fmt: skip
+                continue
             if len(short) >= len(label) or any(
                 other.start <= inside[0]  # (联合国信托基金): a name inside it is no reason
                 and inside[1] <= other.end
