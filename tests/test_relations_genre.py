@@ -221,6 +221,18 @@ def test_givers_listed_after_a_colon_support_the_fund(relate):
     assert givers == {"瑞典", "挪威", "丹麦"}
 
 
+def test_a_closing_funded_by_clause_funds_the_sentences_subject(relate):
+    found = relate(
+        "集装箱管制方案在50多个国家开展，由欧洲联盟、日本和挪威供资。",
+        "该办公室与集装箱管制方案合作，由挪威负责协调。",
+    )
+    assert pairs(found, "supports") == {
+        ("欧洲联盟", "集装箱管制方案"),
+        ("日本", "集装箱管制方案"),
+        ("挪威", "集装箱管制方案"),
+    }
+
+
 def test_the_body_before_a_dated_titled_resolution_adopts_it_and_its_title(relate):
     found = relate(
         "回顾大会2015年9月25日题为“变革我们的世界：2030年可持续发展议程”的第70/1号决议，",

@@ -154,6 +154,20 @@ def test_a_commodity_named_with_its_origin_and_shipped_on_is_a_route(relate):
     assert labels == {"阿富汗海洛因：阿富汗 → 东非 → 欧洲"}
 
 
+def test_contrasted_clauses_describe_one_flow_each(relate):
+    _, relations = relate(
+        "经巴尔干路线向西欧贩运的海洛因数量下降，而经由西非向欧洲贩运的可卡因继续增加。"
+    )
+    labels = {route.label_zh for route in relations.routes.values()}
+    assert labels == {"海洛因：… → 巴尔干 → 西欧", "可卡因：… → 西非 → 欧洲"}
+
+
+def test_towards_a_place_is_where_the_flow_goes_only_when_trafficked(relate):
+    _, relations = relate("可卡因经西非向欧洲走私。该办公室向西非提供了援助以打击可卡因贩运。")
+    labels = {route.label_zh for route in relations.routes.values()}
+    assert labels == {"可卡因：… → 西非 → 欧洲"}
+
+
 def test_places_left_from_and_to_in_a_trafficking_sentence_are_no_route(relate):
     _, relations = relate("代表们从日内瓦到纽约讨论了毒品贩运问题。")
     assert not relations.routes

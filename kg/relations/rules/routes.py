@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from kg.ids import slug
 from kg.nlp.gazetteer import broader_threats, load_gazetteer, top_threats
@@ -38,11 +39,14 @@ ROLE_WORDS = (
 )
 ROLES = (Predicate.ORIGIN, Predicate.TRANSIT, Predicate.DESTINATION)
 TRAFFICKED_IN = ("贩运", "走私", "转运")
+MOVED = (*TRAFFICKED_IN, "运送", "运输", "流动")
 THREATENS = re.compile(r"(?:是对|对|威胁|威胁到|危及)")
 USED_THERE = re.compile(r"(?:贩运|走私)(?:和|及)(?:滥用|吸食|消费)")
 # 跨界贩运毒品, 阿富汗阿片剂跨国贩运: trafficking across borders (not 跨国有组织犯罪)
 ACROSS = re.compile(r"(?:跨界|跨境|跨国)(?:的)?(?:非法)?(?:贩运|走私|流动|贩毒)")
 UNKNOWN = "…"
+CONTRAST = re.compile(r"，(?:而|但|但是|同时|与此同时)|；")  # a clause set against the one before
+TOWARDS = "向"  # 向西欧贩运: towards a place the commodity is trafficked to
 # 西非已成为…可卡因运往欧洲的主要中转区: the place the flow passes through
 HUB = re.compile(
     r"(?:已|已经|正|正在|日益)?成为[^，。；]{0,30}?(?:中转|过境|转运)(?:站|区|地|枢纽|点|国|中心)"
@@ -64,7 +68,34 @@ class Route:
 
 
 def find_routes(sentence: Sentence) -> list[Route]:
-    """The flows a sentence describes, if it describes any."""
+    """The flows a sentence describes, if it describes any: in each of its contrasted
+    clauses (经巴尔干路线…的海洛因下降，而经由西非…的可卡因增加) when they name
+    different commodities."""
+    threats = [t for t in sentence.of(EntityType.THREAT) if any(w in t.key for w in ROUTE_THREATS)]
+    if len({t.key for t in threats}) < 2:
+        return _flows(sentence)
+    found = []
+    for start, end in _contrasted_clauses(sentence):
+        clause = replace(
+            sentence,
+            start=start,
+            end=end,
+            mentions=tuple(m for m in sentence.mentions if start <= m.start and m.end <= end),
+            nested=tuple(m for m in sentence.nested if start <= m.start and m.end <= end),
+            typed={},
+        )
+        found.extend(_flows(clause))
+    return found
+
+
+def _contrasted_clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    """The sentence cut where a clause is set against the one before (，而 / ，但 / ；)."""
+    cuts = [m.start() for m in CONTRAST.finditer(sentence.text, sentence.start, sentence.end)]
+    bounds = [sentence.start, *cuts, sentence.end]
+    return list(pairwise(bounds))
+
+
+def _flows(sentence: Sentence) -> list[Route]:
     threats = [t for t in sentence.of(EntityType.THREAT) if any(w in t.key for w in ROUTE_THREATS)]
     if not threats:
         return []
@@ -153,6 +184,7 @@ def _moved_between(sentence: Sentence) -> bool:
         marked += (
             place.end in commodities  # 南美洲可卡因: its origin
             or HUB.match(text, place.end) is not None  # 西非已成为…中转区: a transit
+            or (lead.endswith(TOWARDS) and text.startswith(MOVED, place.end))  # 向欧洲走私
             or any(
                 lead.endswith(word)
                 for rule, _ in ROLE_WORDS
@@ -209,6 +241,8 @@ def _role(
             return role
     if any(text.startswith(word, place.end) for word in triggers("route-origin-after")):
         return Predicate.ORIGIN
+    if lead.endswith(TOWARDS) and text.startswith(MOVED, place.end):
+        return Predicate.DESTINATION  # 经巴尔干路线向西欧贩运: where it is taken
     if any(threat.start == place.end for threat in threats):
         return Predicate.ORIGIN  # 阿富汗阿片剂: the commodity of a place comes from it
     if HUB.match(text, place.end):

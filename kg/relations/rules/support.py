@@ -2,7 +2,7 @@
 
 * ACTOR 支助/资助/赞助/支持 X: the actor (the sentence's subject, or the one right
   before the verb) and what the clause names after the verb;
-* 由 ACTOR 资助/供资/支助 的 X;
+* 由 ACTOR 资助/供资/支助 的 X; X…，由 ACTOR 供资 (the sentence's subject is funded);
 * 在 ACTOR 的支持/支助/资助下 …X: the actor backs what the sentence names.
 """
 
@@ -18,6 +18,10 @@ from kg.relations.sentence import ACTORS, CLAUSE_END, Sentence, triggers
 
 SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
 FUNDED_BY = re.compile(r"由(?P<actors>[^，。；由]{2,40}?)(?:资助|供资|支助|赞助|出资)的")
+# 集装箱管制方案在50多个国家开展，由欧洲联盟和日本供资: a closing clause on the subject
+FUNDED_CLAUSE = re.compile(
+    r"，由(?P<actors>[^，。；由]{2,60}?)(?:共同)?(?:资助|供资|支助|赞助|出资)(?=[。；，]|$)"
+)
 BACKED_BY = re.compile(r"在(?P<actors>[^，。；在]{2,40}?)的(?:支持|支助|资助|赞助)下")
 OWNER_JOINER = re.compile(r"[、和及与]")
 REPORT_AFTER = re.compile(r"(?:\d{4}\s?年)?的?报告")  # a body named as its report's author
@@ -32,6 +36,7 @@ def supports(sentence: Sentence) -> Iterator[Assertion]:
         *_givers_listed(sentence),
         *_marked(sentence, FUNDED_BY, "support:由…资助的", right_after=True),
         *_marked(sentence, BACKED_BY, "support:在…支持下", right_after=False),
+        *_funded_subject(sentence),
     )
     yield from first_per_pair(f for f in found if f.subject != f.object)
 
@@ -134,6 +139,16 @@ def _funded_anaphor(sentence: Sentence) -> Iterator[Assertion]:
         for actor in actors:
             for obj in named[-1:]:
                 yield assertion(sentence, actor, Predicate.SUPPORTS, obj, "support:该…由…资助", 0.7)
+
+
+def _funded_subject(sentence: Sentence) -> Iterator[Assertion]:
+    """X…，由A和B供资: the actors fund the programme, meeting or body the sentence is about."""
+    for match in FUNDED_CLAUSE.finditer(sentence.text, sentence.start, sentence.end):
+        funded = sentence.subject(*SUPPORTED)
+        if funded is None or funded.end > match.start():
+            continue
+        for actor in sentence.inside(match, "actors", *ACTORS):
+            yield assertion(sentence, actor, Predicate.SUPPORTS, funded, "support:…，由…供资", 0.7)
 
 
 def _givers_listed(sentence: Sentence) -> Iterator[Assertion]:
