@@ -84,3 +84,37 @@ def test_the_date_and_city_line_of_the_masthead_is_where_the_session_is_held():
     )
     held = {(a.object, a.rule) for a in relations.assertions if a.predicate is Predicate.HELD_IN}
     assert held == {("city/new-york", "held-in:front")}
+
+
+GA_RESOLUTION = (
+    "第九十一届会议\n议程项目108\n海洋问题\n2036年12月19日大会决议\n"
+    "[根据第二委员会的报告(A/91/459)通过]\n91/{item}. 联合国海洋问题大会的后续行动\n大会，\n"
+    "回顾其第90/232号决议，\n"
+    "欢迎第三届联合国海洋问题大会于2035年在斐济苏瓦举行，并通过了《苏瓦宣言》，\n"
+    "1. 请各国执行《苏瓦宣言》。\n"
+)
+
+
+def labelled(text: str):
+    extraction, relations = relations_of(text)
+    names = {k: e.label_zh for k, e in extraction.entities.items()}
+    found = {(names[a.subject], a.predicate.value, names[a.object]) for a in relations.assertions}
+    return extraction, found
+
+
+def test_the_number_opening_a_resolutions_title_is_its_own_number():
+    extraction, found = labelled(GA_RESOLUTION.format(item=227))
+    resolutions = {e.label_zh for e in extraction.entities.values() if e.type.value == "Resolution"}
+    assert "大会第91/227号决议" in resolutions
+    assert ("联合国大会", "adopts", "大会第91/227号决议") in found
+    # numbers from 401 in a session are the Assembly's decisions
+    extraction, _ = labelled(GA_RESOLUTION.format(item=501))
+    assert "decision/ga-91-501" in extraction.entities
+
+
+def test_a_bare_session_line_is_the_acting_organs_session():
+    extraction, found = labelled(GA_RESOLUTION.format(item=227))
+    meetings = {e.label_zh for e in extraction.entities.values() if e.type.value == "Meeting"}
+    # 大会 is the General Assembly, not the 联合国海洋问题大会 named in the title before
+    assert "联合国大会第九十一届会议" in meetings
+    assert ("第三届联合国海洋问题大会", "adopts", "苏瓦宣言") in found

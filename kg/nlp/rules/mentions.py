@@ -234,7 +234,8 @@ def _sessions_of_named_bodies(
             else None
         )
         head = text[mention.start : session.start()] if session else ""
-        if session and 0 < len(head) < MIN_BODY:
+        if session and 0 < len(head) < MIN_BODY and load_gazetteer().lookup(head) is None:
+            # (大会 is the General Assembly's own name, not a head of another 大会)
             earlier = (
                 name
                 for name, _, kind in reversed(context.bodies)

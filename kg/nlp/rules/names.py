@@ -81,6 +81,8 @@ YEARLY_SESSION = re.compile(
     r"(?<!\d)(?P<year>\d{4}\s?年)\s?(?:\d{1,2}\s?月\s?的?)?"  # 2023年6月(的)年度会议: the month
     r"(?P<kind>(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会))"
 )
+# 第七十八届会议 alone on a masthead line: the session of the document's own body
+SESSION_LINE = re.compile(rf"第{ORDINAL_NUMERAL}届(?:特别|紧急特别)?会议")
 YEARS_BEFORE = re.compile(r"(?<!\d)(?:\d{4}\s?年\s?[、和及与]\s?)+$")  # 2019年、2022年和…
 # 关于…的 before a head: the topic belongs to the name, enumeration commas included.
 ABOUT_WORD = "关于"
@@ -531,6 +533,7 @@ class NameMatcher:
         candidates.extend(_sessions_in_series(text, candidates, context_of(doc)))
         candidates.extend(self._authored_reports(text, context_of(doc)))
         candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
+        candidates.extend(_own_session_line(text, context_of(doc)))
         candidates.extend(_administrative_places(text, known_ends))
         candidates.extend(_units_after_abbreviations(text, known_ends))
         candidates.extend(_stationed_offices(text, known_ends))
@@ -1470,6 +1473,18 @@ def _yearly_sessions(
             )
         )  # fmt: skip
     return found
+
+
+def _own_session_line(text: str, context: DocumentContext) -> list[Candidate]:
+    """A line that is only a numbered session (第七十八届会议, above 大会，) names the
+    document's own body's session."""
+    own = context.own_body
+    if own is None or not SESSION_LINE.fullmatch(text):
+        return []
+    return [
+        Candidate(0, len(text), EntityType.MEETING, "name:own-session", "", own.label + text, 2,
+                  own.key)
+    ]  # fmt: skip
 
 
 @cache

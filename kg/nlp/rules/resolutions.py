@@ -77,6 +77,33 @@ ORGAN_HEADS = ("大会", "理事会", "委员会", "会议", "执行局", "首�
 NOT_ADOPTING = frozenset({"ngo-network", "financial", "national", "un-institute", "armed-group"})
 
 
+# 78/227. 联合国…的后续行动, 2023/15. 区域合作: a resolution's title line opens with its number
+OWN_NUMBER = re.compile(
+    r"(?P<n>(?P<series>\d{2}|\d{4})/(?P<item>\d{1,3}))\s?[.．]\s?(?=[\u4e00-\u9fff《“])"
+)
+# The General Assembly numbers its decisions from 401 in a session, ECOSOC from 201 in a year
+FIRST_DECISION = {2: 401, 4: 201}
+
+
+def _numbered_title(match: re.Match, context) -> Candidate:
+    """The resolution (or decision) whose number opens a title line, the own body's."""
+    number = match.group("n")
+    first_decision = FIRST_DECISION[len(match.group("series"))]
+    kind = "决定" if int(match.group("item")) >= first_decision else RESOLUTION_KIND
+    own = context.own_body
+    body_key, body_name = (own.key, own.label) if own is not None else ("", "")
+    return Candidate(
+        match.start("n"),
+        match.end("n"),
+        EntityType.RESOLUTION,
+        rule="resolution:title-number",
+        key=resolution_key(body_key, number, kind),
+        label=f"{_citation(body_key, body_name)}第{number}号{kind}",
+        priority=5,
+        related=body_key,
+    )
+
+
 def resolution_key(body_key: str, number: str, kind: str) -> str:
     """ "resolution/cnd-50-8", "decision/cop-untoc-4-1"; the body part is left out when unknown."""
     prefix = "decision" if kind == "决定" else "resolution"
@@ -90,6 +117,8 @@ class ResolutionMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        if text[:1].isdigit() and (own := OWN_NUMBER.match(text)):
+            candidates_of(doc).append(_numbered_title(own, context_of(doc)))
         if KIND_CHARACTER not in text:
             return doc  # no 决议 or 决定: most paragraphs, and the pattern is slow to rule out
         candidates = candidates_of(doc)

@@ -210,8 +210,31 @@ def adopts(sentence: Sentence) -> Iterator[Assertion]:
                 # 联合国可持续发展大会题为“我们希望的未来”的成果文件: the meeting's text
                 yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:title", 0.75)
     yield from _adopted_at(sentence, words)
+    yield from _adopted_after(sentence, words)
 
 
+def _adopted_after(sentence: Sentence, words: tuple[str, ...]) -> Iterator[Assertion]:
+    """X于…在京都举行，并通过了《京都宣言》: the subject of the sentence adopts what a later
+    clause joined to it by 并 says was adopted."""
+    text = sentence.text
+    subject = sentence.subject(*ADOPTERS)
+    if subject is None:
+        return
+    for joined in COORDINATED.finditer(text, subject.end, sentence.end):
+        verb = next((joined.end() for w in words if text.startswith(w, joined.end())), -1)
+        if verb < 0:
+            continue  # ，并通过了: the verb opens the joined clause
+        if any(subject.end <= m.start < joined.start() for m in sentence.of(*ADOPTERS)):
+            continue  # another body or meeting between: the clause may be its own
+        for adopted in sentence.of(*ADOPTED):
+            if verb < adopted.start <= verb + 8 and not adopted.related:
+                yield assertion(
+                    sentence, subject, Predicate.ADOPTS, adopted, "adopts:coordinated", 0.7
+                )
+
+
+# ，并通过了: a clause sharing the sentence's subject
+COORDINATED = re.compile(r"，(?:并|并且|还|随后)")
 # 通过并经大会2022年4月1日第76/258号决议核可的《…》: adopted, then endorsed by a body
 RELATIVE_TAIL = re.compile(r"(?:并经(?P<endorser>[^，。；]{1,60}?)(?:核可|批准|认可|赞同))?的")
 
