@@ -78,7 +78,7 @@ OPENING_ORGAN = re.compile(r"^\s*(?P<organ>\S{0,30}?(?:大会|理事会|委员�
 SUMMARY_LINE = re.compile(r"^\s*(?:摘\s*要|概\s*要|内容提要|Summary)[*＊\s]*$")
 # 第十八届会议; 2023年届会, 2023年第一届常会, 2023年实质性会议, 2023年年度会议, 2023年年会
 SESSION_LINE = re.compile(
-    rf"^\s*(?:第{ORDINAL_NUMERAL}届(?:特别)?会议"
+    rf"^\s*(?:第{ORDINAL_NUMERAL}(?:届(?:特别)?|次)会议"
     r"|\d{4}\s*年\s*(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会|特别会议))\s*$"
 )
 # 安全理事会 / 第七十八年: the Security Council's year, a masthead line, no title

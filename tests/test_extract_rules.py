@@ -615,6 +615,11 @@ def test_a_unit_after_its_bodys_abbreviation(extract):
     assert labels == {"东南亚国家联盟", "东南亚国家联盟秘书处"}
 
 
+def test_a_numbered_meeting_of_the_subject_is_named_with_its_body(extract):
+    found = extract("安全理事会在其第9518次会议上通过了决议。")
+    assert names(found, EntityType.MEETING) == ["联合国安全理事会第9518次会议"]
+
+
 def test_a_bodys_unit_named_by_a_place(extract):
     found = extract("阿塞拜疆支持欧安组织明斯克小组的工作，儿基会外地办事处也参加了。")
     assert names(found, EntityType.ORGANIZATION) == [

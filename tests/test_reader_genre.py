@@ -275,6 +275,12 @@ def test_the_security_councils_year_is_a_masthead_line_not_the_title():
     assert "安全理事会" in meta.notes and "第九十一年" in meta.notes
 
 
+def test_a_boards_numbered_meeting_under_its_name_is_the_session():
+    text = "海洋基金方案协调委员会\n第五十三次会议\n2036年12月12日至14日，日内瓦\n议程项目4\n执行主任的报告\n一．导言\n1. 本报告说明了工作。\n"
+    meta = parse_document(text).metadata
+    assert meta.sessions == ("海洋基金方案协调委员会第五十三次会议",)
+
+
 def test_a_sentence_after_an_agenda_line_is_no_part_of_its_title():
     text = SUMMARY_RECORD.replace(
         "议程项目12：海洋问题\n", "议程项目12：海洋问题\n上午10时05分宣布开会。\n"

@@ -135,7 +135,9 @@ ENTITLED = re.compile(r"题为“(?P<title>[^“”]{2,60})”的$")
 TITLED_TYPES = frozenset({EntityType.INSTRUMENT, EntityType.PUBLICATION})
 QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”$")
 # 麻醉药品委员会决定在其2009年第五十二届会议期间: 其 is the subject body.
-OWN_SESSION = re.compile(rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)")
+OWN_SESSION = re.compile(
+    rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL}(?:届(?:特别)?|次)会议)"
+)  # 安全理事会在其第9518次会议上: a numbered meeting too
 # 联合国贸易和发展会议(贸发会议)第十五届会议: the session of the body its abbreviation follows.
 ABBREVIATED_SESSION = re.compile(
     rf"[(（][^()（）]{{1,12}}[)）](?P<session>(?:大会)?第{ORDINAL_NUMERAL}届(?:特别)?会议)"
@@ -1278,7 +1280,7 @@ def _sessions_of_subjects(
         body_name = convener = ""
         if bodies:
             body = max(bodies, key=lambda c: c.end)
-            body_name, convener = text[body.start : body.end], body.key
+            body_name, convener = body.label or text[body.start : body.end], body.key
         elif text.startswith(MEETING_ANAPHOR, sentence_start):
             here = [
                 text[c.start : c.end]
