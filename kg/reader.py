@@ -81,6 +81,8 @@ SESSION_LINE = re.compile(
     rf"^\s*(?:第{ORDINAL_NUMERAL}(?:届(?:特别)?|次)会议"
     r"|\d{4}\s*年\s*(?:第[一二三四五六七八九十]+届)?(?:常会|届会|实质性会议|年度会议|年会|特别会议))\s*$"
 )
+# 欧洲经济委员会 / 执行委员会: a unit's bare head under its body's name in a masthead
+BARE_UNIT = re.compile(r"(?:执行|常设|方案协调|管理|行政)?(?:局|委员会|理事会|主席团)")
 # 安全理事会 / 第七十八年: the Security Council's year, a masthead line, no title
 COUNCIL_YEAR_LINE = re.compile(rf"^\s*第{ORDINAL_NUMERAL}年\s*$")
 # 第12次会议简要记录: the summary record of a body's meeting; 主席：…: who chaired it
@@ -644,10 +646,15 @@ def _segmented_front(head: list[Line]) -> Metadata:
         elif SESSION_LINE.match(text):
             # 联合国儿童基金会 / 执行局: a bare head names its body's unit; 大会 / 裁军审议委员会:
             # the last line names the body
-            name = "".join(masthead[-2:]) if masthead and len(masthead[-1]) <= 4 else ""
-            name = name or (masthead[-1] if masthead else "")
+            joined = (
+                2
+                if masthead and (len(masthead[-1]) <= 4 or BARE_UNIT.fullmatch(masthead[-1]))
+                else 1
+            )
+            name = "".join(masthead[-joined:])
             sessions.append(f"{name}{written}")
             body = body or name
+            notes.extend(masthead[:-joined])  # 大会 above 裁军审议委员会: named all the same
             masthead = []
         elif AGENDA_LINE.match(text):
             agenda.append(written)

@@ -620,6 +620,16 @@ def test_a_numbered_meeting_of_the_subject_is_named_with_its_body(extract):
     assert names(found, EntityType.MEETING) == ["联合国安全理事会第9518次会议"]
 
 
+def test_the_numbered_meeting_of_an_executive_committee(extract):
+    # 执行 opens the committee's name here, not a clause
+    assert names(extract("欧洲经委会执行委员会第125次会议通过了报告。"), EntityType.MEETING) == [
+        "欧洲经济委员会执行委员会第125次会议"
+    ]
+    assert names(extract("执行委员会第一二五次会议通过了报告。"), EntityType.MEETING) == [
+        "执行委员会第一二五次会议"
+    ]
+
+
 def test_a_bodys_unit_named_by_a_place(extract):
     found = extract("阿塞拜疆支持欧安组织明斯克小组的工作，儿基会外地办事处也参加了。")
     assert names(found, EntityType.ORGANIZATION) == [
@@ -900,11 +910,12 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
             EntityType.MEETING,
             ["联合国贸易和发展会议第十六届会议"],
         ),
-        # 大会 after another body's name is that body's assembly, not the General Assembly
+        # 大会 after another body's name is that body's assembly, not the General Assembly;
+        # its session is named with the body's full name, as however the text writes it
         (
             "教科文组织大会第四十二届会议通过了建议书。",
             EntityType.MEETING,
-            ["教科文组织大会第四十二届会议"],
+            ["联合国教育、科学及文化组织大会第四十二届会议"],
         ),
         # an agenda item is no project
         ("请将本函作为大会第八十届会议议程项目18下的文件分发。", EntityType.PROGRAMME, []),

@@ -281,6 +281,18 @@ def test_a_boards_numbered_meeting_under_its_name_is_the_session():
     assert meta.sessions == ("海洋基金方案协调委员会第五十三次会议",)
 
 
+def test_a_units_bare_head_in_a_masthead_is_named_with_its_body():
+    text = "海洋经济委员会\n执行委员会\n第一二五次会议\n2036年6月20日，日内瓦\n工作概要\n1. 委员会举行了会议。\n"
+    assert parse_document(text).metadata.sessions == ("海洋经济委员会执行委员会第一二五次会议",)
+
+
+def test_a_masthead_line_above_the_sessions_body_is_kept():
+    text = "大会\n海洋审议委员会\n2036年实质性会议\n议程项目5\n海洋问题\n1. 委员会举行了会议。\n"
+    meta = parse_document(text).metadata
+    assert meta.sessions == ("海洋审议委员会2036年实质性会议",)
+    assert "大会" in meta.notes
+
+
 def test_a_sentence_after_an_agenda_line_is_no_part_of_its_title():
     text = SUMMARY_RECORD.replace(
         "议程项目12：海洋问题\n", "议程项目12：海洋问题\n上午10时05分宣布开会。\n"

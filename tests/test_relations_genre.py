@@ -231,6 +231,13 @@ def test_a_closing_funded_by_clause_funds_the_sentences_subject(relate):
         ("日本", "集装箱管制方案"),
         ("挪威", "集装箱管制方案"),
     }
+    found = relate("集装箱管制方案在中亚实施，由俄罗斯联邦提供资金。")
+    assert pairs(found, "supports") == {("俄罗斯联邦", "集装箱管制方案")}
+
+
+def test_the_fund_backing_what_is_launched_is_not_launched(relate):
+    found = relate("内陆运输委员会启动了联合国道路安全基金支持的项目。")
+    assert not pairs(found, "implements")
 
 
 def test_the_body_before_a_dated_titled_resolution_adopts_it_and_its_title(relate):

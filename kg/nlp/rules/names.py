@@ -336,6 +336,14 @@ class NameMatcher:
             start = self.left_edge(text, head_start, known_ends, entity_type)
             if start is None:
                 continue  # the name would run on past any clause: a description, not a name
+            if session is not None and (unit := _unit_ending_at(candidates, head_start, start)):
+                # 欧洲经委会执行委员会第125次会议: the session of the unit named just before
+                # (whose 执行 the left edge took for a verb)
+                label = (unit.label or text[unit.start : unit.end]) + text[head_start:end]
+                candidates.append(
+                    Candidate(unit.start, end, entity_type, f"name:{entity_type}", "", label, 2)
+                )
+                continue
             if text.endswith(HASHTAG, 0, start) and text[start : start + 1].isascii():
                 start -= len(HASHTAG)  # #eSkills4Girls倡议: a campaign named by its hashtag
             number = ORDINAL_BEFORE.search(text, start, head_start)
@@ -483,9 +491,10 @@ class NameMatcher:
                 and body is not None
                 and body.type is EntityType.ORGANIZATION
                 and body.label
-                and SESSION_AT_END.fullmatch(text, body.end, end)
+                and (SESSION_AT_END.fullmatch(text, body.end, end) or session is not None)
             ):
-                # 大会第二十三届特别会议: named by the body's full name, as in every document
+                # 大会第二十三届特别会议, 欧洲经委会执行委员会第125次会议: named by the body's
+                # full name, as in every document
                 candidates.append(
                     Candidate(start, end, entity_type, f"name:{entity_type}", "",
                               body.label + text[body.end : end], 1)
@@ -1058,6 +1067,15 @@ class NameMatcher:
             tagged = tagged_words(modifier)
             return len(tagged) > 1 or _proper(tagged[0][1])
         return True
+
+
+def _unit_ending_at(candidates: list[Candidate], end: int, start: int) -> Candidate | None:
+    """The body's unit named by rule that ends at ``end`` and opens before ``start``."""
+    for candidate in reversed(candidates):
+        if candidate.end == end and candidate.start < start:
+            if candidate.type is EntityType.ORGANIZATION and candidate.rule.startswith("name:"):
+                return candidate
+    return None
 
 
 def _country_frames(text: str, known: KnownNames) -> list[tuple[int, int, Candidate]]:

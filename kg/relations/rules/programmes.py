@@ -39,6 +39,10 @@ HELPED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:协助|帮助|
 GIVEN_FROM = re.compile(r"从(?P<body>[^，。；从]{2,30}?)(?:那里)?(?:获得|得到|收到|获取)")
 
 
+# 启动了联合国道路安全基金支持的项目: a fund that backs what is carried out, not carried out
+FUNDER_OF_NEXT = re.compile(r"(?:所)?(?:支持|支助|资助|供资|赞助)的")
+
+
 def implements(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
     subject = sentence.subject(*ACTORS)
@@ -76,7 +80,12 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, body, Predicate.IMPLEMENTS, programme, "implements:name", 0.8
                 )
-        if subject is not None and subject.end <= programme.start and subject not in owners:
+        if (
+            subject is not None
+            and subject.end <= programme.start
+            and subject not in owners
+            and not FUNDER_OF_NEXT.match(text, programme.end)  # 启动了X基金支持的项目
+        ):
             actors = [subject, *sentence.co_actors(subject)]
             clause_start, _ = sentence.clause_of(programme.start)
             lead_start = max(actors[-1].end, clause_start)

@@ -20,7 +20,8 @@ SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
 FUNDED_BY = re.compile(r"由(?P<actors>[^，。；由]{2,40}?)(?:资助|供资|支助|赞助|出资)的")
 # 集装箱管制方案在50多个国家开展，由欧洲联盟和日本供资: a closing clause on the subject
 FUNDED_CLAUSE = re.compile(
-    r"，由(?P<actors>[^，。；由]{2,60}?)(?:共同)?(?:资助|供资|支助|赞助|出资)(?=[。；，]|$)"
+    r"，由(?P<actors>[^，。；由]{2,60}?)(?:共同)?(?:提供资金|提供资助|资助|供资|支助|赞助|出资)"
+    r"(?=[。；，]|$)"
 )
 BACKED_BY = re.compile(r"在(?P<actors>[^，。；在]{2,40}?)的(?:支持|支助|资助|赞助)下")
 OWNER_JOINER = re.compile(r"[、和及与]")
