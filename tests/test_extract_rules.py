@@ -630,6 +630,18 @@ def test_the_numbered_meeting_of_an_executive_committee(extract):
     ]
 
 
+def test_a_bodys_network_of_agencies_is_a_body(extract):
+    found = extract("儿基会参加了行政首长协调会人力资源网络的工作。")
+    assert "联合国系统行政首长协调理事会人力资源网络" in names(found, EntityType.ORGANIZATION)
+    assert not found.of_type(EntityType.PROGRAMME)
+
+
+def test_a_strategy_an_agency_issues_is_its_own_programme(extract):
+    found = extract("儿基会发布了《残疾包容政策和战略（2022-2030年）》。各国通过了《海洋战略》。")
+    assert names(found, EntityType.PROGRAMME) == ["残疾包容政策和战略（2022-2030年）"]
+    assert names(found, EntityType.INSTRUMENT) == ["海洋战略"]
+
+
 def test_a_bodys_unit_named_by_a_place(extract):
     found = extract("阿塞拜疆支持欧安组织明斯克小组的工作，儿基会外地办事处也参加了。")
     assert names(found, EntityType.ORGANIZATION) == [

@@ -118,3 +118,11 @@ def test_a_bare_session_line_is_the_acting_organs_session():
     # 大会 is the General Assembly, not the 联合国海洋问题大会 named in the title before
     assert "联合国大会第九十一届会议" in meetings
     assert ("第三届联合国海洋问题大会", "adopts", "苏瓦宣言") in found
+
+
+def test_the_own_bodys_decision_named_by_its_bare_head():
+    _, found = labelled(
+        "联合国儿童基金会\n执行局\n2036年年会\n2036年6月11日至14日\n临时议程项目10\n海洋问题的最新情况\n摘要\n"
+        "本报告根据执行局第2035/5号决定提交，介绍了儿基会的进展。\n一．导言\n1. 儿基会开展了工作。\n"
+    )
+    assert ("联合国儿童基金会执行局", "adopts", "联合国儿童基金会执行局第2035/5号决定") in found

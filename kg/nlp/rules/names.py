@@ -51,6 +51,7 @@ STOP_TAGS = frozenset(
 )
 ASPECT_PARTICLES = frozenset("了过着")
 NATIONAL_WORDS = frozenset({"国家", "中央"})  # 柬埔寨国家银行, 尼日利亚中央银行
+NETWORK = "网络"  # owned by a body, a network of agencies: 行政首长协调会人力资源网络
 NATIONAL_OFFICES = frozenset({"局", "署", "部", "司", "办公室"})  # one office, not a category
 # 在巴勒斯坦国，…财政部…: a sentence set in one country, whose offices it names bare
 COUNTRY_FRAME = re.compile(r"(?:^|(?<=[。；！？\n]))在(?P<place>[^，。；]{2,30}?)，")
@@ -477,6 +478,15 @@ class NameMatcher:
                 continue  # 结成伙伴关系, 加强伙伴关系: a partnership formed, not one named
             if entity_type is EntityType.PROGRAMME and (period := PERIOD_AFTER.match(text, end)):
                 end = period.end()  # 联合国促进老龄健康十年(2021-2030): its period is its name's
+            if owned and match.group(0) == NETWORK:
+                # 行政首长协调会人力资源网络: a body's network of agencies is a body of its
+                # own, named with the body's full name
+                label = (owner.label or text[owner.start : owner.end]) + text[owner.end : end]
+                candidates.append(
+                    Candidate(owner.start, end, EntityType.ORGANIZATION, "name:network", "",
+                              label, priority=1)
+                )  # fmt: skip
+                continue
             if owned:
                 # 儿基会气候行动计划: written with its body, named without it; the body
                 # stays a mention inside (who runs it)

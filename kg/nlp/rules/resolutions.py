@@ -220,6 +220,9 @@ class ResolutionMatcher:
         clause = text[max(0, text.rfind("。", 0, start) + 1) : start]
         types = (EntityType.MEETING,) if ANAPHOR_MEETING.search(clause) else ISSUING_TYPES
         own = context.own_body
+        if own is not None and _written_before(text, own.short, start):
+            # 根据执行局第2023/5号决定: the document's own body, by its bare head
+            return Candidate(-1, -1, own.type, "context", own.key, own.label), own.label
         pronoun = text.rfind(OWN, 0, start)
         clause_start = max(text.rfind(stop, 0, start) for stop in "。；\n") + 1
         if own is not None and text[clause_start:pronoun].strip(" ，,") in CLAUSE_VERBS:
@@ -240,6 +243,13 @@ class ResolutionMatcher:
             return None
         name, key, entity_type = remembered
         return Candidate(-1, -1, entity_type, "context", key, name), name
+
+
+def _written_before(text: str, name: str, start: int) -> bool:
+    """Is ``name`` written right before a number starting at ``start`` (only a date or
+    a title between)?"""
+    at = text.rfind(name, 0, start)
+    return at >= 0 and BODY_GAP.match(text[at + len(name) : start]) is not None
 
 
 @cache

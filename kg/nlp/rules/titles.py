@@ -41,6 +41,10 @@ def load_heads() -> list[tuple[str, EntityType, EntityType | None]]:
     return sorted(heads, key=lambda item: -len(item[0]))
 
 
+# 儿基会(还)发布了《…政策和战略》: the agency issues its own plan (States adopt, 通过)
+ISSUED = re.compile(r"[，,]?(?:还|已|又|也)?(?:发布|推出|启动|制定|出台|更新|修订)了?")
+
+
 class TitleMatcher:
     name = "kg_titles"
 
@@ -59,12 +63,15 @@ class TitleMatcher:
                 return entity_type, head
         return EntityType.PUBLICATION, ""
 
-    def _owner(self, candidates: list[Candidate], start: int) -> bool:
-        """Is a fund, programme or office of the UN named right before the 《 at ``start``
-        or at the title's start?"""
+    def _owner(self, text: str, candidates: list[Candidate], start: int) -> bool:
+        """Is a fund, programme or office of the UN named right before the 《 at ``start``,
+        at the title's start, or as the one that issues it (儿基会发布了《…战略》)?"""
         return any(
             candidate.type is EntityType.ORGANIZATION
-            and start in (candidate.end, candidate.start - 1)
+            and (
+                start in (candidate.end, candidate.start - 1)
+                or (candidate.end < start and ISSUED.fullmatch(text, candidate.end, start))
+            )
             and owns_plans(candidate.key)
             for candidate in candidates
         )
@@ -72,7 +79,8 @@ class TitleMatcher:
     def __call__(self, doc: Doc) -> Doc:
         candidates = candidates_of(doc)
         context = context_of(doc)
-        for match in TITLE.finditer(text_of(doc)):
+        text = text_of(doc)
+        for match in TITLE.finditer(text):
             title = match.group(1).replace(" ", "")
             known = self.gazetteer.lookup(title)
             if known is not None and known.type in TITLED_TYPES:
@@ -80,7 +88,7 @@ class TitleMatcher:
             else:
                 entity_type, head = self.classify(title)
                 key, label = "", title
-                if head in self.owned and self._owner(candidates, match.start()):
+                if head in self.owned and self._owner(text, candidates, match.start()):
                     entity_type = self.owned[head]  # 儿基会《…行动计划》: the agency's own
                 if entity_type is EntityType.INSTRUMENT and head:
                     key, label = self._short_title(title, head, context) or ("", title)
