@@ -382,7 +382,9 @@ def test_a_bare_short_title_with_nothing_before_it_names_nothing(extract):
     ("sentence", "expected"),
     [
         ("报告提出了基于人权的“组织原则”和新的“参与规则”。", []),  # terms in scare quotes
-        ("各国同意采用“联合国可持续发展合作框架”。", ["联合国可持续发展合作框架"]),
+        ("各国同意采用“联合国可持续发展合作框架”。", ["联合国可持续发展合作框架"]),  # known
+        # what States adopt is titled 《…》: a framework in quotes is an agency's, or a term
+        ("小组采用了“海洋组织评价职能专业同行审议框架”和“双轨办法”。", []),
         (  # a passage quoted from a mandate, not a title
             "委员会的任务包括“查明正在出现的问题、趋势以及处理需要紧急审议并对其提出实质性建议"
             "的那些影响妇女处境或男女平等的问题的新办法”。",

@@ -41,6 +41,7 @@ def load_heads() -> list[tuple[str, EntityType, EntityType | None]]:
     return sorted(heads, key=lambda item: -len(item[0]))
 
 
+UNQUOTED_TYPES = (EntityType.INSTRUMENT, EntityType.PROGRAMME)  # never titled by “…” alone
 # 儿基会(还)发布了《…政策和战略》: the agency issues its own plan (States adopt, 通过)
 ISSUED = re.compile(r"[，,]?(?:还|已|又|也)?(?:发布|推出|启动|制定|出台|更新|修订)了?")
 
@@ -107,13 +108,12 @@ class TitleMatcher:
                     priority=6,
                 )
             )
-        for match in QUOTED_TITLE.finditer(text_of(doc)):
+        for match in QUOTED_TITLE.finditer(text):
             entity_type, head = self.classify(match.group(1))
-            if (
-                head
-                and entity_type is not EntityType.PROGRAMME
-                and self._titled(match.group(1), head)
-            ):
+            # what States adopt is titled 《…》; a framework or strategy in quotes is an
+            # agency's own (“…同行审议框架”) or no name at all (“双轨办法”), and programmes
+            # in quotes are the name rules' (“尊重工作场所”倡议)
+            if head and entity_type not in UNQUOTED_TYPES and self._titled(match.group(1), head):
                 candidates.append(
                     Candidate(
                         match.start(1),
