@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_free_trigger, first_trigger
+from kg.relations.rules.base import assertion
 from kg.relations.sentence import ACTORS, Sentence, triggers
 from kg.text import clause_verbs
 
@@ -48,7 +48,6 @@ def document_subject(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, organ, Predicate.WORKS_ON, threat, "document-subject:concern", 0.6
             )
-    yield from _acts_against(sentence, organ)
     yield from _agenda_items(sentence, organ)
     resolve = text.find(RESOLVE, sentence.start, sentence.end)
     if resolve < 0:
@@ -79,30 +78,6 @@ def _opens_with_verb(sentence: Sentence) -> bool:
     if not opener:
         return False
     return not any(m.start < sentence.start + len(opener) for m in sentence.of(*ACTORS))
-
-
-NOT_ACTS = ("关于", "针对", "反")  # prepositions and prefixes among the work words
-
-
-def _acts_against(sentence: Sentence, organ: str) -> Iterator[Assertion]:
-    """认识到需要…解决暴力的结构性原因，例如…腐败: the organ's paragraph acts against the
-    threats it names after a work verb (解决, 打击, 消除 …) that no other actor precedes."""
-    text = sentence.text
-    words = [w for w in triggers("work") if w not in NOT_ACTS]
-    names = [m for m in sentence.mentions if m.type is not EntityType.THREAT]
-    # 《消除对妇女的暴力行为宣言》: a verb inside a title acts for no one
-    verb = first_free_trigger(sentence, tuple(words), sentence.start + 1, sentence.end, names)
-    if verb < 0 or any(m.start < verb for m in sentence.of(*ACTORS)):
-        return
-    if first_trigger(text, triggers("other-actor"), sentence.start, verb) >= 0:
-        return  # 会员国必须…采取措施…减少: the States act, not the organ
-    for threat in sentence.of(EntityType.THREAT):
-        if threat.start > verb and not any(
-            n.start <= threat.start and threat.end <= n.end for n in names
-        ):
-            yield assertion(
-                sentence, organ, Predicate.WORKS_ON, threat, "document-subject:acts-against", 0.55
-            )
 
 
 # 在题为“非传染性疾病预防和控制”的分项下: the title of one of the organ's agenda items
