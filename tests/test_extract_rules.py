@@ -632,6 +632,11 @@ def test_the_numbered_meeting_of_an_executive_committee(extract):
     ]
 
 
+def test_on_whose_behalf_a_letter_speaks_is_no_part_of_the_name(extract):
+    found = extract("我们谨代表保护责任问题之友小组转递该小组的联合声明。")
+    assert names(found, EntityType.ORGANIZATION) == ["保护责任问题之友小组"]
+
+
 def test_a_bodys_network_of_agencies_is_a_body(extract):
     found = extract("儿基会参加了行政首长协调会人力资源网络的工作。")
     assert "联合国系统行政首长协调理事会人力资源网络" in names(found, EntityType.ORGANIZATION)

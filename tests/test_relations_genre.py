@@ -127,6 +127,15 @@ def test_the_body_that_becomes_a_member(relate):
     assert ("世界卫生组织", "机构间常设委员会") not in taking_part
 
 
+def test_the_members_a_group_of_friends_lists_take_part_in_it(relate):
+    found = relate(
+        "我们谨代表海洋问题之友小组转递声明。",
+        "我们，海洋问题之友小组成员，即斐济、挪威和葡萄牙以及欧洲联盟，重申承诺。",
+    )
+    members = {s for s, o in pairs(found, "participatesIn") if o == "海洋问题之友小组"}
+    assert members == {"斐济", "挪威", "葡萄牙", "欧洲联盟"}
+
+
 def test_the_body_that_joins_a_body_or_network(relate):
     found = relate(
         "今年，人口基金作为成员加入了机构间常设委员会。",

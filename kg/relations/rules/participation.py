@@ -32,7 +32,7 @@ MEETING_HEAD = re.compile(
 )
 # Heads of groups whose members a text lists: 主要捐助方集团, …之友小组, …联盟
 GROUP_HEADS = ("集团", "小组", "之友", "联盟", "伙伴关系")
-INCLUDED = ("其中包括", "成员包括", "成员有", "包括")
+INCLUDED = ("其中包括", "成员包括", "成员有", "成员，即", "成员即", "成员为", "成员：", "包括")
 # …倡议，由A牵头，合作伙伴包括B、C: the partners of the programme named before
 PARTNERS_INCLUDE = ("合作伙伴包括", "伙伴包括", "参与方包括", "伙伴有")
 GROUP_REACH = 12  # characters between a group and 其中包括
