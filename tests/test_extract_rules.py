@@ -632,6 +632,19 @@ def test_the_numbered_meeting_of_an_executive_committee(extract):
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("并鼓励各国接受法院的管辖。", []),  # 各国 is the subject of 接受
+        ("请各国加强法院的作用。", []),
+        ("非洲各国禁毒执法机构负责人会议召开。", ["非洲各国禁毒执法机构负责人会议"]),
+    ],
+)
+def test_a_verb_after_a_subject_pronoun_is_the_clauses(extract, sentence, expected):
+    found = extract(sentence)
+    assert names(found, EntityType.ORGANIZATION) + names(found, EntityType.MEETING) == expected
+
+
 def test_on_whose_behalf_a_letter_speaks_is_no_part_of_the_name(extract):
     found = extract("我们谨代表保护责任问题之友小组转递该小组的联合声明。")
     assert names(found, EntityType.ORGANIZATION) == ["保护责任问题之友小组"]

@@ -50,6 +50,9 @@ STOP_TAGS = frozenset(
     {"p", "r", "q", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "y", "e", "x", "t"}
 )
 ASPECT_PARTICLES = frozenset("了过着")
+CLAUSE_OPENING_TAGS = frozenset({"v", "c", "p", "x"})  # before a pronoun that opens a clause
+# a verb after one of these is the clause's predicate (其, 该 are possessive: 其打击绑架方案)
+SUBJECT_PRONOUNS = frozenset({"各国", "各方", "我们", "我国", "他们", "它们", "我", "他", "她"})
 NATIONAL_WORDS = frozenset({"国家", "中央"})  # 柬埔寨国家银行, 尼日利亚中央银行
 NETWORK = "网络"  # owned by a body, a network of agencies: 行政首长协调会人力资源网络
 NATIONAL_OFFICES = frozenset({"局", "署", "部", "司", "办公室"})  # one office, not a category
@@ -727,6 +730,16 @@ class NameMatcher:
         clause verb. A verb after a modal (应加强…) is the clause's predicate.
         """
         if left and left[-1][0] in self.modals:
+            return True
+        if (
+            left
+            and left[-1][0] in SUBJECT_PRONOUNS
+            and flag == "v"
+            and len(word) > 1
+            and (len(left) < 2 or left[-2][1] in CLAUSE_OPENING_TAGS)
+        ):
+            # 鼓励各国接受法院的管辖, 请各国加强…: the pronoun is its subject (非洲各国禁毒
+            # 执法机构负责人会议: after a place 各国 is the name's own)
             return True
         if flag not in VERB_TAGS or len(word) < 2 or word in self.name_words:
             return False  # one character tagged a verb is most often a word cut wrongly (可|持续)
