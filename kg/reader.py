@@ -680,6 +680,8 @@ def _segmented_front(head: list[Line]) -> Metadata:
         else:
             candidates.append(written)
         expecting_agenda_title = False
+    if subtitle and masthead and not candidates:
+        candidates.append(masthead.pop())  # 加强…的协调 / 秘书长的报告: the title above it
     notes.extend(masthead)
     title = _clean_title(candidates.pop()) if candidates else ""
     return Metadata(

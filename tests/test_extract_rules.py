@@ -650,6 +650,11 @@ def test_on_whose_behalf_a_letter_speaks_is_no_part_of_the_name(extract):
     assert names(found, EntityType.ORGANIZATION) == ["保护责任问题之友小组"]
 
 
+def test_humanitarian_teams_of_the_un_system(extract):
+    found = extract("地震后，联合国灾害评估和协调队与国际搜索和救援咨询团部署到灾区。")
+    assert keys(found, EntityType.ORGANIZATION) == ["org/insarag", "org/undac"]
+
+
 def test_a_bodys_network_of_agencies_is_a_body(extract):
     found = extract("儿基会参加了行政首长协调会人力资源网络的工作。")
     assert "联合国系统行政首长协调理事会人力资源网络" in names(found, EntityType.ORGANIZATION)

@@ -293,6 +293,12 @@ def test_a_masthead_line_above_the_sessions_body_is_kept():
     assert "大会" in meta.notes
 
 
+def test_the_line_above_a_reports_subtitle_is_its_title():
+    text = "加强海洋紧急援助的协调\n秘书长的报告\n一．导言\n1. 本报告说明了工作。\n"
+    meta = parse_document(text).metadata
+    assert (meta.title, meta.subtitle) == ("加强海洋紧急援助的协调", "秘书长的报告")
+
+
 def test_a_sentence_after_an_agenda_line_is_no_part_of_its_title():
     text = SUMMARY_RECORD.replace(
         "议程项目12：海洋问题\n", "议程项目12：海洋问题\n上午10时05分宣布开会。\n"
