@@ -655,6 +655,13 @@ def test_humanitarian_teams_of_the_un_system(extract):
     assert keys(found, EntityType.ORGANIZATION) == ["org/insarag", "org/undac"]
 
 
+def test_an_outcome_named_by_its_session_is_an_instrument(extract):
+    found = extract("妇女地位委员会第六十五届会议商定结论强调了参与。")
+    assert names(found, EntityType.INSTRUMENT) == ["妇女地位委员会第六十五届会议商定结论"]
+    (session,) = found.of_type(EntityType.MEETING)  # named inside it
+    assert all(m.nested for m in session.mentions)
+
+
 def test_a_bodys_network_of_agencies_is_a_body(extract):
     found = extract("儿基会参加了行政首长协调会人力资源网络的工作。")
     assert "联合国系统行政首长协调理事会人力资源网络" in names(found, EntityType.ORGANIZATION)

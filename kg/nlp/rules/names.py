@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.data_files import read_table, read_words
+from kg.ids import entity_key
 from kg.nlp.context import (
     OWN_BODY_HEADS,
     Alias,
@@ -340,7 +341,21 @@ class NameMatcher:
             start = self.left_edge(text, head_start, known_ends, entity_type)
             if start is None:
                 continue  # the name would run on past any clause: a description, not a name
-            if session is not None and (unit := _unit_ending_at(candidates, head_start, start)):
+            if entity_type is EntityType.INSTRUMENT and (
+                meeting := _named_ending_at(candidates, head_start, start, EntityType.MEETING)
+            ):
+                # 妇女地位委员会第六十五届会议商定结论: the outcome named by its session
+                held = meeting.label or text[meeting.start : meeting.end]
+                candidates.append(
+                    Candidate(meeting.start, end, entity_type, f"name:{entity_type}", "",
+                              held + text[head_start:end], 2)
+                )  # fmt: skip
+                # the session stays named inside it (who adopted it), by its own key
+                candidates.append(meeting._replace(key=entity_key(EntityType.MEETING, held)))
+                continue
+            if session is not None and (
+                unit := _named_ending_at(candidates, head_start, start, EntityType.ORGANIZATION)
+            ):
                 # 欧洲经委会执行委员会第125次会议: the session of the unit named just before
                 # (whose 执行 the left edge took for a verb)
                 label = (unit.label or text[unit.start : unit.end]) + text[head_start:end]
@@ -1092,11 +1107,14 @@ class NameMatcher:
         return True
 
 
-def _unit_ending_at(candidates: list[Candidate], end: int, start: int) -> Candidate | None:
-    """The body's unit named by rule that ends at ``end`` and opens before ``start``."""
+def _named_ending_at(
+    candidates: list[Candidate], end: int, start: int, entity_type: EntityType
+) -> Candidate | None:
+    """The name of ``entity_type`` made by rule that ends at ``end`` and opens before
+    ``start`` (a body's unit, a body's session)."""
     for candidate in reversed(candidates):
         if candidate.end == end and candidate.start < start:
-            if candidate.type is EntityType.ORGANIZATION and candidate.rule.startswith("name:"):
+            if candidate.type is entity_type and candidate.rule.startswith("name:"):
                 return candidate
     return None
 
