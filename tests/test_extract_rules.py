@@ -655,6 +655,13 @@ def test_humanitarian_teams_of_the_un_system(extract):
     assert keys(found, EntityType.ORGANIZATION) == ["org/insarag", "org/undac"]
 
 
+def test_a_convention_numbered_in_its_bodys_series(extract):
+    found = extract("各国批准了国际劳工组织关于家庭工人的第189号公约和劳工组织第182号公约。")
+    assert keys(found, EntityType.INSTRUMENT) == ["instrument/ilo-c182", "instrument/ilo-c189"]
+    assert keys(found, EntityType.ORGANIZATION) == ["org/ilo"]  # a mention of its own
+    assert keys(extract("该国批准了第189号公约。"), EntityType.INSTRUMENT) == []  # whose?
+
+
 def test_an_outcome_named_by_its_session_is_an_instrument(extract):
     found = extract("妇女地位委员会第六十五届会议商定结论强调了参与。")
     assert names(found, EntityType.INSTRUMENT) == ["妇女地位委员会第六十五届会议商定结论"]

@@ -85,6 +85,37 @@ OWN_NUMBER = re.compile(
 FIRST_DECISION = {2: 401, 4: 201}
 
 
+# 国际劳工组织关于家庭工人的第189号公约, 劳工组织第182号公约: a convention numbered in its
+# body's series (the ILO's)
+NUMBERED_CONVENTION_MARK = "号公约"
+NUMBERED_CONVENTION = re.compile(r"(?:关于[^，。；《》]{1,40}的)?第\s?(?P<n>\d{1,3})\s?号公约")
+
+
+def _numbered_conventions(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Conventions cited by their number in the series of the body named right before."""
+    found = []
+    bodies = {c.end: c for c in candidates if c.type is EntityType.ORGANIZATION and c.key}
+    for match in NUMBERED_CONVENTION.finditer(text):
+        body = bodies.get(match.start())
+        if body is None:
+            continue  # a number with no body: whose series it is, the text does not say
+        known = load_gazetteer().get(body.key)
+        name = known.label_zh if known else text[body.start : body.end]
+        number = match.group("n")
+        found.append(  # the body stays a mention of its own: it adopted, not wrote, the text
+            Candidate(
+                match.start(),
+                match.end(),
+                EntityType.INSTRUMENT,
+                rule="resolution:numbered-convention",
+                key=f"instrument/{slug(body.key.split('/', 1)[-1])}-c{number}",
+                label=f"{name}第{number}号公约",
+                priority=5,
+            )
+        )
+    return found
+
+
 def _numbered_title(match: re.Match, context) -> Candidate:
     """The resolution (or decision) whose number opens a title line, the own body's."""
     number = match.group("n")
@@ -119,6 +150,8 @@ class ResolutionMatcher:
         text = text_of(doc)
         if text[:1].isdigit() and (own := OWN_NUMBER.match(text)):
             candidates_of(doc).append(_numbered_title(own, context_of(doc)))
+        if NUMBERED_CONVENTION_MARK in text:
+            candidates_of(doc).extend(_numbered_conventions(text, candidates_of(doc)))
         if KIND_CHARACTER not in text:
             return doc  # no 决议 or 决定: most paragraphs, and the pattern is slow to rule out
         candidates = candidates_of(doc)
