@@ -663,6 +663,8 @@ def test_a_convention_numbered_in_its_bodys_series(extract):
 
 
 def test_an_outcome_named_by_its_session_is_an_instrument(extract):
+    found = extract("世界贸易组织第十二次部长级会议部长宣言指出，会议通过了一项政治宣言。")
+    assert names(found, EntityType.INSTRUMENT) == ["世界贸易组织第十二次部长级会议部长宣言"]
     found = extract("妇女地位委员会第六十五届会议商定结论强调了参与。")
     assert names(found, EntityType.INSTRUMENT) == ["妇女地位委员会第六十五届会议商定结论"]
     (session,) = found.of_type(EntityType.MEETING)  # named inside it
