@@ -140,6 +140,21 @@ def test_un_system_programmes_and_partnerships_the_gazetteer_holds(extract):
     assert keys(found, EntityType.INSTRUMENT) == ["instrument/qcpr"]
 
 
+def test_health_climate_and_nutrition_initiatives_the_gazetteer_holds(extract):
+    found = extract(
+        "新冠肺炎疫苗全球获取机制、营养促进运动、全球气候观测系统和全民早期预警倡议得到适应基金"
+        "的支持，各国回顾《全球移民契约》。"
+    )
+    assert keys(found, EntityType.PROGRAMME) == [
+        "programme/covax",
+        "programme/early-warnings-for-all",
+        "programme/gcos",
+        "programme/sun-movement",
+    ]
+    assert keys(found, EntityType.ORGANIZATION) == ["org/adaptation-fund"]
+    assert keys(found, EntityType.INSTRUMENT) == ["instrument/global-compact-migration"]
+
+
 def test_world_conferences_and_summits_a_preamble_recalls(extract):
     found = extract(
         "重申在千年首脑会议、2005年世界首脑会议和联合国住房与可持续城市发展会议(人居三)上"
