@@ -686,6 +686,11 @@ def test_an_outcome_named_by_its_session_is_an_instrument(extract):
     assert all(m.nested for m in session.mentions)
 
 
+def test_a_programme_named_whole_in_quotes(extract):
+    found = extract("2022年在巴基斯坦启动的“游戏项目”和“一站式中心”证明了这一点。")
+    assert names(found, EntityType.PROGRAMME) == ["游戏项目"]
+
+
 def test_a_bodys_network_of_agencies_is_a_body(extract):
     found = extract("儿基会参加了行政首长协调会人力资源网络的工作。")
     assert "联合国系统行政首长协调理事会人力资源网络" in names(found, EntityType.ORGANIZATION)

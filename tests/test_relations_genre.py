@@ -136,6 +136,15 @@ def test_the_members_a_group_of_friends_lists_take_part_in_it(relate):
     assert members == {"斐济", "挪威", "葡萄牙", "欧洲联盟"}
 
 
+def test_a_programme_named_in_a_sentence_set_in_a_country_acts_there(relate):
+    found = relate(
+        "在莫桑比克，儿基会实施了“游戏项目”。",
+        "儿基会在全球推广了“学习项目”，其中有莫桑比克的学校。",
+    )
+    assert ("游戏项目", "莫桑比克") in pairs(found, "targets")
+    assert ("学习项目", "莫桑比克") not in pairs(found, "targets")
+
+
 def test_the_body_that_joins_a_body_or_network(relate):
     found = relate(
         "今年，人口基金作为成员加入了机构间常设委员会。",

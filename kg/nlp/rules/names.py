@@ -55,6 +55,9 @@ CLAUSE_OPENING_TAGS = frozenset({"v", "c", "p", "x"})  # before a pronoun that o
 # a verb after one of these is the clause's predicate (其, 该 are possessive: 其打击绑架方案)
 SUBJECT_PRONOUNS = frozenset({"各国", "各方", "我们", "我国", "他们", "它们", "我", "他", "她"})
 NATIONAL_WORDS = frozenset({"国家", "中央"})  # 柬埔寨国家银行, 尼日利亚中央银行
+# heads that end a programme's whole name inside quotes (“游戏项目”); “一站式中心” and
+# “…方案” in quotes are terms or titles
+QUOTED_PROGRAMME_HEADS = frozenset({"项目", "倡议", "运动"})
 NETWORK = "网络"  # owned by a body, a network of agencies: 行政首长协调会人力资源网络
 NATIONAL_OFFICES = frozenset({"局", "署", "部", "司", "办公室"})  # one office, not a category
 # 在巴勒斯坦国，…财政部…: a sentence set in one country, whose offices it names bare
@@ -338,6 +341,20 @@ class NameMatcher:
                 continue
             if entity_type is EntityType.PROGRAMME and text[end : end + 1].isdigit():
                 continue  # 战略框架方案13: the framework's numbered part, not a programme's name
+            if match.group(0) in QUOTED_PROGRAMME_HEADS and text.startswith("”", end):
+                opening = text.rfind("“", max(0, head_start - MAX_NAME), head_start)
+                if (
+                    opening >= 0
+                    and "”" not in text[opening:head_start]
+                    and head_start - opening > 1
+                    and not first_tag(text[opening + 1 : head_start]).startswith("v")  # “审查…”
+                ):
+                    # 启动的“游戏项目”: the quotation is the programme's whole name
+                    whole = text[opening + 1 : end]
+                    candidates.append(
+                        Candidate(opening, end + 1, entity_type, "name:quoted", "", whole, 1)
+                    )
+                    continue
             start = self.left_edge(text, head_start, known_ends, entity_type)
             if start is None:
                 continue  # the name would run on past any clause: a description, not a name

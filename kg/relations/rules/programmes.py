@@ -244,6 +244,27 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
     yield from _actor_places(sentence)
     yield from _field_offices(sentence)
     yield from _topic_places(sentence)
+    yield from _set_in(sentence)
+
+
+# 在莫桑比克，儿基会制定了…计划: a sentence that opens with the country it is set in
+SET_IN = re.compile(r"在(?P<place>[^，。；]{2,30}?)，")
+
+
+def _set_in(sentence: Sentence) -> Iterator[Assertion]:
+    """The programmes a sentence set in one place names (在莫桑比克，儿基会制定了社区
+    恢复和复原计划) act there."""
+    frame = SET_IN.match(sentence.text, sentence.start)
+    if frame is None:
+        return
+    places = sentence.inside(frame, "place", *PLACES)
+    if len(places) != 1 or (places[0].start, places[0].end) != frame.span("place"):
+        return
+    for programme in sentence.of(EntityType.PROGRAMME):
+        if programme.start > frame.end() and not places_in_name(programme.text):
+            yield assertion(
+                sentence, programme, Predicate.TARGETS, places[0], "targets:set-in", 0.6
+            )
 
 
 def _launched_in(sentence: Sentence, places: list) -> Iterator[Assertion]:
