@@ -52,6 +52,11 @@ def test_short_country_names_respect_word_boundaries(extract):
     assert keys(found, EntityType.COUNTRY) == []
 
 
+def test_gulf_states_and_the_nile_basin_are_regions(extract):
+    found = extract("海湾国家和尼罗河流域国家加强了合作。")
+    assert keys(found, EntityType.REGION) == ["region/gulf-region", "region/nile-basin"]
+
+
 def test_territories_are_regions_with_their_iso_code(extract):
     # a territory is no State: a place, not an actor, though ISO lists its code
     found = extract("科索沃、直布罗陀和福克兰(马尔维纳斯)群岛的妇女与塞尔维亚的代表会晤。")
