@@ -145,6 +145,25 @@ def test_un_system_programmes_and_partnerships_the_gazetteer_holds(extract):
     assert keys(found, EntityType.INSTRUMENT) == ["instrument/qcpr"]
 
 
+def test_treaty_bodies_ceb_committees_and_others_the_gazetteer_holds(extract):
+    found = extract(
+        "防止酷刑小组委员会、移徙工人问题委员会、常设仲裁法院、方案问题高级别委员会、"
+        "管理问题高级别委员会、独立审计咨询委员会、亚信会议、国际特赦组织和秘书长青年问题"
+        "特使办公室提交了资料，特派团派遣了人权观察员。"
+    )
+    assert keys(found, EntityType.ORGANIZATION) == [
+        "org/amnesty-international",
+        "org/cica",
+        "org/cmw",
+        "org/envoy-on-youth",
+        "org/hlcm",
+        "org/hlcp",
+        "org/iaac",
+        "org/pca",
+        "org/spt",
+    ]
+
+
 def test_health_climate_and_nutrition_initiatives_the_gazetteer_holds(extract):
     found = extract(
         "新冠肺炎疫苗全球获取机制、营养促进运动、全球气候观测系统和全民早期预警倡议得到适应基金"

@@ -247,7 +247,7 @@ def test_organizations_kinds_and_parents(tables):
         assert not r["parent"] or r["parent"] in ids, (r["id"], r["parent"])
         assert r["parent"] != r["id"]
     _assert_acyclic({r["id"]: r["parent"] for r in rows if r["parent"]}, "parent")
-    assert 150 <= len(rows) <= 400
+    assert 150 <= len(rows) <= 500
 
 
 @pytest.mark.parametrize(
