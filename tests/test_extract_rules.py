@@ -164,6 +164,22 @@ def test_treaty_bodies_ceb_committees_and_others_the_gazetteer_holds(extract):
     ]
 
 
+def test_national_development_agencies_the_gazetteer_holds(extract):
+    # 法国开发署 is France's agency, not UNDP's short form 开发署 inside it
+    found = extract(
+        "日本国际协力机构、德国国际合作机构、韩国国际协力团、瑞典国际开发合作署、"
+        "英国外交、联邦和发展事务部和法国开发署提供了资金。"
+    )
+    assert keys(found, EntityType.ORGANIZATION) == [
+        "org/afd",
+        "org/fcdo",
+        "org/giz",
+        "org/jica",
+        "org/koica",
+        "org/sida",
+    ]
+
+
 def test_health_climate_and_nutrition_initiatives_the_gazetteer_holds(extract):
     found = extract(
         "新冠肺炎疫苗全球获取机制、营养促进运动、全球气候观测系统和全民早期预警倡议得到适应基金"
