@@ -573,6 +573,10 @@ def _front_matter(front: list[Line], lines: list[Line]) -> tuple[Metadata, list[
     summary = front[summary_at + 1 :] if summary_at is not None else []
     head = front[:summary_at] if summary_at is not None else front
     head = [line for line in head if not MASTHEAD_LINE.match(line.text)]
+    if len(head) == 1 and (organ := ACTING_ORGAN_LINE.match(head[0].text)):
+        # 安全理事会， alone before the preamble: the acting organ, no title
+        metadata = Metadata(body=organ.group("organ"))
+        return replace(metadata, symbols=tuple(symbols)), summary
     if len(head) > 1 and not _blank_between(lines, head[0], head[-1]):
         metadata = _segmented_front(head)
     else:

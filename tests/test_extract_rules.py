@@ -123,6 +123,9 @@ def test_armed_groups_security_council_texts_name(extract):
     assert {"org/isil", "org/al-qaida", "org/al-shabaab"} <= set(
         keys(found, EntityType.ORGANIZATION)
     )
+    found = extract("东部地区的武装团体，包括“3·23运动”和民主同盟军，对平民实施暴力。")
+    assert keys(found, EntityType.ORGANIZATION) == ["org/adf", "org/m23"]
+    assert not found.of_type(EntityType.PROGRAMME)  # 运动 here is no campaign
 
 
 def test_the_universal_periodic_review_working_group(extract):

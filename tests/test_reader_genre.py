@@ -299,6 +299,12 @@ def test_the_line_above_a_reports_subtitle_is_its_title():
     assert (meta.title, meta.subtitle) == ("加强海洋紧急援助的协调", "秘书长的报告")
 
 
+def test_an_organ_line_alone_before_the_preamble_is_the_body_not_the_title():
+    text = "安全理事会，\n回顾其以往各项决议，\n1. 决定继续积极处理此案。\n"
+    meta = parse_document(text).metadata
+    assert (meta.body, meta.title) == ("安全理事会", "")
+
+
 def test_a_sentence_after_an_agenda_line_is_no_part_of_its_title():
     text = SUMMARY_RECORD.replace(
         "议程项目12：海洋问题\n", "议程项目12：海洋问题\n上午10时05分宣布开会。\n"
