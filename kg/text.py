@@ -36,6 +36,8 @@ _CJK = re.compile(
 CHINESE_NUMERALS = "一二三四五六七八九十"
 # the number of an ordinal: 第十二届, 第52届, 第一〇〇次
 ORDINAL_NUMERAL = r"[一二三四五六七八九十百零〇\d]+"
+# 在巴勒斯坦国，…: the place a sentence opens by setting itself in
+SETTING = r"在(?P<place>[^，。；]{2,30}?)，"
 # the period a programme or decade runs, in brackets after its name: (2021-2030), （2022-2024年）
 BRACKETED_PERIOD = r"[(（]\d{4}\s?[-—–至]\s?\d{4}\s?年?[)）]"
 SENTENCE_END = set("。！？!?；")

@@ -34,7 +34,7 @@ from kg.nlp.context import (
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer, owns_plans
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import PROPER_TAGS, first_tag, head_ends_word, splits_pair, tagged_words
-from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL, is_subsequence
+from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL, SETTING, is_subsequence
 
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 UP_TO_LAST_STOP = re.compile(rf"[\s\S]*[{re.escape(''.join(sorted(HARD_STOP)))}]")
@@ -61,7 +61,7 @@ QUOTED_PROGRAMME_HEADS = frozenset({"项目", "倡议", "运动"})
 NETWORK = "网络"  # owned by a body, a network of agencies: 行政首长协调会人力资源网络
 NATIONAL_OFFICES = frozenset({"局", "署", "部", "司", "办公室"})  # one office, not a category
 # 在巴勒斯坦国，…财政部…: a sentence set in one country, whose offices it names bare
-COUNTRY_FRAME = re.compile(r"(?:^|(?<=[。；！？\n]))在(?P<place>[^，。；]{2,30}?)，")
+COUNTRY_FRAME = re.compile(rf"(?:^|(?<=[。；！？\n])){SETTING}")
 TOPIC_TAGS = frozenset({"n", "nz", "vn", "an"})  # nouns a list of topics is made of
 NOUN_TAGS = TOPIC_TAGS | {"ns", "nt", "nr", "nrt", "j"}
 # Words of these parts of speech belong to the clause, not to a name after them: a

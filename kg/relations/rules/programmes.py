@@ -18,6 +18,7 @@ from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_free_trigger
 from kg.relations.sentence import ACTORS, MEMBER_STATES, PLACES, Sentence, triggers
+from kg.text import SETTING
 
 POSSESSIVE = re.compile(r"的?")
 SUPPORTED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:支持|支助|资助|协助)下")
@@ -247,8 +248,7 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
     yield from _set_in(sentence)
 
 
-# 在莫桑比克，儿基会制定了…计划: a sentence that opens with the country it is set in
-SET_IN = re.compile(r"在(?P<place>[^，。；]{2,30}?)，")
+SET_IN = re.compile(SETTING)  # 在莫桑比克，儿基会制定了…计划
 
 
 def _set_in(sentence: Sentence) -> Iterator[Assertion]:
