@@ -149,7 +149,8 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
             and text.startswith(ROLE_JOINERS, match.start())
             and match.start() == previous.end()
         )
-        previous = match if match.group("as") or not listed_role else previous
+        if not listed_role:
+            previous = match
         bodies = sentence.inside(match, "body", EntityType.ORGANIZATION, EntityType.PROGRAMME)
         if not bodies:
             continue
@@ -160,7 +161,7 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
             continue  # 理事会成员国: members of the council named bare, after no 是/当选为
         body = bodies[-1]
         if match.group("as") or listed_role:
-            opening = (previous or match).start("as")
+            opening = previous.start("as")  # the 作为 that opens this role or its list
             before = [
                 m for m in sentence.of(*ACTORS)
                 if m.end <= opening and "，" not in text[m.end : opening]
