@@ -173,6 +173,17 @@ def test_places_left_from_and_to_in_a_trafficking_sentence_are_no_route(relate):
     assert not relations.routes
 
 
+def test_tong_in_a_word_is_no_with(relate):
+    # 同地办公 (co-located), 同行 (peers): 同 opens a word, it is no preposition
+    found, _ = relate(
+        "开发署和人口基金向在曼谷同地办公的联合国实体提供共同房地服务。",
+        "开发署作为同行支助小组的成员，为联合国可持续发展合作框架提供支持。",
+        "开发署同世卫组织合作。",
+    )
+    partners = {(s, o) for s, p, o in found if p == "partnerOf"}
+    assert partners == {("联合国开发计划署", "世界卫生组织")}
+
+
 def test_every_evidence_is_a_sentence_of_its_paragraph(relate):
     _, relations = relate(
         "毒品和犯罪问题办公室与世界银行合作。世界银行和非洲开发银行签署了协定。",

@@ -77,9 +77,27 @@ def _companions(sentence: Sentence) -> list[tuple[int, str]]:
 
 
 def _not_with(text: str, position: int) -> bool:
-    """同 in 共同, 协同, 不同, 相同, 同时, 同样: not the preposition "with"."""
+    """同 in 共同, 协同, 不同, 相同, 同时, 同样, 同行, 同年, 同地: not the preposition "with"."""
     return text[position - 1 : position] in ("共", "协", "不", "相", "如", "等") or text.startswith(
-        ("时", "样", "期", "一", "意", "等"), position + 1
+        (
+            "时",
+            "样",
+            "期",
+            "一",
+            "意",
+            "等",
+            "行",
+            "事",
+            "伴",
+            "胞",
+            "类",
+            "步",
+            "年",
+            "日",
+            "月",
+            "地",
+        ),
+        position + 1,
     )
 
 
