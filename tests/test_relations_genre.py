@@ -145,6 +145,11 @@ def test_a_programme_named_in_a_sentence_set_in_a_country_acts_there(relate):
     assert ("学习项目", "莫桑比克") not in pairs(found, "targets")
 
 
+def test_the_place_a_sentence_is_set_in_supports_nothing(relate):
+    found = relate("在肯尼亚，妇女署支持国家统计局进行了调查。")
+    assert pairs(found, "supports") == {("联合国促进性别平等和增强妇女权能署", "肯尼亚国家统计局")}
+
+
 def test_the_body_that_joins_a_body_or_network(relate):
     found = relate(
         "今年，人口基金作为成员加入了机构间常设委员会。",

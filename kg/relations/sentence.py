@@ -217,6 +217,8 @@ class Sentence:
                 break
             if members and not ENUMERATION_GAP.fullmatch(between):
                 break
+            if members and "，" in between and self.text.endswith(FRAME, 0, mention.start):
+                break  # 在肯尼亚，妇女署支持…: the place the sentence is set in, no member
             members.insert(0, mention)
             cursor = mention.start
         return members
@@ -259,6 +261,7 @@ ADVERBIAL = re.compile(
     r"(?:为了|为|由于|随着|根据|按照|通过|鉴于|针对|对于|关于|考虑到|除了)"
 )
 CO_ACTOR_GAP = re.compile(r"（?\s?(?:还|也|已)?(?:、|和|及|以及|与|同)\s?")
+FRAME = "在"  # 在X，…: X sets the sentence
 ENUMERATION_GAP = re.compile(r"\s?(?:政府|国|等)?\s?(?:、|，|和|及|以及|与|同|或)\s?")
 LEADING_GAP = re.compile(r"\s?(?:了|来自|包括|如|即)?\s?")
 
