@@ -71,7 +71,7 @@ def find_routes(sentence: Sentence) -> list[Route]:
     """The flows a sentence describes, if it describes any: in each of its contrasted
     clauses (经巴尔干路线…的海洛因下降，而经由西非…的可卡因增加) when they name
     different commodities."""
-    threats = [t for t in sentence.of(EntityType.THREAT) if any(w in t.key for w in ROUTE_THREATS)]
+    threats = _flowing(sentence)
     if len({t.key for t in threats}) < 2:
         return _flows(sentence)
     found = []
@@ -88,6 +88,11 @@ def find_routes(sentence: Sentence) -> list[Route]:
     return found
 
 
+def _flowing(sentence: Sentence) -> list[Mention]:
+    """The sentence's threats that can flow along a route (trafficking, drugs)."""
+    return [t for t in sentence.of(EntityType.THREAT) if any(w in t.key for w in ROUTE_THREATS)]
+
+
 def _contrasted_clauses(sentence: Sentence) -> list[tuple[int, int]]:
     """The sentence cut where a clause is set against the one before (，而 / ，但 / ；)."""
     cuts = [m.start() for m in CONTRAST.finditer(sentence.text, sentence.start, sentence.end)]
@@ -96,7 +101,7 @@ def _contrasted_clauses(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def _flows(sentence: Sentence) -> list[Route]:
-    threats = [t for t in sentence.of(EntityType.THREAT) if any(w in t.key for w in ROUTE_THREATS)]
+    threats = _flowing(sentence)
     if not threats:
         return []
     across = ACROSS.search(sentence.text, sentence.start, sentence.end) is not None
