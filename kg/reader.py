@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum, auto
+from functools import cache
 from pathlib import Path
 from statistics import quantiles
 
@@ -549,11 +550,14 @@ def _split_unnumbered(
 
 def _opens_clause_after(previous: str, text: str) -> bool:
     """Does ``text`` open a resolution's paragraph after a line that closed one (回顾…，)?"""
-    return previous[-1:] in CLAUSE_ENDS and any(
-        text.startswith(verb)
-        for verb in clause_verbs()
-        if len(verb) > 1  # 请 may be wrapped
-    )
+    return previous[-1:] in CLAUSE_ENDS and text.startswith(_paragraph_verbs())
+
+
+@cache
+def _paragraph_verbs() -> tuple[str, ...]:
+    """The resolution verbs that can open a paragraph after a comma: those of two or more
+    characters (请 may be a wrapped line's first character)."""
+    return tuple(verb for verb in clause_verbs() if len(verb) > 1)
 
 
 # --- front matter -------------------------------------------------------------------------
