@@ -520,7 +520,7 @@ def test_an_abbreviation_holding_a_known_name_is_still_an_abbreviation(extract):
     found = extract(
         "资金通过联合国制止暴力侵害妇女行为信托基金(联合国信托基金)拨付。联合国信托基金扩大了资助。"
     )
-    (fund,) = found.of_type(EntityType.PROGRAMME)
+    (fund,) = found.of_type(EntityType.ORGANIZATION)
     assert "联合国信托基金" in fund.alt_labels
     assert len([m for m in fund.mentions if not m.nested]) == 3
 

@@ -139,15 +139,14 @@ def test_spot_checks(table):
     assert "反洗钱全球方案" in _names(_by_id(rows, "gpml"))
     assert "《巴黎公约》举措" in _names(_by_id(rows, "paris-pact"))
     assert _by_id(rows, "safer-cities-programme")["lead"] == "un-habitat"
-    assert _by_id(rows, "unvtf")["kind"] == "fund"
-    assert _by_id(rows, "wphf")["lead"] == "un-women"
+    assert _by_id(rows, "loss-and-damage-fund")["kind"] == "fund"
 
 
-def test_a_fund_named_with_a_list_of_its_topics_is_found():
+def test_a_trust_fund_with_its_own_board_is_a_body():
     from kg.nlp.extract import Extractor
 
     found = Extractor().extract_text("资金通过妇女和平与人道主义基金拨付。")
-    assert [e.key for e in found.entities.values()] == ["programme/wphf"]
+    assert [e.key for e in found.entities.values()] == ["org/wphf"]
 
 
 def test_organizations_not_repeated(table):
