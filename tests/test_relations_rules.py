@@ -26,6 +26,58 @@ def test_two_bodies_signing(relate):
     assert ("世界银行", "partnerOf", "非洲开发银行") in found
 
 
+def test_bodies_named_together_as_subject_of_one_act_are_partners(relate):
+    found, _ = relate(
+        "粮农组织、儿基会和世界银行于2019年设立了一个营养问题联合基金。",
+        "此外，人口基金和难民署最近还在约旦和黎巴嫩启动了一项保护方案。",
+        "约旦和黎巴嫩政府向日内瓦派出了一个联合代表团。",
+    )
+    partners = {(s, o) for s, p, o in found if p == "partnerOf"}
+    assert partners == {
+        ("联合国粮食及农业组织", "联合国儿童基金会"),
+        ("联合国粮食及农业组织", "世界银行"),
+        ("联合国儿童基金会", "世界银行"),
+        ("联合国人口基金", "联合国难民事务高级专员办事处"),
+        ("约旦", "黎巴嫩"),
+    }
+
+
+def test_subjects_listed_before_with_are_each_the_partner_of_whom_they_work_with(relate):
+    found, _ = relate(
+        "联合国粮食及农业组织(粮农组织)、国际农业发展基金(农发基金)和世界粮食计划署(粮食署)"
+        "与世界卫生组织合作。",
+        "非洲联盟委员会同联合国开发计划署合作。",  # 委员会同: 会同 is no word here
+    )
+    partners = {(s, o) for s, p, o in found if p == "partnerOf"}
+    assert partners == {
+        ("联合国粮食及农业组织", "国际农业发展基金"),
+        ("联合国粮食及农业组织", "世界粮食计划署"),
+        ("国际农业发展基金", "世界粮食计划署"),
+        ("联合国粮食及农业组织", "世界卫生组织"),
+        ("国际农业发展基金", "世界卫生组织"),
+        ("世界粮食计划署", "世界卫生组织"),
+        ("非洲联盟委员会", "联合国开发计划署"),
+    }
+
+
+def test_an_enumeration_reads_past_the_short_forms_in_brackets(relate):
+    found, _ = relate(
+        "2022年启动了无烟草农场倡议，合作伙伴包括联合国粮食及农业组织(粮农组织)、"
+        "世界粮食计划署（粮食署）和联合国开发计划署。"
+    )
+    members = {s for s, p, o in found if p == "participatesIn" and o == "无烟草农场倡议"}
+    assert members == {"联合国粮食及农业组织", "世界粮食计划署", "联合国开发计划署"}
+
+
+def test_bodies_or_states_acting_each_on_its_own_are_no_partners(relate):
+    found, _ = relate(
+        "加纳、巴基斯坦和塞内加尔已设立专门的集装箱检查单位。",
+        "开发署和儿基会分别制定了各自的战略。",
+        "开发署和儿基会的代表出席了会议。",
+    )
+    assert not {f for f in found if f[1] == "partnerOf"}
+
+
 def test_works_on_threats_after_a_work_verb(relate):
     found, _ = relate("毒品和犯罪问题办公室协助各国打击洗钱和贩运人口。")
     assert ("联合国毒品和犯罪问题办公室", "worksOn", "洗钱") in found

@@ -175,7 +175,8 @@ class Sentence:
             if mention.start < cursor:
                 continue
             if mention.key == (actors[-1] if actors else subject).key:
-                cursor = self.text.find("）", mention.end, mention.end + 2) + 1 or mention.end
+                closing = self.text[mention.end : mention.end + 1] in CLOSING_BRACKETS
+                cursor = mention.end + closing
                 continue
             if not CO_ACTOR_GAP.fullmatch(self.text[cursor : mention.start]):
                 break
@@ -213,6 +214,14 @@ class Sentence:
             if mention.end > cursor:
                 continue
             between = self.text[mention.end : cursor]
+            if members and self._short_form_of(
+                mention, members[0], self.text[mention.end : members[0].start]
+            ):
+                cursor = (
+                    mention.start
+                )  # 联合国粮食及农业组织(粮农组织): the name before its short form
+                members[0] = mention
+                continue
             if not members and between not in ("", gap):
                 break
             if members and not ENUMERATION_GAP.fullmatch(between):
@@ -231,6 +240,9 @@ class Sentence:
             if mention.start < cursor:
                 continue
             gap = self.text[cursor : mention.start]
+            if members and self._short_form_of(members[-1], mention, gap):
+                cursor = mention.end + 1  # 联合国粮食及农业组织(粮农组织)、…: its short form
+                continue
             if members and not ENUMERATION_GAP.fullmatch(gap):
                 break
             if not members and not LEADING_GAP.fullmatch(gap):
@@ -241,7 +253,17 @@ class Sentence:
             cursor = mention.end
         return members
 
+    def _short_form_of(self, name: Mention, short: Mention, gap: str) -> bool:
+        """Is ``short`` the bracketed short form written right after ``name``?"""
+        return (
+            gap in OPENING_BRACKETS
+            and short.key == name.key
+            and self.text[short.end : short.end + 1] in CLOSING_BRACKETS
+        )
 
+
+OPENING_BRACKETS = ("(", "（")
+CLOSING_BRACKETS = (")", "）")
 NOT_ITSELF = ("其他", "各", "系统")
 # after a body: the texts it adopted (安全理事会相关决议, 大会题为“…”的第73/546号决定),
 # where it is named as an author, not as the sentence's actor

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
@@ -38,6 +39,8 @@ def cooperation(sentence: Sentence) -> Iterator[Assertion]:
         if companion in ("与", "同", "会同"):
             members = _spanned(sentence, position + len(companion), members)
         members = [m for m in members if not sentence.text.startswith(MEMBERS, m.end)]
+        if companion in ("和", "及") and _before_with(sentence, members):
+            continue  # A、B和C与D合作: 和 lists the subjects, 与 names the partner
         if members:
             covered = members[-1].end
             yield from _partners(sentence, subject, companion, position, members)
@@ -70,10 +73,19 @@ def _companions(sentence: Sentence) -> list[tuple[int, str]]:
     for word in triggers("companion"):
         position = text.find(word, sentence.start, sentence.end)
         while position >= 0:
-            if not (word == "同" and _not_with(text, position)):
-                found.append((position, word))
+            inside = any(m.start <= position < m.end for m in sentence.of(*ACTORS))
+            if not (inside or (word == "同" and _not_with(text, position))):
+                found.append((position, word))  # 委员会同…: 会同 is no word there
             position = sentence.text.find(word, position + len(word), sentence.end)
     return sorted(found)
+
+
+def _before_with(sentence: Sentence, members: list) -> bool:
+    """Does 与/同 follow one of ``members`` (A和B与C合作: B is a subject, not a partner)?"""
+    return any(
+        sentence.text[left.end : right.start].strip("（）() ").endswith(("与", "同"))
+        for left, right in pairwise(members)
+    )
 
 
 def _not_with(text: str, position: int) -> bool:
@@ -118,7 +130,18 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
     lefts = [subject] if subject is not None else []
     before = [m for m in sentence.of(*ACTORS) if m.end <= position]
     adjacent = bool(before) and text[before[-1].end : position].strip() in ("", "政府")
-    if companion in ("和", "及") or subject is None or subject.start >= position or adjacent:
+    listed = (
+        adjacent
+        and subject is not None
+        and companion not in ("和", "及")
+        and sentence.enumeration_before(position, *ACTORS, gap="政府")[:1] == [subject]
+    )  # A、B和C与D合作: the subjects listed right before 与 are all D's partners
+    if (
+        companion in ("和", "及")
+        or subject is None
+        or subject.start >= position
+        or (adjacent and not listed)
+    ):
         # A和B签署…: the partner named before the conjunction; 由A牵头并与B合作,
         # 在A的牵头下与B联合实施: the body that leads, just before 与
         gap = text[before[-1].end : position].strip() if before else "，"
@@ -179,7 +202,9 @@ def co_signatories(sentence: Sentence) -> Iterator[Assertion]:
         members = sentence.enumeration_after(first.start, *ACTORS)
         if len(members) >= 2:
             tail = sentence.text[members[-1].end : clause_end]
-            if any(tail.lstrip("还也都已").startswith(word) for word in triggers("joint-act")):
+            if any(
+                tail.lstrip("还也都已").startswith(word) for word in triggers("joint-act")
+            ) or _acting_together(sentence, members, tail):
                 for index, left in enumerate(members):
                     for right in members[index + 1 :]:
                         if left.key != right.key:
@@ -193,3 +218,29 @@ def co_signatories(sentence: Sentence) -> Iterator[Assertion]:
                             )
         following = [m for m in sentence.of(*ACTORS) if m.start >= clause_end]
         first = following[0] if following else None
+
+
+# what may stand between co-subjects and their verb: 政府 (A和B政府), adverbs, a date, a place
+BEFORE_VERB = re.compile(
+    r"(?:政府)?(?:[还也都已均曾将]|最近|近期|正在|一直|继续|目前|于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?"
+    r"(?:至\d{1,2}日)?|[在向][^，。；]{1,30}?(?=开展|举办|召开|启动|发起|设立|建立|组织|派出))*"
+)
+JOINT_OBJECT = ("联合", "共同")  # 派出一个联合访问团: what they do is one joint thing
+
+
+def _acting_together(sentence: Sentence, members: list, tail: str) -> bool:
+    """A、B和C于2021年设立了X, A和B支持…: co-subjects of one act are partners. Only the
+    sentence's subject acts. States named together most often act each on its own
+    (加纳、巴基斯坦和塞内加尔已设立专门单位): they are partners only where what they do
+    is joint (派出一个联合访问团)."""
+    subject = sentence.subject()
+    if subject is None or subject.key != members[0].key:
+        return False
+    if any(member.type is not EntityType.ORGANIZATION for member in members) and not any(
+        word in tail for word in JOINT_OBJECT
+    ):
+        return False
+    if tail.startswith(("分别", "各自")):
+        return False
+    verb = BEFORE_VERB.match(tail).end()
+    return tail.startswith(triggers("co-act"), verb)
