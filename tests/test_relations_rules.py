@@ -158,6 +158,27 @@ def test_a_state_elected_member_of_a_body_takes_part_in_it(relate):
     assert members == {("智利", "人权理事会")}
 
 
+def test_new_members_observers_and_chairs_of_a_body_take_part_in_it(relate):
+    found, _ = relate(
+        "儿基会作为机构间常设委员会的新成员参加了讨论。",
+        "瑞士成为人权理事会的观察员。",
+        "作为建设和平委员会的共同主席，巴西主持了会议。",
+        "经济及社会理事会主席发言。",  # a post, not a member
+    )
+    members = {(s, o) for s, p, o in found if p == "participatesIn"}
+    assert members == {
+        ("联合国儿童基金会", "机构间常设委员会"),
+        ("瑞士", "人权理事会"),
+        ("巴西", "建设和平委员会"),
+    }
+
+
+def test_taking_part_in_a_bodys_work_is_membership(relate):
+    found, _ = relate("开发署与世界银行作为共同主席参与统计委员会的工作。开发署参与统计的工作。")
+    members = {(s, o) for s, p, o in found if p == "participatesIn"}
+    assert members == {("联合国开发计划署", "统计委员会"), ("世界银行", "统计委员会")}
+
+
 def test_donors_give_to_the_body_named_as_receiver(relate):
     found, _ = relate("挪威和瑞典向毒品和犯罪问题办公室提供了捐款。")
     donors = {s for s, p, o in found if p == "donorTo" and o == "联合国毒品和犯罪问题办公室"}

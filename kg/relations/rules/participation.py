@@ -38,13 +38,15 @@ PARTNERS_INCLUDE = ("合作伙伴包括", "伙伴包括", "参与方包括", "�
 GROUP_REACH = 12  # characters between a group and 其中包括
 # 作为艾滋病方案的联合赞助方，…; …是X的成员
 MEMBER_OF = re.compile(
-    r"(?P<as>作为)?(?P<body>(?:(?!作为)[^，。；]){2,60}?)中?(?P<of>的)?(?:主要|正式|创始)?"
-    r"(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方|秘书处|牵头机构|牵头实体)"
+    r"(?P<as>作为)?(?P<body>(?:(?!作为)[^，。；]){2,60}?)中?(?P<of>的)?(?:主要|正式|创始|新|常任|非常任)?"
+    r"(?:联合赞助方|共同赞助方|成员国?|成员组织|缔约方|秘书处|牵头机构|牵头实体|观察员|共同主席|主席)"
 )
 COPULAS = ("是", "成为", "担任", "当选为", "当选", "被选为")
 SHORT_FORM = re.compile(r"(?:[（(][^）)]{1,12})?[）)]?")  # …方案（艾滋病方案）的联合赞助方
 ROLE_JOINERS = ("和", "及", "、", "以及")
-MEMBER_WORDS = ("赞助方", "成员", "缔约方", "秘书处", "牵头")
+MEMBER_WORDS = ("赞助方", "成员", "缔约方", "秘书处", "牵头", "观察员", "主席")
+# 参与秘书处间住户调查工作组的工作: taking part in a body's work is membership
+IN_THE_WORK_OF = re.compile(r"(?:参与|参加)了?(?P<body>[^，。；]{2,60}?)的(?:工作|活动|审议|讨论)")
 JOINED = re.compile(r"加入(?:了)?")  # 妇女署加入了联合国伙伴门户网站: it became a member
 LISTED = (EntityType.ORGANIZATION, *PLACES)
 PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式|创始|主要)?(?:合作)?伙伴")
@@ -136,6 +138,20 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, country, Predicate.PARTICIPATES_IN, group,
                     "participates:member-footnote", 0.75,
+                )  # fmt: skip
+    for match in IN_THE_WORK_OF.finditer(text, sentence.start, sentence.end):
+        bodies = sentence.inside(match, "body", EntityType.ORGANIZATION)
+        if not bodies or bodies[0].start != match.start("body"):
+            continue  # the body opens what is taken part in
+        clause_start, _ = sentence.clause_of(match.start())
+        takers = [
+            m for m in sentence.of(*ACTORS) if clause_start <= m.start and m.end <= match.start()
+        ]
+        for taker in takers:
+            if taker.key != bodies[0].key:
+                yield assertion(
+                    sentence, taker, Predicate.PARTICIPATES_IN, bodies[0], "participates:work-of",
+                    0.75,
                 )  # fmt: skip
     value = text[sentence.start : sentence.end]
     if not any(word in value for word in MEMBER_WORDS):
