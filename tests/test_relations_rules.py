@@ -78,6 +78,25 @@ def test_bodies_or_states_acting_each_on_its_own_are_no_partners(relate):
     assert not {f for f in found if f[1] == "partnerOf"}
 
 
+def test_a_programme_set_up_for_a_threat_works_on_it(relate):
+    found, _ = relate(
+        "为打击网络犯罪而制定的全球数字安全方案。",
+        "欧盟资助了旨在打击人口贩运的西非区域方案。",
+        "为儿童而设立的区域方案。",  # no threat in its purpose
+    )
+    works = {(s, o) for s, p, o in found if p == "worksOn" and s != "欧洲联盟"}
+    assert works == {("全球数字安全方案", "网络犯罪"), ("西非区域方案", "贩运人口")}
+
+
+def test_a_sentence_opening_on_a_threat_is_about_its_subjects_work(relate):
+    found, _ = relate(
+        "关于腐败，毒品和犯罪问题办公室为各国提供了培训。",
+        "关于腐败，会员国强调了透明度。",  # no body acts
+    )
+    works = {(s, o) for s, p, o in found if p == "worksOn"}
+    assert works == {("联合国毒品和犯罪问题办公室", "腐败")}
+
+
 def test_works_on_threats_after_a_work_verb(relate):
     found, _ = relate("毒品和犯罪问题办公室协助各国打击洗钱和贩运人口。")
     assert ("联合国毒品和犯罪问题办公室", "worksOn", "洗钱") in found

@@ -13,6 +13,7 @@ from kg.relations.rules.work import (
     works_on_heading_events,
     works_on_heading_topic,
     works_on_named_threat,
+    works_on_purpose,
     works_on_sentence_topic,
     works_on_speakers,
 )
@@ -23,6 +24,7 @@ RULES = (
     works_on,
     works_on_sentence_topic,
     works_on_named_threat,
+    works_on_purpose,
     works_on_heading_events,
     works_on_heading_topic,
     works_on_speakers,

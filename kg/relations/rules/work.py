@@ -101,6 +101,7 @@ def works_on_sentence_topic(sentence: Sentence) -> Iterator[Assertion]:
 
 
 ANSWER_REACH = 4  # characters between a threat and the response word next to it
+TOPIC_OPENERS = ("关于", "对于", "针对", "就")  # a clause opening a sentence on its topic
 
 
 def _answered_before(sentence: Sentence, threat, subject) -> bool:
@@ -114,6 +115,8 @@ def _answered_before(sentence: Sentence, threat, subject) -> bool:
         return False  # the clause has its own actor
     words = triggers("work") + triggers("respond")
     words = tuple(w for w in words if w not in ("关于", "反"))
+    if text.startswith(TOPIC_OPENERS, clause_start):
+        return True  # 关于性剥削和性虐待，儿基会…: the sentence's topic, its subject's work
     if text.startswith(("为了", "为"), clause_start):
         # 为了…应对2022年8月加沙地带敌对行动的升级: a purpose clause of response
         return any(w in text[clause_start : threat.start] for w in words)
@@ -147,6 +150,37 @@ def works_on_named_threat(sentence: Sentence) -> Iterator[Assertion]:
                         yield assertion(
                             sentence, runner, Predicate.WORKS_ON, threat, "work:organiser", 0.7
                         )
+
+
+# 为减少酒精的有害使用而制定的SAFER倡议, 旨在消除宫颈癌的…: what a thing was made for
+PURPOSE = re.compile(
+    r"(?:为了?(?P<goal>[^，。；]{2,40}?)而(?:制定|设立|建立|发起|开展|启动|设计|创建|召开|举办)"
+    r"|旨在(?P<aim>[^，。；]{2,40}?))的"
+)
+PURPOSE_REACH = 12  # characters between 的 and the name it describes (2022-2025年…)
+
+
+def works_on_purpose(sentence: Sentence) -> Iterator[Assertion]:
+    """A programme, body or meeting set up for a threat works on it: 为应对COVID-19而制定
+    的获取戒烟服务倡议, 旨在打击人口贩运的区域方案."""
+    text = sentence.text
+    words = triggers("work") + triggers("respond")
+    for match in PURPOSE.finditer(text, sentence.start, sentence.end):
+        group = "goal" if match.group("goal") is not None else "aim"
+        if not any(word in match.group(group) for word in words):
+            continue  # 为儿童而设立的: not a response to a threat
+        made = next(
+            (
+                m for m in sentence.of(*WORKERS)
+                if match.end() <= m.start <= match.end() + PURPOSE_REACH
+                and "，" not in text[match.end() : m.start]
+            ),
+            None,
+        )  # fmt: skip
+        if made is None:
+            continue
+        for threat in sentence.inside(match, group, EntityType.THREAT):
+            yield assertion(sentence, made, Predicate.WORKS_ON, threat, "work:purpose", 0.75)
 
 
 def works_on_heading_topic(sentence: Sentence) -> Iterator[Assertion]:
