@@ -4,10 +4,11 @@
 * X（总部）设在/位于 PLACE: the body written before the verb, in the same clause;
 * 驻 PLACE 的 X办事处: an office stationed in a place;
 * 在 PLACE 建立/设立 X: where a body or centre was set up;
-* a place in the name of a national agency, an office, a mission or a centre
-  (阿富汗禁毒事务部, 联合国西非办事处, 维也纳非政府组织麻醉药品委员会): its seat. Regional
-  and intergovernmental organisations and commissions named after their region
-  (西非国家经济共同体, 非洲经济委员会) are not located there by their name.
+* a place in the name of an office, a mission or a centre (联合国西非办事处,
+  维也纳非政府组织麻醉药品委员会): its seat. Regional and intergovernmental organisations
+  and commissions named after their region (西非国家经济共同体, 非洲经济委员会) are not
+  located there by their name, nor is a State's own institution named after the State
+  (阿富汗禁毒事务部, 日本银行): no sentence says where it sits.
 """
 
 from __future__ import annotations
@@ -90,7 +91,24 @@ def located_by_name(sentence: Sentence) -> Iterator[Assertion]:
         for place in inside:
             if (place.startswith("region/") and not office) or place in topics:
                 continue  # 东非警察局长组织 serves its region; 海地问题…小组 works on Haiti
+            if _of_the_state(body.text, place):
+                continue  # 阿富汗禁毒事务部, 日本银行: the State's own, no seat to tell
             yield assertion(sentence, body, Predicate.LOCATED_IN, place, "located:name", 0.7)
+
+
+def _of_the_state(name: str, place: str) -> bool:
+    """Does ``name`` open with the country ``place``, as a State's own institution does?
+    An international body's office names its place after its own name (联合国海地稳定
+    特派团, 妇女署吉尔吉斯斯坦办事处)."""
+    country = load_gazetteer().get(place)
+    if country is None or country.type is not EntityType.COUNTRY:
+        return False
+    written = next((n for n in country.names if name.startswith(n)), "")
+    # 马耳他国际老龄问题研究所: an international institute the State hosts
+    return bool(written) and not name.startswith(INTERNATIONAL, len(written))
+
+
+INTERNATIONAL = "国际"
 
 
 def set_up_in(sentence: Sentence) -> Iterator[Assertion]:
