@@ -525,6 +525,12 @@ def test_an_abbreviation_holding_a_known_name_is_still_an_abbreviation(extract):
     assert len([m for m in fund.mentions if not m.nested]) == 3
 
 
+def test_a_multi_partner_trust_fund_is_named_whole(extract):
+    # 多伙伴 (multi-partner) is one word of the genre: 多 alone would end the name
+    found = extract("三个机构于2021年设立了联合国促进粮食安全国家行动多伙伴信托基金。")
+    assert names(found, EntityType.ORGANIZATION) == ["联合国促进粮食安全国家行动多伙伴信托基金"]
+
+
 def test_a_known_short_form_names_the_full_name_written_otherwise(extract):
     # the gazetteer knows SMART by another Chinese wording; the bracket says they are one
     found = extract(
