@@ -1709,3 +1709,34 @@ def test_a_review_meeting_named_after_its_instrument_keeps_its_title(extract):
 
 def test_a_session_kind_alone_names_no_meeting(extract):
     assert names(extract("工作组在三次实质性会议上讨论了议程项目。"), EntityType.MEETING) == []
+
+
+def test_a_meeting_of_two_actors_is_named_after_both(extract):
+    found = extract(
+        "部长们欢迎在哈瓦那举行的77国集团和中国国家元首和政府首脑峰会。"
+        "非洲联盟和欧洲联盟首脑会议在布鲁塞尔举行。"
+    )
+    assert names(found, EntityType.MEETING) == [
+        "77国集团和中国国家元首和政府首脑峰会",
+        "非洲联盟和欧洲联盟首脑会议",
+    ]
+
+
+def test_a_mandate_holders_report_is_named_by_the_mandate(extract):
+    found = extract(
+        "注意到残疾人权利问题特别报告员的报告，"
+        "欢迎关于暴力侵害妇女问题特别报告员的报告，"
+        "理事会审议了海地问题独立专家的报告。"
+    )
+    assert names(found, EntityType.PUBLICATION) == sorted(
+        [
+            "残疾人权利问题特别报告员的报告",
+            "暴力侵害妇女问题特别报告员的报告",
+            "海地问题独立专家的报告",
+        ]
+    )
+
+
+def test_a_letters_honorific_verb_opens_no_name(extract):
+    found = extract("秘书长谨向大会成员转递联合检查组的报告。")
+    assert names(found, EntityType.MEETING) == []

@@ -72,6 +72,7 @@ VERB_MARKERS = read_words("patterns/verb_markers.txt")
 BRACKETS = {"”": "“", "》": "《"}
 NUMBER_AFTER = re.compile(r"[一二三四五六七八九十两几\d]+[个项次份场届批]")
 PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY})
+ACTOR_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.COUNTRY})
 MAX_NAME = 40
 GENERIC_MEMO = 65536  # modifiers remembered as generic or not, then forgotten at once
 ADMINISTRATIVE = re.compile(r"[省州市府县]")
@@ -98,6 +99,9 @@ AUTHORED_REPORT = "的报告"
 MIN_REPORT_NAME = 9  # 关于 + a topic of four characters or more + 的报告
 DATED_REPORT = re.compile(r"\d{4}\s?年|年度|年期|两年期")
 TRAILING_MARKS = re.compile(r"[*＊\s]+$")
+OWN_NUMBER_BEFORE = re.compile(r"^\d+/\d+\.\s*")  # 52/18. 残疾人权利: the title's own number
+# the mandate written before a post (残疾人权利问题特别报告员): the topic runs back to a stop
+MANDATE_BEFORE = re.compile(r"(?:^|(?<=[，、；。：]|的))(?P<topic>[^，、；。：的]{2,30}问题)$")
 # 关于在理事会届会期间召开的…论坛: a preposition after 关于 opens a clause, not a topic
 ABOUT = re.compile(r"关于(?![在于由从向对])[^，。；！？（）()“”\n关]{1,70}的$")
 QUANTIFIERS = ("各种", "各类", "各个", "许多", "若干", "一些", "诸多", "多个", "众多")
@@ -225,12 +229,14 @@ class KnownNames(dict):
 
     starts: set[int]
     body_starts: set[int]
+    actor_starts: set[int]
     threat_ends: set[int]
 
     def index(self, threats: Iterable[Candidate] = ()) -> None:
         """Record the starts and the threats' ends; call once the names are in."""
         self.starts = {c.start for c in self.values()}
         self.body_starts = {c.start for c in self.values() if c.type is EntityType.ORGANIZATION}
+        self.actor_starts = {c.start for c in self.values() if c.type in ACTOR_TYPES}
         self.threat_ends = {c.end for c in threats}
 
 
@@ -605,7 +611,23 @@ class NameMatcher:
             start = text.find(author + AUTHORED_REPORT)
             while start >= 0:
                 end = start + len(author) + len(AUTHORED_REPORT)
-                topic = TRAILING_MARKS.sub("", context.title)
+                mandate = MANDATE_BEFORE.search(text, max(0, start - MAX_NAME), start)
+                if mandate is not None:
+                    # 残疾人权利问题特别报告员的报告: the mandate names the report's topic,
+                    # back to a verb, preposition or particle of the clause (注意到, 关于, 了)
+                    written = mandate.group("topic")
+                    topic = mandate.start("topic") + written.rfind("了") + 1
+                    for word, flag in tagged_words(text[topic : mandate.end("topic")]):
+                        if not (flag == "p" or word in self.boundaries):
+                            break
+                        topic += len(word)
+                    found.append(
+                        Candidate(topic, end, EntityType.PUBLICATION, "name:authored-report", "",
+                                  "", priority=1)
+                    )  # fmt: skip
+                    start = text.find(author + AUTHORED_REPORT, end)
+                    continue
+                topic = OWN_NUMBER_BEFORE.sub("", TRAILING_MARKS.sub("", context.title))
                 label = f"{author}关于{topic}的报告" if topic else ""
                 found.append(
                     Candidate(start, end, EntityType.PUBLICATION, "name:authored-report", "",
@@ -615,7 +637,7 @@ class NameMatcher:
         return found
 
     def left_edge(
-        self, text: str, head_start: int, known: dict[int, Candidate], entity_type: EntityType
+        self, text: str, head_start: int, known: KnownNames, entity_type: EntityType
     ) -> int | None:
         """Where the name ending in the head at ``head_start`` begins; None when it would
         run further left than a name can (no word of the clause ends it)."""
@@ -670,7 +692,14 @@ class NameMatcher:
                     )
                     or self._after_name_and(word, flag, text, before, words[-1:], known)
                     or (flag == "v" and len(word) == 1 and _opens_clause(text, before))
-                    or not self._inside_name(word, flag, text, before, known.get(before))
+                    or not self._inside_name(
+                        word,
+                        flag,
+                        text,
+                        before,
+                        known.get(before),
+                        entity_type is EntityType.MEETING and start in known.actor_starts,
+                    )
                     or (
                         self._joins(word, flag)
                         and not self._joinable(
@@ -947,10 +976,17 @@ class NameMatcher:
         return start
 
     def _inside_name(
-        self, word: str, flag: str, text: str = "", at: int = 0, entity_before=None
+        self,
+        word: str,
+        flag: str,
+        text: str = "",
+        at: int = 0,
+        entity_before=None,
+        actors_meet: bool = False,
     ) -> bool:
         """Can ``word`` (with jieba part of speech ``flag``), written at ``at`` in
-        ``text``, be part of a name?"""
+        ``text``, be part of a name? ``actors_meet``: a meeting's name goes on with a
+        body or State right after ``word`` (77国集团和中国…峰会, 非洲联盟和欧洲联盟首脑会议)."""
         if word in self.name_words or ORDINAL.fullmatch(word):
             return True
         if LATIN_NUMBER.match(word) and LATIN_BEFORE.search(text, max(0, at - MAX_NAME), at):
@@ -967,9 +1003,10 @@ class NameMatcher:
             # a localizer closing 在… frames an adverbial, and the name starts after it
             return False
         if word in self.conjunctions or flag == "c":
-            # X和Y…委员会 is one name unless a complete body name ends before the conjunction.
+            # X和Y…委员会 is one name unless a complete body name ends before the conjunction;
+            # a meeting of two actors is named after both.
             if entity_before is not None and entity_before.type not in PLACE_TYPES:
-                return False
+                return actors_meet and entity_before.type in ACTOR_TYPES
             return not self._ends_with_head(text, at)
         return flag not in STOP_TAGS
 
