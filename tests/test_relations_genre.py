@@ -533,3 +533,28 @@ def test_a_threat_in_the_name_of_a_body_beside_the_subject_is_no_ones_work(relat
     # neither the bodies listed beside it nor the body its name belongs to (gold conventions)
     found = relate("四个实体(西亚经济社会委员会、反恐怖主义办公室和儿基会)设定了财务目标。")
     assert not pairs(found, "worksOn")
+
+
+SESSION_REPORT_FRONT = (
+    "世界卫生组织执行委员会\n第一百五十四届会议\n2024年1月22日至27日，日内瓦\n"
+    "执行委员会第一百五十四届会议报告\n一．\n导言\n"
+)
+
+
+def test_the_states_whose_representatives_speak_in_a_sessions_report_take_part(
+    relate_document,
+):
+    found = relate_document(
+        SESSION_REPORT_FRONT,
+        "巴西代表以77国集团的名义发言，欢迎这项倡议。",
+        "挪威代表团介绍了该国的供资情况。",
+        "各代表团强调了合作的重要性。",
+    )
+    taking_part = {s for s, o in pairs(found, "participatesIn") if "第一百五十四届会议" in o}
+    assert {"巴西", "77国集团", "挪威"} <= taking_part
+
+
+def test_a_report_written_for_a_session_summarises_none(relate_document):
+    front = "大会\n第七十九届会议\n提交大会第七十九届会议的报告\n一．\n导言\n"
+    found = relate_document(front, "巴西代表以77国集团的名义发言。")
+    assert not {s for s, _ in pairs(found, "participatesIn")} & {"巴西", "77国集团"}

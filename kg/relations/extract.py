@@ -90,7 +90,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     organ = _issuing_organ(document, extraction)
     front = list(_front_sentences(document, by_part, nested_by_part))
     sessions = front_sessions(document, extraction)
-    meeting = _summarised_meeting(front) or record_meeting(sessions, extraction)
+    meeting = _summarised_meeting(front, sessions) or record_meeting(sessions, extraction)
     seen: set[tuple[str, Predicate, str, str]] = set()
     stated: set[tuple[str, Predicate, str]] = set()  # what the document has said already
     known = set(extraction.entities)
@@ -167,7 +167,7 @@ def _front_sentences(document: Document, by_part, nested_by_part) -> Iterator[Se
         yield from sentences(part.label, part.text, mentions, nested=nested_by_part[part.label])
 
 
-def _summarised_meeting(front: list[Sentence]) -> str:
+def _summarised_meeting(front: list[Sentence], sessions: tuple[str, ...]) -> str:
     """The meeting a document summarises: the last meeting its front matter names before
     a summary word (…主持召开的可持续发展高级别政治论坛的摘要, …第5次会议简要记录)."""
     words = triggers("summary")
@@ -178,7 +178,20 @@ def _summarised_meeting(front: list[Sentence]) -> str:
         before = [m for m in line.of(EntityType.MEETING) if m.end <= position]
         if before:
             return before[-1].key
+    if len(sessions) != 1:
+        return ""
+    for line in front:
+        # 执行委员会第七十四届会议报告: the report of the masthead's one session summarises
+        # it (a report 提交…会议的 is written for a session, not of it)
+        for name in line.of(EntityType.PUBLICATION, EntityType.MEETING):
+            before = line.text[line.start : name.start]
+            written = line.text[name.start : min(line.end, name.end + len("的报告"))]
+            if SESSION_REPORT.search(written) and not before.endswith(triggers("submit-to")):
+                return sessions[0]
     return ""
+
+
+SESSION_REPORT = re.compile(r"(?:届会议?|次会议|会议)(?:的)?报告")
 
 
 def _issuing_organ(document: Document, extraction: Extraction) -> str:

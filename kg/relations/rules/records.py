@@ -42,10 +42,31 @@ def record_meeting(sessions: tuple[str, ...], extraction: Extraction) -> str:
     )
 
 
+# 德国代表以欧洲联盟的名义发言, 肯尼亚代表团介绍了: a State's representative speaking
+REPRESENTATIVE = re.compile(
+    "代表团?(?:[^，。；：]{{0,4}}?(?:{verbs})|以(?P<behalf>[^，。；：]{{2,80}}?)的名义)".format(
+        verbs="|".join(map(re.escape, triggers("speaker-verb")))
+    )
+)
+
+
 def speakers(sentence: Sentence, meeting: str) -> Iterator[Assertion]:
     """Each State a speaker represents takes part in the record's meeting."""
     if not meeting:
         return
+    for state in sentence.of(EntityType.COUNTRY):
+        spoken = REPRESENTATIVE.match(sentence.text, state.end)
+        if spoken is None:
+            continue
+        yield assertion(
+            sentence, state, Predicate.PARTICIPATES_IN, meeting, "participates:representative", 0.8
+        )
+        if spoken.group("behalf") is not None:
+            for party in sentence.inside(spoken, "behalf", EntityType.ORGANIZATION):
+                yield assertion(
+                    sentence, party, Predicate.PARTICIPATES_IN, meeting,
+                    "participates:on-behalf", 0.8,
+                )  # fmt: skip
     for speaker in SPEAKER.finditer(sentence.text, sentence.start, sentence.end):
         states = sentence.inside(speaker, "state", EntityType.COUNTRY)
         for state in states:
