@@ -1740,3 +1740,16 @@ def test_a_mandate_holders_report_is_named_by_the_mandate(extract):
 def test_a_letters_honorific_verb_opens_no_name(extract):
     found = extract("秘书长谨向大会成员转递联合检查组的报告。")
     assert names(found, EntityType.MEETING) == []
+
+
+def test_an_ordinal_cut_before_its_counter_stays_in_the_meetings_name(extract):
+    # jieba reads 第四十七|次|年度: the counter still belongs to the ordinal
+    found = extract(
+        "大会欢迎中国外交部长第四十七次年度会议的成果。理事会第45次全体会议通过了决议。"
+    )
+    assert names(found, EntityType.MEETING) == ["中国外交部长第四十七次年度会议", "第45次全体会议"]
+
+
+def test_the_session_a_body_decides_to_hold_is_its_own(extract):
+    found = extract("麻醉药品委员会决定于2024年3月举行第六十七届会议。")
+    assert names(found, EntityType.MEETING) == ["麻醉药品委员会第六十七届会议"]

@@ -113,6 +113,8 @@ NEW_WORD = "新"  # a word of its own before a programme's head: 新倡议, 新�
 POINTING_TOPIC = re.compile(r"(?:此|这一?|该|上述)(?:问题|议题|事项|领域)")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
+ORDINAL_NUMBER = re.compile(r"第[一二三四五六七八九十百]+$")  # written out: 第45次 is read whole
+ORDINAL_COUNTERS = frozenset({"次", "届"})
 LOOK_BACK = 12  # characters the short patterns before a name read (第一百二十三届, 是一项新的)
 TITLE_BEFORE = re.compile(r"《[^《》\n]{2,60}》$")
 # Units that every body has (应急小组, 外地办事处): named by a topic too (法治问题协调小组).
@@ -176,6 +178,10 @@ STATIONED = re.compile(
 # 欧洲经济委员会在2023年4月于日内瓦举行的第七十届会议上: the session of the body before 在.
 HELD_SESSION = re.compile(
     rf"[在于][^，。；：、]{{0,40}}?举行的(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)"
+)
+# 麻醉药品委员会决定于2024年3月举行第六十七届会议: the session the body will hold
+HOLDS_SESSION = re.compile(
+    rf"(?:决定|将|拟|还将)?[在于]?[^，。；：、]{{0,20}}?举行(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)"
 )
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"
@@ -989,6 +995,8 @@ class NameMatcher:
         body or State right after ``word`` (77国集团和中国…峰会, 非洲联盟和欧洲联盟首脑会议)."""
         if word in self.name_words or ORDINAL.fullmatch(word):
             return True
+        if word in ORDINAL_COUNTERS and ORDINAL_NUMBER.search(text, max(0, at - LOOK_BACK), at):
+            return True  # 第四十七|次年度会议: jieba cut the ordinal before its counter
         if LATIN_NUMBER.match(word) and LATIN_BEFORE.search(text, max(0, at - MAX_NAME), at):
             return True  # COVID-19工具加速计划: the number of a Latin name
         if word in NAME_HYPHENS:
@@ -1379,8 +1387,9 @@ def _sessions_of_subjects(
 ) -> list[Candidate]:
     """麻醉药品委员会决定在其第五十二届会议期间: the session of the body the sentence is about;
     after the anaphor 会议 (会议注意到自其第三届会议以来), of the body whose session the
-    last meeting named was; 委员会在…举行的第七十届会议: of the body right before 在, and
-    贸易和发展会议(贸发会议)第十五届会议: of the body before its abbreviation."""
+    last meeting named was; 委员会在…举行的第七十届会议 and 委员会决定于…举行第七十届会议:
+    of the body right before; 贸易和发展会议(贸发会议)第十五届会议: of the body before its
+    abbreviation."""
     found = []
     for match in OWN_SESSION.finditer(text):
         sentence_start = max(text.rfind(stop, 0, match.start()) for stop in SENTENCE_END) + 1
@@ -1413,7 +1422,16 @@ def _sessions_of_subjects(
                     "name:session-of-subject", label=label, priority=2, related=convener,
                 )
             )  # fmt: skip
-    for match, body in _after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, known_ends):
+    held = (
+        (match, body)
+        for body in known_ends.values()
+        if body.type is EntityType.ORGANIZATION
+        and (match := HOLDS_SESSION.match(text, body.end)) is not None
+    )
+    for match, body in (
+        *_after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, known_ends),
+        *held,
+    ):
         found.append(
             Candidate(
                 match.start("session"), match.end(), EntityType.MEETING,
