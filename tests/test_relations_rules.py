@@ -535,6 +535,7 @@ def test_actors_of_a_meeting_on_a_flow_act_on_it(relate):
     ("sentence", "expected", "absent"),
     [
         ("阿富汗禁毒事务部开展了调查。", None, "locatedIn"),  # the State's own, no seat stated
+        ("美国国际开发署资助了该项目。", None, "locatedIn"),  # a national agency by kind
         ("联合国西非办事处组织了会议。", ("联合国西非办事处", "locatedIn", "西非"), None),
         ("联合国海地稳定特派团组织了会议。", ("联合国海地稳定特派团", "locatedIn", "海地"), None),
         ("东非警察局长组织派代表参加了会议。", None, "locatedIn"),

@@ -26,6 +26,7 @@ from kg.relations.sentence import PLACES, Sentence, triggers
 SEATED = (EntityType.ORGANIZATION, EntityType.PROGRAMME)
 # Kinds of body named after the region they serve, not the place they sit in.
 SERVING_KINDS = frozenset({"regional", "intergovernmental", "financial", "un-commission"})
+NATIONAL = "national"  # organizations.tsv kind of a State's own agency
 OFFICE_HEADS = ("办事处", "办公室", "特派团", "援助团", "中心", "区域中心")
 SET_UP = re.compile(r"(?:建立|设立|成立|开设)了?(?:一个|一所|一家)?")
 
@@ -81,8 +82,8 @@ def located_by_name(sentence: Sentence) -> Iterator[Assertion]:
     gazetteer = load_gazetteer()
     for body in sentence.of(*SEATED):
         known = gazetteer.get(body.key)
-        if known is not None and known.kind in SERVING_KINDS:
-            continue
+        if known is not None and known.kind in (*SERVING_KINDS, NATIONAL):
+            continue  # 美国国际开发署: a State's own agency, whatever its name says
         office = body.text.endswith(OFFICE_HEADS)
         if body.type is EntityType.PROGRAMME and not office:
             continue  # 加勒比区域方案 serves a region; a centre sits in one
