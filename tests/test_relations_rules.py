@@ -246,6 +246,12 @@ def test_a_commodity_named_with_its_origin_and_shipped_on_is_a_route(relate):
     assert labels == {"阿富汗海洛因：阿富汗 → 东非 → 欧洲"}
 
 
+def test_synthetic_drugs_flow_along_routes_too(relate):
+    _, relations = relate("甲基苯丙胺经由老挝人民民主共和国和泰国流向澳大利亚和日本。")
+    labels = {route.label_zh for route in relations.routes.values()}
+    assert labels == {"甲基苯丙胺：… → 老挝人民民主共和国 → 泰国 → 澳大利亚、日本"}
+
+
 def test_contrasted_clauses_describe_one_flow_each(relate):
     _, relations = relate(
         "经巴尔干路线向西欧贩运的海洛因数量下降，而经由西非向欧洲贩运的可卡因继续增加。"

@@ -31,7 +31,7 @@ from kg.relations.rules.base import assertion
 from kg.relations.rules.programmes import places_in_name
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 
-ROUTE_THREATS = ("trafficking", "smuggling", "opiate", "cocaine", "heroin")
+ROUTE_THREATS = ("trafficking", "smuggling", "opiate", "cocaine", "heroin", "synthetic-drugs")
 ROLE_WORDS = (
     ("route-origin", Predicate.ORIGIN),
     ("route-transit", Predicate.TRANSIT),
