@@ -198,6 +198,30 @@ def test_taking_part_in_a_bodys_work_is_membership(relate):
     assert members == {("联合国开发计划署", "统计委员会"), ("世界银行", "统计委员会")}
 
 
+def test_the_subject_carrying_out_an_instrument_implements_it(relate):
+    found, _ = relate(
+        "难民署和国际移民组织正在全面落实《难民问题全球契约》。",
+        "会员国正在落实《2030年可持续发展议程》。",  # a class of States, no actor
+    )
+    carried = {(s, o) for s, p, o in found if p == "implements"}
+    assert carried == {
+        ("联合国难民事务高级专员办事处", "难民问题全球契约"),
+        ("国际移民组织", "难民问题全球契约"),
+    }
+
+
+def test_a_party_to_an_instrument_or_one_that_ratifies_it_implements_it(relate):
+    found, _ = relate(
+        "乌克兰是《关于难民地位的公约》及其《议定书》的缔约方。",
+        "危地马拉于2002年批准了《联合国反腐败公约》。",
+        "巴西是《巴黎协定》的坚定支持者。",  # no party
+    )
+    carried = {(s, o) for s, p, o in found if p == "implements"}
+    assert ("乌克兰", "关于难民地位的公约") in carried
+    assert ("危地马拉", "联合国反腐败公约") in carried
+    assert not {o for s, o in carried if s == "巴西"}
+
+
 def test_donors_give_to_the_body_named_as_receiver(relate):
     found, _ = relate("挪威和瑞典向毒品和犯罪问题办公室提供了捐款。")
     donors = {s for s, p, o in found if p == "donorTo" and o == "联合国毒品和犯罪问题办公室"}

@@ -199,6 +199,8 @@ def carried_out(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, actor, Predicate.IMPLEMENTS, item, "implements:according-to", 0.65
                 )
+    yield from _carrying_out(sentence, carried, words)
+    yield from _parties(sentence, carried)
     for match in CONTRIBUTION.finditer(text, sentence.start, sentence.end):
         named = "object" if match.group("object") else "done"
         items = [m for m in carried if m.start == match.start(named)]
@@ -213,6 +215,63 @@ def carried_out(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, body, Predicate.IMPLEMENTS, item, "implements:contribution", 0.65
                 )
+
+
+# between the subject and its verb: adverbs of time and manner (正在, 继续, 全面, 已)
+CARRYING = re.compile(r"(?:[还也已将都均]|正在|继续|一直|全面|积极|有效|切实|致力于|努力){0,3}")
+
+
+def _carrying_out(sentence: Sentence, carried, words) -> Iterator[Assertion]:
+    """难民署正在落实《难民问题全球契约》: the subject (and those acting with it) carries
+    out the instrument its verb takes."""
+    subject = sentence.subject(*ACTORS)
+    if subject is None or subject.key == UN_KEY:
+        return
+    text = sentence.text
+    actors = [subject, *sentence.co_actors(subject)]
+    lead = CARRYING.match(text, actors[-1].end)
+    verb = next((w for w in words if text.startswith(w, lead.end())), "")
+    if not verb:
+        return
+    after = lead.end() + len(verb)
+    after += text.startswith("了", after)
+    for item in carried:
+        if item.type is EntityType.INSTRUMENT and item.start == after:
+            for actor in actors:
+                yield assertion(
+                    sentence, actor, Predicate.IMPLEMENTS, item, "implements:carries-out", 0.75
+                )
+
+
+# 乌克兰是…《公约》及…《议定书》的缔约方, 危地马拉于2002年批准了《公约》: a State bound
+PARTY_LEAD = re.compile(r"(?:[也还已都均]|已经|于\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)*")
+PARTY_OF = re.compile(r"(?:的)?(?:缔约方|缔约国)(?!会议|大会)")  # not 缔约方会议, a body
+RATIFIES = re.compile(r"(?:批准|加入|核准|交存)了?")
+BOUND = ("是", "成为")
+
+
+def _parties(sentence: Sentence, carried) -> Iterator[Assertion]:
+    """A State or body that is party to an instrument, or ratifies or accedes to it,
+    carries it out: X是《Y》(和《Z》)的缔约方, X批准了《Y》."""
+    text = sentence.text
+    instruments = [m for m in carried if m.type is EntityType.INSTRUMENT]
+    if not instruments:
+        return
+    for actor in sentence.of(*ACTORS):
+        lead = PARTY_LEAD.match(text, actor.end).end()
+        _, clause_end = sentence.clause_of(lead)
+        if text.startswith(BOUND, lead):
+            party = PARTY_OF.search(text, lead, clause_end)
+            bound = (
+                [m for m in instruments if lead < m.start and m.end <= party.start()]
+                if party is not None
+                else []
+            )  # the instruments listed before 的缔约方
+        else:
+            verb = RATIFIES.match(text, lead)
+            bound = [m for m in instruments if m.start == verb.end()] if verb is not None else []
+        for item in bound:
+            yield assertion(sentence, actor, Predicate.IMPLEMENTS, item, "implements:party", 0.75)
 
 
 def targets(sentence: Sentence) -> Iterator[Assertion]:
