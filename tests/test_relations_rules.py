@@ -222,6 +222,15 @@ def test_a_party_to_an_instrument_or_one_that_ratifies_it_implements_it(relate):
     assert not {o for s, o in carried if s == "巴西"}
 
 
+def test_what_a_body_endorsed_said_passively_is_what_it_supports(relate):
+    found, _ = relate(
+        "全球SAFER倡议于2019年得到了世卫组织和开发署的认可。",
+        "全球SAFER倡议得到了各国的支持。",  # no actor named
+    )
+    backers = {(s, o) for s, p, o in found if p == "supports"}
+    assert backers == {("世界卫生组织", "全球SAFER倡议"), ("联合国开发计划署", "全球SAFER倡议")}
+
+
 def test_donors_give_to_the_body_named_as_receiver(relate):
     found, _ = relate("挪威和瑞典向毒品和犯罪问题办公室提供了捐款。")
     donors = {s for s, p, o in found if p == "donorTo" and o == "联合国毒品和犯罪问题办公室"}

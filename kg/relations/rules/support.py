@@ -3,7 +3,8 @@
 * ACTOR 支助/资助/赞助/支持 X: the actor (the sentence's subject, or the one right
   before the verb) and what the clause names after the verb;
 * 由 ACTOR 资助/供资/支助 的 X; X…，由 ACTOR 供资 (the sentence's subject is funded);
-* 在 ACTOR 的支持/支助/资助下 …X: the actor backs what the sentence names.
+* 在 ACTOR 的支持/支助/资助下 …X: the actor backs what the sentence names;
+* X 得到 ACTOR 的核可/认可/支持: the actor endorses or backs X.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def supports(sentence: Sentence) -> Iterator[Assertion]:
         *_marked(sentence, FUNDED_BY, "support:由…资助的", right_after=True),
         *_marked(sentence, BACKED_BY, "support:在…支持下", right_after=False),
         *_funded_subject(sentence),
+        *_endorsed(sentence),
     )
     yield from first_per_pair(f for f in found if f.subject != f.object)
 
@@ -64,6 +66,23 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
                 for obj in objects[:1]:
                     yield assertion(sentence, actor, Predicate.SUPPORTS, obj, "support:verb", 0.75)
             position = text.find(word, end, sentence.end)
+
+
+# 《战略计划》于2021年9月得到执行局的核可: what a body endorsed or backed, said passively
+ENDORSED = re.compile(
+    r"(?:[已还也]|于\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)*(?:得到|获得|受到)了?"
+    r"(?P<actors>[^，。；]{2,40}?)的(?:核可|认可|赞同|批准|支持|支助|资助)"
+)
+
+
+def _endorsed(sentence: Sentence) -> Iterator[Assertion]:
+    """X得到Y的核可/认可/支持: Y supports the programme, meeting or body X."""
+    for endorsed in sentence.of(EntityType.PROGRAMME, EntityType.MEETING):
+        match = ENDORSED.match(sentence.text, endorsed.end)
+        if match is None:
+            continue
+        for actor in sentence.inside(match, "actors", *ACTORS):
+            yield assertion(sentence, actor, Predicate.SUPPORTS, endorsed, "support:endorsed", 0.7)
 
 
 def _owner_of_next(sentence: Sentence, mention) -> bool:
