@@ -29,6 +29,7 @@ TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 # the gazetteer entries a 《》 title may name: 《联合国全系统…行动计划》 is a known programme
 TITLED_TYPES = (EntityType.INSTRUMENT, EntityType.PUBLICATION, EntityType.PROGRAMME)
 YEAR_PREFIX = re.compile(r"^\d{4}(?:-\d{4})?\s?年")
+UN_WIDE = "联合国"  # a title opening with it is the whole system's, no one agency's
 
 
 def load_heads() -> list[tuple[str, EntityType, EntityType | None]]:
@@ -77,6 +78,23 @@ class TitleMatcher:
             for candidate in candidates
         )
 
+    def _agency_document(
+        self, context: DocumentContext, text: str, candidates: list[Candidate], start: int
+    ) -> bool:
+        """In a document of a UN fund, programme or office, or of its board (儿基会执行局),
+        a plan or strategy no other body is named before is the agency's own."""
+        own = context.own_body
+        if own is None:
+            return False
+        body = self.gazetteer.get(own.key)
+        parent = body.parent if body is not None else ""
+        if not (owns_plans(own.key) or (parent and owns_plans(parent))):
+            return False
+        # 世卫组织《…战略》 and 《联合国关于…的规程》 are another body's, or the whole UN's
+        return not text.startswith(UN_WIDE, start + 1) and not any(
+            c.type is EntityType.ORGANIZATION and start in (c.end, c.start - 1) for c in candidates
+        )
+
     def __call__(self, doc: Doc) -> Doc:
         candidates = candidates_of(doc)
         context = context_of(doc)
@@ -89,7 +107,10 @@ class TitleMatcher:
             else:
                 entity_type, head = self.classify(title)
                 key, label = "", title
-                if head in self.owned and self._owner(text, candidates, match.start()):
+                if head in self.owned and (
+                    self._owner(text, candidates, match.start())
+                    or self._agency_document(context, text, candidates, match.start())
+                ):
                     entity_type = self.owned[head]  # 儿基会《…行动计划》: the agency's own
                 if entity_type is EntityType.INSTRUMENT and head:
                     key, label = self._short_title(title, head, context) or ("", title)
