@@ -440,7 +440,7 @@ def test_a_bare_short_title_with_nothing_before_it_names_nothing(extract):
     ("sentence", "expected"),
     [
         ("报告提出了基于人权的“组织原则”和新的“参与规则”。", []),  # terms in scare quotes
-        ("各国同意采用“联合国可持续发展合作框架”。", ["联合国可持续发展合作框架"]),  # known
+        ("各国同意采用“仙台减少灾害风险框架”。", ["2015-2030年仙台减少灾害风险框架"]),  # known
         # what States adopt is titled 《…》: a framework in quotes is an agency's, or a term
         ("小组采用了“海洋组织评价职能专业同行审议框架”和“双轨办法”。", []),
         (  # a passage quoted from a mandate, not a title
@@ -1486,9 +1486,11 @@ def test_an_ordinal_and_generic_words_name_no_meeting(extract):
     assert names(found, EntityType.MEETING) == []
 
 
-def test_a_cooperation_framework_is_an_instrument(extract):
+def test_a_cooperation_framework_is_the_un_country_teams_programme(extract):
+    # agreed with a government, adopted by no intergovernmental body
     found = extract("将气候风险纳入联合国可持续发展合作框架。")
-    assert keys(found, EntityType.INSTRUMENT) == ["instrument/unsdcf"]
+    assert keys(found, EntityType.PROGRAMME) == ["programme/unsdcf"]
+    assert keys(found, EntityType.INSTRUMENT) == []
 
 
 def test_a_meeting_on_a_decade_carries_the_decades_years(extract):
