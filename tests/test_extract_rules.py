@@ -1771,3 +1771,19 @@ def test_an_ordinal_cut_before_its_counter_stays_in_the_meetings_name(extract):
 def test_the_session_a_body_decides_to_hold_is_its_own(extract):
     found = extract("麻醉药品委员会决定于2024年3月举行第六十七届会议。")
     assert names(found, EntityType.MEETING) == ["麻醉药品委员会第六十七届会议"]
+
+
+def test_a_place_inside_a_transliterated_personal_name_is_no_place(extract):
+    found = extract(
+        "司长扎卡利亚乌·拉瓦尔先生和行长马里奥·德拉吉出席了会议。中国·东盟博览会在南宁举行。"
+    )
+    assert names(found, EntityType.CITY) == []
+    assert names(found, EntityType.COUNTRY) == ["中国"]
+
+
+def test_a_governments_ministry_is_named_apart_from_the_state(extract):
+    found = extract("荷兰政府外交部和尼日利亚政府联邦财政部提供了数据。")
+    assert names(found, EntityType.COUNTRY) == ["尼日利亚", "荷兰"]
+    ministries = {m.text for e in found.of_type(EntityType.ORGANIZATION) for m in e.mentions}
+    assert ministries == {"外交部", "联邦财政部"}
+    assert names(found, EntityType.ORGANIZATION) == ["尼日利亚联邦财政部", "荷兰外交部"]

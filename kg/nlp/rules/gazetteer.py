@@ -26,6 +26,9 @@ NAMED_BARE = frozenset({"goals", "agenda", "compact", "framework"})
 COUNTER = "反"
 DEMONSTRATIVES = ("该", "这一", "这项", "这份", "此", "上述")
 PLACES = frozenset({EntityType.COUNTRY, EntityType.REGION})
+NAMED_PLACES = PLACES | {EntityType.CITY}
+INTERPUNCTS = ("·", "・", "•")  # between the parts of a transliterated personal name
+NAME_REST = 3  # characters of a name's word beyond the place inside it
 LANGUAGE = "文语"  # a place's name with one of these after it is the name of its language
 ASSEMBLY = "大会"  # the General Assembly's short form, and any body's assembly or conference
 ABBREVIATION_ENDS = (")", "）")  # 粮食及农业组织(粮农组织)大会
@@ -87,6 +90,8 @@ class GazetteerMatcher:
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
             if entity.type in PLACES and is_word(name + text[end : end + 1], LANGUAGE):
                 continue  # 西班牙文, 阿拉伯语: a language, not the place
+            if entity.type in NAMED_PLACES and _in_personal_name(text, start, end):
+                continue  # 扎卡利亚乌·拉瓦尔, 马里奥·德拉吉: a person's transliterated name
             if name in self.not_threats and _inside_any(text, start, end, self.not_threats[name]):
                 continue  # 利益冲突: a conflict of interest, no armed conflict
             if entity.type is EntityType.THREAT:
@@ -103,6 +108,24 @@ class GazetteerMatcher:
                 )
             )
         return doc
+
+
+def _in_personal_name(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a strict part of one word of a name written with the interpunct
+    (扎|卡利|亚乌·拉瓦尔, 马里|奥·德拉吉)? A place written whole beside it (中国·东盟) is not."""
+    after = end
+    while after < len(text) and after - end <= NAME_REST and _chinese(text[after]):
+        after += 1
+    if after > end and text[after : after + 1] in INTERPUNCTS:
+        return True
+    before = start
+    while before > 0 and start - before <= NAME_REST and _chinese(text[before - 1]):
+        before -= 1
+    return before < start and text[before - 1 : before] in INTERPUNCTS
+
+
+def _chinese(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _longest_first(match: tuple[int, int, int]) -> tuple[int, int]:

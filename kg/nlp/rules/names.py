@@ -36,6 +36,7 @@ from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import PROPER_TAGS, first_tag, head_ends_word, splits_pair, tagged_words
 from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL, SETTING, is_subsequence
 
+GOVERNMENT = "政府"  # X政府 is the Country X (its ministries are named after it)
 HARD_STOP = set("，。；：！？、（）()“”‘’《》〈〉「」[]【】\n…—")
 UP_TO_LAST_STOP = re.compile(rf"[\s\S]*[{re.escape(''.join(sorted(HARD_STOP)))}]")
 NUMERAL = re.compile(
@@ -431,6 +432,19 @@ class NameMatcher:
                 if entity_type is EntityType.ORGANIZATION and self._national_office(match.group(0))
                 else None
             )
+            state = (
+                _government_of(text, start, known_ends)
+                if entity_type is EntityType.ORGANIZATION and self._national_office(match.group(0))
+                else None
+            )
+            if state is not None:
+                # 荷兰政府外交部: the Country (its government) and its ministry, two names
+                rest = state.end + len(GOVERNMENT)
+                candidates.append(
+                    Candidate(rest, end, entity_type, "name:national", "",
+                              state.label + text[rest:end], 1)
+                )  # fmt: skip
+                continue
             if country is not None and start == head_start and len(match.group(0)) > 1:
                 # 在巴勒斯坦国，…财政部: the framing country's ministry, written bare
                 candidates.append(
@@ -1167,6 +1181,20 @@ class NameMatcher:
             tagged = tagged_words(modifier)
             return len(tagged) > 1 or _proper(tagged[0][1])
         return True
+
+
+def _government_of(text: str, start: int, known: KnownNames) -> Candidate | None:
+    """The Country whose government (X政府) opens the name starting at ``start``."""
+    if start not in known.starts:
+        return None
+    return next(
+        (
+            c for c in known.values()
+            if c.start == start and c.type is EntityType.COUNTRY
+            and text.startswith(GOVERNMENT, c.end)
+        ),
+        None,
+    )  # fmt: skip
 
 
 def _named_ending_at(
