@@ -992,6 +992,19 @@ def test_in_an_agencys_board_document_an_unowned_plan_is_the_agencys_own():
     )
 
 
+def test_a_bare_board_masthead_is_the_board_of_the_agency_the_document_is_about():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "执行局\n2031年第一届常会\n临时议程项目4\n年度报告\n"
+        "1. 世界粮食计划署（粮食署）向执行局报告了其工作，粮食署的工作得到执行局的认可。\n"
+        "2. 儿基会也参加了会议。\n"
+    )
+    found = Extractor().extract(document)
+    board = found.entities["org/wfp-board"]
+    assert len([m for m in board.mentions if not m.nested]) >= 3  # the masthead and two uses
+
+
 def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
     from kg.reader import parse_document
 

@@ -21,6 +21,9 @@ SESSION_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)届")
 # Heads by which a document calls its own body: 理事会 in an ECOSOC resolution, 执行局 in
 # an Executive Board's paper, 委员会 in a commission's record. Longest first.
 OWN_BODY_HEADS = ("执行委员会", "理事会", "委员会", "执行局", "工作组", "大会", "论坛", "小组")
+# Heads of an agency's governing board that a masthead may write bare (联合国儿童基金会执行局
+# as 执行局, the UNAIDS Programme Coordinating Board as 方案协调委员会)
+BOARD_HEADS = ("执行局", "执行理事会", "执行委员会", "方案协调委员会")
 CONTEXT_KEY = "kg_context"
 CANDIDATES_KEY = "kg_candidates"
 TEXT_KEY = "kg_text"
@@ -64,6 +67,23 @@ class DocumentContext:
         head = next((h for h in OWN_BODY_HEADS if name.endswith(h) and len(name) > len(h)), "")
         if head:
             self.own_body = Alias(head, body.key, body.type, name)
+
+    def adopt_board(self, head: str, text: str) -> None:
+        """A masthead that is a bare board head (执行局, 方案协调委员会) names the board of
+        the agency the document talks about most: of the known boards with that head,
+        the one whose agency ``text`` (the whole document) names most often."""
+        head = head.strip()
+        if head not in BOARD_HEADS:
+            return
+        gazetteer = load_gazetteer()
+        best, best_count = None, 0
+        for board in gazetteer.boards(head):
+            agency = gazetteer.get(board.parent)
+            count = sum(text.count(name) for name in agency.names) if agency else 0
+            if count > best_count:
+                best, best_count = board, count
+        if best is not None:
+            self.own_body = Alias(head, best.key, best.type, best.label_zh)
 
     def convener(self, name: str) -> str:
         """The key of the body that convenes sessions called ``name``; a short name

@@ -147,6 +147,8 @@ class Extractor:
             nested.append(doc.user_data[NESTED_KEY])
             if own_body and index == 0:
                 context.adopt_own_body(text, settled[-1])
+                if context.own_body is None:
+                    context.adopt_board(text, "".join(texts))
         settled = [
             _with_late_aliases(text, mentions, context)
             for text, mentions in zip(texts, settled, strict=True)

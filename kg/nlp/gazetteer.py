@@ -61,6 +61,14 @@ class Gazetteer:
         """The entity with this exact Chinese name or alias (spaces ignored)."""
         return self.by_name.get(name.replace(" ", ""))
 
+    def boards(self, head: str) -> list[KnownEntity]:
+        """The bodies of an agency (they have a parent) whose name ends with ``head``
+        (执行局: the executive boards of UNICEF, UN-Women, WFP …)."""
+        return [
+            e for e in self.entries.values()
+            if e.type is EntityType.ORGANIZATION and e.parent and e.label_zh.endswith(head)
+        ]  # fmt: skip
+
     def names(self, *types: EntityType) -> dict[str, KnownEntity]:
         """Name → entity for the given types (all types if none given): made once per types,
         the same dict on every call (read it, do not change it)."""
