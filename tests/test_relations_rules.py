@@ -231,6 +231,18 @@ def test_what_a_body_endorsed_said_passively_is_what_it_supports(relate):
     assert backers == {("世界卫生组织", "全球SAFER倡议"), ("联合国开发计划署", "全球SAFER倡议")}
 
 
+def test_an_outcome_named_by_its_session_was_adopted_there(relate):
+    found, _ = relate(
+        "各国推进了妇女地位委员会第六十五届会议商定结论的执行。",
+        "大会欢迎第五次联合国最不发达国家问题会议的政治宣言。",
+    )
+    adopted = {(s, o) for s, p, o in found if p == "adopts"}
+    assert adopted == {
+        ("妇女地位委员会第六十五届会议", "妇女地位委员会第六十五届会议商定结论"),
+        ("第五次联合国最不发达国家问题会议", "第五次联合国最不发达国家问题会议的政治宣言"),
+    }
+
+
 def test_donors_give_to_the_body_named_as_receiver(relate):
     found, _ = relate("挪威和瑞典向毒品和犯罪问题办公室提供了捐款。")
     donors = {s for s, p, o in found if p == "donorTo" and o == "联合国毒品和犯罪问题办公室"}

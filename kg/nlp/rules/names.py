@@ -373,12 +373,14 @@ class NameMatcher:
                 continue  # the name would run on past any clause: a description, not a name
             if entity_type is EntityType.INSTRUMENT and (
                 meeting := _named_ending_at(candidates, head_start, start, EntityType.MEETING)
+                or _meeting_of(candidates, text, head_start)
             ):
-                # 妇女地位委员会第六十五届会议商定结论: the outcome named by its session
+                # 妇女地位委员会第六十五届会议商定结论, …会议的政治宣言: the outcome named by
+                # its session
                 held = meeting.label or text[meeting.start : meeting.end]
                 candidates.append(
                     Candidate(meeting.start, end, entity_type, f"name:{entity_type}", "",
-                              held + text[head_start:end], 2)
+                              held + text[meeting.end : end], 2)
                 )  # fmt: skip
                 # the session stays named inside it (who adopted it), by its own key
                 candidates.append(meeting._replace(key=entity_key(EntityType.MEETING, held)))
@@ -1192,6 +1194,19 @@ def _government_of(text: str, start: int, known: KnownNames) -> Candidate | None
             c for c in known.values()
             if c.start == start and c.type is EntityType.COUNTRY
             and text.startswith(GOVERNMENT, c.end)
+        ),
+        None,
+    )  # fmt: skip
+
+
+def _meeting_of(candidates: list[Candidate], text: str, head_start: int) -> Candidate | None:
+    """…中期审查高级别会议的政治宣言: the meeting whose outcome the head after 的 is."""
+    if text[head_start - 1 : head_start] != OF:
+        return None
+    return next(
+        (
+            c for c in reversed(candidates)
+            if c.end == head_start - 1 and c.type is EntityType.MEETING
         ),
         None,
     )  # fmt: skip

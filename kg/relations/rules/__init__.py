@@ -3,7 +3,7 @@
 from kg.relations.rules.document import document_subject
 from kg.relations.rules.donors import donors
 from kg.relations.rules.locations import located_by_name, located_in, set_up_in
-from kg.relations.rules.meetings import adopted_by_issuing_body, adopts, held_in
+from kg.relations.rules.meetings import adopted_by_issuing_body, adopted_by_name, adopts, held_in
 from kg.relations.rules.participation import participates
 from kg.relations.rules.partners import co_signatories, cooperation
 from kg.relations.rules.programmes import carried_out, implements, targets
@@ -35,6 +35,7 @@ RULES = (
     held_in,
     adopts,
     adopted_by_issuing_body,
+    adopted_by_name,
     donors,
     located_in,
     located_by_name,

@@ -180,6 +180,19 @@ def _names_body(resolution) -> bool:
     return not resolution.text.startswith(("第", "1", "2", "3", "4", "5", "6", "7", "8", "9"))
 
 
+def adopted_by_name(sentence: Sentence) -> Iterator[Assertion]:
+    """妇女地位委员会第六十五届会议商定结论, …高级别会议的政治宣言: an outcome named by
+    the session that opens its name was adopted there."""
+    for outcome in sentence.of(EntityType.INSTRUMENT):
+        for meeting in sentence.nested:
+            if (
+                meeting.type is EntityType.MEETING
+                and meeting.start == outcome.start
+                and meeting.end < outcome.end
+            ):
+                yield assertion(sentence, meeting, Predicate.ADOPTS, outcome, "adopts:name", 0.8)
+
+
 def adopts(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
     words = triggers("adopt")
