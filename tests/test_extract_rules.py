@@ -1806,3 +1806,14 @@ def test_an_outcome_named_by_its_meeting_after_de_is_one_instrument(extract):
     found = extract("大会欢迎第五次联合国最不发达国家问题会议的成果文件。")
     assert names(found, EntityType.INSTRUMENT) == ["第五次联合国最不发达国家问题会议的成果文件"]
     assert names(found, EntityType.MEETING) == ["第五次联合国最不发达国家问题会议"]
+
+
+def test_an_agreement_in_title_marks_is_an_instrument(extract):
+    found = extract("伊加特继续支持执行《关于解决南苏丹共和国冲突的重振协议》。")
+    assert names(found, EntityType.INSTRUMENT) == ["关于解决南苏丹共和国冲突的重振协议"]
+
+
+def test_a_un_bodys_name_after_guojia_is_a_countrys_own_body(extract):
+    found = extract("人权高专办向朱巴的国家人权委员会提供了技术援助。")
+    assert "org/chr" not in {e.key for e in found.entities.values()}
+    assert names(found, EntityType.ORGANIZATION) == ["联合国人权事务高级专员办事处"]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from kg.data_files import read_words
 from kg.nlp.context import candidates_of, text_of
-from kg.nlp.gazetteer import UN_KEY, Gazetteer, KnownEntity, load_gazetteer
+from kg.nlp.gazetteer import UN_KEY, UN_SYSTEM, Gazetteer, KnownEntity, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import is_word, starts_word
 
@@ -27,6 +27,7 @@ COUNTER = "反"
 DEMONSTRATIVES = ("该", "这一", "这项", "这份", "此", "上述")
 PLACES = frozenset({EntityType.COUNTRY, EntityType.REGION})
 NAMED_PLACES = PLACES | {EntityType.CITY}
+NATIONAL = "国家"  # before a UN body's name: a country's own body of that kind
 INTERPUNCTS = ("·", "・", "•")  # between the parts of a transliterated personal name
 NAME_REST = 3  # characters of a name's word beyond the place inside it
 LANGUAGE = "文语"  # a place's name with one of these after it is the name of its language
@@ -90,6 +91,12 @@ class GazetteerMatcher:
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
             if entity.type in PLACES and is_word(name + text[end : end + 1], LANGUAGE):
                 continue  # 西班牙文, 阿拉伯语: a language, not the place
+            if (
+                entity.type is EntityType.ORGANIZATION
+                and entity.kind.startswith(UN_SYSTEM)
+                and text.endswith(NATIONAL, 0, start)
+            ):
+                continue  # 国家人权委员会: a country's own commission, not the UN's
             if entity.type in NAMED_PLACES and _in_personal_name(text, start, end):
                 continue  # 扎卡利亚乌·拉瓦尔, 马里奥·德拉吉: a person's transliterated name
             if name in self.not_threats and _inside_any(text, start, end, self.not_threats[name]):
