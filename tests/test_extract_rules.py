@@ -1817,3 +1817,14 @@ def test_a_un_bodys_name_after_guojia_is_a_countrys_own_body(extract):
     found = extract("人权高专办向朱巴的国家人权委员会提供了技术援助。")
     assert "org/chr" not in {e.key for e in found.entities.values()}
     assert names(found, EntityType.ORGANIZATION) == ["联合国人权事务高级专员办事处"]
+
+
+def test_reports_of_several_authors_are_no_definite_report():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "人权理事会\n第五十四届会议\n议程项目2\n高级专员的年度报告以及高级专员办事处和秘书长的报告\n"
+        "海洋国人权状况\n1. 本报告介绍海洋国的人权状况。\n"
+    )
+    found = Extractor().extract(document)
+    assert not [e for e in found.of_type(EntityType.PUBLICATION) if "秘书长" in e.label_zh]

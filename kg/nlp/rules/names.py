@@ -100,6 +100,7 @@ AUTHORED_REPORT = "的报告"
 MIN_REPORT_NAME = 9  # 关于 + a topic of four characters or more + 的报告
 DATED_REPORT = re.compile(r"\d{4}\s?年|年度|年期|两年期")
 TRAILING_MARKS = re.compile(r"[*＊\s]+$")
+AUTHORS_LISTED = ("和", "及", "、")  # before an author: one of several, reports in general
 OWN_NUMBER_BEFORE = re.compile(r"^\d+/\d+\.\s*")  # 52/18. 残疾人权利: the title's own number
 # the mandate written before a post (残疾人权利问题特别报告员): the topic runs back to a stop
 MANDATE_BEFORE = re.compile(r"(?:^|(?<=[，、；。：]|的))(?P<topic>[^，、；。：的]{2,30}问题)$")
@@ -633,6 +634,10 @@ class NameMatcher:
             start = text.find(author + AUTHORED_REPORT)
             while start >= 0:
                 end = start + len(author) + len(AUTHORED_REPORT)
+                if text.endswith(AUTHORS_LISTED, 0, start):
+                    # 高级专员办事处和秘书长的报告: the reports of several authors, in general
+                    start = text.find(author + AUTHORED_REPORT, end)
+                    continue
                 mandate = MANDATE_BEFORE.search(text, max(0, start - MAX_NAME), start)
                 if mandate is not None:
                     # 残疾人权利问题特别报告员的报告: the mandate names the report's topic,
