@@ -243,6 +243,14 @@ def test_an_outcome_named_by_its_session_was_adopted_there(relate):
     }
 
 
+def test_governments_listed_before_wei_support_what_follows(relate):
+    found, _ = relate(
+        "赞赏日本政府、意大利政府和卡塔尔政府为支持预防犯罪和刑事司法委员会的工作提供了资源；"
+    )
+    backers = {s for s, p, o in found if p == "supports" and o == "预防犯罪和刑事司法委员会"}
+    assert backers == {"日本", "意大利", "卡塔尔"}
+
+
 def test_donors_give_to_the_body_named_as_receiver(relate):
     found, _ = relate("挪威和瑞典向毒品和犯罪问题办公室提供了捐款。")
     donors = {s for s, p, o in found if p == "donorTo" and o == "联合国毒品和犯罪问题办公室"}

@@ -28,6 +28,7 @@ BACKED_BY = re.compile(r"在(?P<actors>[^，。；在]{2,40}?)的(?:支持|支�
 OWNER_JOINER = re.compile(r"[、和及与]")
 REPORT_AFTER = re.compile(r"(?:\d{4}\s?年)?的?报告")  # a body named as its report's author
 OBJECT_REACH = 12  # characters between the verb and what it supports
+FOR, GOVERNMENT = "为", "政府"
 CARRIER_REACH = 8  # characters between a body and 由, as in 正在实施由
 
 
@@ -51,7 +52,9 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
         while position >= 0:
             end = position + len(word)
             _, clause_end = sentence.clause_of(position)
-            actors = sentence.enumeration_before(position, *ACTORS)
+            # A、B和C政府为支持…: the givers written right before 为
+            purpose = position - len(FOR) if text.endswith(FOR, 0, position) else position
+            actors = sentence.enumeration_before(purpose, *ACTORS, gap=GOVERNMENT)
             if not actors:
                 subject = sentence.subject(*ACTORS)
                 if subject is not None and subject.end <= position:
