@@ -1782,8 +1782,14 @@ def test_an_ordinal_cut_before_its_counter_stays_in_the_meetings_name(extract):
 
 
 def test_the_session_a_body_decides_to_hold_is_its_own(extract):
-    found = extract("麻醉药品委员会决定于2024年3月举行第六十七届会议。")
-    assert names(found, EntityType.MEETING) == ["麻醉药品委员会第六十七届会议"]
+    found = extract(
+        "麻醉药品委员会决定于2024年3月举行第六十七届会议。"
+        "美洲药物滥用管制委员会在2023年举行了第七十三届常会。"
+    )
+    assert names(found, EntityType.MEETING) == [
+        "美洲药物滥用管制委员会第七十三届常会",
+        "麻醉药品委员会第六十七届会议",
+    ]
 
 
 def test_a_place_inside_a_transliterated_personal_name_is_no_place(extract):

@@ -299,6 +299,12 @@ def test_a_commodity_named_with_its_origin_and_shipped_on_is_a_route(relate):
     assert labels == {"阿富汗海洛因：阿富汗 → 东非 → 欧洲"}
 
 
+def test_a_region_that_is_a_transit_area_of_a_flow_is_its_transit(relate):
+    _, relations = relate("西非仍然是南美洲可卡因运往欧洲的主要转运地区。")
+    labels = {route.label_zh for route in relations.routes.values()}
+    assert labels == {"南美洲可卡因：南美洲 → 西非 → 欧洲"}
+
+
 def test_synthetic_drugs_flow_along_routes_too(relate):
     _, relations = relate("甲基苯丙胺经由老挝人民民主共和国和泰国流向澳大利亚和日本。")
     labels = {route.label_zh for route in relations.routes.values()}

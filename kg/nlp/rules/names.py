@@ -183,7 +183,8 @@ HELD_SESSION = re.compile(
 )
 # 麻醉药品委员会决定于2024年3月举行第六十七届会议: the session the body will hold
 HOLDS_SESSION = re.compile(
-    rf"(?:决定|将|拟|还将)?[在于]?[^，。；：、]{{0,20}}?举行(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)"
+    rf"(?:决定|将|拟|还将)?[在于]?[^，。；：、]{{0,20}}?举行了?"
+    rf"(?P<session>第{ORDINAL_NUMERAL}届(?:特别会议|会议|常会|常务会议))"
 )
 SENTENCE_END = "。；！？\n"
 VERB_JOINER = "并"

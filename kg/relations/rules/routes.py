@@ -49,7 +49,8 @@ CONTRAST = re.compile(r"，(?:而|但|但是|同时|与此同时)|；")  # a cla
 TOWARDS = "向"  # 向西欧贩运: towards a place the commodity is trafficked to
 # 西非已成为…可卡因运往欧洲的主要中转区: the place the flow passes through
 HUB = re.compile(
-    r"(?:已|已经|正|正在|日益)?成为[^，。；]{0,30}?(?:中转|过境|转运)(?:站|区|地|枢纽|点|国|中心)"
+    r"(?:仍然|仍|已|已经|正|正在|日益)?(?:成为|是)[^，。；]{0,30}?(?:中转|过境|转运)"
+    r"(?:站|区|地区|地|枢纽|点|国|中心)"
 )
 LISTED = re.compile(r"\s?(?:、|和|及|以及|与|或)\s?")  # between two places of one list
 AMBIGUOUS_ROLE_WORDS = frozenset({"通过", "进入", "到", "至"})  # also "adopt", "enter", "by"
