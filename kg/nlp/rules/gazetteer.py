@@ -74,6 +74,7 @@ class GazetteerMatcher:
         text = text_of(doc)
         # one token per character: token offsets are character offsets (no Span needed)
         threat_end = -1  # where the last threat named ends (matches come by start)
+        dotted = any(mark in text for mark in INTERPUNCTS)  # a personal name may be written
         for match_id, start, end in sorted(self.matcher(doc), key=_longest_first):
             name = self.by_match_id[match_id]
             entity = self.entities[name]
@@ -97,7 +98,7 @@ class GazetteerMatcher:
                 and text.endswith(NATIONAL, 0, start)
             ):
                 continue  # 国家人权委员会: a country's own commission, not the UN's
-            if entity.type in NAMED_PLACES and _in_personal_name(text, start, end):
+            if dotted and entity.type in NAMED_PLACES and _in_personal_name(text, start, end):
                 continue  # 扎卡利亚乌·拉瓦尔, 马里奥·德拉吉: a person's transliterated name
             if name in self.not_threats and _inside_any(text, start, end, self.not_threats[name]):
                 continue  # 利益冲突: a conflict of interest, no armed conflict

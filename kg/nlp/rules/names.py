@@ -182,6 +182,7 @@ HELD_SESSION = re.compile(
     rf"[在于][^，。；：、]{{0,40}}?举行的(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)"
 )
 # 麻醉药品委员会决定于2024年3月举行第六十七届会议: the session the body will hold
+HOLDS = "举行"
 HOLDS_SESSION = re.compile(
     rf"(?:决定|将|拟|还将)?[在于]?[^，。；：、]{{0,20}}?举行了?"
     rf"(?P<session>第{ORDINAL_NUMERAL}届(?:特别会议|会议|常会|常务会议))"
@@ -1472,10 +1473,14 @@ def _sessions_of_subjects(
                 )
             )  # fmt: skip
     held = (
-        (match, body)
-        for body in known_ends.values()
-        if body.type is EntityType.ORGANIZATION
-        and (match := HOLDS_SESSION.match(text, body.end)) is not None
+        (
+            (match, body)
+            for body in known_ends.values()
+            if body.type is EntityType.ORGANIZATION
+            and (match := HOLDS_SESSION.match(text, body.end)) is not None
+        )
+        if HOLDS in text
+        else ()
     )
     for match, body in (
         *_after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, known_ends),
