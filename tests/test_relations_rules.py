@@ -251,6 +251,12 @@ def test_governments_listed_before_wei_support_what_follows(relate):
     assert backers == {"日本", "意大利", "卡塔尔"}
 
 
+def test_a_programme_launched_in_places_said_in_a_relative_clause_targets_them(relate):
+    found, _ = relate("2022年在巴基斯坦和乌干达启动的全球游戏项目取得了成果。")
+    aimed = {(s, o) for s, p, o in found if p == "targets"}
+    assert aimed == {("全球游戏项目", "巴基斯坦"), ("全球游戏项目", "乌干达")}
+
+
 def test_donors_give_to_the_body_named_as_receiver(relate):
     found, _ = relate("挪威和瑞典向毒品和犯罪问题办公室提供了捐款。")
     donors = {s for s, p, o in found if p == "donorTo" and o == "联合国毒品和犯罪问题办公室"}

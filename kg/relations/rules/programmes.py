@@ -305,9 +305,32 @@ def targets(sentence: Sentence) -> Iterator[Assertion]:
     yield from _field_offices(sentence)
     yield from _topic_places(sentence)
     yield from _set_in(sentence)
+    yield from _launched_there(sentence)
 
 
 SET_IN = re.compile(SETTING)  # 在莫桑比克，儿基会制定了…计划
+# 在巴基斯坦、塞拉利昂和乌干达启动的“游戏项目”: what was set going in the places named
+LAUNCHED_THERE = re.compile(r"(?:启动|开展|实施|推出|试行|推广)的“?")
+
+
+def _launched_there(sentence: Sentence) -> Iterator[Assertion]:
+    """A programme set going in places, said in a relative clause (在X和Y启动的Z), is
+    aimed at them."""
+    text = sentence.text
+    for place in sentence.of(*PLACES):
+        if text[place.start - 1 : place.start] != "在":
+            continue
+        listed = sentence.enumeration_after(place.start, *PLACES)
+        verb = LAUNCHED_THERE.match(text, listed[-1].end)
+        if verb is None:
+            continue
+        for programme in sentence.of(EntityType.PROGRAMME):
+            if programme.start in (verb.end(), verb.end() - 1):
+                for member in listed:
+                    yield assertion(
+                        sentence, programme, Predicate.TARGETS, member, "targets:launched-there",
+                        0.65,
+                    )  # fmt: skip
 
 
 def _set_in(sentence: Sentence) -> Iterator[Assertion]:
