@@ -257,6 +257,22 @@ def test_a_programme_launched_in_places_said_in_a_relative_clause_targets_them(r
     assert aimed == {("全球游戏项目", "巴基斯坦"), ("全球游戏项目", "乌干达")}
 
 
+def test_an_anaphor_points_to_the_last_name_with_its_head(relate):
+    # 该基金 is the trust fund (a body), though a programme is named between
+    found, _ = relate(
+        "妇女署管理妇女和平与人道主义基金和全球数字方案。该基金在危地马拉和海地资助了项目。"
+    )
+    aimed = {(s, o) for s, p, o in found if p == "targets"}
+    assert ("妇女和平与人道主义基金", "危地马拉") in aimed
+
+
+def test_places_where_the_money_goes_do_not_give_it(relate):
+    found, _ = relate(
+        "妇女署管理妇女和平与人道主义基金。该基金在危地马拉和海地资助了建设和平项目。"
+    )
+    assert not {(s, p) for s, p, o in found if s in ("危地马拉", "海地") and p != "targets"}
+
+
 def test_donors_give_to_the_body_named_as_receiver(relate):
     found, _ = relate("挪威和瑞典向毒品和犯罪问题办公室提供了捐款。")
     donors = {s for s, p, o in found if p == "donorTo" and o == "联合国毒品和犯罪问题办公室"}

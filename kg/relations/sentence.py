@@ -232,6 +232,12 @@ class Sentence:
             cursor = mention.start
         return members
 
+    def after_in(self, place: Mention) -> bool:
+        """Does ``place`` stand in a 在… phrase (在危地马拉和海地资助了…): where the act is,
+        not who acts?"""
+        members = self.enumeration_before(place.end, *PLACES) or [place]
+        return self.text[members[0].start - 1 : members[0].start] == "在"
+
     def enumeration_after(self, position: int, *types: EntityType) -> list[Mention]:
         """Mentions of these types that follow ``position`` as one enumeration (A、B和C)."""
         members = []
@@ -325,6 +331,9 @@ def sentences(
         )  # fmt: skip
 
 
+POINTERS = re.compile(r"^(?:该|这一|这个|这次|此)")  # 该基金: the pointer before the head
+
+
 @cache
 def anaphors() -> tuple[tuple[str, EntityType], ...]:
     """Anaphors and the type they point back to, longest first (kg/data/patterns/anaphors.tsv)."""
@@ -349,8 +358,14 @@ def resolve_anaphors(
         while start >= 0:
             end = start + len(word)
             if not any(taken[start:end]):
-                before = [m for m in mentions if m.type is entity_type and m.end <= start]
+                # 该基金: the last name with the anaphor's head (a fund, body or programme),
+                # else the last entity of its type
+                head = POINTERS.sub("", word)
+                before = [m for m in mentions if m.end <= start and m.text.endswith(head)] or [
+                    m for m in mentions if m.type is entity_type and m.end <= start
+                ]
                 key = before[-1].key if before else ""
+                entity_type = before[-1].type if before else entity_type
                 if not key and entity_type is EntityType.MEETING and meeting:
                     key, meeting = meeting, ""  # a second such forum is another one
                 if key:

@@ -54,6 +54,8 @@ def donors(sentence: Sentence) -> Iterator[Assertion]:
     for country in sentence.of(EntityType.COUNTRY):
         if sentence.text[country.start - 1 : country.start] in RECEIVER_MARKS:
             continue  # 向阿富汗提供资金: the country receives
+        if sentence.after_in(country):
+            continue  # 该基金在危地马拉资助了…: where the money goes, not who gives it
         if any(s <= country.start < e for s, e in funded_by):
             continue  # 该伙伴关系由荷兰政府资助: it funds what the sentence names (supports)
         _, clause_end = sentence.clause_of(country.end)

@@ -54,7 +54,11 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
             _, clause_end = sentence.clause_of(position)
             # A、B和C政府为支持…: the givers written right before 为
             purpose = position - len(FOR) if text.endswith(FOR, 0, position) else position
-            actors = sentence.enumeration_before(purpose, *ACTORS, gap=GOVERNMENT)
+            actors = [
+                a
+                for a in sentence.enumeration_before(purpose, *ACTORS, gap=GOVERNMENT)
+                if a.type is not EntityType.COUNTRY or not sentence.after_in(a)
+            ]  # 在危地马拉和海地资助了…: the places the funding goes to do not fund
             if not actors:
                 subject = sentence.subject(*ACTORS)
                 if subject is not None and subject.end <= position:
