@@ -236,6 +236,8 @@ class Sentence:
         """Does ``place`` stand in a 在… phrase (在危地马拉和海地资助了…): where the act is,
         not who acts?"""
         members = self.enumeration_before(place.end, *PLACES) or [place]
+        if self.text.startswith(("的", "政府的"), place.end):
+            return False  # 在澳大利亚政府的资助下: the State backs what follows
         return self.text[members[0].start - 1 : members[0].start] == "在"
 
     def enumeration_after(self, position: int, *types: EntityType) -> list[Mention]:
