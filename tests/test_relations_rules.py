@@ -273,6 +273,12 @@ def test_places_where_the_money_goes_do_not_give_it(relate):
     assert not {(s, p) for s, p, o in found if s in ("危地马拉", "海地") and p != "targets"}
 
 
+def test_a_place_that_opens_no_list_launches_nothing(relate):
+    # 中国其他地区: other regions of China, no list of places the programme was set going in
+    found, _ = relate("在中国其他地区启动的全球游戏项目取得了成果。")
+    assert not {f for f in found if f[1] == "targets" and f[2] == "中国"}
+
+
 def test_donors_give_to_the_body_named_as_receiver(relate):
     found, _ = relate("挪威和瑞典向毒品和犯罪问题办公室提供了捐款。")
     donors = {s for s, p, o in found if p == "donorTo" and o == "联合国毒品和犯罪问题办公室"}

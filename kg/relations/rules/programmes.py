@@ -321,6 +321,8 @@ def _launched_there(sentence: Sentence) -> Iterator[Assertion]:
         if text[place.start - 1 : place.start] != "在":
             continue
         listed = sentence.enumeration_after(place.start, *PLACES)
+        if not listed:
+            continue  # 在中国其他地区: the place does not open a list of its own
         verb = LAUNCHED_THERE.match(text, listed[-1].end)
         if verb is None:
             continue
