@@ -432,16 +432,11 @@ class NameMatcher:
                     Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
                 )
                 continue
-            country = (
-                _framing_country(frames, head_start)
-                if entity_type is EntityType.ORGANIZATION and self._national_office(match.group(0))
-                else None
+            national = entity_type is EntityType.ORGANIZATION and self._national_office(
+                match.group(0)
             )
-            state = (
-                _government_of(text, start, known_ends)
-                if entity_type is EntityType.ORGANIZATION and self._national_office(match.group(0))
-                else None
-            )
+            country = _framing_country(frames, head_start) if national else None
+            state = _government_of(text, start, known_ends) if national else None
             if state is not None:
                 # 荷兰政府外交部: the Country (its government) and its ministry, two names
                 rest = state.end + len(GOVERNMENT)

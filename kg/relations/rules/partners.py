@@ -70,10 +70,11 @@ def _companions(sentence: Sentence) -> list[tuple[int, str]]:
     """Every 与/同/和 … in the sentence, in reading order."""
     found = []
     text = sentence.text
+    names = [(m.start, m.end) for m in sentence.of(*ACTORS)]
     for word in triggers("companion"):
         position = text.find(word, sentence.start, sentence.end)
         while position >= 0:
-            inside = any(m.start <= position < m.end for m in sentence.of(*ACTORS))
+            inside = any(start <= position < end for start, end in names)
             if not (inside or (word == "同" and _not_with(text, position))):
                 found.append((position, word))  # 委员会同…: 会同 is no word there
             position = sentence.text.find(word, position + len(word), sentence.end)
