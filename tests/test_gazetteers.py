@@ -211,6 +211,7 @@ def test_country_formal_names_and_ambiguities(tables):
 
 ORG_KINDS = {
     "armed-group",
+    "company",
     "un-organ",
     "un-subsidiary",
     "un-fund-programme",

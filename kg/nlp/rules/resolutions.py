@@ -74,7 +74,9 @@ ESTABLISHED = re.compile(rf"所设(?:立)?的?(?:{ORGANIZATION_HEADS})")
 ISSUING_TYPES = (EntityType.ORGANIZATION, EntityType.MEETING)
 # Bodies that adopt resolutions and decisions by their head; gazetteer kinds that do not.
 ORGAN_HEADS = ("大会", "理事会", "委员会", "会议", "执行局", "首脑会议", "缔约方会议", "工作组")
-NOT_ADOPTING = frozenset({"ngo-network", "financial", "national", "un-institute", "armed-group"})
+NOT_ADOPTING = frozenset(
+    {"ngo-network", "financial", "national", "un-institute", "armed-group", "company"}
+)
 
 
 # 78/227. 联合国…的后续行动, 2023/15. 区域合作: a resolution's title line opens with its number
