@@ -454,6 +454,28 @@ def test_a_quoted_term_is_no_title_unless_its_modifier_names_something(extract, 
     assert names(extract(sentence), EntityType.INSTRUMENT) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a framework, strategy or programme named in full in quotes is someone's own plan
+        (
+            "小组采用了“海洋组织评价职能专业同行审议框架”和“双轨办法”。",
+            ["海洋组织评价职能专业同行审议框架"],
+        ),
+        ("该国政府启动了“国家青年就业战略”。", ["国家青年就业战略"]),
+        ("各国采取了“全政府”方针和“工作方案”。", []),  # a term in scare quotes
+        ("开发署推出了“加速器实验室”倡议。", ["“加速器实验室”倡议"]),  # the head after the quotes
+        # a quoted title opening with a verb names a study of the programme
+        (
+            "参阅“审查联合国沿海渔业联合全球方案”(2018年)。",
+            ["联合国沿海渔业联合全球方案"],
+        ),
+    ],
+)
+def test_a_programme_named_in_full_in_quotes(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.PROGRAMME) == expected
+
+
 # --- names by head -----------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.data_files import read_table
+from kg.data_files import read_table, read_words
 from kg.nlp.context import DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer, owns_plans
 from kg.nlp.model import Candidate, EntityType
@@ -42,7 +42,7 @@ def load_heads() -> list[tuple[str, EntityType, EntityType | None]]:
     return sorted(heads, key=lambda item: -len(item[0]))
 
 
-UNQUOTED_TYPES = (EntityType.INSTRUMENT, EntityType.PROGRAMME)  # never titled by “…” alone
+UNQUOTED_TYPES = (EntityType.INSTRUMENT, EntityType.PROGRAMME)  # titled by “…” only when owned
 # 儿基会(还)发布了《…政策和战略》: the agency issues its own plan (States adopt, 通过)
 ISSUED = re.compile(r"[，,]?(?:还|已|又|也)?(?:发布|推出|启动|制定|出台|更新|修订)了?")
 
@@ -56,6 +56,11 @@ class TitleMatcher:
         self.gazetteer = gazetteer
         self.heads = [(head, entity_type) for head, entity_type, _ in heads]
         self.owned = {head: owned for head, _, owned in heads if owned is not None}
+        # “尊重工作场所”倡议: a head after the quotes makes the quoted words part of a name
+        self.name_heads = tuple(
+            row["head"] for row in read_table("patterns/name_heads.tsv")
+        ) + tuple(head for head, _ in self.heads)
+        self.name_words = frozenset(read_words("patterns/name_words.txt"))
 
     def classify(self, title: str) -> tuple[EntityType, str]:
         """The type a title's head noun says, and the head ("" if none is known)."""
@@ -131,10 +136,19 @@ class TitleMatcher:
             )
         for match in QUOTED_TITLE.finditer(text):
             entity_type, head = self.classify(match.group(1))
-            # what States adopt is titled 《…》; a framework or strategy in quotes is an
-            # agency's own (“…同行审议框架”) or no name at all (“双轨办法”), and programmes
-            # in quotes are the name rules' (“尊重工作场所”倡议)
-            if head and entity_type not in UNQUOTED_TYPES and self._titled(match.group(1), head):
+            if entity_type in UNQUOTED_TYPES:
+                # what States adopt is titled 《…》; a framework, strategy or programme named
+                # in full in quotes is someone's own plan (“…同行审议框架”), and one named
+                # before its head is the name rules' (“尊重工作场所”倡议)
+                entity_type = self.owned.get(head, entity_type)
+                if (
+                    entity_type is not EntityType.PROGRAMME
+                    or text.startswith(self.name_heads, match.end())
+                    or self._reviewed(match.group(1))
+                    or self.gazetteer.lookup(match.group(1)) is not None  # the gazetteer's
+                ):
+                    continue
+            if head and self._titled(match.group(1), head):
                 candidates.append(
                     Candidate(
                         match.start(1),
@@ -146,6 +160,12 @@ class TitleMatcher:
                     )
                 )
         return doc
+
+    def _reviewed(self, quoted: str) -> bool:
+        """“审查联合国…联合全球方案”: a quoted title opening with a verb no name opens with
+        names a review or study of the programme, not the programme."""
+        words = tagged_words(quoted)
+        return bool(words) and words[0][1] in ("v", "vn") and words[0][0] not in self.name_words
 
     @staticmethod
     def _titled(quoted: str, head: str) -> bool:
