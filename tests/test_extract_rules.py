@@ -658,6 +658,12 @@ def test_topic_list_inside_a_working_group_name(extract):
     ]
 
 
+def test_a_verb_as_the_last_topic_before_and_stays_in_the_name(extract):
+    # 欺凌 is tagged a verb: after the list's last 、 and before 和 it is still a topic
+    found = extract("各方执行学校暴力、欺凌和网络攻击问题独立工作队2020年报告中的建议。")
+    assert names(found, EntityType.ORGANIZATION) == ["学校暴力、欺凌和网络攻击问题独立工作队"]
+
+
 def test_list_closed_by_deng_inside_a_meeting_name(extract):
     found = extract("秘书处举办了一次打击贩运文物、艺术品和其他文化财产等非法贩运问题专家组会议。")
     assert names(found, EntityType.MEETING) == [

@@ -706,6 +706,7 @@ class NameMatcher:
                     (
                         not after_title
                         and flag in VERB_TAGS
+                        and not _last_topic(text, before, start, head_start, bool(words))
                         and self._clause_verb(
                             word,
                             flag,
@@ -978,8 +979,11 @@ class NameMatcher:
             while words:
                 word, flag = words.pop()
                 if (
-                    self._joins(word, flag) and self._ends_with_head(text[: begin - len(word)])
-                ) or (word not in self.list_words and not self._inside_name(word, flag)):
+                    (self._joins(word, flag) and self._ends_with_head(text[: begin - len(word)]))
+                    or (word not in self.list_words and not self._inside_name(word, flag))
+                    # 继续执行学校暴力、…: a verb before the member's words is the clause's
+                    or (flag == "v" and begin < member_end and word not in self.name_words)
+                ):
                     break  # a member ends at a conjunction after a name (委员会和科学、…)
                 begin -= len(word)
             member = text[begin:member_end]
@@ -1803,6 +1807,17 @@ def _by_author(name: str, authors: tuple[str, ...]) -> bool:
     return any(
         name.startswith(author + ABOUT_WORD) and len(name) - len(author) >= MIN_REPORT_NAME
         for author in authors
+    )
+
+
+def _last_topic(text: str, before: int, start: int, head_start: int, more: bool) -> bool:
+    """…、骚扰和滥用权力问题工作队: the word after the list's last 、 is one of the topics
+    the name lists, not the clause's verb."""
+    return (
+        not more
+        and text[before - 1 : before] == "、"
+        and text.startswith(LAST_JOINERS, start)
+        and TOPIC_MARKER in text[start:head_start]
     )
 
 
