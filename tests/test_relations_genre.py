@@ -120,6 +120,19 @@ def test_a_body_that_co_leads_groups_is_in_them(relate):
     assert taking_part == {"关于数据问题的机构间工作组", "可持续发展统计工作组"}
 
 
+def test_the_bodies_that_chair_or_lead_the_groups_after_them_take_part_in_them(relate):
+    found = relate(
+        "由开发署和人口基金共同主持的性别统计机构间专家组和统计活动协调委员会开展了工作。"
+    )
+    taking_part = pairs(found, "participatesIn")
+    assert taking_part >= {
+        ("联合国开发计划署", "性别统计机构间专家组"),
+        ("联合国人口基金", "统计活动协调委员会"),
+    }
+    found = relate("开发署和人口基金支持的性别统计机构间专家组开展了工作。")  # 支持, not 主持
+    assert ("联合国开发计划署", "性别统计机构间专家组") not in pairs(found, "participatesIn")
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

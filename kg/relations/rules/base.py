@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
+from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import Mention
 from kg.relations.model import Assertion, Predicate
-from kg.relations.sentence import Sentence
+from kg.relations.sentence import ACTORS, Sentence
+
+BY = "由"
+LED_BY = re.compile(r"(?:共同)?(?:牵头|领导|召集|主持|发起|管理)的“?")
 
 
 def assertion(
@@ -76,3 +81,15 @@ def first_per_pair(found: Iterable[Assertion]) -> Iterator[Assertion]:
         if (item.subject, item.object) not in seen:
             seen.add((item.subject, item.object))
             yield item
+
+
+def led_by(sentence: Sentence, led: Mention) -> list[Mention]:
+    """The bodies of 由A(和B)牵头/领导/召集/主持/发起的 written right before ``led``."""
+    text = sentence.text
+    lead = LED_BY.search(text, max(sentence.start, led.start - 6), led.start)
+    if lead is None or lead.end() != led.start:
+        return []
+    leaders = sentence.enumeration_before(lead.start(), *ACTORS)
+    if not leaders or not text.endswith(BY, 0, leaders[0].start):
+        return []
+    return [m for m in leaders if m.key != UN_KEY]

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_free_trigger, first_per_pair
+from kg.relations.rules.base import assertion, first_free_trigger, first_per_pair, led_by
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 from kg.text import ORDINAL_NUMERAL
 
@@ -55,7 +55,9 @@ UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
 
 def participates(sentence: Sentence) -> Iterator[Assertion]:
     events = sentence.of(*EVENTS)
-    yield from first_per_pair((*_status(sentence), *_leading(sentence), *_joined(sentence)))
+    yield from first_per_pair(
+        (*_status(sentence), *_leading(sentence), *_led_groups(sentence), *_joined(sentence))
+    )
     if not events:
         yield from first_per_pair(_at_meeting(sentence, events))
         yield from first_per_pair(_members(sentence))
@@ -439,6 +441,21 @@ def _leading(sentence: Sentence) -> Iterator[Assertion]:
                         0.7,
                     )  # fmt: skip
             position = text.find(word, position + len(word), sentence.end)
+
+
+def _led_groups(sentence: Sentence) -> Iterator[Assertion]:
+    """由A主持的B和C (networks, groups, secretariats): A is in each of them."""
+    for group in sentence.of(EntityType.ORGANIZATION):
+        leaders = led_by(sentence, group)
+        for member in (
+            sentence.enumeration_after(group.start, EntityType.ORGANIZATION) if leaders else ()
+        ):
+            for leader in leaders:
+                if leader.key != member.key:
+                    yield assertion(
+                        sentence, leader, Predicate.PARTICIPATES_IN, member, "participates:led-by",
+                        0.7,
+                    )  # fmt: skip
 
 
 def _status(sentence: Sentence) -> Iterator[Assertion]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_free_trigger
+from kg.relations.rules.base import assertion, first_free_trigger, led_by
 from kg.relations.sentence import ACTORS, MEMBER_STATES, PLACES, Sentence, triggers
 from kg.text import SETTING
 
@@ -49,7 +49,7 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
     subject = sentence.subject(*ACTORS)
     words = triggers("implement")
     for programme in sentence.of(EntityType.PROGRAMME):
-        for leader in _led_by(sentence, programme):
+        for leader in led_by(sentence, programme):
             # 由妇女署召集的“平等的一代”, 由世卫组织牵头的全球SAFER倡议: the body runs it
             yield assertion(
                 sentence, leader, Predicate.IMPLEMENTS, programme, "implements:led-by", 0.8
@@ -122,8 +122,6 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
 CARRIED = (EntityType.PROGRAMME, EntityType.INSTRUMENT)
 LAUNCH_GAP = 6  # characters between the last place and the verb (最近还, 已经)
 LAUNCH_REACH = 20  # between the verb and the programme: 了, a period (2022年至2023年)
-BY = "由"
-LED_BY = re.compile(r"(?:共同)?(?:牵头|领导|召集|主持|发起|管理)的“?")
 NAME_HEADS = ("理事会", "委员会", "局", "主任", "秘书", "机构", "机制", "小组")
 ASKED_REACH = 16  # characters between the body asked and the verb of what it is to do
 CARRY_REACH = 8  # characters between that verb and the programme or instrument
@@ -135,18 +133,6 @@ CONTRIBUTION = re.compile(
 
 
 ACCORDING = re.compile(r"(?:还|也|已|将|一直)?")  # between the actor and 依照
-
-
-def _led_by(sentence: Sentence, programme) -> list:
-    """The bodies of 由A(和B)牵头/领导/召集/主持/发起的 written right before a programme."""
-    text = sentence.text
-    lead = LED_BY.search(text, max(sentence.start, programme.start - 6), programme.start)
-    if lead is None or lead.end() != programme.start:
-        return []
-    leaders = sentence.enumeration_before(lead.start(), *ACTORS)
-    if not leaders or not text.endswith(BY, 0, leaders[0].start):
-        return []
-    return [m for m in leaders if m.key != UN_KEY]
 
 
 def carried_out(sentence: Sentence) -> Iterator[Assertion]:
