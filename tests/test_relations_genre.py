@@ -133,6 +133,17 @@ def test_the_bodies_that_chair_or_lead_the_groups_after_them_take_part_in_them(r
     assert ("联合国开发计划署", "性别统计机构间专家组") not in pairs(found, "participatesIn")
 
 
+def test_those_raising_or_giving_money_for_a_fund_support_it(relate):
+    found = relate("促请开发署和儿基会与其他伙伴合作，为全球教育伙伴关系调动更多资源。")
+    backers = {s for s, o in pairs(found, "supports") if o == "全球教育伙伴关系"}
+    assert backers == {"联合国开发计划署", "联合国儿童基金会"}
+    found = relate("德国和瑞典向全球人道主义专题资金捐款。")
+    assert {s for s, _ in pairs(found, "supports")} == {"德国", "瑞典"}
+    found = relate("瑞典向联合国儿童基金会捐款。")  # a body given money: donorTo, not supports
+    assert pairs(found, "supports") == set()
+    assert pairs(found, "donorTo") == {("瑞典", "联合国儿童基金会")}
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

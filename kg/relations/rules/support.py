@@ -4,7 +4,8 @@
   before the verb) and what the clause names after the verb;
 * 由 ACTOR 资助/供资/支助 的 X; X…，由 ACTOR 供资 (the sentence's subject is funded);
 * 在 ACTOR 的支持/支助/资助下 …X: the actor backs what the sentence names;
-* X 得到 ACTOR 的核可/认可/支持: the actor endorses or backs X.
+* X 得到 ACTOR 的核可/认可/支持: the actor endorses or backs X;
+* ACTOR 为/向 X 调动资源/筹集资金/提供资金/捐款: the actor raises or gives money for X.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ FUNDED_CLAUSE = re.compile(
     r"(?=[。；，]|$)"
 )
 BACKED_BY = re.compile(r"在(?P<actors>[^，。；在]{2,40}?)的(?:支持|支助|资助|赞助)下")
+# 为多伙伴信托基金调动资源, 向全球人道主义专题资金捐款: money raised or given for X
+RESOURCED = re.compile(
+    r"(?P<mark>[为向])(?P<object>[^，。；为向]{2,40}?)"
+    r"(?:(?:调动|筹集|筹措|募集|提供|争取)(?:了|更多|额外|新的|充足的?|充分的?)*"
+    r"(?:资源|资金|经费|资助|捐款|款项)|(?P<give>捐款|捐助|供资|出资))"
+)
 OWNER_JOINER = re.compile(r"[、和及与]")
 REPORT_AFTER = re.compile(r"(?:\d{4}\s?年)?的?报告")  # a body named as its report's author
 OBJECT_REACH = 12  # characters between the verb and what it supports
@@ -41,6 +48,7 @@ def supports(sentence: Sentence) -> Iterator[Assertion]:
         *_marked(sentence, BACKED_BY, "support:在…支持下", right_after=False),
         *_funded_subject(sentence),
         *_endorsed(sentence),
+        *_resourced(sentence),
     )
     yield from first_per_pair(f for f in found if f.subject != f.object)
 
@@ -90,6 +98,31 @@ def _endorsed(sentence: Sentence) -> Iterator[Assertion]:
             continue
         for actor in sentence.inside(match, "actors", *ACTORS):
             yield assertion(sentence, actor, Predicate.SUPPORTS, endorsed, "support:endorsed", 0.7)
+
+
+def _resourced(sentence: Sentence) -> Iterator[Assertion]:
+    """A为X调动资源, A向X捐款: A (the givers right before the marker, else the subject and
+    those acting with it) backs the programme, meeting or body X with money."""
+    for match in RESOURCED.finditer(sentence.text, sentence.start, sentence.end):
+        objects = [
+            m for m in sentence.inside(match, "object", *SUPPORTED)
+            if m.start == match.start("object")
+            and not (match.group("give") and m.type is EntityType.ORGANIZATION)  # donorTo
+        ]  # fmt: skip
+        if not objects:
+            continue
+        givers = sentence.enumeration_before(match.start(), *ACTORS, gap=GOVERNMENT)
+        if not givers:
+            subject = sentence.subject(*ACTORS)
+            givers = (
+                [subject, *sentence.co_actors(subject)]
+                if subject is not None and subject.end <= match.start()
+                else []
+            )
+        for giver in givers:
+            yield assertion(
+                sentence, giver, Predicate.SUPPORTS, objects[0], "support:为…调动资源", 0.7
+            )
 
 
 def _owner_of_next(sentence: Sentence, mention) -> bool:
