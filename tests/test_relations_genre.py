@@ -144,6 +144,14 @@ def test_those_raising_or_giving_money_for_a_fund_support_it(relate):
     assert pairs(found, "donorTo") == {("瑞典", "联合国儿童基金会")}
 
 
+def test_backing_a_body_that_holds_a_meeting_backs_the_meeting(relate):
+    found = relate("开发署支持非洲联盟委员会为其成员国举办预防犯罪问题高级别研讨会。")
+    assert pairs(found, "supports") == {
+        ("联合国开发计划署", "非洲联盟委员会"),
+        ("联合国开发计划署", "预防犯罪问题高级别研讨会"),
+    }
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

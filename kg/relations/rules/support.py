@@ -77,10 +77,31 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
                 and not _owner_of_next(sentence, m)
                 and not REPORT_AFTER.match(text, m.end)  # 支持专家组报告所载建议: its report's
             ]  # fmt: skip
+            held = _held_by_backed(sentence, objects[0], clause_end) if objects else []
             for actor in actors:
                 for obj in objects[:1]:
                     yield assertion(sentence, actor, Predicate.SUPPORTS, obj, "support:verb", 0.75)
+                for meeting in held:
+                    yield assertion(
+                        sentence, actor, Predicate.SUPPORTS, meeting, "support:verb+held", 0.7
+                    )
             position = text.find(word, end, sentence.end)
+
+
+HOLDS = re.compile(r"[^，。；]{0,16}?(?:举办|主办|召开|组织|举行)了?")
+
+
+def _held_by_backed(sentence: Sentence, backed, clause_end: int) -> list:
+    """A支持B为其成员国举办C会议: the meeting the backed body holds is backed too."""
+    if backed.type is not EntityType.ORGANIZATION:
+        return []
+    verb = HOLDS.match(sentence.text, backed.end, clause_end)
+    if verb is None:
+        return []
+    return [
+        m for m in sentence.of(EntityType.MEETING)
+        if verb.end() <= m.start < clause_end and m.start - verb.end() <= OBJECT_REACH
+    ][:1]  # fmt: skip
 
 
 # 《战略计划》于2021年9月得到执行局的核可: what a body endorsed or backed, said passively
