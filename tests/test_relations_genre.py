@@ -152,6 +152,17 @@ def test_backing_a_body_that_holds_a_meeting_backs_the_meeting(relate):
     }
 
 
+def test_co_subjects_working_with_others_or_holding_an_event_for_them_are_partners(relate):
+    found = relate("自那时以来，世卫组织和开发署一直与各国政府合作。")
+    assert ("世界卫生组织", "联合国开发计划署") in pairs(found, "partnerOf")
+    found = relate("2031年4月6日，世卫组织和难民署为所有成员举办了研讨会。")
+    assert ("世界卫生组织", "联合国难民事务高级专员办事处") in pairs(found, "partnerOf")
+    # those named after 与 work with the subject, not with each other
+    found = relate("亚太经社会与欧洲经委会和拉加经委会协作，正在实施一个项目。")
+    assert ("欧洲经济委员会", "拉丁美洲和加勒比经济委员会") not in pairs(found, "partnerOf")
+    assert ("亚洲及太平洋经济社会委员会", "欧洲经济委员会") in pairs(found, "partnerOf")
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

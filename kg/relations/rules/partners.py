@@ -224,9 +224,10 @@ def co_signatories(sentence: Sentence) -> Iterator[Assertion]:
 # what may stand between co-subjects and their verb: 政府 (A和B政府), adverbs, a date, a place
 BEFORE_VERB = re.compile(
     r"(?:政府)?(?:[还也都已均曾将]|最近|近期|正在|一直|继续|目前|于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?"
-    r"(?:至\d{1,2}日)?|[在向][^，。；]{1,30}?(?=开展|举办|召开|启动|发起|设立|建立|组织|派出))*"
+    r"(?:至\d{1,2}日)?|[在向为与][^，。；]{1,30}?(?=开展|举办|召开|启动|发起|设立|建立|组织|派出|合作|协作))*"
 )
-JOINT_OBJECT = ("联合", "共同")  # 派出一个联合访问团: what they do is one joint thing
+JOINT_OBJECT = ("联合", "共同")
+WITH = "与"  # 派出一个联合访问团: what they do is one joint thing
 
 
 def _acting_together(sentence: Sentence, members: list, tail: str) -> bool:
@@ -243,5 +244,8 @@ def _acting_together(sentence: Sentence, members: list, tail: str) -> bool:
         return False
     if tail.startswith(("分别", "各自")):
         return False
+    text = sentence.text
+    if any(WITH in text[left.end : right.start] for left, right in pairwise(members)):
+        return False  # A与B和C合作: A works with the others, who are not said to work together
     verb = BEFORE_VERB.match(tail).end()
     return tail.startswith(triggers("co-act"), verb)
