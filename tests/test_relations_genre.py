@@ -163,6 +163,14 @@ def test_co_subjects_working_with_others_or_holding_an_event_for_them_are_partne
     assert ("亚洲及太平洋经济社会委员会", "欧洲经济委员会") in pairs(found, "partnerOf")
 
 
+def test_every_state_listed_before_with_works_with_the_partner(relate):
+    found = relate("加纳和塞内加尔政府与开发署合作，改善了边境管理。")
+    assert pairs(found, "partnerOf") == {
+        ("加纳", "联合国开发计划署"),
+        ("塞内加尔", "联合国开发计划署"),
+    }
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

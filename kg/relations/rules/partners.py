@@ -164,9 +164,12 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
             ):
                 break
             lefts.append(actor)
+        if listed:
+            # 加纳和塞内加尔与开发署合作: every State listed works with the partner
+            lefts = sentence.enumeration_before(position, *ACTORS, gap="政府")
         for index, left in enumerate(lefts):
             for right in lefts[index + 1 :]:
-                if left.key != right.key:
+                if left.key != right.key and not _both_states(left, right):
                     yield assertion(
                         sentence, left, Predicate.PARTNER_OF, right, "partner:co-subjects", 0.75
                     )
@@ -178,6 +181,11 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
                     sentence, left, Predicate.PARTNER_OF, member, f"partner:{companion}…合作",
                     confidence,
                 )  # fmt: skip
+
+
+def _both_states(left, right) -> bool:
+    """Two States listed as subjects each act on their own: they are no partners."""
+    return left.type is EntityType.COUNTRY and right.type is EntityType.COUNTRY
 
 
 LEADING_GAP = re.compile(r"(?:的)?(?:牵头|领导|主持|协调)(?:下|并|，并)?(?:还|也|已|正在|一直)?")
