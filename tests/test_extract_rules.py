@@ -664,6 +664,23 @@ def test_a_verb_as_the_last_topic_before_and_stays_in_the_name(extract):
     assert names(found, EntityType.ORGANIZATION) == ["学校暴力、欺凌和网络攻击问题独立工作队"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "评估自2017年可持续发展高级别政治论坛以来取得的进展。",
+            ["2017年可持续发展高级别政治论坛"],
+        ),
+        ("在2031年世界青年论坛上，部长们通过了宣言。", ["2031年世界青年论坛"]),
+        # a numbered session is named by its number; a year after a comma opens the clause
+        ("在2022年妇女地位委员会第六十六届会议上，各国发言。", ["妇女地位委员会第六十六届会议"]),
+        ("2031年，世界青年论坛举行了会议。", ["世界青年论坛"]),
+    ],
+)
+def test_a_year_before_a_recurring_meeting_names_that_years_meeting(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.MEETING) == expected
+
+
 def test_list_closed_by_deng_inside_a_meeting_name(extract):
     found = extract("秘书处举办了一次打击贩运文物、艺术品和其他文化财产等非法贩运问题专家组会议。")
     assert names(found, EntityType.MEETING) == [

@@ -143,6 +143,10 @@ SEGMENT = re.compile(
 YEAR_SPAN = re.compile(r"\d{4}\s*年?\s*[-—–至]\s*\d{4}\s*年")  # also 2022年至2023年
 YEAR_SPAN_REACH = 20
 YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?年$")
+YEAR_OPENERS = "在的了自从和与、及"  # words after which a year opens a name (在2023年…论坛上)
+SESSION_REACH = (
+    12  # characters after a head start within which a session number (第六十六届) stands
+)
 SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[-—–至]\s*\d{4}\s*年$")
 DECADE = "十年"
 PERIOD_AFTER = re.compile(BRACKETED_PERIOD)
@@ -763,6 +767,14 @@ class NameMatcher:
             span = SPAN_BEFORE.search(text, clause, start)
             if span is not None and DECADE in text[start:head_start]:
                 return span.start()  # 2013-2022年亚洲及太平洋残疾人十年…会议: the decade's years
+            year = YEAR_BEFORE.search(text, clause, start)
+            if (
+                year is not None
+                and start < head_start  # 2023年论坛: a bare head is no name, whatever its year
+                and (year.start() == clause or text[year.start() - 1] in YEAR_OPENERS)
+                and not ORDINAL.search(text, start, head_start + SESSION_REACH)
+            ):
+                return year.start()  # 自2017年可持续发展高级别政治论坛以来: that year's forum
         if entity_type is EntityType.PROGRAMME:
             years = _last(YEAR_SPAN.finditer(text, clause, start))
             if (
