@@ -171,6 +171,21 @@ def test_every_state_listed_before_with_works_with_the_partner(relate):
     }
 
 
+def test_the_bodies_a_programme_includes_take_part_in_it(relate):
+    found = relate(
+        "世卫组织领导的全球SAFER倡议于2018年启动。"
+        "除世卫组织和开发署外，该倡议还包括全球酒精政策联盟和世界肺脏基金会。"
+    )
+    members = {s for s, o in pairs(found, "participatesIn") if o == "全球SAFER倡议"}
+    assert members == {"世界卫生组织", "联合国开发计划署", "全球酒精政策联盟", "世界肺脏基金会"}
+
+
+def test_every_host_listed_before_a_meeting_takes_part_in_it(relate):
+    found = relate("由葡萄牙和巴西共同主办的预防犯罪问题高级别会议于2031年举行。")
+    hosts = {s for s, o in pairs(found, "participatesIn") if o == "预防犯罪问题高级别会议"}
+    assert hosts == {"葡萄牙", "巴西"}
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

@@ -35,6 +35,9 @@ GROUP_HEADS = ("集团", "小组", "之友", "联盟", "伙伴关系")
 INCLUDED = ("其中包括", "成员包括", "成员有", "成员，即", "成员即", "成员为", "成员：", "包括")
 # …倡议，由A牵头，合作伙伴包括B、C: the partners of the programme named before
 PARTNERS_INCLUDE = ("合作伙伴包括", "伙伴包括", "参与方包括", "伙伴有")
+# 该倡议还包括A、B和C; 除A和B外，该倡议还包括C: the bodies a programme brings together
+INCLUDES = re.compile(r"(?:还|也|已|目前)?(?:包括|涵盖)了?")
+BESIDES = re.compile(r"除(?:了)?(?P<bodies>[^，。；除]{2,60}?)(?:之外|以外|外)，?")
 GROUP_REACH = 12  # characters between a group and 其中包括
 # 作为艾滋病方案的联合赞助方，…; …是X的成员
 MEMBER_OF = re.compile(
@@ -134,6 +137,7 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
                 sentence, member, Predicate.PARTICIPATES_IN, programme, "participates:partners",
                 0.7,
             )  # fmt: skip
+    yield from _included(sentence)
     for position, countries in sentence.cited_lists:
         for group in (g for g in groups if g.end == position):
             for country in countries:  # 主要捐助方集团¹⁴: the footnote lists the members
@@ -416,10 +420,12 @@ def _held_by(sentence: Sentence, events) -> Iterator[Assertion]:
             if actor.end > meeting.start or meeting.start - actor.end > 12:
                 continue
             if HELD_BY.fullmatch(text, actor.end, meeting.start):
-                yield assertion(
-                    sentence, actor, Predicate.PARTICIPATES_IN, meeting, "participates:held-by",
-                    0.75,
-                )  # fmt: skip
+                # 由葡萄牙和巴西共同主办的…会议: every host listed
+                for host in sentence.enumeration_before(actor.end, *ACTORS) or [actor]:
+                    yield assertion(
+                        sentence, host, Predicate.PARTICIPATES_IN, meeting,
+                        "participates:held-by", 0.75,
+                    )  # fmt: skip
 
 
 def _leading(sentence: Sentence) -> Iterator[Assertion]:
@@ -456,6 +462,24 @@ def _led_groups(sentence: Sentence) -> Iterator[Assertion]:
                         sentence, leader, Predicate.PARTICIPATES_IN, member, "participates:led-by",
                         0.7,
                     )  # fmt: skip
+
+
+def _included(sentence: Sentence) -> Iterator[Assertion]:
+    """该倡议还包括A、B和C (除D和E外): the bodies listed are in the programme."""
+    text = sentence.text
+    for programme in sentence.of(EntityType.PROGRAMME):
+        include = INCLUDES.match(text, programme.end)
+        if include is None:
+            continue
+        members = sentence.enumeration_after(include.end(), EntityType.ORGANIZATION)
+        besides = BESIDES.search(text, sentence.start, programme.start)
+        if members and besides is not None:
+            members += sentence.inside(besides, "bodies", EntityType.ORGANIZATION)
+        for member in members:
+            yield assertion(
+                sentence, member, Predicate.PARTICIPATES_IN, programme, "participates:included",
+                0.7,
+            )  # fmt: skip
 
 
 def _status(sentence: Sentence) -> Iterator[Assertion]:
