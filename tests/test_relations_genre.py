@@ -186,6 +186,13 @@ def test_every_host_listed_before_a_meeting_takes_part_in_it(relate):
     assert hosts == {"葡萄牙", "巴西"}
 
 
+def test_the_body_asked_to_cooperate_is_the_partner_not_the_one_asking(relate):
+    found = relate("大会请毒品和犯罪问题办公室继续与世界卫生组织合作，预防艾滋病毒。")
+    assert pairs(found, "partnerOf") == {("联合国毒品和犯罪问题办公室", "世界卫生组织")}
+    found = relate("大会敦促各国政府与联合国毒品和犯罪问题办公室合作。")  # those asked go unnamed
+    assert pairs(found, "partnerOf") == set()
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

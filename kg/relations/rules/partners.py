@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_free_trigger
+from kg.relations.rules.base import assertion, first_free_trigger, first_trigger
 from kg.relations.sentence import ACTORS, NOT_ITSELF, Sentence, triggers
 
 MEMBERS = ("会员国", "成员国")
@@ -116,6 +116,11 @@ def _not_with(text: str, position: int) -> bool:
 
 def _partners(sentence, subject, companion, position, members) -> Iterator[Assertion]:
     text = sentence.text
+    asks, asked = _asks_another(sentence, subject, position)
+    if asks:
+        if asked is None:
+            return  # the unnamed ones asked cooperate, not the body that asks
+        subject = asked
     last = members[-1]
     _, clause_end = sentence.clause_of(last.end)
     reach = REACH if companion not in ("和", "及") else NEAR  # A和B…: the verb follows closely
@@ -181,6 +186,21 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
                     sentence, left, Predicate.PARTNER_OF, member, f"partner:{companion}…合作",
                     confidence,
                 )  # fmt: skip
+
+
+def _asks_another(sentence: Sentence, subject, position: int) -> tuple[bool, object]:
+    """大会请毒品和犯罪问题办公室继续与世卫组织合作: the subject asks (请, 鼓励, 敦促 …)
+    another to cooperate. Returns whether it does, and the body asked where it is named
+    (大会敦促各国政府与…合作: the States asked are not named)."""
+    if subject is None or subject.end >= position:
+        return False, None
+    text = sentence.text
+    clause_start, _ = sentence.clause_of(position)
+    request = first_trigger(text, triggers("request"), max(subject.end, clause_start), position)
+    if request < 0:
+        return False, None
+    asked = [m for m in sentence.of(*ACTORS) if request < m.start and m.end <= position]
+    return True, (asked[0] if asked else None)
 
 
 def _both_states(left, right) -> bool:
