@@ -193,6 +193,13 @@ def test_the_body_asked_to_cooperate_is_the_partner_not_the_one_asking(relate):
     assert pairs(found, "partnerOf") == set()
 
 
+def test_a_clause_looking_back_to_a_meeting_names_what_it_adopted(relate):
+    found = relate("2031年6月，大会举行了关于预防犯罪问题的高级别会议，会上通过了《政治宣言》。")
+    assert pairs(found, "adopts") == {("关于预防犯罪问题的高级别会议", "政治宣言")}
+    found = relate("2031年6月举行了预防犯罪问题高级别会议，上述《政治宣言》得到讨论。")
+    assert pairs(found, "adopts") == set()
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

@@ -273,15 +273,23 @@ def _endorser(sentence: Sentence, start: int, end: int):
     return None
 
 
+# X会议，会上通过了…: the clause after the meeting looks back to it
+AT_IT = re.compile(r"[，,](?:在)?(?:(?:该次?会议|这次会议|会议)(?:上|期间)|会上)，?")
+
+
 def _adopted_at(sentence: Sentence, words: tuple[str, ...]) -> Iterator[Assertion]:
-    """在X会议上，成员国通过了《宣言》: what is adopted at a meeting the sentence opens
-    with, the meeting adopts."""
+    """在X会议上，成员国通过了《宣言》; …举行了X会议，会上通过了《宣言》: what is
+    adopted at a meeting the sentence opens with, or the clause after it looks back to,
+    the meeting adopts."""
     text = sentence.text
     for meeting in sentence.of(EntityType.MEETING):
         opening = AT_OPENING.match(text, meeting.end)
-        if text[meeting.start - 1 : meeting.start] != "在" or opening is None:
+        back = AT_IT.match(text, meeting.end)  # …举行了X会议，会上通过了《宣言》
+        if back is not None:
+            opening = back
+        elif text[meeting.start - 1 : meeting.start] != "在" or opening is None:
             continue
-        if meeting.start - 1 > sentence.clause_of(sentence.start)[1]:
+        if back is None and meeting.start - 1 > sentence.clause_of(sentence.start)[1]:
             continue  # the meeting opens the sentence (or its first clause)
         _, clause_end = sentence.clause_of(opening.end())
         verb = first_free_trigger(sentence, words, opening.end(), clause_end)
