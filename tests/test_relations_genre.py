@@ -200,6 +200,15 @@ def test_a_clause_looking_back_to_a_meeting_names_what_it_adopted(relate):
     assert pairs(found, "adopts") == set()
 
 
+def test_bodies_that_jointly_convene_or_lead_a_group_all_take_part_in_it(relate):
+    found = relate("欧洲经济委员会和开发署正在共同领导关于数据问题的机构间工作组。")
+    leaders = {s for s, o in pairs(found, "participatesIn") if o == "关于数据问题的机构间工作组"}
+    assert leaders == {"欧洲经济委员会", "联合国开发计划署"}
+    found = relate("开发署与世卫组织共同召集了卫生与法律问题全球委员会。")
+    leaders = {s for s, o in pairs(found, "participatesIn") if o == "卫生与法律问题全球委员会"}
+    assert leaders == {"联合国开发计划署", "世界卫生组织"}
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

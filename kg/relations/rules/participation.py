@@ -53,6 +53,8 @@ IN_THE_WORK_OF = re.compile(r"(?:参与|参加)了?(?P<body>[^，。；]{2,60}?)
 JOINED = re.compile(r"加入(?:了)?")  # 妇女署加入了联合国伙伴门户网站: it became a member
 LISTED = (EntityType.ORGANIZATION, *PLACES)
 PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式|创始|主要)?(?:合作)?伙伴")
+JOINTLY = "共同"
+ADVERBS_BEFORE = re.compile(r"(?:正在|一直|继续|已经|还|也|已|将|均|都)*$")
 UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
 
 
@@ -440,12 +442,20 @@ def _leading(sentence: Sentence) -> Iterator[Assertion]:
             groups = sentence.enumeration_after(position + len(word), EntityType.ORGANIZATION)
             if groups and text.startswith(NOT_LED, groups[-1].end):
                 groups = []  # 共同领导了X设立的工作队: X's task force, not X
+            leaders = [subject]
+            if word.startswith(JOINTLY):
+                # A与B共同召集了X: both lead it
+                adverbs = ADVERBS_BEFORE.search(text, subject.end, position)
+                named = sentence.enumeration_before(adverbs.start(), *ACTORS, gap="政府")
+                if subject in named:
+                    leaders = named
             for group in groups:
-                if group.key != subject.key and group.key != UN_KEY:
-                    yield assertion(
-                        sentence, subject, Predicate.PARTICIPATES_IN, group, "participates:leads",
-                        0.7,
-                    )  # fmt: skip
+                for leader in leaders:
+                    if group.key not in (leader.key, UN_KEY):
+                        yield assertion(
+                            sentence, leader, Predicate.PARTICIPATES_IN, group,
+                            "participates:leads", 0.7,
+                        )  # fmt: skip
             position = text.find(word, position + len(word), sentence.end)
 
 
