@@ -154,6 +154,29 @@ def test_held_in_both_word_orders(relate):
     assert ("非洲联盟首脑会议", "heldIn", "亚的斯亚贝巴") in found
 
 
+def test_adopts_after_the_date_or_by_a_dated_title(relate):
+    found, _ = relate(
+        "又回顾国际劳工组织2029年6月21日通过的《关于劳动世界的百年宣言》，",
+        "又回顾国际劳工组织2029年《关于劳动世界的百年宣言》，",
+        "又回顾国际劳工组织《关于劳动世界的百年宣言》，",  # undated: no one named adopting
+    )
+    assert ("国际劳工组织", "adopts", "关于劳动世界的百年宣言") in found
+    _, relations = relate("又回顾国际劳工组织《关于劳动世界的百年宣言》，")
+    assert not any(a.predicate.value == "adopts" for a in relations.assertions)
+
+
+def test_the_organ_that_decides_to_convene_a_meeting_takes_part_in_it():
+    document = (
+        "2031年届会\n议程项目12\n社会发展\n经济及社会理事会，\n回顾其以往各项决议，\n"
+        "1. 决定于2032年在日内瓦召开关于青年就业问题的高级别会议；\n"
+        "2. 请秘书长为关于青年就业问题的高级别会议提供支持；\n"
+    )
+    extraction = Extractor().extract(parse_document(document))
+    relations = extract_relations(parse_document(document), extraction)
+    convened = [(a.paragraph, a.rule) for a in relations.assertions if "subject" in a.rule]
+    assert convened == [("1", "document-subject:convene")]
+
+
 def test_adopts_by_the_issuing_body(relate):
     found, _ = relate("根据安全理事会第 1373 (2001)号决议，各国加强了合作。")
     assert ("联合国安全理事会", "adopts", "安全理事会第1373 (2001)号决议") in found

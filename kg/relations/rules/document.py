@@ -49,6 +49,7 @@ def document_subject(sentence: Sentence) -> Iterator[Assertion]:
                 sentence, organ, Predicate.WORKS_ON, threat, "document-subject:concern", 0.6
             )
     yield from _agenda_items(sentence, organ)
+    yield from _convened(sentence, organ)
     resolve = text.find(RESOLVE, sentence.start, sentence.end)
     if resolve < 0:
         return
@@ -78,6 +79,23 @@ def _opens_with_verb(sentence: Sentence) -> bool:
     if not opener:
         return False
     return not any(m.start < sentence.start + len(opener) for m in sentence.of(*ACTORS))
+
+
+# 决定于2032年在日内瓦召开关于…的高级别会议: the organ convenes the meeting
+CONVENES = re.compile(r"决定(?:[^，。；]{0,30}?)(?:召开|举行|举办|召集)(?:一次)?")
+
+
+def _convened(sentence: Sentence, organ: str) -> Iterator[Assertion]:
+    """决定…召开X会议: the organ whose text it is convenes, so takes part in, the meeting."""
+    match = CONVENES.match(sentence.text, sentence.start)
+    if match is None:
+        return
+    for meeting in sentence.of(EntityType.MEETING):
+        if meeting.start == match.end():
+            yield assertion(
+                sentence, organ, Predicate.PARTICIPATES_IN, meeting, "document-subject:convene",
+                0.6,
+            )  # fmt: skip
 
 
 # 在题为“非传染性疾病预防和控制”的分项下: the title of one of the organ's agenda items

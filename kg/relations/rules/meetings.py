@@ -26,6 +26,11 @@ AFTER_VERB = re.compile(r"(?:了|的|过)?(?:一次|一个|一系列|一些|首�
 ADOPTED = (EntityType.RESOLUTION, EntityType.INSTRUMENT)
 ADOPTERS = (EntityType.ORGANIZATION, EntityType.MEETING)
 TITLED = re.compile(r"题为[“《]?")  # a meeting's text named by its title
+DATED = re.compile(r"\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?日)?的?")
+# 于2019年6月21日在日内瓦: when (and where) the body adopted what follows
+WHEN = re.compile(
+    r"(?:已|还|也)?[于在]?\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?日)?(?:在[^，。；]{1,12}?)?(?:已|还|也)?"
+)
 AT_OPENING = re.compile(r"(?:上|期间)，")  # 在X会议上，…
 CONTAINS = "载有"  # 载有《宪章》的第3281(XXIX)号决议: the resolution holds the instrument
 OF = "的"
@@ -204,11 +209,15 @@ def adopts(sentence: Sentence) -> Iterator[Assertion]:
                 continue
             verb = first_free_trigger(sentence, words, adopter.end, adopted.start)
             # the body adopts: its own verb, right after it (支持批准《公约》 is no adoption)
-            if verb >= 0 and verb - adopter.end <= 4 and adopted.start - verb <= 8:
+            # or after the date it did (国际劳工组织2019年6月21日通过的《宣言》)
+            near = verb >= 0 and (
+                verb - adopter.end <= 4 or WHEN.fullmatch(text, adopter.end, verb) is not None
+            )
+            if near and adopted.start - verb <= 8:
                 yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:verb", 0.75)
                 continue
             relative = _relative_clause(text, words, verb, adopted.start)
-            if verb >= 0 and verb - adopter.end <= 4 and relative is not None:
+            if near and relative is not None:
                 # …会议第一期会议通过并经大会…核可的《多哈行动纲领》: the meeting adopted it,
                 # the body that endorsed it too
                 yield assertion(sentence, adopter, Predicate.ADOPTS, adopted, "adopts:verb", 0.75)
@@ -217,6 +226,16 @@ def adopts(sentence: Sentence) -> Iterator[Assertion]:
                     yield assertion(
                         sentence, endorser, Predicate.ADOPTS, adopted, "adopts:endorsed", 0.7
                     )
+            elif (
+                adopted.type is EntityType.INSTRUMENT
+                and adopter.type is EntityType.ORGANIZATION
+                and text.startswith("《", adopted.start)
+                and DATED.fullmatch(text, adopter.end, adopted.start)
+            ):
+                # 国际劳工组织2019年《关于劳动世界的未来百年宣言》: the body's text of that year
+                yield assertion(
+                    sentence, adopter, Predicate.ADOPTS, adopted, "adopts:dated-title", 0.7
+                )
             elif adopter.type is EntityType.MEETING and TITLED.fullmatch(
                 text, adopter.end, adopted.start
             ):
