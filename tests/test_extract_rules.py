@@ -1783,6 +1783,19 @@ def test_a_review_meeting_named_after_its_instrument_keeps_its_title(extract):
     ]
 
 
+def test_an_outcome_named_by_the_session_that_adopted_it(extract):
+    found = extract("欢迎海洋委员会第十六届会议在国际海洋年二十周年之际通过的政治宣言，")
+    assert names(found, EntityType.INSTRUMENT) == [
+        "海洋委员会第十六届会议在国际海洋年二十周年之际通过的政治宣言"
+    ]
+    found = extract("欢迎海洋委员会第十六届会议通过的商定结论，")
+    assert names(found, EntityType.INSTRUMENT) == ["海洋委员会第十六届会议通过的商定结论"]
+    found = extract(
+        "海洋委员会第十六届会议讨论了通过的商定结论，"
+    )  # another verb: no outcome named
+    assert names(found, EntityType.INSTRUMENT) == []
+
+
 def test_a_session_kind_alone_names_no_meeting(extract):
     assert names(extract("工作组在三次实质性会议上讨论了议程项目。"), EntityType.MEETING) == []
 

@@ -143,6 +143,8 @@ SEGMENT = re.compile(
 YEAR_SPAN = re.compile(r"\d{4}\s*年?\s*[-—–至]\s*\d{4}\s*年")  # also 2022年至2023年
 YEAR_SPAN_REACH = 20
 YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?年$")
+# between a session and its outcome: 的, 通过的, 上通过的, 在…之际通过的
+ADOPTED_THERE = re.compile(r"(?:(?:上|期间|在[^，。；]{1,30}?之际)?所?通过)?的")
 YEAR_OPENERS = "在的了自从和与、及"  # words after which a year opens a name (在2023年…论坛上)
 SESSION_REACH = (
     12  # characters after a head start within which a session number (第六十六届) stands
@@ -1218,13 +1220,16 @@ def _government_of(text: str, start: int, known: KnownNames) -> Candidate | None
 
 
 def _meeting_of(candidates: list[Candidate], text: str, head_start: int) -> Candidate | None:
-    """…中期审查高级别会议的政治宣言: the meeting whose outcome the head after 的 is."""
+    """…中期审查高级别会议的政治宣言, …第六十四届会议在…之际通过的政治宣言: the meeting
+    whose outcome the head after 的 is."""
     if text[head_start - 1 : head_start] != OF:
         return None
     return next(
         (
             c for c in reversed(candidates)
-            if c.end == head_start - 1 and c.type is EntityType.MEETING
+            if c.type is EntityType.MEETING
+            and c.end < head_start
+            and ADOPTED_THERE.fullmatch(text, c.end, head_start)
         ),
         None,
     )  # fmt: skip
