@@ -1796,6 +1796,14 @@ def test_an_outcome_named_by_the_session_that_adopted_it(extract):
     assert names(found, EntityType.INSTRUMENT) == []
 
 
+def test_a_special_session_named_by_the_topic_it_is_devoted_to(extract):
+    found = extract("回顾第一届专门讨论裁军问题的大会特别会议最后文件，")
+    assert names(found, EntityType.MEETING) == ["第一届专门讨论裁军问题的大会特别会议"]
+    assert names(found, EntityType.INSTRUMENT) == ["第一届专门讨论裁军问题的大会特别会议最后文件"]
+    found = extract("大会第二届专门讨论海洋问题的特别会议取得了成果。")
+    assert names(found, EntityType.MEETING) == ["大会第二届专门讨论海洋问题的特别会议"]
+
+
 def test_a_session_kind_alone_names_no_meeting(extract):
     assert names(extract("工作组在三次实质性会议上讨论了议程项目。"), EntityType.MEETING) == []
 

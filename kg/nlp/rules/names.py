@@ -145,6 +145,9 @@ YEAR_SPAN_REACH = 20
 YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?年$")
 # between a session and its outcome: 的, 通过的, 上通过的, 在…之际通过的
 ADOPTED_THERE = re.compile(r"(?:(?:上|期间|在[^，。；]{1,30}?之际)?所?通过)?的")
+# 第一届专门讨论裁军问题的(大会特别会议): a numbered special session named by the topic it is
+# devoted to (without its number, one of several: 专门讨论裁军问题的大会特别会议)
+DEVOTED_TO = re.compile(r"第[一二三四五六七八九十\d]+届专门讨论[^，。；的]{1,30}的$")
 YEAR_OPENERS = "在的了自从和与、及"  # words after which a year opens a name (在2023年…论坛上)
 SESSION_REACH = (
     12  # characters after a head start within which a session number (第六十六届) stands
@@ -763,6 +766,13 @@ class NameMatcher:
         if text[start - 1 : start] == "与" and RELATED_TO in text[start:head_start]:
             start -= 1
         if entity_type is EntityType.MEETING:
+            devoted = DEVOTED_TO.search(text, clause, start)
+            if devoted is not None:
+                # 第一届专门讨论裁军问题的大会特别会议: the session named by its topic
+                start = devoted.start()
+                body = known.get(start)
+                if body is not None and body.type is EntityType.ORGANIZATION:
+                    start = body.start  # 大会第一届专门讨论裁军问题的特别会议
             count = _last(EVENT_COUNT.finditer(text, clause, start))
             if count is not None and _describes_nothing(text[count.end() : start]):
                 start = count.end()
