@@ -209,6 +209,11 @@ def test_bodies_that_jointly_convene_or_lead_a_group_all_take_part_in_it(relate)
     assert leaders == {"联合国开发计划署", "世界卫生组织"}
 
 
+def test_states_listed_as_subjects_each_work_on_what_they_protect_people_from(relate):
+    found = relate("科特迪瓦、科索沃和尼泊尔通过了立法，以更好地保护妇女免受家庭暴力。")
+    assert {s for s, o in pairs(found, "worksOn") if o == "家庭暴力"} == {"科特迪瓦", "尼泊尔"}
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

@@ -31,9 +31,14 @@ THREAT_JOINERS = re.compile(r"[、和及与或以及的等各种有关\s]+$")
 
 
 def _with_co_actors(sentence: Sentence, subject, found: list[Assertion]) -> Iterator[Assertion]:
-    """The subject's assertions, and the same for the bodies acting with it."""
+    """The subject's assertions, and the same for the bodies acting with it, or for the
+    States listed with a State (科特迪瓦、科索沃和尼泊尔通过了立法: each acts)."""
     yield from found
-    for actor in sentence.co_actors(subject):
+    actors = sentence.co_actors(subject)
+    if subject.type is EntityType.COUNTRY:
+        listed = sentence.enumeration_after(subject.start, EntityType.COUNTRY, EntityType.REGION)
+        actors = [m for m in listed[1:] if m.type is EntityType.COUNTRY]  # 科索沃: a territory
+    for actor in actors:
         for item in found:
             yield replace(item, subject=actor.key, rule=f"{item.rule}+co-actor",
                           confidence=round(item.confidence * 0.9, 2))  # fmt: skip
