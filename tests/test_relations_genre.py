@@ -214,6 +214,13 @@ def test_states_listed_as_subjects_each_work_on_what_they_protect_people_from(re
     assert {s for s, o in pairs(found, "worksOn") if o == "家庭暴力"} == {"科特迪瓦", "尼泊尔"}
 
 
+def test_what_a_body_puts_first_is_what_it_works_on(relate):
+    found = relate("报告确认，预防和应对性剥削和性虐待以及性骚扰仍然是妇女署的优先事项。")
+    assert {o for s, o in pairs(found, "worksOn")} == {"性剥削和性虐待", "性骚扰"}
+    found = relate("腐败问题严重，打击洗钱是毒品和犯罪问题办公室的工作重点。")  # its clause only
+    assert {o for s, o in pairs(found, "worksOn")} == {"洗钱"}
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

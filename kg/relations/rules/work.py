@@ -290,3 +290,25 @@ def _key_messages(sentence: Sentence, meeting: str) -> Iterator[Assertion]:
         if bare.endswith(words) or (reached >= 0 and THREAT_GAP.fullmatch(lead)):
             yield assertion(sentence, meeting, Predicate.WORKS_ON, threat, "work:key-message", 0.5)
             reached = threat.end
+
+
+# …性骚扰仍然是妇女署的优先事项: what a body is said to put first is what it works on
+PRIORITY_OF = re.compile(
+    r"(?:仍然|始终|一直|也|还|已)?(?:是|成为|列为)(?P<body>[^，。；是]{2,40}?)的"
+    r"(?:工作)?(?:优先事项|优先领域|首要任务|工作重点|重点领域|核心优先事项)"
+)
+
+
+def works_on_priority(sentence: Sentence) -> Iterator[Assertion]:
+    """预防和应对性剥削和性虐待仍然是妇女署的优先事项: the body works on the threats
+    named before it, in the same clause."""
+    for match in PRIORITY_OF.finditer(sentence.text, sentence.start, sentence.end):
+        bodies = sentence.inside(match, "body", *WORKERS)
+        if not bodies:
+            continue
+        clause_start, _ = sentence.clause_of(match.start())
+        for threat in sentence.of(EntityType.THREAT):
+            if clause_start <= threat.start and threat.end <= match.start():
+                yield assertion(
+                    sentence, bodies[0], Predicate.WORKS_ON, threat, "work:priority", 0.7
+                )
