@@ -221,6 +221,20 @@ def test_what_a_body_puts_first_is_what_it_works_on(relate):
     assert {o for s, o in pairs(found, "worksOn")} == {"洗钱"}
 
 
+def test_contributing_to_bodies_or_serving_as_their_secretariat_is_taking_part(relate):
+    found = relate("开发署为性别统计机构间专家组和统计活动协调委员会作出了贡献。")
+    assert {o for s, o in pairs(found, "participatesIn")} == {
+        "性别统计机构间专家组",
+        "统计活动协调委员会",
+    }
+    found = relate("妇女署担任主要执行机制的秘书处，包括安全理事会非正式专家组。")
+    assert ("联合国促进性别平等和增强妇女权能署", "联合国安全理事会非正式专家组") in pairs(
+        found, "participatesIn"
+    )
+    found = relate("开发署为世卫组织的禁烟方案作出了贡献。")  # the owner of what is helped
+    assert pairs(found, "participatesIn") == set()
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

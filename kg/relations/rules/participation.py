@@ -54,6 +54,7 @@ JOINED = re.compile(r"加入(?:了)?")  # 妇女署加入了联合国伙伴门�
 LISTED = (EntityType.ORGANIZATION, *PLACES)
 PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式|创始|主要)?(?:合作)?伙伴")
 JOINTLY = "共同"
+FOR = "为"
 ADVERBS_BEFORE = re.compile(r"(?:正在|一直|继续|已经|还|也|已|将|均|都)*$")
 UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
 
@@ -61,7 +62,13 @@ UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
 def participates(sentence: Sentence) -> Iterator[Assertion]:
     events = sentence.of(*EVENTS)
     yield from first_per_pair(
-        (*_status(sentence), *_leading(sentence), *_led_groups(sentence), *_joined(sentence))
+        (
+            *_status(sentence),
+            *_leading(sentence),
+            *_led_groups(sentence),
+            *_joined(sentence),
+            *_contributors(sentence),
+        )
     )
     if not events:
         yield from first_per_pair(_at_meeting(sentence, events))
@@ -472,6 +479,53 @@ def _led_groups(sentence: Sentence) -> Iterator[Assertion]:
                         sentence, leader, Predicate.PARTICIPATES_IN, member, "participates:led-by",
                         0.7,
                     )  # fmt: skip
+
+
+# 妇女署为A、B和C作出了贡献: contributing to bodies' work is taking part in it
+CONTRIBUTES = re.compile(
+    r"(?:的工作)?(?:作出|做出|提供)了?(?:重要|积极|重大|实质性)?(?:的)?(?:贡献|投入)"
+)
+# 担任所有主要全球执行机制的秘书处，包括A和B: the bodies it is the secretariat of
+SECRETARIAT_OF = re.compile(r"担任[^，。；]{0,30}?秘书处，(?:其中)?包括")
+
+
+def _contributors(sentence: Sentence) -> Iterator[Assertion]:
+    """A为B、C和D作出了贡献; A担任…的秘书处，包括B和C: A takes part in each body."""
+    subject = sentence.subject(*ACTORS)
+    if subject is None:
+        return
+    text = sentence.text
+    groups = []
+    for position in _positions(text, FOR, subject.end, sentence.end):
+        _, clause_end = sentence.clause_of(position)
+        given = CONTRIBUTES.search(text, position, clause_end)
+        if given is None:
+            continue
+        # every body named between 为 and the contribution, not an owner (X的工作 is X's)
+        listed = [
+            m for m in sentence.of(EntityType.ORGANIZATION)
+            if position < m.start and m.end <= given.start()
+            and (not text.startswith("的", m.end) or m.end == given.start())
+        ]  # fmt: skip
+        if listed and listed[0].start == position + len(FOR):
+            groups += listed
+    for match in SECRETARIAT_OF.finditer(text, subject.end, sentence.end):
+        groups += sentence.enumeration_after(
+            match.end(), EntityType.ORGANIZATION, EntityType.PROGRAMME
+        )
+    for group in groups:
+        if group.key not in (subject.key, UN_KEY):
+            yield assertion(
+                sentence, subject, Predicate.PARTICIPATES_IN, group, "participates:contributes",
+                0.7,
+            )  # fmt: skip
+
+
+def _positions(text: str, word: str, start: int, end: int) -> Iterator[int]:
+    position = text.find(word, start, end)
+    while position >= 0:
+        yield position
+        position = text.find(word, position + len(word), end)
 
 
 def _included(sentence: Sentence) -> Iterator[Assertion]:
