@@ -235,6 +235,12 @@ def test_contributing_to_bodies_or_serving_as_their_secretariat_is_taking_part(r
     assert pairs(found, "participatesIn") == set()
 
 
+def test_a_government_named_with_a_body_acts_with_it(relate):
+    found = relate("妇女署与拉加经委会和阿根廷政府合作，共同举办了第十五届海洋问题区域会议。")
+    hosts = {s for s, o in pairs(found, "participatesIn") if o == "第十五届海洋问题区域会议"}
+    assert hosts == {"联合国促进性别平等和增强妇女权能署", "拉丁美洲和加勒比经济委员会", "阿根廷"}
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

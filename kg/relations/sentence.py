@@ -171,7 +171,13 @@ class Sentence:
     def _co_actors(self, subject: Mention) -> list[Mention]:
         actors: list[Mention] = []
         cursor = subject.end
-        for mention in sorted(self.of(EntityType.ORGANIZATION), key=lambda m: m.start):
+        # a body acts with bodies and governments (妇女署与拉加经委会和阿根廷政府…共同举办了)
+        kinds = (
+            (EntityType.ORGANIZATION, EntityType.COUNTRY)
+            if subject.type is EntityType.ORGANIZATION
+            else (EntityType.ORGANIZATION,)
+        )
+        for mention in sorted(self.of(*kinds), key=lambda m: m.start):
             if mention.start < cursor:
                 continue
             if mention.key == (actors[-1] if actors else subject).key:
@@ -201,7 +207,7 @@ class Sentence:
         if CLAUSE_END.search(text, lead.end(), cooperation):
             return []
         return [
-            m for m in self.of(EntityType.ORGANIZATION)
+            m for m in self.of(EntityType.ORGANIZATION, EntityType.COUNTRY)
             if lead.end() <= m.start and m.end <= cooperation and m.key != subject.key
         ]  # fmt: skip
 
