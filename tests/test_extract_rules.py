@@ -1804,6 +1804,11 @@ def test_a_special_session_named_by_the_topic_it_is_devoted_to(extract):
     assert names(found, EntityType.MEETING) == ["大会第二届专门讨论海洋问题的特别会议"]
 
 
+def test_the_office_of_a_post_is_named_whole(extract):
+    found = extract("小组和咨询人以及执行主任办公室和副秘书长办公室将开展工作。")
+    assert sorted(names(found, EntityType.ORGANIZATION)) == ["副秘书长办公室", "执行主任办公室"]
+
+
 def test_a_session_kind_alone_names_no_meeting(extract):
     assert names(extract("工作组在三次实质性会议上讨论了议程项目。"), EntityType.MEETING) == []
 

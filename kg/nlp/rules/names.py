@@ -148,6 +148,8 @@ ADOPTED_THERE = re.compile(r"(?:(?:上|期间|在[^，。；]{1,30}?之际)?所?
 # 第一届专门讨论裁军问题的(大会特别会议): a numbered special session named by the topic it is
 # devoted to (without its number, one of several: 专门讨论裁军问题的大会特别会议)
 DEVOTED_TO = re.compile(r"第[一二三四五六七八九十\d]+届专门讨论[^，。；的]{1,30}的$")
+POST_DEPUTY = re.compile(r"^(?:常务)?副")  # 副执行主任: the deputy of a post
+DEPUTY_BEFORE = re.compile(r"(?:常务)?副$")
 YEAR_OPENERS = "在的了自从和与、及"  # words after which a year opens a name (在2023年…论坛上)
 SESSION_REACH = (
     12  # characters after a head start within which a session number (第六十六届) stands
@@ -755,6 +757,11 @@ class NameMatcher:
                 start -= len(word)
                 continue
             words = _words_ending_at(text, window_start, start)
+        post = next((a for a in self.authors if text.endswith(a, 0, head_start)), "")
+        if post and start > head_start - len(post):
+            # 执行主任办公室, 副执行主任办公室: the office of a post, named whole
+            deputy = DEPUTY_BEFORE.search(text, 0, head_start - len(post))
+            start = deputy.start() if deputy else head_start - len(post)
         if start == window_start and start > 0 and text[start - 1] not in HARD_STOP:
             return None
         known_edge = start in known or start in self._starts(known)
@@ -1116,6 +1123,8 @@ class NameMatcher:
         modifier = name[: len(name) - len(head)]
         if len(modifier) < MIN_NAME or modifier == TOPIC_MARKER:
             return False  # 问题工作队: the topic itself stood before, outside the name
+        if entity_type is EntityType.ORGANIZATION and POST_DEPUTY.sub("", modifier) in self.authors:
+            return True  # 执行主任办公室, 副秘书长办公室: the office of one post
         if head in QUOTED_HEADS and not name.endswith("”" + head):
             return False  # “蓝心”运动 is a campaign; 妇女运动, 环境保护运动 are movements
         if (
