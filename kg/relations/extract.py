@@ -94,6 +94,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     seen: set[tuple[str, Predicate, str, str]] = set()
     stated: set[tuple[str, Predicate, str]] = set()  # what the document has said already
     known = set(extraction.entities)
+    previous: list[Mention] = []  # the mentions of the paragraph before
     for paragraph in (*document.front, *document.paragraphs):
         heading_threats = _heading_keys(paragraph.heading_path, by_part, EntityType.THREAT)[-1:]
         heading_bodies = _heading_keys(paragraph.heading_path, by_part, EntityType.ORGANIZATION)
@@ -105,7 +106,8 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
         )
         named = by_part[paragraph.label]
         text = matching_form(paragraph.text)
-        mentions = named + resolve_anaphors(text, named, meeting, paragraph.label)
+        mentions = named + resolve_anaphors(text, named, meeting, paragraph.label, previous)
+        previous = mentions
         for sentence in sentences(
             paragraph.label, paragraph.text, mentions, heading_threats, heading_bodies, countries,
             nested_by_part[paragraph.label], organ, listed, meeting, text,

@@ -351,12 +351,17 @@ def anaphors() -> tuple[tuple[str, EntityType], ...]:
 
 
 def resolve_anaphors(
-    text: str, mentions: list[Mention], meeting: str = "", paragraph: str = ""
+    text: str,
+    mentions: list[Mention],
+    meeting: str = "",
+    paragraph: str = "",
+    previous: list[Mention] | None = None,
 ) -> list[Mention]:
     """Mentions for anaphors (该举措, 会议 …), each standing for the last entity of its type
     named before it in the paragraph. Anaphors inside names are left alone. In the summary
     of a meeting, the first meeting anaphor with no meeting named before it (论坛, 会议) is
-    the meeting the document summarises (``meeting``)."""
+    the meeting the document summarises (``meeting``). An anaphor that opens the paragraph
+    (该倡议已在肯尼亚启动) may stand for a name of the ``previous`` paragraph."""
     taken = bytearray(len(text))
     for mention in mentions:
         taken[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
@@ -369,8 +374,11 @@ def resolve_anaphors(
                 # 该基金: the last name with the anaphor's head (a fund, body or programme),
                 # else the last entity of its type
                 head = POINTERS.sub("", word)
-                before = [m for m in mentions if m.end <= start and m.text.endswith(head)] or [
-                    m for m in mentions if m.type is entity_type and m.end <= start
+                earlier = [m for m in mentions if m.end <= start]
+                if not earlier and start == 0 and previous:
+                    earlier = previous  # the paragraph goes on about the last one's topic
+                before = [m for m in earlier if m.text.endswith(head)] or [
+                    m for m in earlier if m.type is entity_type
                 ]
                 key = before[-1].key if before else ""
                 entity_type = before[-1].type if before else entity_type
