@@ -241,14 +241,16 @@ def test_a_government_named_with_a_body_acts_with_it(relate):
     assert hosts == {"联合国促进性别平等和增强妇女权能署", "拉丁美洲和加勒比经济委员会", "阿根廷"}
 
 
-def test_an_anaphor_opening_a_paragraph_stands_for_a_name_of_the_one_before(relate):
+def test_an_anaphor_with_no_name_before_it_stands_for_one_of_the_paragraph_before(relate):
     found = relate(
         "2031年启动了无烟草农场倡议，由世卫组织牵头。",
         "该倡议已在肯尼亚启动，不久将在赞比亚投入运作。",
-        "此外，该倡议还在乌干达开展了工作。",  # not the paragraph's opening: no antecedent
+        "此外，该倡议还在乌干达开展了工作。",
+        "开发署启动了沿海渔业倡议。该倡议在斐济开展。",  # its own paragraph's initiative
     )
     places = {o for s, o in pairs(found, "targets") if s == "无烟草农场倡议"}
-    assert places == {"肯尼亚", "赞比亚"}
+    assert places == {"肯尼亚", "赞比亚", "乌干达"}
+    assert ("沿海渔业倡议", "斐济") in pairs(found, "targets")
 
 
 def test_the_body_that_becomes_a_member(relate):

@@ -360,8 +360,8 @@ def resolve_anaphors(
     """Mentions for anaphors (该举措, 会议 …), each standing for the last entity of its type
     named before it in the paragraph. Anaphors inside names are left alone. In the summary
     of a meeting, the first meeting anaphor with no meeting named before it (论坛, 会议) is
-    the meeting the document summarises (``meeting``). An anaphor that opens the paragraph
-    (该倡议已在肯尼亚启动) may stand for a name of the ``previous`` paragraph."""
+    the meeting the document summarises (``meeting``). An anaphor with no name before it in
+    its paragraph (该倡议已在肯尼亚启动) stands for one of the ``previous`` paragraph."""
     taken = bytearray(len(text))
     for mention in mentions:
         taken[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
@@ -375,7 +375,7 @@ def resolve_anaphors(
                 # else the last entity of its type
                 head = POINTERS.sub("", word)
                 earlier = [m for m in mentions if m.end <= start]
-                if not earlier and start == 0 and previous:
+                if not earlier and previous:
                     earlier = previous  # the paragraph goes on about the last one's topic
                 before = [m for m in earlier if m.text.endswith(head)] or [
                     m for m in earlier if m.type is entity_type
