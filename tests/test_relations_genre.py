@@ -253,6 +253,11 @@ def test_an_anaphor_with_no_name_before_it_stands_for_one_of_the_paragraph_befor
     assert ("沿海渔业倡议", "斐济") in pairs(found, "targets")
 
 
+def test_help_of_a_kind_names_the_body_that_helps_the_place(relate):
+    found = relate("在妇女署的技术支持下，阿根廷2031年国家用于促进性别平等的预算有所增加。")
+    assert ("联合国促进性别平等和增强妇女权能署", "阿根廷") in pairs(found, "targets")
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

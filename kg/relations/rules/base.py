@@ -11,6 +11,8 @@ from kg.relations.model import Assertion, Predicate
 from kg.relations.sentence import ACTORS, Sentence
 
 BY = "由"
+# 在妇女署的技术支持下: the kind of help written before the help word
+HELP_KIND = "(?:技术|财政|资金|大力|慷慨|持续)?"
 LED_BY = re.compile(r"(?:共同)?(?:牵头|领导|召集|主持|发起|管理)的“?")
 
 

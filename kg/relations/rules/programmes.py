@@ -16,12 +16,14 @@ from functools import lru_cache
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_free_trigger, led_by
+from kg.relations.rules.base import HELP_KIND, assertion, first_free_trigger, led_by
 from kg.relations.sentence import ACTORS, MEMBER_STATES, PLACES, Sentence, triggers
 from kg.text import SETTING
 
 POSSESSIVE = re.compile(r"的?")
-SUPPORTED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:支持|支助|资助|协助)下")
+SUPPORTED_BY = re.compile(
+    rf"在(?P<body>[^，。；在]{{2,30}}?)的{HELP_KIND}(?:支持|支助|资助|协助)下"
+)
 ITS = re.compile(r"其[“”]?$")
 AIMED = ("为", "向", "针对", "面向", "对")
 # …方案框架内, …举措框架下: the work the sentence describes is done within the programme.
@@ -35,7 +37,9 @@ SEATED_MARKERS = ("设在", "位于", "驻在")
 VENUE_AFTER = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}(?:举行|召开|举办)")
 SET_UP_AFTER = re.compile(r"(?:建立|设立|成立|开设)了?(?:一个|一所|一家)?")
 FOR = ("为",)
-HELPED_BY = re.compile(r"在(?P<body>[^，。；在]{2,30}?)的(?:协助|帮助|支持|支助|援助)下")
+HELPED_BY = re.compile(
+    rf"在(?P<body>[^，。；在]{{2,30}}?)的{HELP_KIND}(?:协助|帮助|支持|支助|援助)下"
+)
 # …都从中央应急基金获得了1000多万美元: the fund the money came from is the actor
 GIVEN_FROM = re.compile(r"从(?P<body>[^，。；从]{2,30}?)(?:那里)?(?:获得|得到|收到|获取)")
 

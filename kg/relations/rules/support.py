@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_per_pair
+from kg.relations.rules.base import HELP_KIND, assertion, first_per_pair
 from kg.relations.sentence import ACTORS, CLAUSE_END, Sentence, triggers
 
 SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
@@ -25,7 +25,7 @@ FUNDED_CLAUSE = re.compile(
     r"，由(?P<actors>[^，。；由]{2,60}?)(?:共同)?(?:提供资金|提供资助|资助|供资|支助|赞助|出资)"
     r"(?=[。；，]|$)"
 )
-BACKED_BY = re.compile(r"在(?P<actors>[^，。；在]{2,40}?)的(?:支持|支助|资助|赞助)下")
+BACKED_BY = re.compile(rf"在(?P<actors>[^，。；在]{{2,40}}?)的{HELP_KIND}(?:支持|支助|资助|赞助)下")
 # 为多伙伴信托基金调动资源, 向全球人道主义专题资金捐款: money raised or given for X
 RESOURCED = re.compile(
     r"(?P<mark>[为向])(?P<object>[^，。；为向]{2,40}?)"
