@@ -258,6 +258,13 @@ def test_help_of_a_kind_names_the_body_that_helps_the_place(relate):
     assert ("联合国促进性别平等和增强妇女权能署", "阿根廷") in pairs(found, "targets")
 
 
+def test_what_is_supported_is_neither_the_un_nor_the_owner_of_a_text(relate):
+    found = relate("妇女署支持批准和执行国际劳工组织的《家庭工人公约》。")
+    assert pairs(found, "supports") == set()
+    found = relate("妇女署支持联合国国家工作队开展工作。")
+    assert pairs(found, "supports") == set()
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import HELP_KIND, assertion, first_per_pair
@@ -33,6 +34,7 @@ RESOURCED = re.compile(
     r"(?:资源|资金|经费|资助|捐款|款项)|(?P<give>捐款|捐助|供资|出资))"
 )
 OWNER_JOINER = re.compile(r"[、和及与]")
+OWNED = (EntityType.INSTRUMENT, EntityType.PUBLICATION)  # 国际劳工组织的《公约》: the owner's text
 REPORT_AFTER = re.compile(r"(?:\d{4}\s?年)?的?报告")  # a body named as its report's author
 OBJECT_REACH = 12  # characters between the verb and what it supports
 FOR, GOVERNMENT = "为", "政府"
@@ -74,6 +76,7 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
             objects = [
                 m for m in sentence.of(*SUPPORTED)
                 if end <= m.start < clause_end and _object_gap(text[end : m.start])
+                and m.key != UN_KEY  # 支持联合国国家工作队: the teams, not the UN
                 and not _owner_of_next(sentence, m)
                 and not REPORT_AFTER.match(text, m.end)  # 支持专家组报告所载建议: its report's
             ]  # fmt: skip
@@ -157,7 +160,7 @@ def _owner_of_next(sentence: Sentence, mention) -> bool:
         if joiner is None or joiner.end() not in named:
             return False
         at = named[joiner.end()].end
-    return any(m.start == at + 1 for m in sentence.of(*SUPPORTED))
+    return any(m.start in (at + 1, at + 2) for m in sentence.of(*SUPPORTED, *OWNED))
 
 
 def _object_gap(gap: str) -> bool:
