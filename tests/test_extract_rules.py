@@ -1809,6 +1809,11 @@ def test_the_office_of_a_post_is_named_whole(extract):
     assert sorted(names(found, EntityType.ORGANIZATION)) == ["副秘书长办公室", "执行主任办公室"]
 
 
+def test_the_unit_named_whole_holds_its_session(extract):
+    found = extract("欧洲经委会环境政策委员会于2031年11月在日内瓦举行了第二十八届会议。")
+    assert names(found, EntityType.MEETING) == ["欧洲经济委员会环境政策委员会第二十八届会议"]
+
+
 def test_a_session_kind_alone_names_no_meeting(extract):
     assert names(extract("工作组在三次实质性会议上讨论了议程项目。"), EntityType.MEETING) == []
 

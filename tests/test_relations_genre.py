@@ -265,6 +265,11 @@ def test_what_is_supported_is_neither_the_un_nor_the_owner_of_a_text(relate):
     assert pairs(found, "supports") == set()
 
 
+def test_the_places_a_project_benefits_are_its_targets(relate):
+    found = relate("欧洲经委会在中亚开展了能力建设项目，惠及哈萨克斯坦和格鲁吉亚。")
+    assert {o for s, o in pairs(found, "targets")} == {"中亚", "哈萨克斯坦", "格鲁吉亚"}
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

@@ -1517,15 +1517,32 @@ def _sessions_of_subjects(
         if HOLDS in text
         else ()
     )
+    units = [c for c in candidates if c.type is EntityType.ORGANIZATION]
     for match, body in (
         *_after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, known_ends),
         *held,
     ):
+        # 欧洲经委会环境政策委员会…举行了第二十八届会议: the unit named whole holds it
+        holder = max(
+            (
+                c for c in units
+                if c.start <= body.start and c.end > body.end
+                and c.end <= match.start("session")
+            ),
+            key=lambda c: c.end,
+            default=body,
+        )  # fmt: skip
+        # a known body as written (粮食及农业组织大会), a unit by the name it is known by
+        name = (
+            text[body.start : body.end]
+            if holder is body
+            else holder.label or text[holder.start : holder.end]
+        )
         found.append(
             Candidate(
                 match.start("session"), match.end(), EntityType.MEETING,
-                "name:session-of-subject", label=text[body.start : body.end]
-                + match.group("session"), priority=2, related=body.key,
+                "name:session-of-subject", label=name + match.group("session"), priority=2,
+                related=holder.key or entity_key(EntityType.ORGANIZATION, name),
             )
         )  # fmt: skip
     return found

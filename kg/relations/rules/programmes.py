@@ -31,7 +31,7 @@ FRAMEWORK = re.compile(r"的?(?:框架内|框架下|框架中|范围内)")
 # 继续在一些国家开展，其中包括孟加拉国、海地…: the places a programme works in.
 INCLUDING = ("其中包括", "包括")
 # Words before a place that an actor works in or for (在X开展, 向X提供, 协助X).
-PLACE_MARKERS = ("在", "向", "为", "协助", "帮助", "支持", "支助", "援助", "针对", "面向")
+PLACE_MARKERS = ("在", "向", "为", "协助", "帮助", "支持", "支助", "援助", "针对", "面向", "惠及")
 SEATED_MARKERS = ("设在", "位于", "驻在")
 # 在维也纳举行: the place is a venue, not a target
 VENUE_AFTER = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}(?:举行|召开|举办)")
