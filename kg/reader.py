@@ -77,6 +77,8 @@ ACTING_ORGAN_LINE = re.compile(
 )
 OPENING_ORGAN = re.compile(r"^\s*(?P<organ>\S{0,30}?(?:大会|理事会|委员会|会议|执行局))\s*[，,]\s*")
 SUMMARY_LINE = re.compile(r"^\s*(?:摘\s*要|概\s*要|内容提要|Summary)[*＊\s]*$")
+# 附件, 附件一, 附件二: the line that opens an annex (a letter's numbered text follows it)
+ANNEX_LINE = re.compile(r"^附\s*件\s*[一二三四五六七八九十\d]*$")
 # 第十八届会议; 2023年届会, 2023年第一届常会, 2023年实质性会议, 2023年年度会议, 2023年年会
 SESSION_LINE = re.compile(
     rf"^\s*(?:第{ORDINAL_NUMERAL}(?:届(?:特别)?|次)会议"
@@ -391,6 +393,8 @@ def _body_start(content: list[Line], starts: list[tuple[int, str, str, str]]) ->
     for index, line in enumerate(content[:leading]):
         if ACTING_ORGAN_LINE.match(line.text):
             return index + 1
+    if starts and any(ANNEX_LINE.match(line.stripped) for line in content[leading:first_start]):
+        return leading  # a covering letter before the annex its numbered paragraphs are in
     if starts:
         return first_start
     for index, line in enumerate(content):

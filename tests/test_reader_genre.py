@@ -95,6 +95,27 @@ def test_resolution_preamble_and_operative_paragraphs():
     assert document.numbering is Numbering.SOURCE
 
 
+def test_a_covering_letter_before_an_annex_of_numbered_paragraphs_is_read():
+    letter = "\n".join(
+        [
+            "2031年5月10日海洋国常驻联合国代表给秘书长的信",
+            "我谨转递海洋问题之友小组的联合声明（见附件）。",
+            "请将本信及其附件作为大会的文件分发为荷。",
+            "附件",
+            "海洋问题之友小组的联合声明",
+            "1. 我们重申对海洋保护的承诺。",
+            "2. 我们欢迎秘书长的报告。",
+        ]
+    )
+    document = parse_document(letter)
+    preamble = [p.text for p in document.paragraphs if p.kind is ParagraphKind.PREAMBLE]
+    assert preamble[:2] == [
+        "我谨转递海洋问题之友小组的联合声明（见附件）。",
+        "请将本信及其附件作为大会的文件分发为荷。",
+    ]
+    assert [p.number for p in document.body] == [1, 2]
+
+
 def test_one_paragraph_per_line_without_numbering():
     lines = [
         "会议讨论了贩运人口问题。",
