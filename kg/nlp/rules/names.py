@@ -288,6 +288,8 @@ class NameMatcher:
         self.modals = frozenset(modals)
         self.owned_heads = frozenset(owned_heads)
         self.authors = tuple(sorted(authors, key=len, reverse=True))
+        self.author_set = frozenset(self.authors)
+        self.author_sizes = sorted({len(a) for a in self.authors}, reverse=True)
         self.list_words = frozenset(list_words)
         self.modified_nouns = tuple(modified_nouns)
         self.categories = frozenset(categories)
@@ -757,7 +759,7 @@ class NameMatcher:
                 start -= len(word)
                 continue
             words = _words_ending_at(text, window_start, start)
-        post = next((a for a in self.authors if text.endswith(a, 0, head_start)), "")
+        post = self._post_before(text, head_start) if entity_type is EntityType.ORGANIZATION else ""
         if post and start > head_start - len(post):
             # 执行主任办公室, 副执行主任办公室: the office of a post, named whole
             deputy = DEPUTY_BEFORE.search(text, 0, head_start - len(post))
@@ -832,6 +834,13 @@ class NameMatcher:
         title = TITLE_BEFORE.search(text, max(0, ordinal.start() - MAX_NAME * 2), ordinal.start())
         # 《马德里…行动计划》第四次审查会议: the instrument the meeting reviews opens its name
         return title.start() if title else ordinal.start()
+
+    def _post_before(self, text: str, end: int) -> str:
+        """The post (执行主任, 秘书长) written right before ``end``, or ""."""
+        for size in self.author_sizes:
+            if text[end - size : end] in self.author_set:
+                return text[end - size : end]
+        return ""
 
     def _clause_verb(
         self, word: str, flag: str, rest: str, left: list[tuple[str, str]], body_next: bool
@@ -1517,7 +1526,6 @@ def _sessions_of_subjects(
         if HOLDS in text
         else ()
     )
-    units = [c for c in candidates if c.type is EntityType.ORGANIZATION]
     for match, body in (
         *_after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, known_ends),
         *held,
@@ -1525,8 +1533,9 @@ def _sessions_of_subjects(
         # 欧洲经委会环境政策委员会…举行了第二十八届会议: the unit named whole holds it
         holder = max(
             (
-                c for c in units
-                if c.start <= body.start and c.end > body.end
+                c for c in candidates
+                if c.type is EntityType.ORGANIZATION
+                and c.start <= body.start and c.end > body.end
                 and c.end <= match.start("session")
             ),
             key=lambda c: c.end,
