@@ -270,6 +270,13 @@ def test_the_places_a_project_benefits_are_its_targets(relate):
     assert {o for s, o in pairs(found, "targets")} == {"中亚", "哈萨克斯坦", "格鲁吉亚"}
 
 
+def test_cooperation_between_two_bodies_makes_them_partners(relate):
+    found = relate("注意到开发署和世卫组织之间的密切协作，")
+    assert pairs(found, "partnerOf") == {("联合国开发计划署", "世界卫生组织")}
+    found = relate("巴勒斯坦国和也门的重大协调差距令人关切。")  # a noun, not the two cooperating
+    assert pairs(found, "partnerOf") == set()
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

@@ -24,6 +24,7 @@ COUNTED = re.compile(
 )  # a class, not a name  # 联合国会员国: the States, not the body
 REACH = 40  # how far after the partners (within their clause) the cooperation word may stand
 NEAR = 6
+BETWEEN = "之间"  # A和B之间的合作: the cooperation of the two
 SPAN_REACH = 160  # 与…包括A、B…在内的伙伴合作: a clause of spelt-out partners may run long
 JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two run together
 PARTNER_NOUN = re.compile(r"合作(?:伙伴|机构|方)的")  # a noun that owns what follows
@@ -123,11 +124,13 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
         subject = asked
     last = members[-1]
     _, clause_end = sentence.clause_of(last.end)
-    reach = REACH if companion not in ("和", "及") else NEAR  # A和B…: the verb follows closely
+    # A和B…: the verb follows closely, or after 之间 (A和B之间的密切协作)
+    between = text.startswith(BETWEEN, last.end)
+    reach = REACH if companion not in ("和", "及") or between else NEAR
     signal = first_free_trigger(
         sentence, triggers("cooperation"), last.end, min(clause_end, last.end + reach)
     )
-    if signal > 0 and "的" in text[last.end : signal] and companion in ("和", "及"):
+    if signal > 0 and "的" in text[last.end : signal] and companion in ("和", "及") and not between:
         signal = -1  # 巴勒斯坦国和也门的重大协调差距: a noun, not the two cooperating
     if signal > 0 and PARTNER_NOUN.match(text, signal):
         signal = -1  # 与A、B和其他…合作伙伴的管理层进行讨论: the partners' managers, a noun
