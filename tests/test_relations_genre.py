@@ -277,6 +277,13 @@ def test_cooperation_between_two_bodies_makes_them_partners(relate):
     assert pairs(found, "partnerOf") == set()
 
 
+def test_a_body_said_to_be_anothers_partner_is_its_partner(relate):
+    found = relate("欧洲联盟仍然是毒品和犯罪问题办公室的主要伙伴之一。")
+    assert pairs(found, "partnerOf") == {("欧洲联盟", "联合国毒品和犯罪问题办公室")}
+    found = relate("世界卫生组织是联合国儿童基金会的伙伴关系的成员。")  # a partnership
+    assert pairs(found, "partnerOf") == set()
+
+
 def test_the_body_that_becomes_a_member(relate):
     found = relate("世界卫生组织支持联合国人口基金成为机构间常设委员会的成员。")
     taking_part = pairs(found, "participatesIn")

@@ -280,3 +280,31 @@ def _acting_together(sentence: Sentence, members: list, tail: str) -> bool:
         return False  # A与B和C合作: A works with the others, who are not said to work together
     verb = BEFORE_VERB.match(tail).end()
     return tail.startswith(triggers("co-act"), verb)
+
+
+# 世卫组织是儿基会的重要合作伙伴, 欧洲联盟仍然是X的主要伙伴之一: the body named a partner
+NAMED_PARTNER = re.compile(
+    r"(?:仍然|一直|也|还|已)?(?:是|成为|作为)(?P<other>[^，。；是]{2,40}?)的"
+    r"(?:重要|主要|长期|关键|战略|核心|可靠|正式|创始)?(?:合作)?伙伴(?!关系)"
+)
+
+
+def named_partners(sentence: Sentence) -> Iterator[Assertion]:
+    """A是B的(重要)(合作)伙伴: A and B are partners. A is the subject, or the body named
+    right before 是; B the body (or State) the phrase names right before 的."""
+    text = sentence.text
+    for match in NAMED_PARTNER.finditer(text, sentence.start, sentence.end):
+        others = [
+            m for m in sentence.of(*ACTORS) if m.end == match.end("other")
+        ]  # fmt: skip
+        if not others:
+            continue
+        before = [m for m in sentence.of(*ACTORS) if m.end <= match.start()]
+        if not before:
+            continue
+        lead = text[before[-1].end : match.start()]
+        subject = before[-1] if len(lead) <= 4 else sentence.subject(*ACTORS)
+        if subject is not None and subject.key != others[0].key and subject.end <= match.start():
+            yield assertion(
+                sentence, subject, Predicate.PARTNER_OF, others[0], "partner:named", 0.75
+            )
