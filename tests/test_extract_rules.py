@@ -1596,7 +1596,7 @@ def test_posts_population_words_and_generic_parts_in_body_names(extract, sentenc
 
 def test_an_organisation_named_by_its_head_alone_needs_an_anchor(extract):
     found = extract("伙伴可能无法组织活动，我们分析了可比组织，OceanWin组织也参加了。")
-    assert names(found, EntityType.ORGANIZATION) == ["OceanWin组织"]
+    assert names(found, EntityType.ORGANIZATION) == ["OceanWin"]
 
 
 def test_a_session_named_after_its_topic_is_of_the_body_after_the_topic(extract):
@@ -1812,6 +1812,20 @@ def test_the_office_of_a_post_is_named_whole(extract):
 def test_the_unit_named_whole_holds_its_session(extract):
     found = extract("欧洲经委会环境政策委员会于2031年11月在日内瓦举行了第二十八届会议。")
     assert names(found, EntityType.MEETING) == ["欧洲经济委员会环境政策委员会第二十八届会议"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("妇女署与WomenWin组织共同制定了方法。", ["WomenWin"]),  # 组织 says what it is
+        ("与Plan International组织合作。", ["Plan International"]),  # the Latin words whole
+        ("Plan International基金会提供了资金。", ["Plan International基金会"]),
+    ],
+)
+def test_a_body_named_in_latin_letters(extract, sentence, expected):
+    found = extract(sentence)
+    named = [n for n in names(found, EntityType.ORGANIZATION) if n.isascii() or "基金会" in n]
+    assert named == expected
 
 
 def test_a_session_kind_alone_names_no_meeting(extract):

@@ -206,6 +206,9 @@ HASHTAG = "#"
 SIGNATURE = re.compile(r"\s*[(（]\s*签\s*名\s*[)）]")
 LATIN_NUMBER = re.compile(r"^[-\d]+$")
 LATIN_BEFORE = re.compile(r"[A-Za-z][-\d]*$")
+# a body's Latin name written before its Chinese head (WomenWin, Plan International)
+LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.'\- ]*[A-Za-z0-9]$")
+GENERIC_BODY_WORD = "组织"
 GENERIC_BODY = "组织"  # a head that names a body only with an anchor of its own
 # 第43次全体会议: a meeting named by its number alone
 NUMBERED_MEETING = re.compile(rf"第{ORDINAL_NUMERAL}次(?:全体)?会议")
@@ -465,6 +468,21 @@ class NameMatcher:
                               country.label + match.group(0), 1)
                 )  # fmt: skip
                 continue
+            latin = LATIN_NAME.search(text, max(0, head_start - MAX_NAME), head_start)
+            if (
+                entity_type is EntityType.ORGANIZATION
+                and latin is not None
+                and latin.start() <= start
+            ):
+                if match.group(0) == GENERIC_BODY_WORD:
+                    # WomenWin组织, Plan International组织: the Latin name is the body's
+                    # whole name, 组织 only says what it is
+                    candidates.append(
+                        Candidate(latin.start(), head_start, entity_type, "name:latin",
+                                  priority=1)
+                    )  # fmt: skip
+                    continue
+                start = latin.start()  # Plan International基金会: the Latin words, whole
             name = text[start:end]
             if COUNTED_PART.search(name):
                 continue  # …战略计划中提到的九项变革战略: some of a kind, counted, not one named
