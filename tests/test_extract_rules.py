@@ -429,6 +429,14 @@ def test_gazetteer_short_title(extract):
     assert keys(found, EntityType.INSTRUMENT) == ["instrument/untoc-smuggling-protocol"]
 
 
+def test_its_protocol_after_a_convention_is_the_conventions_protocol(extract):
+    found = extract("危地马拉是《关于难民地位的公约》及其1967年《议定书》的缔约国。")
+    assert keys(found, EntityType.INSTRUMENT) == [
+        "instrument/refugee-convention-1951",
+        "instrument/refugee-protocol-1967",
+    ]
+
+
 def test_a_bare_short_title_with_nothing_before_it_names_nothing(extract):
     found = extract("委员会负责监测《公约》的执行情况，《准则》重申了这一点。")
     assert names(found, EntityType.INSTRUMENT) == []

@@ -42,6 +42,9 @@ def load_heads() -> list[tuple[str, EntityType, EntityType | None]]:
     return sorted(heads, key=lambda item: -len(item[0]))
 
 
+PROTOCOLS = ("议定书", "任择议定书")
+CONVENTION = "公约"
+ITS = re.compile(r"及其(?:\d{4}\s?年)?$")  # …公约》及其1967年《议定书》
 UNQUOTED_TYPES = (EntityType.INSTRUMENT, EntityType.PROGRAMME)  # titled by “…” only when owned
 # 儿基会(还)发布了《…政策和战略》: the agency issues its own plan (States adopt, 通过)
 ISSUED = re.compile(r"[，,]?(?:还|已|又|也)?(?:发布|推出|启动|制定|出台|更新|修订)了?")
@@ -120,7 +123,10 @@ class TitleMatcher:
                 if entity_type is EntityType.INSTRUMENT and head:
                     key, label = self._short_title(title, head, context) or ("", title)
                 if head and not key and title == head:
-                    continue  # 《公约》, 《战略计划》 with nothing named before it to stand for
+                    protocol = self._its_protocol(text, match.start(), title, context)
+                    if protocol is None:
+                        continue  # 《公约》, 《战略计划》 with nothing named before it to stand for
+                    key, label = protocol.key, protocol.label_zh
             if entity_type is EntityType.INSTRUMENT:
                 context.remember_instrument(label, key)
             candidates.append(
@@ -166,6 +172,23 @@ class TitleMatcher:
         names a review or study of the programme, not the programme."""
         words = tagged_words(quoted)
         return bool(words) and words[0][1] in ("v", "vn") and words[0][0] not in self.name_words
+
+    def _its_protocol(self, text: str, start: int, title: str, context: DocumentContext):
+        """《关于难民地位的公约》及其1967年《议定书》: the protocol of the convention named
+        just before, when the gazetteer knows it by the convention's name."""
+        if title not in PROTOCOLS or not ITS.search(text, max(0, start - 12), start):
+            return None
+        if not context.instruments:
+            return None
+        convention = context.instruments[-1][0]
+        if not convention.endswith(CONVENTION):
+            return None
+        stem = convention[: -len(CONVENTION)]
+        for name in (stem + title, convention + title):
+            known = self.gazetteer.lookup(name)
+            if known is not None and known.type is EntityType.INSTRUMENT:
+                return known
+        return None
 
     @staticmethod
     def _titled(quoted: str, head: str) -> bool:
