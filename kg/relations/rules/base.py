@@ -95,3 +95,11 @@ def led_by(sentence: Sentence, led: Mention) -> list[Mention]:
     if not leaders or not text.endswith(BY, 0, leaders[0].start):
         return []
     return [m for m in leaders if m.key != UN_KEY]
+
+
+def occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
+    """Where ``word`` is written in ``text[start:end]``, left to right, without overlaps."""
+    position = text.find(word, start, end)
+    while position >= 0:
+        yield position
+        position = text.find(word, position + len(word), end)

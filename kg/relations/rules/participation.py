@@ -19,7 +19,13 @@ from collections.abc import Iterator
 from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_free_trigger, first_per_pair, led_by
+from kg.relations.rules.base import (
+    assertion,
+    first_free_trigger,
+    first_per_pair,
+    led_by,
+    occurrences,
+)
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 from kg.text import ORDINAL_NUMERAL
 
@@ -261,8 +267,7 @@ def _organisers(sentence: Sentence, events) -> Iterator[Assertion]:
 def _takers_part(sentence: Sentence, events) -> Iterator[Assertion]:
     text = sentence.text
     for word in triggers("participate"):
-        position = text.find(word, sentence.start, sentence.end)
-        while position >= 0:
+        for position in occurrences(text, word, sentence.start, sentence.end):
             after = [e for e in events if e.start >= position]
             before = [m for m in sentence.of(*ACTORS) if m.end <= position]
             if after and before:
@@ -278,7 +283,6 @@ def _takers_part(sentence: Sentence, events) -> Iterator[Assertion]:
                             "participates:verb",
                             0.8,
                         )
-            position = text.find(word, position + len(word), sentence.end)
 
 
 def _from_list(sentence: Sentence, events) -> Iterator[Assertion]:
@@ -444,8 +448,7 @@ def _leading(sentence: Sentence) -> Iterator[Assertion]:
         return
     text = sentence.text
     for word in triggers("lead"):
-        position = text.find(word, subject.end, sentence.end)
-        while position >= 0:
+        for position in occurrences(text, word, subject.end, sentence.end):
             groups = sentence.enumeration_after(position + len(word), EntityType.ORGANIZATION)
             if groups and text.startswith(NOT_LED, groups[-1].end):
                 groups = []  # 共同领导了X设立的工作队: X's task force, not X
@@ -463,7 +466,6 @@ def _leading(sentence: Sentence) -> Iterator[Assertion]:
                             sentence, leader, Predicate.PARTICIPATES_IN, group,
                             "participates:leads", 0.7,
                         )  # fmt: skip
-            position = text.find(word, position + len(word), sentence.end)
 
 
 def _led_groups(sentence: Sentence) -> Iterator[Assertion]:
@@ -496,7 +498,7 @@ def _contributors(sentence: Sentence) -> Iterator[Assertion]:
         return
     text = sentence.text
     groups = []
-    for position in _positions(text, FOR, subject.end, sentence.end):
+    for position in occurrences(text, FOR, subject.end, sentence.end):
         _, clause_end = sentence.clause_of(position)
         given = CONTRIBUTES.search(text, position, clause_end)
         if given is None:
@@ -519,13 +521,6 @@ def _contributors(sentence: Sentence) -> Iterator[Assertion]:
                 sentence, subject, Predicate.PARTICIPATES_IN, group, "participates:contributes",
                 0.7,
             )  # fmt: skip
-
-
-def _positions(text: str, word: str, start: int, end: int) -> Iterator[int]:
-    position = text.find(word, start, end)
-    while position >= 0:
-        yield position
-        position = text.find(word, position + len(word), end)
 
 
 def _included(sentence: Sentence) -> Iterator[Assertion]:
@@ -552,8 +547,7 @@ def _status(sentence: Sentence) -> Iterator[Assertion]:
     are the named bodies of the sentence that are quoted or called 非政府组织."""
     text = sentence.text
     for word in triggers("status"):
-        position = text.find(word, sentence.start, sentence.end)
-        while position >= 0:
+        for position in occurrences(text, word, sentence.start, sentence.end):
             councils = [
                 m for m in sentence.of(EntityType.ORGANIZATION)
                 if m.end <= position and position - m.end <= 1
@@ -565,7 +559,6 @@ def _status(sentence: Sentence) -> Iterator[Assertion]:
                             sentence, holder, Predicate.PARTICIPATES_IN, council,
                             "participates:status", 0.7,
                         )  # fmt: skip
-            position = text.find(word, position + len(word), sentence.end)
 
 
 def _named_ngo(text: str, mention) -> bool:

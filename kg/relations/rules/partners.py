@@ -257,8 +257,8 @@ BEFORE_VERB = re.compile(
     r"(?:政府)?(?:[还也都已均曾将]|最近|近期|正在|一直|继续|目前|于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?"
     r"(?:至\d{1,2}日)?|[在向为与][^，。；]{1,30}?(?=开展|举办|召开|启动|发起|设立|建立|组织|派出|合作|协作))*"
 )
-JOINT_OBJECT = ("联合", "共同")
-WITH = "与"  # 派出一个联合访问团: what they do is one joint thing
+JOINT_OBJECT = ("联合", "共同")  # 派出一个联合访问团: what they do is one joint thing
+WITH = "与"  # A与B和C合作: B and C are named after the subject's 与
 
 
 def _acting_together(sentence: Sentence, members: list, tail: str) -> bool:
