@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion
+from kg.relations.rules.base import assertion, occurrences
 from kg.relations.rules.programmes import places_in_name
 from kg.relations.sentence import PLACES, Sentence, triggers
 
@@ -34,8 +34,7 @@ SET_UP = re.compile(r"(?:建立|设立|成立|开设)了?(?:一个|一所|一家
 def located_in(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
     for word in triggers("seat"):
-        position = text.find(word, sentence.start, sentence.end)
-        while position >= 0:
+        for position in occurrences(text, word, sentence.start, sentence.end):
             places = sentence.enumeration_after(position + len(word), *PLACES)
             if places:
                 after = places[-1].end
@@ -55,7 +54,6 @@ def located_in(sentence: Sentence) -> Iterator[Assertion]:
                 if body is not None:
                     for place in places:
                         yield assertion(sentence, body, Predicate.LOCATED_IN, place, rule, 0.8)
-            position = text.find(word, position + len(word), sentence.end)
 
 
 def _first_after(sentence: Sentence, position: int):

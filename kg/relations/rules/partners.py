@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import assertion, first_free_trigger, first_trigger
+from kg.relations.rules.base import assertion, first_free_trigger, first_trigger, occurrences
 from kg.relations.sentence import ACTORS, NOT_ITSELF, Sentence, triggers
 
 MEMBERS = ("会员国", "成员国")
@@ -73,12 +73,10 @@ def _companions(sentence: Sentence) -> list[tuple[int, str]]:
     text = sentence.text
     names = [(m.start, m.end) for m in sentence.of(*ACTORS)]
     for word in triggers("companion"):
-        position = text.find(word, sentence.start, sentence.end)
-        while position >= 0:
+        for position in occurrences(text, word, sentence.start, sentence.end):
             inside = any(start <= position < end for start, end in names)
             if not (inside or (word == "同" and _not_with(text, position))):
                 found.append((position, word))  # 委员会同…: 会同 is no word there
-            position = sentence.text.find(word, position + len(word), sentence.end)
     return sorted(found)
 
 

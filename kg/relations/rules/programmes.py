@@ -16,7 +16,13 @@ from functools import lru_cache
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import HELP_KIND, assertion, first_free_trigger, led_by
+from kg.relations.rules.base import (
+    HELP_KIND,
+    assertion,
+    first_free_trigger,
+    led_by,
+    occurrences,
+)
 from kg.relations.sentence import ACTORS, MEMBER_STATES, PLACES, Sentence, triggers
 from kg.text import SETTING
 
@@ -544,8 +550,7 @@ def _field_offices(sentence: Sentence) -> Iterator[Assertion]:
     its office stationed in a place (修订了驻斐济次区域办事处): it works there."""
     text = sentence.text
     for word in triggers("field-office"):
-        position = text.find(word, sentence.start, sentence.end)
-        while position >= 0:
+        for position in occurrences(text, word, sentence.start, sentence.end):
             end = position + len(word)
             bodies = [m for m in sentence.of(EntityType.ORGANIZATION) if m.end == position]
             places = []
@@ -566,7 +571,6 @@ def _field_offices(sentence: Sentence) -> Iterator[Assertion]:
                         yield assertion(
                             sentence, body, Predicate.TARGETS, place, "targets:field-office", 0.6
                         )
-            position = text.find(word, end, sentence.end)
 
 
 def _marked_clause(sentence: Sentence, position: int) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
-from kg.relations.rules.base import HELP_KIND, assertion, first_per_pair
+from kg.relations.rules.base import HELP_KIND, assertion, first_per_pair, occurrences
 from kg.relations.sentence import ACTORS, CLAUSE_END, Sentence, triggers
 
 SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
@@ -58,8 +58,7 @@ def supports(sentence: Sentence) -> Iterator[Assertion]:
 def _verb(sentence: Sentence) -> Iterator[Assertion]:
     text = sentence.text
     for word in triggers("support"):
-        position = text.find(word, sentence.start, sentence.end)
-        while position >= 0:
+        for position in occurrences(text, word, sentence.start, sentence.end):
             end = position + len(word)
             _, clause_end = sentence.clause_of(position)
             # A、B和C政府为支持…: the givers written right before 为
@@ -88,7 +87,6 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
                     yield assertion(
                         sentence, actor, Predicate.SUPPORTS, meeting, "support:verb+held", 0.7
                     )
-            position = text.find(word, end, sentence.end)
 
 
 HOLDS = re.compile(r"[^，。；]{0,16}?(?:举办|主办|召开|组织|举行)了?")
