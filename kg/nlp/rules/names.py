@@ -151,9 +151,8 @@ DEVOTED_TO = re.compile(r"第[一二三四五六七八九十\d]+届专门讨论[
 POST_DEPUTY = re.compile(r"^(?:常务)?副")  # 副执行主任: the deputy of a post
 DEPUTY_BEFORE = re.compile(r"(?:常务)?副$")
 YEAR_OPENERS = "在的了自从和与、及"  # words after which a year opens a name (在2023年…论坛上)
-SESSION_REACH = (
-    12  # characters after a head start within which a session number (第六十六届) stands
-)
+# characters after a head's start within which a session number (第六十六届) stands
+SESSION_REACH = 12
 SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[-—–至]\s*\d{4}\s*年$")
 DECADE = "十年"
 PERIOD_AFTER = re.compile(BRACKETED_PERIOD)
@@ -1150,7 +1149,10 @@ class NameMatcher:
         modifier = name[: len(name) - len(head)]
         if len(modifier) < MIN_NAME or modifier == TOPIC_MARKER:
             return False  # 问题工作队: the topic itself stood before, outside the name
-        if entity_type is EntityType.ORGANIZATION and POST_DEPUTY.sub("", modifier) in self.authors:
+        if (
+            entity_type is EntityType.ORGANIZATION
+            and POST_DEPUTY.sub("", modifier) in self.author_set
+        ):
             return True  # 执行主任办公室, 副秘书长办公室: the office of one post
         if head in QUOTED_HEADS and not name.endswith("”" + head):
             return False  # “蓝心”运动 is a campaign; 妇女运动, 环境保护运动 are movements
