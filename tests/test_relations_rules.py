@@ -323,6 +323,11 @@ def test_donors_that_provided_funds_and_the_funders_of_what_a_sentence_names(rel
     assert "斐济" in targets and "澳大利亚" not in targets
 
 
+def test_a_body_listed_with_the_giving_states_gives_with_them(relate):
+    found, _ = relate("欧洲联盟、挪威和日本为禁毒项目提供了资金。")
+    assert not {f for f in found if f[1] == "donorTo"}
+
+
 def test_route_with_origin_transit_and_destination(relate):
     found, relations = relate(
         "毒品和犯罪问题办公室协助各国打击从阿富汗经东非流入欧洲的海洛因贩运。"

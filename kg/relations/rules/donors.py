@@ -54,6 +54,10 @@ def donors(sentence: Sentence) -> Iterator[Assertion]:
     for country in sentence.of(EntityType.COUNTRY):
         if sentence.text[country.start - 1 : country.start] in RECEIVER_MARKS:
             continue  # 向阿富汗提供资金: the country receives
+        if not marked and receiver in sentence.enumeration_before(
+            country.end, EntityType.ORGANIZATION, EntityType.COUNTRY
+        ):
+            continue  # 欧洲联盟、俄罗斯联邦和日本为…提供资金: the body gives with them
         if sentence.after_in(country):
             continue  # 该基金在危地马拉资助了…: where the money goes, not who gives it
         if any(s <= country.start < e for s, e in funded_by):
