@@ -144,6 +144,13 @@ def test_those_raising_or_giving_money_for_a_fund_support_it(relate):
     assert pairs(found, "donorTo") == {("瑞典", "联合国儿童基金会")}
 
 
+def test_support_provided_for_a_programme_or_a_meeting_named_before(relate):
+    found = relate("日本为全球游戏项目提供了财政支助。")
+    assert pairs(found, "supports") == {("日本", "全球游戏项目")}
+    found = relate("世界卫生组织举办了全球酒精政策会议。开发署为该会议提供了支持。")
+    assert pairs(found, "supports") == {("联合国开发计划署", "全球酒精政策会议")}
+
+
 def test_backing_a_body_that_holds_a_meeting_backs_the_meeting(relate):
     found = relate("开发署支持非洲联盟委员会为其成员国举办预防犯罪问题高级别研讨会。")
     assert pairs(found, "supports") == {
@@ -488,6 +495,15 @@ def test_regions_a_meeting_is_held_for_are_no_venues(relate):
 def test_a_body_disbursing_from_a_fund_runs_it(relate):
     found = relate("世界粮食计划署拨付了200万美元的全球粮食安全专题资金。")
     assert any(s == "世界粮食计划署" and p == "implements" for s, p, _ in found)
+
+
+def test_a_body_acting_through_a_programme_runs_it(relate):
+    found = relate("请毒品和犯罪问题办公室继续通过阿富汗及邻国区域方案向中亚国家提供技术援助。")
+    assert ("联合国毒品和犯罪问题办公室", "阿富汗及邻国区域方案") in pairs(found, "implements")
+    found = relate("妇女署通过联合国信托基金、聚光灯倡议和妇女和平与人道主义基金等渠道支付了资金。")
+    assert pairs(found, "implements") == {("联合国促进性别平等和增强妇女权能署", "聚光灯倡议")}
+    found = relate("大会通过了全球反恐战略。")  # adopted, not acted through
+    assert pairs(found, "implements") == set()
 
 
 SUMMARY_FRONT = (

@@ -116,6 +116,12 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 )
                 yield assertion(sentence, subject, kind, programme, "implements:framework", 0.7)
                 continue
+        if subject is not None and subject.end <= programme.start and _through(sentence, programme):
+            # 儿基会通过该基金向31个国家提供了资金: the body acts through its programme
+            for actor in [subject, *sentence.co_actors(subject)]:
+                yield assertion(
+                    sentence, actor, Predicate.IMPLEMENTS, programme, "implements:through", 0.7
+                )
         supported = SUPPORTED_BY.search(text, sentence.start, programme.start)
         if supported:
             bodies = [
@@ -127,6 +133,28 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, body, Predicate.IMPLEMENTS, programme, "implements:supported-by", 0.7
                 )
+
+
+# 通过(其)X方案向…提供, 通过该基金资助了: the programme is the means of what follows
+# (the programme may be a later member of the list: 通过联合国信托基金、聚光灯倡议…)
+THROUGH = re.compile(r"通过(?:其|该|这一)?(?:[^，。；向为与对在通]{2,30}?[、和及])*$")
+MEANS_OF = re.compile(
+    r"(?:等(?:渠道|途径|方式)?)?(?:向|为|在|对|给|帮助|协助|支持|支助|资助|提供|支付|拨付|开展|实施|加强|促进|推动)"
+)
+
+
+def _through(sentence: Sentence, programme) -> bool:
+    """Is ``programme`` (or the list it ends) the means the subject acts by (通过X向…提供)?"""
+    text = sentence.text
+    clause_start, clause_end = sentence.clause_of(programme.start)
+    means = (EntityType.PROGRAMME, *ACTORS)
+    before = sentence.enumeration_before(programme.end, *means)
+    start = before[0].start if before else programme.start
+    if not THROUGH.search(text[clause_start:start]):
+        return False
+    listed = sentence.enumeration_after(programme.start, *means)
+    end = listed[-1].end if listed else programme.end
+    return end < clause_end and MEANS_OF.match(text, end) is not None
 
 
 CARRIED = (EntityType.PROGRAMME, EntityType.INSTRUMENT)

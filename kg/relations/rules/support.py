@@ -27,11 +27,13 @@ FUNDED_CLAUSE = re.compile(
     r"(?=[。；，]|$)"
 )
 BACKED_BY = re.compile(rf"在(?P<actors>[^，。；在]{{2,40}}?)的{HELP_KIND}(?:支持|支助|资助|赞助)下")
-# 为多伙伴信托基金调动资源, 向全球人道主义专题资金捐款: money raised or given for X
+# 为多伙伴信托基金调动资源, 向全球人道主义专题资金捐款, 为该会议提供了财政支助: money
+# raised or given for X, or support provided to it
 RESOURCED = re.compile(
     r"(?P<mark>[为向])(?P<object>[^，。；为向]{2,40}?)"
     r"(?:(?:调动|筹集|筹措|募集|提供|争取)(?:了|更多|额外|新的|充足的?|充分的?)*"
-    r"(?:资源|资金|经费|资助|捐款|款项)|(?P<give>捐款|捐助|供资|出资))"
+    r"(?:资源|资金|经费|资助|捐款|款项|(?:财政|技术|后勤|实质性|政治)?(?:支持|支助))"
+    r"|(?P<give>捐款|捐助|供资|出资))"
 )
 OWNER_JOINER = re.compile(r"[、和及与]")
 OWNED = (EntityType.INSTRUMENT, EntityType.PUBLICATION)  # 国际劳工组织的《公约》: the owner's text
