@@ -307,6 +307,30 @@ def test_the_members_a_group_of_friends_lists_take_part_in_it(relate):
     assert members == {"斐济", "挪威", "葡萄牙", "欧洲联盟"}
 
 
+def test_members_listed_for_a_body_or_programme_named_just_before(relate):
+    task_force = "联合国预防和控制非传染性疾病机构间工作队"
+    for text in (
+        f"{task_force}的成员包括开发署、儿基会和世卫组织。",
+        f"{task_force}由开发署、儿基会和世卫组织组成。",
+    ):
+        members = {s for s, o in pairs(relate(text), "participatesIn") if o == task_force}
+        assert members == {"联合国开发计划署", "联合国儿童基金会", "世界卫生组织"}
+    found = relate("会员国支持巴黎公约倡议，该倡议由阿富汗和巴基斯坦参加。")
+    assert {s for s, _ in pairs(found, "participatesIn")} == {"阿富汗", "巴基斯坦"}
+    found = relate("联合国艾滋病毒/艾滋病联合规划署的共同赞助者包括开发署和儿基会。")
+    assert pairs(found, "supports") == set()  # 赞助者 names the sponsors; it backs nothing
+    assert len(pairs(found, "participatesIn")) == 2
+
+
+def test_takers_listed_after_what_they_take_part_in(relate):
+    found = relate("共有58个国家参加了巴黎公约倡议，其中包括阿富汗和巴基斯坦。")
+    assert {s for s, _ in pairs(found, "participatesIn")} == {"阿富汗", "巴基斯坦"}
+    found = relate("出席全球酒精政策会议的有阿富汗、巴基斯坦和开发署的代表。")
+    assert {s for s, _ in pairs(found, "participatesIn")} == {
+        "阿富汗", "巴基斯坦", "联合国开发计划署"
+    }  # fmt: skip
+
+
 def test_a_programme_named_in_a_sentence_set_in_a_country_acts_there(relate):
     found = relate(
         "在莫桑比克，儿基会实施了“游戏项目”。",

@@ -8,7 +8,9 @@
 * the bodies that organise a meeting with the subject (A与B合作…举办了…会议);
 * A是 X 的（正式）合作伙伴: A takes part in X;
 * A加入(了)X, A作为/担任 X 的成员、秘书处或牵头机构: A is in X;
-* 在 X 方案下，A、B和C…: the countries that act under a programme take part in it.
+* 在 X 方案下，A、B和C…: the countries that act under a programme take part in it;
+* X的成员包括A和B, X由A、B和C组成/参加: the members listed for X;
+* 参加了X，其中包括A和B, 出席X的有A和B: the takers listed after what they take part in.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_led_groups(sentence),
             *_joined(sentence),
             *_contributors(sentence),
+            *_composed(sentence),
         )
     )
     if not events:
@@ -88,6 +91,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_members(sentence),
             *_organisers(sentence, events),
             *_takers_part(sentence, events),
+            *_listed_takers(sentence, events),
             *_from_list(sentence, events),
             *_cooperating(sentence, events),
             *_partners_of(sentence, events),
@@ -283,6 +287,33 @@ def _takers_part(sentence: Sentence, events) -> Iterator[Assertion]:
                             "participates:verb",
                             0.8,
                         )
+
+
+# 58个国家参加了X，其中包括A和B: the takers listed after what they take part in
+TAKERS_AFTER = re.compile(r"(?:的工作|的活动)?，(?:其中)?包括")
+# 出席X的有A、B和C: the takers listed after 的有
+TAKERS_ARE = re.compile(r"的(?:代表)?(?:有|包括)")
+
+
+def _listed_takers(sentence: Sentence, events) -> Iterator[Assertion]:
+    """Takers listed after the meeting or programme they take part in: 参加了X，其中包括A和B;
+    出席X的有A、B和C."""
+    text = sentence.text
+    for word in triggers("participate"):
+        for position in occurrences(text, word, sentence.start, sentence.end):
+            lead = position + len(word)
+            lead += text.startswith("了", lead)
+            event = next((e for e in events if e.start == lead), None)
+            if event is None:
+                continue
+            listed = TAKERS_AFTER.match(text, event.end) or TAKERS_ARE.match(text, event.end)
+            if listed is None:
+                continue
+            for member in sentence.enumeration_after(listed.end(), *ACTORS):
+                yield assertion(
+                    sentence, member, Predicate.PARTICIPATES_IN, event, "participates:listed",
+                    0.75,
+                )  # fmt: skip
 
 
 def _from_list(sentence: Sentence, events) -> Iterator[Assertion]:
@@ -521,6 +552,43 @@ def _contributors(sentence: Sentence) -> Iterator[Assertion]:
                 sentence, subject, Predicate.PARTICIPATES_IN, group, "participates:contributes",
                 0.7,
             )  # fmt: skip
+
+
+# X的成员包括A和B, X的共同赞助方有A、B: the members listed after the group's own word
+MEMBERS_ARE = re.compile(
+    r"的?(?:现有|正式)?(?:成员|成员国|参加方|参与方|参加国|共同赞助方|共同赞助者|联合赞助方|赞助方)"
+    r"(?:目前|现在)?(?:包括|有|为|是|即)[：:]?"
+)
+# X由A、B和C组成/参加: the members of what the clause names before 由
+COMPOSED = re.compile(
+    r"(?:目前|现在|主要|将)?由(?P<members>[^，。；由]{2,80}?)(?:共同)?(?:组成|构成|参加|参与)"
+)
+GROUPS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.MEETING)
+
+
+def _composed(sentence: Sentence) -> Iterator[Assertion]:
+    """Members listed for a group named just before: X的成员包括A、B和C, 该倡议由A、B和C参加,
+    工作队由A和B组成. Each member takes part in X."""
+    text = sentence.text
+    for group in sentence.of(*GROUPS):
+        if group.key == UN_KEY:
+            continue
+        members = []
+        listed = MEMBERS_ARE.match(text, group.end)
+        if listed is not None:
+            members = sentence.enumeration_after(listed.end(), *ACTORS)
+        composed = COMPOSED.match(text, group.end)
+        if composed is not None:
+            members = [
+                m for m in sentence.inside(composed, "members", *ACTORS)
+                if m in sentence.enumeration_after(composed.start("members"), *ACTORS)
+            ]  # fmt: skip
+        for member in members:
+            if member.key != group.key:
+                yield assertion(
+                    sentence, member, Predicate.PARTICIPATES_IN, group, "participates:members",
+                    0.75,
+                )  # fmt: skip
 
 
 def _included(sentence: Sentence) -> Iterator[Assertion]:

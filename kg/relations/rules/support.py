@@ -38,6 +38,7 @@ RESOURCED = re.compile(
 OWNER_JOINER = re.compile(r"[、和及与]")
 OWNED = (EntityType.INSTRUMENT, EntityType.PUBLICATION)  # 国际劳工组织的《公约》: the owner's text
 REPORT_AFTER = re.compile(r"(?:\d{4}\s?年)?的?报告")  # a body named as its report's author
+AGENT_NOUN = re.compile(r"者|方(?![案面式法针向])")
 OBJECT_REACH = 12  # characters between the verb and what it supports
 FOR, GOVERNMENT = "为", "政府"
 CARRIER_REACH = 8  # characters between a body and 由, as in 正在实施由
@@ -62,6 +63,8 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
     for word in triggers("support"):
         for position in occurrences(text, word, sentence.start, sentence.end):
             end = position + len(word)
+            if AGENT_NOUN.match(text, end):
+                continue  # 共同赞助者, 资助方: the ones who back, named, not the act
             _, clause_end = sentence.clause_of(position)
             # A、B和C政府为支持…: the givers written right before 为
             purpose = position - len(FOR) if text.endswith(FOR, 0, position) else position
