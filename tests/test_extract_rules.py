@@ -938,6 +938,10 @@ def test_a_government_reporting_is_no_report(extract):
         ("促请工作队继续努力。", EntityType.ORGANIZATION, []),
         ("斐济高度重视与海洋事务协调委员会合作。", EntityType.ORGANIZATION, ["海洋事务协调委员会"]),
         ("请各机构以及工作队其他成员调动资源。", EntityType.ORGANIZATION, []),
+        # 代表 after a speaker says for whom they speak; after 特别 it is a post in a name
+        ("某某先生（墨西哥）代表里约集团发言。", EntityType.ORGANIZATION, ["里约集团"]),
+        ("他代表里约集团发言。", EntityType.ORGANIZATION, ["里约集团"]),
+        ("秘书长特别代表办公室发表了报告。", EntityType.ORGANIZATION, ["秘书长特别代表办公室"]),
         # 除了 ends in 了 but is no perfective: the verb after it is the clause's
         (
             "该委员会除了担任海洋合作网络联合秘书处外，还召集会议。",

@@ -50,6 +50,26 @@ def test_the_group_or_states_a_speaker_speaks_for_take_part_too():
     assert {("澳大利亚", meeting), ("加拿大", meeting), ("新西兰", meeting)} <= taking_part
 
 
+def test_a_bodys_speaker_and_a_group_spoken_for_take_part():
+    extraction, relations = relations_of(
+        SUMMARY_RECORD
+        + "5. 某某女士（欧洲联盟观察员）说，欧洲联盟欢迎报告。\n"
+        + "6. 某某先生（墨西哥）代表里约集团发言说，非法贩运枪支对加勒比构成威胁。\n"
+    )
+    names = {k: e.label_zh for k, e in extraction.entities.items()}
+    taking_part = {
+        (names.get(a.subject, a.subject), names.get(a.object, a.object))
+        for a in relations.assertions
+        if a.predicate is Predicate.PARTICIPATES_IN
+    }
+    meeting = "海洋问题委员会第7次会议"
+    assert {("欧洲联盟", meeting), ("里约集团", meeting), ("墨西哥", "里约集团")} <= taking_part
+    # the group is named where it first met, it sits nowhere; the record's meeting, which the
+    # speaker's sentence does not name, puts no speaker on the flow the sentence describes
+    assert not [a for a in relations.assertions if a.predicate is Predicate.LOCATED_IN]
+    assert not [a for a in relations.assertions if a.rule.startswith("route:via")]
+
+
 def test_a_letter_spaced_masthead_name_is_one_name():
     document = parse_document(SUMMARY_RECORD.replace("大会\n", "大 会\n", 1))
     assert document.metadata.sessions[0] == "大会第九十一届会议"

@@ -115,6 +115,7 @@ NEW_WORD = "新"  # a word of its own before a programme's head: 新倡议, 新�
 POINTING_TOPIC = re.compile(r"(?:此|这一?|该|上述)(?:问题|议题|事项|领域)")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
+ON_BEHALF = "代表"  # 墨西哥代表里约集团发言: for whom a speaker speaks, not part of a name
 ORDINAL_NUMBER = re.compile(r"第[一二三四五六七八九十百]+$")  # written out: 第45次 is read whole
 ORDINAL_COUNTERS = frozenset({"次", "届"})
 LOOK_BACK = 12  # characters the short patterns before a name read (第一百二十三届, 是一项新的)
@@ -731,6 +732,8 @@ class NameMatcher:
                     start = before - len(words.pop()[0])
                     suffix = ""
                     continue
+                if word == ON_BEHALF and _speaker_before(text, before, words, known):
+                    break  # （墨西哥）代表里约集团发言: the speaker acts for the group
                 after_title = text[before - 1 : before] in BRACKETS  # “…”加速计划
                 if (
                     (
@@ -1251,6 +1254,19 @@ class NameMatcher:
             tagged = tagged_words(modifier)
             return len(tagged) > 1 or _proper(tagged[0][1])
         return True
+
+
+def _speaker_before(
+    text: str, position: int, words: list[tuple[str, str]], known: KnownNames
+) -> bool:
+    """Does a speaker stand right before ``position``: a bracketed country (（墨西哥）), a
+    known country or body, or a pronoun (他, 我们)?"""
+    if text[position - 1 : position] in ("）", ")"):
+        return True
+    speaker = known.get(position)
+    if speaker is not None and speaker.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+        return True
+    return bool(words) and words[-1][1] == "r"
 
 
 def _government_of(text: str, start: int, known: KnownNames) -> Candidate | None:

@@ -28,6 +28,7 @@ SEATED = (EntityType.ORGANIZATION, EntityType.PROGRAMME)
 SERVING_KINDS = frozenset({"regional", "intergovernmental", "financial", "un-commission"})
 NATIONAL = "national"  # organizations.tsv kind of a State's own agency
 OFFICE_HEADS = ("办事处", "办公室", "特派团", "援助团", "中心", "区域中心")
+GROUP_HEADS = ("集团", "之友", "之友小组")
 SET_UP = re.compile(r"(?:建立|设立|成立|开设)了?(?:一个|一所|一家)?")
 
 
@@ -83,6 +84,8 @@ def located_by_name(sentence: Sentence) -> Iterator[Assertion]:
         if known is not None and known.kind in (*SERVING_KINDS, NATIONAL):
             continue  # 美国国际开发署: a State's own agency, whatever its name says
         office = body.text.endswith(OFFICE_HEADS)
+        if body.text.endswith(GROUP_HEADS):
+            continue  # 里约集团, 维也纳之友小组: a group of States named where it first met
         if body.type is EntityType.PROGRAMME and not office:
             continue  # 加勒比区域方案 serves a region; a centre sits in one
         inside = places_in_name(body.text, body.key)

@@ -20,14 +20,22 @@ FRONT = "front:"
 DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 # 第12次会议: a numbered meeting of a body, as a summary record's masthead names it
 NUMBERED_MEETING = re.compile(r"第\s*\d+\s*次会议$")
-# 史密斯女士（澳大利亚）说: a speaker's title, the State in brackets, the reporting verb
-# (or 以…的名义, on whose behalf)
+# 史密斯女士（澳大利亚）说: a speaker's title, the State (or body and post) in brackets, the
+# reporting verb (or 以…的名义, on whose behalf)
 SPEAKER = re.compile(
-    "(?:{titles})\\s*[（(](?P<state>[^（）()]{{2,20}})[）)]\\s*(?:{verbs}|以[^，。；：]{{2,80}}?的名义)".format(
+    "(?:{titles})\\s*[（(](?P<state>[^（）()]{{2,40}})[）)]\\s*(?:{verbs}|以[^，。；：]{{2,80}}?的名义)".format(
         titles="|".join(map(re.escape, triggers("speaker-title"))),
         verbs="|".join(map(re.escape, triggers("speaker-verb"))),
     )
 )
+
+
+# Rules that tie a sentence's speaker or sponsor to the meeting the masthead names, which the
+# sentence itself does not name
+MASTHEAD_RULES = frozenset(
+    {"participates:speaker", "participates:speaker-body", "participates:representative",
+     "participates:on-behalf", "participates:sponsor"}
+)  # fmt: skip
 
 
 # 以阿拉伯国家集团的名义发言, 代表澳大利亚、加拿大和新西兰发言: on whose behalf one speaks
@@ -73,6 +81,13 @@ def speakers(sentence: Sentence, meeting: str) -> Iterator[Assertion]:
             yield assertion(
                 sentence, state, Predicate.PARTICIPATES_IN, meeting, "participates:speaker", 0.85
             )
+        if not states:
+            # 米勒女士（欧洲联盟观察员）说: the speaker of a body
+            for body in sentence.inside(speaker, "state", EntityType.ORGANIZATION)[:1]:
+                yield assertion(
+                    sentence, body, Predicate.PARTICIPATES_IN, meeting,
+                    "participates:speaker-body", 0.75,
+                )  # fmt: skip
         # the verb may be 代表/以 itself: read on behalf of whom from the bracket on
         behalf = ON_BEHALF.match(sentence.text, speaker.end("state") + 1)
         if behalf is None:

@@ -29,6 +29,7 @@ from kg.nlp.model import EntityType, Mention
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion
 from kg.relations.rules.programmes import places_in_name
+from kg.relations.rules.records import MASTHEAD_RULES
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 
 ROUTE_THREATS = ("trafficking", "smuggling", "opiate", "cocaine", "heroin", "synthetic-drugs")
@@ -299,6 +300,8 @@ def actors_on_routes(assertions: Iterable[Assertion], routes: Iterable[str]) -> 
             worked_in[(item.subject, item.paragraph)].add(item.object)
         elif item.predicate in AIMED:
             aims[item.subject].add(item.object)
+        if item.rule in MASTHEAD_RULES:
+            continue  # the record's meeting, which a speaker's sentence does not name
         for end in (item.subject, item.object):
             if end.startswith(EVENT_PREFIXES):
                 named[(item.paragraph, item.start)].add(end)
