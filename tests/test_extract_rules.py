@@ -942,6 +942,12 @@ def test_a_government_reporting_is_no_report(extract):
         ("某某先生（墨西哥）代表里约集团发言。", EntityType.ORGANIZATION, ["里约集团"]),
         ("他代表里约集团发言。", EntityType.ORGANIZATION, ["里约集团"]),
         ("秘书长特别代表办公室发表了报告。", EntityType.ORGANIZATION, ["秘书长特别代表办公室"]),
+        # 积极参与 is one idiom to jieba, its verb still ends the name; a place opens it
+        (
+            "中国政府积极参与湄公河流域禁毒合作机制。",
+            EntityType.PROGRAMME,
+            ["湄公河流域禁毒合作机制"],
+        ),
         # 除了 ends in 了 but is no perfective: the verb after it is the clause's
         (
             "该委员会除了担任海洋合作网络联合秘书处外，还召集会议。",

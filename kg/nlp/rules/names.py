@@ -115,6 +115,7 @@ NEW_WORD = "新"  # a word of its own before a programme's head: 新倡议, 新�
 POINTING_TOPIC = re.compile(r"(?:此|这一?|该|上述)(?:问题|议题|事项|领域)")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
+IDIOM_TAGS = frozenset({"i", "l"})  # jieba's idioms and set phrases
 ON_BEHALF = "代表"  # 墨西哥代表里约集团发言: for whom a speaker speaks, not part of a name
 ORDINAL_NUMBER = re.compile(r"第[一二三四五六七八九十百]+$")  # written out: 第45次 is read whole
 ORDINAL_COUNTERS = frozenset({"次", "届"})
@@ -1085,6 +1086,8 @@ class NameMatcher:
             return True  # 儿基会因诺琴蒂-全球研究与展望办公室: two names made one
         if word in self.boundaries or word.isspace() or NUMERAL.match(word):
             return False
+        if flag in IDIOM_TAGS and word[-2:] in self.boundaries:
+            return False  # 积极参与 (jieba's idiom): an adverb and a verb that ends the name
         if (flag == "f" and len(word) == 1) and (
             self._ends_with_head(text, at)
             or (word in FRAME_CLOSERS and _in_frame(text[max(0, at - MAX_NAME) : at]))
@@ -1217,6 +1220,8 @@ class NameMatcher:
             )
             topic = head in UNIT_HEADS and TOPIC_MARKER in modifier
             latin = any(char.isascii() and char.isalpha() for char in modifier)  # SmartBots…中心
+            # 湄公河流域禁毒合作机制: a place name jieba knows opens it, though no list holds it
+            proper_start = tagged_words(modifier)[0][1].startswith("ns") and len(words) > 2
             if entity_type is EntityType.PUBLICATION:
                 # 报告 is as often "reporting" (加强成果报告): a report is named by its year,
                 # its period, its author and topic, or a quotation
@@ -1235,7 +1240,10 @@ class NameMatcher:
                 and OF not in modifier  # 2012-2022年按指标分列的…: a description of a period
                 and not self._generic(modifier[period.end() :])
             )
-            return anchored or "”" in name or verb_start or worldwide or topic or latin or dated
+            return (
+                anchored or "”" in name or verb_start or worldwide or topic or latin or dated
+                or proper_start
+            )  # fmt: skip
         if entity_type is EntityType.ORGANIZATION and not anchored and "”" not in name:
             # 协调委员会, 指导委员会: a body named by its function alone is a kind of body
             tagged = tagged_words(modifier)
