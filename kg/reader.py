@@ -633,6 +633,9 @@ def _wrapped_front(head: list[Line], lines: list[Line]) -> Metadata:
     )
 
 
+CONTENTS_LINES = frozenset({"目录", "目 录"})
+
+
 def _segmented_front(head: list[Line]) -> Metadata:
     """Front matter with one item per line and no blank lines (text extracted segment by
     segment): lines are never joined, except the masthead's name lines above a session line
@@ -689,6 +692,8 @@ def _segmented_front(head: list[Line]) -> Metadata:
             notes.append(written)
         elif not sessions and not agenda and not candidates and _name_line(text):
             masthead.append("".join(text.split()) if LETTER_SPACED.fullmatch(text) else written)
+        elif text.endswith("。") or text in CONTENTS_LINES:
+            notes.append(written)  # 上午10时05分宣布开会。, 目录: a sentence or a heading, no title
         else:
             candidates.append(written)
         expecting_agenda_title = False

@@ -272,6 +272,14 @@ def test_a_summary_record_is_of_its_bodys_meeting():
     assert "主席：　某某先生（智利）" in meta.notes
 
 
+def test_a_records_opening_sentence_and_contents_line_are_no_title():
+    text = SUMMARY_RECORD.replace(
+        "议程项目12：海洋问题\n", "目录\n议程项目12：海洋问题\n上午10时05分宣布开会。\n"
+    )
+    meta = parse_document(text).metadata
+    assert meta.title == "第7次会议简要记录"
+
+
 def test_a_resolution_titled_with_a_comma_opens_after_its_organ():
     text = (
         "海洋事务委员会\n第31/2号决议\n加强国际合作，应对海洋塑料污染带来的挑战\n海洋事务委员会，\n"
