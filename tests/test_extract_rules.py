@@ -1032,10 +1032,13 @@ def test_a_resolution_calls_its_own_organ_by_its_head():
         "回顾其2029年7月23日第2029/52号决议，\n"
         "请理事会主席向各委员会通报，\n"
         "注意到协调理事会的工作，\n"
+        "欢迎西非国家经济共同体（西非经共体）理事会的合作，\n"
     )
     found = Extractor().extract(document)
     council = found.entities["org/ecosoc"]
+    # after a closing bracket the head goes on another body's name (（西非经共体）理事会)
     assert {m.text for m in council.mentions} == {"经济及社会理事会", "理事会"}
+    assert "3" not in {m.paragraph for m in council.mentions}
     assert keys(found, EntityType.RESOLUTION) == ["resolution/ecosoc-2029-52"]
 
 

@@ -530,6 +530,36 @@ def test_a_body_acting_through_a_programme_runs_it(relate):
     assert pairs(found, "implements") == set()
 
 
+def test_a_programme_or_meeting_said_to_be_run_or_chaired_by_bodies(relate):
+    found = relate("西非海岸倡议由毒品和犯罪问题办公室、维持和平行动部和国际刑事警察组织共同实施。")
+    assert {s for s, _ in pairs(found, "implements")} == {
+        "联合国毒品和犯罪问题办公室", "维持和平行动部", "国际刑事警察组织"
+    }  # fmt: skip
+    found = relate("欧洲联盟支持全球酒精政策会议。会议由阿富汗和巴基斯坦共同主持。")
+    assert pairs(found, "participatesIn") == {
+        ("阿富汗", "全球酒精政策会议"), ("巴基斯坦", "全球酒精政策会议")
+    }  # fmt: skip
+    found = relate("该方案由欧洲联盟资助。")  # funded, not run
+    assert pairs(found, "implements") == set()
+
+
+def test_bodies_acting_in_the_frame_of_a_programme_the_sentence_opens_with(relate):
+    found = relate(
+        "在航空通信项目（AIRCOP）框架内，毒品和犯罪问题办公室与国际刑事警察组织一道，"
+        "在贝宁和加纳设立了联合机场拦截工作队。"
+    )
+    assert {s for s, o in pairs(found, "implements") if o == "航空通信项目"} == {
+        "联合国毒品和犯罪问题办公室", "国际刑事警察组织"
+    }  # fmt: skip
+
+
+def test_a_body_that_asks_others_to_give_gives_nothing(relate):
+    found = relate("开发署鼓励会员国继续为西非区域方案提供自愿捐款。")
+    assert pairs(found, "supports") == set()
+    found = relate("开发署为西非区域方案提供了捐款。")
+    assert pairs(found, "supports") == {("联合国开发计划署", "西非区域方案")}
+
+
 SUMMARY_FRONT = (
     "联合国人口与发展委员会主持召开的人口问题区域论坛\n"
     "2024年3月4日至6日\n"

@@ -66,7 +66,7 @@ ABBREVIATION = re.compile(
 )
 NOT_ABBREVIATION = re.compile(r"\d|第|年|月|日|届|号")
 # A bare head after these is some other body: 各委员会, 该委员会, 其理事会, 两个委员会.
-OTHER_BODY_BEFORE = frozenset("各该这那其他它两几个些等")
+OTHER_BODY_BEFORE = frozenset("各该这那其他它两几个些等）)")  # （西非经共体）委员会: a name goes on
 PERIOD_AT_END = re.compile(rf"{BRACKETED_PERIOD}$")
 SHORTENED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.MEETING, EntityType.PROGRAMME})
 MIN_SHORTENED = 4  # 工作组, 论坛: a head with one word before it is no shortened name

@@ -97,6 +97,13 @@ def led_by(sentence: Sentence, led: Mention) -> list[Mention]:
     return [m for m in leaders if m.key != UN_KEY]
 
 
+def listed_in(sentence: Sentence, match: re.Match, group: str = "actors") -> list[Mention]:
+    """The actors listed from the start of ``match``'s ``group``, as one enumeration
+    (由A、B和C共同实施: A, B and C), the UN itself left out."""
+    listed = sentence.enumeration_after(match.start(group), *ACTORS)
+    return [m for m in listed if m.end <= match.end(group) and m.key != UN_KEY]
+
+
 def occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
     """Where ``word`` is written in ``text[start:end]``, left to right, without overlaps."""
     position = text.find(word, start, end)

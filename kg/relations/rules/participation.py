@@ -26,6 +26,7 @@ from kg.relations.rules.base import (
     first_free_trigger,
     first_per_pair,
     led_by,
+    listed_in,
     occurrences,
 )
 from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
@@ -64,7 +65,8 @@ PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式|创始|主要)?(?:�
 JOINTLY = "共同"
 FOR = "为"
 ADVERBS_BEFORE = re.compile(r"(?:正在|一直|继续|已经|还|也|已|将|均|都)*$")
-UNDER = re.compile(r"(?:的)?(?:框架)?(?:下|内)，")
+# …方案(AIRCOP)框架内，: the programme (its short form in brackets) a clause opens under
+UNDER = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?(?:的)?(?:框架)?(?:下|内)，")
 
 
 def participates(sentence: Sentence) -> Iterator[Assertion]:
@@ -92,6 +94,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_organisers(sentence, events),
             *_takers_part(sentence, events),
             *_listed_takers(sentence, events),
+            *_hosted_by(sentence, events),
             *_from_list(sentence, events),
             *_cooperating(sentence, events),
             *_partners_of(sentence, events),
@@ -564,6 +567,25 @@ COMPOSED = re.compile(
     r"(?:目前|现在|主要|将)?由(?P<members>[^，。；由]{2,80}?)(?:共同)?(?:组成|构成|参加|参与)"
 )
 GROUPS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.MEETING)
+
+
+# 会议由阿富汗和巴基斯坦共同主持: the hosts or chairs of a meeting, named after it
+HOSTED_BY = re.compile(
+    r"(?:将|已|则|均)?由(?P<actors>[^，。；由]{2,80}?)(?:共同|联合)?"
+    r"(?:主持|召集|主办|举办|组织|召开|牵头)"
+)
+
+
+def _hosted_by(sentence: Sentence, events) -> Iterator[Assertion]:
+    """X会议由A和B共同主持/主办: each host takes part in the meeting."""
+    for meeting in events:
+        if meeting.type is not EntityType.MEETING:
+            continue
+        hosted = HOSTED_BY.match(sentence.text, meeting.end)
+        for host in listed_in(sentence, hosted) if hosted is not None else []:
+            yield assertion(
+                sentence, host, Predicate.PARTICIPATES_IN, meeting, "participates:hosted-by", 0.8
+            )
 
 
 def _composed(sentence: Sentence) -> Iterator[Assertion]:

@@ -21,8 +21,10 @@ from kg.relations.rules.base import (
     assertion,
     first_free_trigger,
     led_by,
+    listed_in,
     occurrences,
 )
+from kg.relations.rules.participation import UNDER
 from kg.relations.sentence import ACTORS, MEMBER_STATES, PLACES, Sentence, triggers
 from kg.text import SETTING
 
@@ -34,6 +36,7 @@ ITS = re.compile(r"其[“”]?$")
 AIMED = ("为", "向", "针对", "面向", "对")
 # …方案框架内, …举措框架下: the work the sentence describes is done within the programme.
 FRAMEWORK = re.compile(r"的?(?:框架内|框架下|框架中|范围内)")
+FRAME_OPENING = ("在", "在其")  # 在X框架内，…: the frame a sentence opens with
 # 继续在一些国家开展，其中包括孟加拉国、海地…: the places a programme works in.
 INCLUDING = ("其中包括", "包括")
 # Words before a place that an actor works in or for (在X开展, 向X提供, 协助X).
@@ -122,6 +125,18 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, actor, Predicate.IMPLEMENTS, programme, "implements:through", 0.7
                 )
+        for actor in _working_under(sentence, programme):
+            # 在航空通信项目框架内，毒品和犯罪问题办公室与…一道设立了…: work done within it
+            yield assertion(
+                sentence, actor, Predicate.IMPLEMENTS, programme, "implements:framework", 0.7
+            )
+        run_by = RUN_BY.match(text, programme.end)
+        if run_by is not None:
+            # 西非海岸倡议由毒品和犯罪问题办公室和刑警组织共同实施: the bodies run it
+            for actor in listed_in(sentence, run_by):
+                yield assertion(
+                    sentence, actor, Predicate.IMPLEMENTS, programme, "implements:run-by", 0.75
+                )
         supported = SUPPORTED_BY.search(text, sentence.start, programme.start)
         if supported:
             bodies = [
@@ -141,6 +156,27 @@ THROUGH = re.compile(r"通过(?:其|该|这一)?(?:[^，。；向为与对在通
 MEANS_OF = re.compile(
     r"(?:等(?:渠道|途径|方式)?)?(?:向|为|在|对|给|帮助|协助|支持|支助|资助|提供|支付|拨付|开展|实施|加强|促进|推动)"
 )
+
+
+# X由A、B和C共同实施: the programme said, after its name, to be run by the bodies listed
+RUN_BY = re.compile(
+    r"(?:目前|主要|将|已|则|均)?由(?P<actors>[^，。；由]{2,80}?)(?:共同|联合)?"
+    r"(?:实施|执行|管理|牵头|领导|运作|负责|开展|主持|协调|发起)"
+)
+
+
+def _working_under(sentence: Sentence, programme) -> list:
+    """The bodies a sentence that opens 在X框架内， (在X下，) names first as acting, with those
+    acting with them: they work within the programme X."""
+    text = sentence.text
+    under = UNDER.match(text, programme.end)
+    if under is None or not text[sentence.start : programme.start].endswith(FRAME_OPENING):
+        return []
+    bodies = sentence.enumeration_after(under.end(), EntityType.ORGANIZATION)
+    if not bodies:
+        return []
+    acting = [*bodies, *sentence.co_actors(bodies[-1])]
+    return [m for m in acting if m.type is EntityType.ORGANIZATION and m.key != UN_KEY]
 
 
 def _through(sentence: Sentence, programme) -> bool:

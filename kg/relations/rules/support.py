@@ -17,7 +17,7 @@ from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import HELP_KIND, assertion, first_per_pair, occurrences
-from kg.relations.sentence import ACTORS, CLAUSE_END, Sentence, triggers
+from kg.relations.sentence import ACTORS, CLAUSE_END, Sentence, first_word, triggers
 
 SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
 FUNDED_BY = re.compile(r"由(?P<actors>[^，。；由]{2,40}?)(?:资助|供资|支助|赞助|出资)的")
@@ -143,7 +143,10 @@ def _resourced(sentence: Sentence) -> Iterator[Assertion]:
             subject = sentence.subject(*ACTORS)
             givers = (
                 [subject, *sentence.co_actors(subject)]
-                if subject is not None and subject.end <= match.start()
+                if subject is not None
+                and subject.end <= match.start()
+                # 委员会鼓励会员国为X提供捐款: those asked give, not the subject that asks
+                and first_word(sentence.text, triggers("request"), subject.end, match.start()) < 0
                 else []
             )
         for giver in givers:
