@@ -233,6 +233,15 @@ def test_the_subject_carrying_out_an_instrument_implements_it(relate):
     }
 
 
+def test_bodies_that_cooperate_and_then_carry_out_an_instrument_implement_it(relate):
+    found, _ = relate(
+        "毒品和犯罪问题办公室与西非国家经济共同体（西非经共体）委员会合作，"
+        "继续执行《西非经共体禁毒区域行动计划》。"
+    )
+    carried = {s for s, p, o in found if p == "implements"}
+    assert carried == {"联合国毒品和犯罪问题办公室", "西非国家经济共同体"}
+
+
 def test_a_party_to_an_instrument_or_one_that_ratifies_it_implements_it(relate):
     found, _ = relate(
         "乌克兰是《关于难民地位的公约》及其《议定书》的缔约方。",
