@@ -337,6 +337,16 @@ def test_a_body_listed_with_the_giving_states_gives_with_them(relate):
     assert not {f for f in found if f[1] == "donorTo"}
 
 
+def test_a_flow_a_meetings_name_describes_is_a_route_its_organiser_acts_on(relate):
+    found, relations = relate(
+        "毒品和犯罪问题办公室在阿布贾举办了关于拉丁美洲可卡因经西非流向欧洲问题的区域专家组会议。"
+    )
+    (route,) = relations.routes.values()
+    roles = {(p, o) for s, p, o in found if s == route.label_zh}
+    assert {("origin", "拉丁美洲"), ("transit", "西非"), ("destination", "欧洲")} <= roles
+    assert ("联合国毒品和犯罪问题办公室", "participatesIn", route.label_zh) in found
+
+
 def test_route_with_origin_transit_and_destination(relate):
     found, relations = relate(
         "毒品和犯罪问题办公室协助各国打击从阿富汗经东非流入欧洲的海洛因贩运。"

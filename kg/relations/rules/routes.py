@@ -1,7 +1,8 @@
 """Trafficking routes and flows: a `kg:Route` with the threat it concerns and its places.
 
-A sentence that names a trafficking threat (or a drug) and speaks of movement
-(路线, 沿线, 经由, 过境, 流入, 跨国 …) describes a flow. Each place gets its role from
+A sentence (or the name of a meeting, programme or publication) that names a trafficking
+threat (or a drug) and speaks of movement (路线, 沿线, 经由, 过境, 流入, 跨国 …) describes a
+flow. Each place gets its role from
 the word before it: 从/来自 → origin, 经/经由/过境/通过 → transit, 到/至/流入/运往 →
 destination; a place written right before the commodity (阿富汗阿片剂) or before 产
 (阿富汗产海洛因) is its origin; places listed after 路线/沿线 lie along the route.
@@ -75,7 +76,7 @@ def find_routes(sentence: Sentence) -> list[Route]:
     different commodities."""
     threats = _flowing(sentence)
     if len({t.key for t in threats}) < 2:
-        return _flows(sentence)
+        return [*_flows(sentence), *_named_flows(sentence)]
     found = []
     for start, end in _contrasted_clauses(sentence):
         clause = replace(
@@ -88,6 +89,29 @@ def find_routes(sentence: Sentence) -> list[Route]:
         )
         found.extend(_flows(clause))
     return found
+
+
+NAMING_FLOWS = (EntityType.MEETING, EntityType.PROGRAMME, EntityType.PUBLICATION)
+
+
+def _named_flows(sentence: Sentence) -> list[Route]:
+    """Flows a meeting's, programme's or publication's name describes (关于拉丁美洲可卡因经
+    西非流向欧洲问题的区域会议), read from the name as from a sentence of its own."""
+    found = []
+    for name in sentence.of(*NAMING_FLOWS):
+        places = [m for m in sentence.nested if m.type in PLACES and _within(m, name)]
+        threats = [t for t in _flowing(sentence) if _within(t, name)]
+        if not places or not threats:
+            continue
+        clause = replace(
+            sentence, start=name.start, end=name.end, mentions=(*threats, *places), typed={}
+        )
+        found.extend(_flows(clause))
+    return found
+
+
+def _within(mention: Mention, name: Mention) -> bool:
+    return name.start <= mention.start and mention.end <= name.end
 
 
 def _flowing(sentence: Sentence) -> list[Mention]:
