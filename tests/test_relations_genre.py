@@ -260,6 +260,15 @@ def test_an_anaphor_with_no_name_before_it_stands_for_one_of_the_paragraph_befor
     assert ("沿海渔业倡议", "斐济") in pairs(found, "targets")
 
 
+def test_a_second_anaphor_stands_for_what_the_first_stood_for(relate):
+    found = relate(
+        "谨转递在杜尚别举行的中亚国家禁毒部长级会议通过的宣言。",
+        "会议由塔吉克斯坦政府主办，哈萨克斯坦的部长和上海合作组织的代表出席了会议。",
+    )
+    taking_part = {s for s, o in pairs(found, "participatesIn") if o == "中亚国家禁毒部长级会议"}
+    assert taking_part == {"塔吉克斯坦", "哈萨克斯坦", "上海合作组织"}
+
+
 def test_help_of_a_kind_names_the_body_that_helps_the_place(relate):
     found = relate("在妇女署的技术支持下，阿根廷2031年国家用于促进性别平等的预算有所增加。")
     assert ("联合国促进性别平等和增强妇女权能署", "阿根廷") in pairs(found, "targets")

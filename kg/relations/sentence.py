@@ -350,6 +350,14 @@ def anaphors() -> tuple[tuple[str, EntityType], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
+def _antecedents(earlier: list[Mention], head: str, entity_type: EntityType) -> list[Mention]:
+    """The names an anaphor may stand for: those with its head (该基金: a fund), else those
+    of its type."""
+    return [m for m in earlier if m.text.endswith(head)] or [
+        m for m in earlier if m.type is entity_type
+    ]
+
+
 def resolve_anaphors(
     text: str,
     mentions: list[Mention],
@@ -366,6 +374,7 @@ def resolve_anaphors(
     for mention in mentions:
         taken[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
     found = []
+    standing = []  # anaphors that stand for a name written before them
     for word, entity_type in anaphors():
         start = text.find(word)
         while start >= 0:
@@ -374,12 +383,13 @@ def resolve_anaphors(
                 # 该基金: the last name with the anaphor's head (a fund, body or programme),
                 # else the last entity of its type
                 head = POINTERS.sub("", word)
-                earlier = [m for m in mentions if m.end <= start]
+                # 会议由…主办，…出席了会议: an anaphor also stands for what one before stood for
+                earlier = sorted(
+                    (m for m in (*mentions, *standing) if m.end <= start), key=lambda m: m.end
+                )
                 if not earlier and previous:
                     earlier = previous  # the paragraph goes on about the last one's topic
-                before = [m for m in earlier if m.text.endswith(head)] or [
-                    m for m in earlier if m.type is entity_type
-                ]
+                before = _antecedents(earlier, head, entity_type)
                 key = before[-1].key if before else ""
                 entity_type = before[-1].type if before else entity_type
                 if not key and entity_type is EntityType.MEETING and meeting:
@@ -387,5 +397,7 @@ def resolve_anaphors(
                 if key:
                     found.append(Mention(paragraph, start, end, word, entity_type, key, "anaphora"))
                     taken[start:end] = b"\1" * len(word)
+                    if before:
+                        standing.append(found[-1])
             start = text.find(word, end)
     return found
