@@ -337,6 +337,13 @@ def test_a_body_listed_with_the_giving_states_gives_with_them(relate):
     assert not {f for f in found if f[1] == "donorTo"}
 
 
+def test_places_listed_after_towards_are_all_destinations(relate):
+    found, relations = relate("经由中亚的北方路线向俄罗斯联邦和欧洲贩运阿片剂的情况仍在持续。")
+    (route,) = relations.routes.values()
+    roles = {(p, o) for s, p, o in found if s == route.label_zh}
+    assert {("transit", "中亚"), ("destination", "俄罗斯联邦"), ("destination", "欧洲")} <= roles
+
+
 def test_a_flow_a_meetings_name_describes_is_a_route_its_organiser_acts_on(relate):
     found, relations = relate(
         "毒品和犯罪问题办公室在阿布贾举办了关于拉丁美洲可卡因经西非流向欧洲问题的区域专家组会议。"

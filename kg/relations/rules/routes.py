@@ -272,8 +272,10 @@ def _role(
             return role
     if any(text.startswith(word, place.end) for word in triggers("route-origin-after")):
         return Predicate.ORIGIN
-    if lead.endswith(TOWARDS) and text.startswith(MOVED, place.end):
-        return Predicate.DESTINATION  # 经巴尔干路线向西欧贩运: where it is taken
+    if lead.endswith(TOWARDS):
+        listed = sentence.enumeration_after(place.start, *PLACES) or [place]
+        if text.startswith(MOVED, listed[-1].end):
+            return Predicate.DESTINATION  # 经巴尔干路线向西欧(和中欧)贩运: where it is taken
     if any(threat.start == place.end for threat in threats):
         return Predicate.ORIGIN  # 阿富汗阿片剂: the commodity of a place comes from it
     if HUB.match(text, place.end):
