@@ -269,6 +269,28 @@ def test_a_second_anaphor_stands_for_what_the_first_stood_for(relate):
     assert taking_part == {"塔吉克斯坦", "哈萨克斯坦", "上海合作组织"}
 
 
+def test_the_helper_and_the_body_helped_both_act_in_the_place(relate):
+    found = relate(
+        "在世界粮食计划署（粮食署）的支持下，难民署向孟加拉国的罗兴亚难民提供了粮食援助。"
+    )
+    assert {s for s, o in pairs(found, "targets") if o == "孟加拉国"} == {
+        "世界粮食计划署", "联合国难民事务高级专员办事处"
+    }  # fmt: skip
+
+
+def test_the_bodies_a_programme_is_run_with_run_it(relate):
+    found = relate(
+        "在卢旺达，农村妇女通过与粮食及农业组织(粮农组织)、国际农业发展基金(农发基金)和"
+        "世界粮食计划署(粮食署)共同实施的增强农村妇女经济权能联合方案获得了援助。"
+    )
+    assert {s for s, _ in pairs(found, "implements")} == {
+        "联合国粮食及农业组织", "国际农业发展基金", "世界粮食计划署"
+    }  # fmt: skip
+    assert not {s for s, o in pairs(found, "targets") if o == "卢旺达"} - {
+        "增强农村妇女经济权能联合方案"
+    }  # the bodies listed after 与 are no subject acting in Rwanda
+
+
 def test_help_of_a_kind_names_the_body_that_helps_the_place(relate):
     found = relate("在妇女署的技术支持下，阿根廷2031年国家用于促进性别平等的预算有所增加。")
     assert ("联合国促进性别平等和增强妇女权能署", "阿根廷") in pairs(found, "targets")

@@ -354,6 +354,15 @@ def test_a_flow_a_meetings_name_describes_is_a_route_its_organiser_acts_on(relat
     assert ("联合国毒品和犯罪问题办公室", "participatesIn", route.label_zh) in found
 
 
+def test_the_donors_a_sentence_names_outright(relate):
+    found, _ = relate(
+        "美利坚合众国、德国和欧洲联盟仍是难民署最大的捐助方。",
+        "日本通过其官方发展援助向难民署提供了1.2亿美元。",
+    )
+    donors = {s for s, p, o in found if p == "donorTo" and o == "联合国难民事务高级专员办事处"}
+    assert donors == {"美利坚合众国", "德国", "欧洲联盟", "日本"}
+
+
 def test_route_with_origin_transit_and_destination(relate):
     found, relations = relate(
         "毒品和犯罪问题办公室协助各国打击从阿富汗经东非流入欧洲的海洛因贩运。"

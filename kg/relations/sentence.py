@@ -125,9 +125,13 @@ class Sentence:
                 continue
             before = self.text[max(self.start, mention.start - 2) : mention.start]
             gap = self.text[object_end : mention.start]
-            # 在埃塞俄比亚，儿基会…: the comma closes the adverbial, the subject follows
-            listed = object_end >= 0 and ENUMERATION_GAP.fullmatch(gap) and "，" not in gap
-            if before.endswith(PREPOSITIONS) or before.endswith("的") or listed:
+            # 在埃塞俄比亚，儿基会…: the comma closes the adverbial, the subject follows;
+            # 与粮农组织(粮农组织)、农发基金…: a short form's bracket closes before the list goes on
+            listed = (
+                object_end >= 0 and ENUMERATION_GAP.fullmatch(gap.lstrip("）)")) and "，" not in gap
+            )
+            short_form = object_end >= 0 and gap in OPENING_BRACKETS  # 在世界粮食计划署（粮食署）
+            if before.endswith(PREPOSITIONS) or before.endswith("的") or listed or short_form:
                 object_end = mention.end  # 对反恐怖主义委员会、安全理事会…: all objects
                 continue
             if NOT_ACTING.match(self.text, mention.end) or self.text.startswith(
@@ -296,6 +300,7 @@ ADVERBIAL = re.compile(
     r"(?:(?:例如|此外|另外|同时|因此|然而|但是|总体而言|\d{4}(?:[-—–]\d{4})?年)，)?"
     r"(?:为了|为|由于|随着|根据|按照|通过|鉴于|针对|对于|关于|考虑到|除了)"
 )
+OPENING_BRACKETS = ("（", "(")
 CO_ACTOR_GAP = re.compile(r"（?\s?(?:还|也|已)?(?:、|和|及|以及|与|同)\s?")
 FRAME = "在"  # 在X，…: X sets the sentence
 ENUMERATION_GAP = re.compile(r"\s?(?:政府|国|等)?\s?(?:、|，|和|及|以及|与|同|或)\s?")

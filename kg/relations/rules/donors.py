@@ -1,5 +1,7 @@
 """donorTo: countries (and funds) that fund a body.
 
+A、B和C是X最大的捐助方 and A向X提供了N美元 name the givers and the body outright.
+
 A sentence with a funding word (捐助, 捐款, 供资, 认捐, 分摊费用 …), the countries it
 names as givers, and the body it names as receiver (the one after 向/为/对, else
 the only one). Both ends stand in the sentence. A body that is the recipient of a
@@ -21,6 +23,7 @@ RECEIVER_MARKS = ("向", "为", "对", "给")
 FUNDED_BY = re.compile(r"由[^，。；由]{1,40}?(?:资助|供资|出资|捐助|提供资金)")
 GIVER_GROUPS = ("捐助方集团", "捐助国集团", "捐助方小组")
 GIVERS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.COUNTRY)
+DONORS = (EntityType.COUNTRY, EntityType.ORGANIZATION)  # what kg:donorTo's subject may be
 
 
 # 儿基会仍然是中央应急基金（CERF）资金的最大接受者: the fund gives to the body
@@ -31,8 +34,21 @@ RECEIVER_OF = re.compile(
 )
 
 
+# 美国、德国和欧洲联盟仍是难民署最大的捐助方: the givers before the copula
+DONOR_OF = re.compile(
+    r"(?:仍然|仍|一直|继续|也|还)?(?:是|为)(?P<body>[^，。；是]{2,40}?)的?"
+    r"(?:最大|主要|第二大|第三大|重要|长期)?的?(?:捐助方|捐助国|捐助者|供资方|出资方)"
+)
+# 日本向难民署提供了1.2亿美元: an amount of money given to a body
+AMOUNT_TO = re.compile(
+    r"向(?P<body>[^，。；向]{2,40}?)(?:提供|捐助|捐赠|捐出|拨付|支付|认捐)了?"
+    r"(?:约|近|超过|逾)?\s?[\d.,，\s]+\s?(?:万|亿)?(?:美元|欧元|英镑|瑞士法郎|日元|加元|澳元)"
+)
+
+
 def donors(sentence: Sentence) -> Iterator[Assertion]:
     yield from _receivers(sentence)
+    yield from _named_donors(sentence)
     text = sentence.value
     if not any(word in text for word in triggers("donor")):
         return
@@ -66,6 +82,26 @@ def donors(sentence: Sentence) -> Iterator[Assertion]:
         if not any(word in sentence.text[country.end : clause_end] for word in words):
             continue  # the country must give: a funding word follows it in its clause
         yield assertion(sentence, country, Predicate.DONOR_TO, receiver, "donor:funding-word", 0.7)
+
+
+def _named_donors(sentence: Sentence) -> Iterator[Assertion]:
+    """A、B和C是X最大的捐助方; A向X提供了N美元: the givers fund the body X."""
+    text = sentence.text
+    for pattern, rule in ((DONOR_OF, "donor:donor-of"), (AMOUNT_TO, "donor:amount")):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            receivers = [
+                m for m in sentence.inside(match, "body", EntityType.ORGANIZATION)
+                if m.start == match.start("body")
+            ]  # fmt: skip
+            if not receivers:
+                continue
+            givers = sentence.enumeration_before(match.start(), *DONORS, gap="政府")
+            if not givers:
+                subject = sentence.subject(*DONORS)
+                givers = [subject] if subject is not None and subject.end <= match.start() else []
+            for giver in givers:
+                if giver.key != receivers[0].key:
+                    yield assertion(sentence, giver, Predicate.DONOR_TO, receivers[0], rule, 0.7)
 
 
 def _donors_to_heading_body(sentence: Sentence) -> Iterator[Assertion]:

@@ -130,6 +130,14 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, actor, Predicate.IMPLEMENTS, programme, "implements:framework", 0.7
             )
+        co_run = CO_RUN.search(
+            text, max(sentence.start, programme.start - CO_RUN_REACH), programme.start
+        )
+        for actor in listed_in(sentence, co_run) if co_run is not None else []:
+            # 通过与粮农组织、农发基金和粮食署共同实施的…联合方案: the bodies named run it
+            yield assertion(
+                sentence, actor, Predicate.IMPLEMENTS, programme, "implements:run-with", 0.75
+            )
         run_by = RUN_BY.match(text, programme.end)
         if run_by is not None:
             # 西非海岸倡议由毒品和犯罪问题办公室和刑警组织共同实施: the bodies run it
@@ -163,6 +171,14 @@ RUN_BY = re.compile(
     r"(?:目前|主要|将|已|则|均)?由(?P<actors>[^，。；由]{2,80}?)(?:共同|联合)?"
     r"(?:实施|执行|管理|牵头|领导|运作|负责|开展|主持|协调|发起)"
 )
+
+
+# 与A、B和C共同实施的X方案: the bodies a programme is run with, named before it
+CO_RUN = re.compile(
+    r"(?:与|同)(?P<actors>[^，。；与同]{2,100}?)(?:共同|联合|一道|一起)"
+    r"(?:实施|执行|开展|管理|运作|推出|发起)的“?$"
+)
+CO_RUN_REACH = 110  # characters before the programme where the list may start
 
 
 def _working_under(sentence: Sentence, programme) -> list:
@@ -457,6 +473,8 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
     actors = []
     if helped is not None:
         actors = sentence.inside(helped, "body", EntityType.ORGANIZATION)
+        if subject is not None and subject.start >= helped.end():
+            actors += [subject, *sentence.co_actors(subject)]  # 在粮食署的支持下，难民署向X…
     elif subject is not None and not text.startswith("的", subject.end):
         actors = [subject, *sentence.co_actors(subject)]  # 儿基会的合作伙伴 is not the body
     elif subject is None:
