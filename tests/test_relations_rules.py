@@ -354,6 +354,15 @@ def test_a_flow_a_meetings_name_describes_is_a_route_its_organiser_acts_on(relat
     assert ("联合国毒品和犯罪问题办公室", "participatesIn", route.label_zh) in found
 
 
+def test_the_partners_a_body_lists(relate):
+    found, _ = relate(
+        "难民署与900多个伙伴组织合作，其中包括非政府组织以及世界银行等国际金融机构。",
+        "难民署的合作伙伴包括国际移民组织和开发署。",
+    )
+    partners = {o for s, p, o in found if p == "partnerOf" and s == "联合国难民事务高级专员办事处"}
+    assert partners == {"世界银行", "国际移民组织", "联合国开发计划署"}
+
+
 def test_the_donors_a_sentence_names_outright(relate):
     found, _ = relate(
         "美利坚合众国、德国和欧洲联盟仍是难民署最大的捐助方。",

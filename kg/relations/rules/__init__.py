@@ -5,7 +5,12 @@ from kg.relations.rules.donors import donors
 from kg.relations.rules.locations import located_by_name, located_in, set_up_in
 from kg.relations.rules.meetings import adopted_by_issuing_body, adopted_by_name, adopts, held_in
 from kg.relations.rules.participation import participates
-from kg.relations.rules.partners import co_signatories, cooperation, named_partners
+from kg.relations.rules.partners import (
+    co_signatories,
+    cooperation,
+    listed_partners,
+    named_partners,
+)
 from kg.relations.rules.programmes import carried_out, implements, targets
 from kg.relations.rules.support import supports
 from kg.relations.rules.work import (
@@ -23,6 +28,7 @@ RULES = (
     cooperation,
     co_signatories,
     named_partners,
+    listed_partners,
     works_on,
     works_on_sentence_topic,
     works_on_named_threat,

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import assertion, first_free_trigger, first_trigger, occurrences
@@ -306,3 +307,34 @@ def named_partners(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, subject, Predicate.PARTNER_OF, others[0], "partner:named", 0.75
             )
+
+
+# 与900多个伙伴组织合作，其中包括…世界银行等; 难民署的合作伙伴包括A和B: partners listed
+LISTED_PARTNERS = re.compile(
+    r"(?P<with>(?:与|同)[^，。；与同]{1,30}?合作，(?:其中)?包括)"
+    r"|(?P<owned>的(?:主要)?(?:合作)?伙伴(?:还|也)?(?:包括|有))"
+)
+
+
+def listed_partners(sentence: Sentence) -> Iterator[Assertion]:
+    """The partners a body lists: A与…合作，其中包括B、C; A的合作伙伴包括B和C. The named
+    bodies and States of the clause after the list word are A's partners."""
+    text = sentence.text
+    for match in LISTED_PARTNERS.finditer(text, sentence.start, sentence.end):
+        if match.group("owned"):
+            owners = [m for m in sentence.of(*ACTORS) if m.end == match.start()]
+        else:
+            subject = sentence.subject(*ACTORS)
+            owners = [subject] if subject is not None and subject.end <= match.start() else []
+        if not owners:
+            continue
+        _, clause_end = sentence.clause_of(match.end())
+        for partner in sentence.of(*ACTORS):
+            if (
+                match.end() <= partner.start < clause_end
+                and partner.key not in (owners[0].key, UN_KEY)
+                and not text.startswith("的", partner.end)
+            ):
+                yield assertion(
+                    sentence, owners[0], Predicate.PARTNER_OF, partner, "partner:listed", 0.7
+                )
