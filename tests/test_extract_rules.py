@@ -942,6 +942,13 @@ def test_a_government_reporting_is_no_report(extract):
         ("某某先生（墨西哥）代表里约集团发言。", EntityType.ORGANIZATION, ["里约集团"]),
         ("他代表里约集团发言。", EntityType.ORGANIZATION, ["里约集团"]),
         ("秘书长特别代表办公室发表了报告。", EntityType.ORGANIZATION, ["秘书长特别代表办公室"]),
+        # a strategy is named by its owner or by its period, unless the period's words are generic
+        (
+            "规划署继续执行2021-2026年全球艾滋病战略。",
+            EntityType.PROGRAMME,
+            ["2021-2026年全球艾滋病战略"],
+        ),
+        ("各国制定了2021-2025年国家战略。", EntityType.PROGRAMME, []),
         # the monitoring teams of sanctions committees
         ("请塔利班制裁监测组提交报告。", EntityType.ORGANIZATION, ["塔利班制裁监测组"]),
         # 积极参与 is one idiom to jieba, its verb still ends the name; a place opens it

@@ -144,6 +144,10 @@ SEGMENT = re.compile(
 # 编写了2009-2011年促进法治…区域方案: a programme's name may start with its years.
 YEAR_SPAN = re.compile(r"\d{4}\s*年?\s*[-—–至]\s*\d{4}\s*年")  # also 2022年至2023年
 YEAR_SPAN_REACH = 20
+# 2021-2026年全球艾滋病战略: a period, then the words of one name up to its head
+DATED_BEFORE = re.compile(
+    r"\d{4}\s*年?\s*[-—–至]\s*\d{4}\s*年(?P<words>[^\d，。；、：“”《》（）()的和]{1,16})$"
+)
 YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?年$")
 # between a session and its outcome: 的, 通过的, 上通过的, 在…之际通过的
 ADOPTED_THERE = re.compile(r"(?:(?:上|期间|在[^，。；]{1,30}?之际)?所?通过)?的")
@@ -342,8 +346,14 @@ class NameMatcher:
         frames = _country_frames(text, known_ends)
         for match in self.head_pattern.finditer(text):
             head_start, end = match.span()
-            if match.group(0) in self.owned_heads and not _owner_before(owner_ends, head_start):
-                continue  # 战略, 政策 name a programme only after the body that owns it
+            if (
+                match.group(0) in self.owned_heads
+                and not _owner_before(owner_ends, head_start)
+                and not DATED_BEFORE.search(text, max(0, head_start - MAX_NAME), head_start)
+            ):
+                # 战略, 政策 name a programme only after the body that owns it, or after the
+                # period it runs for (2021-2026年全球艾滋病战略)
+                continue
             session = SESSION_AT_END.search(text, max(0, end - 12), end)
             if session is not None:
                 head_start, end = session.span()
@@ -496,8 +506,25 @@ class NameMatcher:
                 and owner.key != UN_KEY
                 and not text.endswith(TOPIC_MARKER, start, head_start)  # 办公室毒品问题方案
             )
-            if match.group(0) in self.owned_heads and not (owned and owns_plans(owner.key)):
+            dated = DATED_BEFORE.search(text, max(0, head_start - MAX_NAME), head_start)
+            if dated is not None and (
+                self._generic(dated.group("words")) or text.startswith(self.head_words, end)
+            ):
+                # 2021-2025年国家战略: any State's strategy for a period; …战略计划: the
+                # name goes on to a longer head
+                dated = None
+            if match.group(0) in self.owned_heads and not (
+                (owned and owns_plans(owner.key)) or dated
+            ):
                 continue  # 一项新的沟通战略: a strategy described, not an agency's named one
+            if (
+                dated is not None
+                and match.group(0) in self.owned_heads
+                and not owned
+                and dated.start() < start
+            ):
+                start = dated.start()  # 2021-2026年全球艾滋病战略: named with its period
+                name = text[start:end]
             anchored = (
                 (start == 0 and end == len(text))
                 or country is not None
