@@ -291,6 +291,25 @@ def test_the_bodies_a_programme_is_run_with_run_it(relate):
     }  # the bodies listed after 与 are no subject acting in Rwanda
 
 
+def test_a_regional_commissions_ministerial_session_and_its_outcomes(relate):
+    found = relate(
+        "西亚经社会第三十二届部长级会议于2024年6月在贝鲁特举行，"
+        "通过了《贝鲁特共识》以及关于数字转型的第345(XXXII)号决议。",
+        "会议选举约旦为主席，选举摩洛哥和突尼斯为副主席。",
+        "西亚经社会与环境署和开发署共同管理阿拉伯区域可持续发展论坛。",
+    )
+    adopted = pairs(found, "adopts")
+    assert ("西亚经社会第三十二届部长级会议", "贝鲁特共识") in adopted  # 共识: an outcome
+    assert ("西亚经济社会委员会", "西亚经济社会委员会第345 (XXXII)号决议") in adopted
+    taking_part = pairs(found, "participatesIn")
+    session = "西亚经社会第三十二届部长级会议"
+    assert {("约旦", session), ("摩洛哥", session), ("突尼斯", session)} <= taking_part
+    forum = "阿拉伯区域可持续发展论坛"  # 共同管理: the verb stays out of the name
+    assert {s for s, o in taking_part if o == forum} == {
+        "西亚经济社会委员会", "联合国环境规划署", "联合国开发计划署"
+    }  # fmt: skip
+
+
 def test_help_of_a_kind_names_the_body_that_helps_the_place(relate):
     found = relate("在妇女署的技术支持下，阿根廷2031年国家用于促进性别平等的预算有所增加。")
     assert ("联合国促进性别平等和增强妇女权能署", "阿根廷") in pairs(found, "targets")

@@ -116,6 +116,7 @@ POINTING_TOPIC = re.compile(r"(?:此|这一?|该|上述)(?:问题|议题|事项|
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)")
 ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+(?:次|届)$")
 IDIOM_TAGS = frozenset({"i", "l"})  # jieba's idioms and set phrases
+JOINTLY = frozenset({"共同", "一道", "一起"})
 ON_BEHALF = "代表"  # 墨西哥代表里约集团发言: for whom a speaker speaks, not part of a name
 ORDINAL_NUMBER = re.compile(r"第[一二三四五六七八九十百]+$")  # written out: 第45次 is read whole
 ORDINAL_COUNTERS = frozenset({"次", "届"})
@@ -905,6 +906,8 @@ class NameMatcher:
         """
         if left and left[-1][0] in self.modals:
             return True
+        if left and left[-1][0] in JOINTLY and flag in VERB_TAGS:
+            return True  # 与开发署共同管理…论坛: a verb done jointly is the clause's predicate
         if (
             left
             and left[-1][0] in SUBJECT_PRONOUNS

@@ -58,8 +58,9 @@ SINGLE_NUMBER = re.compile(
 TITLE_OR_TOPIC = r"题为(?:“[^“”]*”|《[^《》]*》)的|关于(?:[^，。；：“”《》]|《[^《》]*》){1,60}的"
 BODY_GAP = re.compile(rf"^(?:在其|其|在)?{DATED}(?:{TITLE_OR_TOPIC})?{DATED}$")
 SESSION_SUFFIX = re.compile(
-    rf"(?:第{ORDINAL_NUMERAL}(?:届|次)(?:特别)?会议|\d{{4}}\s?年(?:实质性|组织)?(?:届会|会议))$"
-)  # 第四届会议, 2023年届会: a session adopts in its convening body's name
+    rf"(?:第{ORDINAL_NUMERAL}(?:届|次)(?:特别|部长级|高级别)?会议"
+    r"|\d{4}\s?年(?:实质性|组织)?(?:届会|会议))$"
+)  # 第四届会议, 第三十二届部长级会议, 2023年届会: a session adopts in its body's name
 WRITTEN_WITH_BODY = re.compile(rf"(?:{TITLE_OR_TOPIC})?{DATED}")
 ANAPHOR_MEETING = re.compile(r"会议(?:在其|其)")
 OWN = "其"

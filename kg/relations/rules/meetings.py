@@ -246,8 +246,8 @@ def adopts(sentence: Sentence) -> Iterator[Assertion]:
 
 
 def _adopted_after(sentence: Sentence, words: tuple[str, ...]) -> Iterator[Assertion]:
-    """X于…在京都举行，并通过了《京都宣言》: the subject of the sentence adopts what a later
-    clause joined to it by 并 says was adopted."""
+    """X于…在京都举行，(并)通过了《京都宣言》: the subject of the sentence adopts what a
+    later clause opening with the verb (after 并 or a bare comma) says was adopted."""
     text = sentence.text
     subject = sentence.subject(*ADOPTERS)
     if subject is None:
@@ -265,8 +265,8 @@ def _adopted_after(sentence: Sentence, words: tuple[str, ...]) -> Iterator[Asser
                 )
 
 
-# ，并通过了: a clause sharing the sentence's subject
-COORDINATED = re.compile(r"，(?:并|并且|还|随后)")
+# ，并通过了 (，通过了): a clause sharing the sentence's subject
+COORDINATED = re.compile(r"，(?:并|并且|还|随后)?")
 # 通过并经大会2022年4月1日第76/258号决议核可的《…》: adopted, then endorsed by a body
 RELATIVE_TAIL = re.compile(r"(?:并经(?P<endorser>[^，。；]{1,60}?)(?:核可|批准|认可|赞同))?的")
 

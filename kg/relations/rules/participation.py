@@ -79,6 +79,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_joined(sentence),
             *_contributors(sentence),
             *_composed(sentence),
+            *_elected(sentence),
         )
     )
     if not events:
@@ -476,14 +477,17 @@ def _held_by(sentence: Sentence, events) -> Iterator[Assertion]:
 
 
 def _leading(sentence: Sentence) -> Iterator[Assertion]:
-    """A（共同）领导/主持/召集 B、C和D (groups, task forces, alliances): A is in them."""
+    """A（共同）领导/主持/召集/管理 B、C和D (groups, task forces, alliances, forums): A is in
+    them."""
     subject = sentence.subject(*ACTORS)
     if subject is None:
         return
     text = sentence.text
     for word in triggers("lead"):
         for position in occurrences(text, word, subject.end, sentence.end):
-            groups = sentence.enumeration_after(position + len(word), EntityType.ORGANIZATION)
+            groups = sentence.enumeration_after(
+                position + len(word), EntityType.ORGANIZATION, EntityType.MEETING
+            )
             if groups and text.startswith(NOT_LED, groups[-1].end):
                 groups = []  # 共同领导了X设立的工作队: X's task force, not X
             leaders = [subject]
@@ -586,6 +590,25 @@ def _hosted_by(sentence: Sentence, events) -> Iterator[Assertion]:
             yield assertion(
                 sentence, host, Predicate.PARTICIPATES_IN, meeting, "participates:hosted-by", 0.8
             )
+
+
+# 会议选举约旦为主席: the officers a meeting or body elects
+ELECTED = re.compile(
+    r"选举(?:了)?(?P<officers>[^，。；为]{2,60}?)为(?:其)?(?:主席|副主席|报告员|主席团成员|成员)"
+)
+
+
+def _elected(sentence: Sentence) -> Iterator[Assertion]:
+    """X选举A(和B)为主席/副主席/报告员: A takes part in X, the meeting or body electing."""
+    for match in ELECTED.finditer(sentence.text, sentence.start, sentence.end):
+        elector = sentence.subject(EntityType.MEETING, EntityType.ORGANIZATION)
+        if elector is None or elector.end > match.start():
+            continue
+        for officer in listed_in(sentence, match, "officers"):
+            yield assertion(
+                sentence, officer, Predicate.PARTICIPATES_IN, elector, "participates:elected",
+                0.75,
+            )  # fmt: skip
 
 
 def _composed(sentence: Sentence) -> Iterator[Assertion]:
