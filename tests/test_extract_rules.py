@@ -949,6 +949,8 @@ def test_a_government_reporting_is_no_report(extract):
             ["2021-2026年全球艾滋病战略"],
         ),
         ("各国制定了2021-2025年国家战略。", EntityType.PROGRAMME, []),
+        # 行动 names a programme only with a short form after it
+        ("各国开展了联合执法行动。", EntityType.PROGRAMME, []),
         # the monitoring teams of sanctions committees
         ("请塔利班制裁监测组提交报告。", EntityType.ORGANIZATION, ["塔利班制裁监测组"]),
         # 积极参与 is one idiom to jieba, its verb still ends the name; a place opens it

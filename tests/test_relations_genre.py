@@ -310,6 +310,21 @@ def test_a_regional_commissions_ministerial_session_and_its_outcomes(relate):
     }  # fmt: skip
 
 
+def test_programmes_a_crime_report_names_and_what_they_do(relate):
+    found = relate(
+        "通过全球打击人口贩运和偷运移民行动（GLO.ACT），毒品和犯罪问题办公室在13个伙伴国家"
+        "加强了刑事司法对策。",
+        "毒品和犯罪问题办公室的全球打击网络犯罪方案协助萨尔瓦多和洪都拉斯建立了实验室。",
+        "全球反腐败执法机构业务网络目前有121个成员国，毒品和犯罪问题办公室担任其秘书处。",
+    )
+    unodc = "联合国毒品和犯罪问题办公室"
+    # 行动 names a programme only with its short form after it; the sentence opens with it
+    assert (unodc, "全球打击人口贩运和偷运移民行动") in pairs(found, "implements")
+    programme = "全球打击网络犯罪方案"  # the body's programme acts in the places
+    assert {o for s, o in pairs(found, "targets") if s == programme} == {"萨尔瓦多", "洪都拉斯"}
+    assert (unodc, "全球反腐败执法机构业务网络") in pairs(found, "participatesIn")
+
+
 def test_help_of_a_kind_names_the_body_that_helps_the_place(relate):
     found = relate("在妇女署的技术支持下，阿根廷2031年国家用于促进性别平等的预算有所增加。")
     assert ("联合国促进性别平等和增强妇女权能署", "阿根廷") in pairs(found, "targets")

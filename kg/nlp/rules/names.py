@@ -136,6 +136,7 @@ NEEDS_ANCHOR = (
 )
 MIN_NAME = 2
 QUOTED_HEADS = frozenset({"运动"})  # heads that name a campaign only after its quoted name
+ABBREVIATED_HEADS = frozenset({"行动"})  # heads that name only with a short form after
 # 举办了一次…专家组会议: a meeting's name starts after the event's count.
 EVENT_COUNT = re.compile(r"[一两几数](?:次|场|系列)")
 # The segments of a session (ECOSOC's, a commission's) or of a forum, named after it.
@@ -178,7 +179,7 @@ ABBREVIATED_SESSION = re.compile(
 ABBREVIATED_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）](?P<unit>秘书处|执行局|执行委员会)")
 # 粮食安全信息网络（FSIN）: a name written with its short form in brackets is a name
 SHORT_FORM_AFTER = re.compile(
-    r"[（(](?:(?P<latin>[A-Z][A-Za-z0-9\-]{1,9})|(?P<short>[\u4e00-\u9fff]{2,6}))[）)]"
+    r"[（(](?:(?P<latin>[A-Z][A-Za-z0-9.\-]{1,9})|(?P<short>[\u4e00-\u9fff]{2,6}))[）)]"
 )
 RELATED_TO_KIND = ("相关", "有关")  # X相关方案: a programme of a kind, not one named
 COUNTED_PART = re.compile(r"的[一二两三四五六七八九十百几数\d]+[项个种类套]")
@@ -559,6 +560,8 @@ class NameMatcher:
                 continue  # 大会特别会议: a body's special session not told apart by number or topic
             if SIGNATURE.match(text, end):
                 continue  # 某某局(签名): a signatory of a letter, a person
+            if match.group(0) in ABBREVIATED_HEADS and not _abbreviated_after(text, start, end):
+                continue  # 加强气候行动 is an act; 全球…行动（GLO.ACT） is a programme named so
             if text.endswith(FOCAL_POINT, 0, match.end()):
                 continue  # 青年问题协调中心: a focal point, a post (their 网络 is named)
             if not self.is_name(

@@ -80,6 +80,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_contributors(sentence),
             *_composed(sentence),
             *_elected(sentence),
+            *_role_in_it(sentence),
         )
     )
     if not events:
@@ -609,6 +610,29 @@ def _elected(sentence: Sentence) -> Iterator[Assertion]:
                 sentence, officer, Predicate.PARTICIPATES_IN, elector, "participates:elected",
                 0.75,
             )  # fmt: skip
+
+
+# X…，A担任其秘书处: the role the body right before takes in the one its 其 points back to
+ROLE_IN_IT = re.compile(
+    r"(?:[还也已将]|目前|一直)?(?:担任|作为|是)其(?:联合)?(?:秘书处|主席|牵头机构|成员)"
+)
+
+
+def _role_in_it(sentence: Sentence) -> Iterator[Assertion]:
+    """X有121个成员国，A担任其秘书处: A takes part in X, the last body or programme named
+    before A."""
+    text = sentence.text
+    for actor in sentence.of(*ACTORS):
+        if ROLE_IN_IT.match(text, actor.end) is None:
+            continue
+        before = [
+            m for m in sentence.of(EntityType.ORGANIZATION, EntityType.PROGRAMME)
+            if m.end <= actor.start and m.key not in (actor.key, UN_KEY)
+        ]  # fmt: skip
+        for group in before[-1:]:
+            yield assertion(
+                sentence, actor, Predicate.PARTICIPATES_IN, group, "participates:role-in-it", 0.7
+            )
 
 
 def _composed(sentence: Sentence) -> Iterator[Assertion]:

@@ -119,7 +119,10 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 )
                 yield assertion(sentence, subject, kind, programme, "implements:framework", 0.7)
                 continue
-        if subject is not None and subject.end <= programme.start and _through(sentence, programme):
+        if subject is not None and (
+            (subject.end <= programme.start and _through(sentence, programme))
+            or (subject.start > programme.end and _through_opening(sentence, programme))
+        ):
             # 儿基会通过该基金向31个国家提供了资金: the body acts through its programme
             for actor in [subject, *sentence.co_actors(subject)]:
                 yield assertion(
@@ -193,6 +196,22 @@ def _working_under(sentence: Sentence, programme) -> list:
         return []
     acting = [*bodies, *sentence.co_actors(bodies[-1])]
     return [m for m in acting if m.type is EntityType.ORGANIZATION and m.key != UN_KEY]
+
+
+# 通过X方案(（ACRONYM）)，儿基会…: the sentence opens with the programme as its means
+THROUGH_OPENING = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?(?:的支持|的帮助)?，")
+
+
+def _through_opening(sentence: Sentence, programme) -> bool:
+    """Does the sentence open 通过X(、Y)，…: the programme the subject after it acts through?"""
+    text = sentence.text
+    if not text.startswith("通过", sentence.start):
+        return False
+    listed = sentence.enumeration_before(programme.end, EntityType.PROGRAMME)
+    start = listed[0].start if listed else programme.start
+    after = sentence.enumeration_after(programme.start, EntityType.PROGRAMME)
+    end = after[-1].end if after else programme.end
+    return start == sentence.start + 2 and THROUGH_OPENING.match(text, end) is not None
 
 
 def _through(sentence: Sentence, programme) -> bool:
@@ -477,6 +496,11 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
             actors += [subject, *sentence.co_actors(subject)]  # 在粮食署的支持下，难民署向X…
     elif subject is not None and not text.startswith("的", subject.end):
         actors = [subject, *sentence.co_actors(subject)]  # 儿基会的合作伙伴 is not the body
+    elif subject is not None:
+        # 毒品和犯罪问题办公室的全球打击网络犯罪方案协助萨尔瓦多…: the body's programme acts
+        actors = [
+            m for m in sentence.of(EntityType.PROGRAMME) if m.start == subject.end + 1
+        ]  # fmt: skip
     elif subject is None:
         actors = _givers(sentence)
     if not actors:
