@@ -704,6 +704,8 @@ def test_actors_of_a_meeting_on_a_flow_act_on_it(relate):
         ("联合国西非办事处组织了会议。", ("联合国西非办事处", "locatedIn", "西非"), None),
         ("联合国海地稳定特派团组织了会议。", ("联合国海地稳定特派团", "locatedIn", "海地"), None),
         ("东非警察局长组织派代表参加了会议。", None, "locatedIn"),
+        ("阿拉伯国家联盟总部在开罗。", ("阿拉伯国家联盟", "locatedIn", "开罗"), None),
+        ("墨西哥代表里约集团发言。", None, "locatedIn"),  # a group named where it first met
         (
             "毒品和犯罪问题办公室在奥地利建立了国际反腐败学院。",
             ("国际反腐败学院", "locatedIn", "奥地利"),
