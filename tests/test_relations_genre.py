@@ -606,6 +606,10 @@ def test_a_programme_or_meeting_said_to_be_run_or_chaired_by_bodies(relate):
     }  # fmt: skip
     found = relate("该方案由欧洲联盟资助。")  # funded, not run
     assert pairs(found, "implements") == set()
+    found = relate("全球艾滋病毒预防联合会由联合国人口基金和世卫组织共同召集，目前有38个成员国。")
+    assert pairs(found, "participatesIn") == {
+        ("联合国人口基金", "全球艾滋病毒预防联合会"), ("世界卫生组织", "全球艾滋病毒预防联合会")
+    }  # fmt: skip
 
 
 def test_bodies_acting_in_the_frame_of_a_programme_the_sentence_opens_with(relate):

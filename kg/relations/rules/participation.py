@@ -81,6 +81,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_composed(sentence),
             *_elected(sentence),
             *_role_in_it(sentence),
+            *_hosted_by(sentence, sentence.of(*EVENTS)),
         )
     )
     if not events:
@@ -96,7 +97,6 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_organisers(sentence, events),
             *_takers_part(sentence, events),
             *_listed_takers(sentence, events),
-            *_hosted_by(sentence, events),
             *_from_list(sentence, events),
             *_cooperating(sentence, events),
             *_partners_of(sentence, events),
@@ -581,15 +581,25 @@ HOSTED_BY = re.compile(
 )
 
 
+# 联合会由联合规划署和人口基金共同召集: the bodies that lead a group, named after it
+GROUP_LED_BY = re.compile(
+    r"(?:目前|现在|将|已|则|均)?由(?P<actors>[^，。；由]{2,80}?)(?:共同|联合)?"
+    r"(?:召集|主持|领导|牵头)"
+)
+
+
 def _hosted_by(sentence: Sentence, events) -> Iterator[Assertion]:
-    """X会议由A和B共同主持/主办: each host takes part in the meeting."""
-    for meeting in events:
-        if meeting.type is not EntityType.MEETING:
-            continue
-        hosted = HOSTED_BY.match(sentence.text, meeting.end)
+    """X会议由A和B共同主持/主办, X联盟由A和B共同召集: each host or leader takes part."""
+    groups = [
+        (group, GROUP_LED_BY) for group in sentence.of(EntityType.ORGANIZATION)
+        if group.key != UN_KEY
+    ]  # fmt: skip
+    meetings = [(m, HOSTED_BY) for m in events if m.type is EntityType.MEETING]
+    for led, pattern in (*meetings, *groups):
+        hosted = pattern.match(sentence.text, led.end)
         for host in listed_in(sentence, hosted) if hosted is not None else []:
             yield assertion(
-                sentence, host, Predicate.PARTICIPATES_IN, meeting, "participates:hosted-by", 0.8
+                sentence, host, Predicate.PARTICIPATES_IN, led, "participates:hosted-by", 0.8
             )
 
 
