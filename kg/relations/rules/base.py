@@ -97,6 +97,14 @@ def led_by(sentence: Sentence, led: Mention) -> list[Mention]:
     return [m for m in leaders if m.key != UN_KEY]
 
 
+def done_by(verbs: str) -> re.Pattern:
+    """The pattern of 由A、B和C(共同)V written after what they do it to (X由A和B共同实施):
+    the actors in group ``actors``; ``verbs`` an alternation of the verbs V."""
+    return re.compile(
+        rf"(?:目前|现在|主要|将|已|则|均)?由(?P<actors>[^，。；由]{{2,80}}?)(?:共同|联合)?(?:{verbs})"
+    )
+
+
 def listed_in(sentence: Sentence, match: re.Match, group: str = "actors") -> list[Mention]:
     """The actors listed from the start of ``match``'s ``group``, as one enumeration
     (由A、B和C共同实施: A, B and C), the UN itself left out."""

@@ -23,6 +23,7 @@ from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import (
     assertion,
+    done_by,
     first_free_trigger,
     first_per_pair,
     led_by,
@@ -575,17 +576,11 @@ GROUPS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.MEETING)
 
 
 # 会议由阿富汗和巴基斯坦共同主持: the hosts or chairs of a meeting, named after it
-HOSTED_BY = re.compile(
-    r"(?:将|已|则|均)?由(?P<actors>[^，。；由]{2,80}?)(?:共同|联合)?"
-    r"(?:主持|召集|主办|举办|组织|召开|牵头)"
-)
+HOSTED_BY = done_by("主持|召集|主办|举办|组织|召开|牵头")
 
 
 # 联合会由联合规划署和人口基金共同召集: the bodies that lead a group, named after it
-GROUP_LED_BY = re.compile(
-    r"(?:目前|现在|将|已|则|均)?由(?P<actors>[^，。；由]{2,80}?)(?:共同|联合)?"
-    r"(?:召集|主持|领导|牵头)"
-)
+GROUP_LED_BY = done_by("召集|主持|领导|牵头")
 
 
 def _hosted_by(sentence: Sentence, events) -> Iterator[Assertion]:

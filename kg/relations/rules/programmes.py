@@ -19,6 +19,7 @@ from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import (
     HELP_KIND,
     assertion,
+    done_by,
     first_free_trigger,
     led_by,
     listed_in,
@@ -170,10 +171,7 @@ MEANS_OF = re.compile(
 
 
 # X由A、B和C共同实施: the programme said, after its name, to be run by the bodies listed
-RUN_BY = re.compile(
-    r"(?:目前|主要|将|已|则|均)?由(?P<actors>[^，。；由]{2,80}?)(?:共同|联合)?"
-    r"(?:实施|执行|管理|牵头|领导|运作|负责|开展|主持|协调|发起)"
-)
+RUN_BY = done_by("实施|执行|管理|牵头|领导|运作|负责|开展|主持|协调|发起")
 
 
 # 与A、B和C共同实施的X方案: the bodies a programme is run with, named before it
