@@ -951,6 +951,9 @@ def test_a_government_reporting_is_no_report(extract):
         ("各国制定了2021-2025年国家战略。", EntityType.PROGRAMME, []),
         # 行动 names a programme only with a short form after it
         ("各国开展了联合执法行动。", EntityType.PROGRAMME, []),
+        # an outcome named after its city, written without brackets
+        ("会议通过了阿拉木图宣言。", EntityType.INSTRUMENT, ["阿拉木图宣言"]),
+        ("会议在阿拉木图举行。", EntityType.INSTRUMENT, []),
         # the monitoring teams of sanctions committees
         ("请塔利班制裁监测组提交报告。", EntityType.ORGANIZATION, ["塔利班制裁监测组"]),
         # 积极参与 is one idiom to jieba, its verb still ends the name; a place opens it

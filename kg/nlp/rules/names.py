@@ -136,7 +136,17 @@ NEEDS_ANCHOR = (
 )
 MIN_NAME = 2
 QUOTED_HEADS = frozenset({"运动"})  # heads that name a campaign only after its quoted name
-ABBREVIATED_HEADS = frozenset({"行动"})  # heads that name only with a short form after
+ABBREVIATED_HEADS = frozenset({"行动"})
+# 阿拉木图宣言, 多哈行动纲领: what a conference adopts, named after its city
+CITY_OUTCOME_HEADS = (
+    "行动纲领",
+    "行动计划",
+    "宣言",
+    "共识",
+    "承诺",
+    "议程",
+    "原则",
+)  # heads that name only with a short form after
 # 举办了一次…专家组会议: a meeting's name starts after the event's count.
 EVENT_COUNT = re.compile(r"[一两几数](?:次|场|系列)")
 # The segments of a session (ECOSOC's, a commission's) or of a forum, named after it.
@@ -345,6 +355,7 @@ class NameMatcher:
                 )
         candidates.extend(_units_of_known_bodies(text, known_ends, self.head_types))
         candidates.extend(_venues(text, known_ends))
+        candidates.extend(_city_outcomes(text, known_ends))
         frames = _country_frames(text, known_ends)
         for match in self.head_pattern.finditer(text):
             head_start, end = match.span()
@@ -1547,6 +1558,22 @@ def _venues(text: str, known_ends: dict[int, Candidate]) -> list[Candidate]:
         if venue is not None and not inside:  # 印度 in 印度尼西亚 is no country
             place = venue.span("place")
             found.append(Candidate(*place, EntityType.CITY, "name:venue", priority=4))
+    return found
+
+
+def _city_outcomes(text: str, known_ends: dict[int, Candidate]) -> list[Candidate]:
+    """Outcomes named after the city where they were adopted, written without a title's
+    brackets (阿拉木图宣言, 伊斯坦布尔行动纲领): one Instrument."""
+    found = []
+    for city in known_ends.values():
+        if city.type is not EntityType.CITY or text[city.start - 1 : city.start] == "《":
+            continue
+        head = next((h for h in CITY_OUTCOME_HEADS if text.startswith(h, city.end)), "")
+        if head:
+            found.append(
+                Candidate(city.start, city.end + len(head), EntityType.INSTRUMENT,
+                          "name:city-outcome", priority=4)
+            )  # fmt: skip
     return found
 
 
