@@ -569,9 +569,7 @@ MEMBERS_ARE = re.compile(
     r"(?:目前|现在)?(?:包括|有|为|是|即)[：:]?"
 )
 # X由A、B和C组成/参加: the members of what the clause names before 由
-COMPOSED = re.compile(
-    r"(?:目前|现在|主要|将)?由(?P<members>[^，。；由]{2,80}?)(?:共同)?(?:组成|构成|参加|参与)"
-)
+COMPOSED = done_by("组成|构成|参加|参与")
 GROUPS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.MEETING)
 
 
@@ -653,10 +651,7 @@ def _composed(sentence: Sentence) -> Iterator[Assertion]:
             members = sentence.enumeration_after(listed.end(), *ACTORS)
         composed = COMPOSED.match(text, group.end)
         if composed is not None:
-            members = [
-                m for m in sentence.inside(composed, "members", *ACTORS)
-                if m in sentence.enumeration_after(composed.start("members"), *ACTORS)
-            ]  # fmt: skip
+            members = listed_in(sentence, composed)
         for member in members:
             if member.key != group.key:
                 yield assertion(
