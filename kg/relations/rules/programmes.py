@@ -2,7 +2,9 @@
 
 implements: the subject, an implement word (实施, 启动, 支持, 资助 …), then the
 programme, in one clause; or the body right before its programme
-(毒品和犯罪问题办公室的打击绑架方案); or 在 X 的支持下.
+(毒品和犯罪问题办公室的打击绑架方案); or 在 X 的支持下; or the bodies a programme is said to
+be run by or with (X由A和B共同实施, 与A和B共同实施的X); or the subject that acts through it
+(通过X向…提供) or within it (在X框架内，A…).
 targets: a place in the programme's or meeting's own name (加勒比区域方案); or
 在/为/向/针对 a place in the clause of the programme.
 """
@@ -134,8 +136,11 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, actor, Predicate.IMPLEMENTS, programme, "implements:framework", 0.7
             )
-        co_run = CO_RUN.search(
-            text, max(sentence.start, programme.start - CO_RUN_REACH), programme.start
+        reach = max(sentence.start, programme.start - CO_RUN_REACH)
+        co_run = (
+            CO_RUN.search(text, reach, programme.start)
+            if JOINT_WORDS.search(text, max(reach, programme.start - 8), programme.start)
+            else None
         )
         for actor in listed_in(sentence, co_run) if co_run is not None else []:
             # 通过与粮农组织、农发基金和粮食署共同实施的…联合方案: the bodies named run it
@@ -180,6 +185,7 @@ CO_RUN = re.compile(
     r"(?:实施|执行|开展|管理|运作|推出|发起)的“?$"
 )
 CO_RUN_REACH = 110  # characters before the programme where the list may start
+JOINT_WORDS = re.compile(r"共同|联合|一道|一起")  # a cheap test before CO_RUN is sought
 
 
 def _working_under(sentence: Sentence, programme) -> list:
