@@ -1038,6 +1038,16 @@ def test_a_date_between_body_and_number_keeps_the_body(extract):
 # --- the document's own body -------------------------------------------------------------
 
 
+def test_a_conference_of_the_parties_is_not_the_general_assembly():
+    for text in (
+        "缔约方大会第五次会议在日内瓦举行。",
+        "《关于汞的水俣公约》缔约方大会第五次会议闭幕。",
+    ):
+        found = Extractor().extract_text(text)
+        assert "org/ga" not in found.entities
+    assert "org/ga" in Extractor().extract_text("大会第七十八届会议开幕。").entities
+
+
 def test_a_resolution_calls_its_own_organ_by_its_head():
     from kg.reader import parse_document
 

@@ -606,6 +606,10 @@ def test_a_programme_or_meeting_said_to_be_run_or_chaired_by_bodies(relate):
     }  # fmt: skip
     found = relate("该方案由欧洲联盟资助。")  # funded, not run
     assert pairs(found, "implements") == set()
+    found = relate("联合国减少毁林合作方案（联合国REDD+方案）由粮农组织和开发署共同实施。")
+    assert {s for s, _ in pairs(found, "implements")} == {
+        "联合国粮食及农业组织", "联合国开发计划署"
+    }  # fmt: skip
     found = relate("全球艾滋病毒预防联合会由联合国人口基金和世卫组织共同召集，目前有38个成员国。")
     assert pairs(found, "participatesIn") == {
         ("联合国人口基金", "全球艾滋病毒预防联合会"), ("世界卫生组织", "全球艾滋病毒预防联合会")

@@ -37,6 +37,7 @@ SESSION = re.compile(rf"第{ORDINAL_NUMERAL}届(?:特别)?会议$")
 # 工作队第八次会议 as well as 委员会第十七届会议: a numbered session or meeting of a body
 NUMBERED_SESSION = re.compile(rf"第{ORDINAL_NUMERAL}(?:届|次)(?:特别|全体)?会议$")
 MIN_BODY = 4  # 委员会第十七届会议 names its body only by anaphora
+PARTIES = "缔约方"  # 缔约方大会 is a treaty's conference of the parties
 CONFERENCE = "会议"  # a conference that meets in numbered sessions, as opposed to a standing organ
 TOPIC_BEFORE_BODY = re.compile(r"关于[^，。；：“”《》]{1,60}?的")
 # What a name may mention inside it: a meeting its convening body and the places it is
@@ -205,6 +206,7 @@ def nested_mentions(
                 and candidate.type in allowed
                 and candidate.key != outer.key
                 and not unnamed[0] <= candidate.start < unnamed[1]
+                and not text.endswith(PARTIES, 0, candidate.start)  # 缔约方大会: not the GA
             )
     return settle(inside)
 
