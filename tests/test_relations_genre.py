@@ -325,6 +325,13 @@ def test_programmes_a_crime_report_names_and_what_they_do(relate):
     assert (unodc, "全球反腐败执法机构业务网络") in pairs(found, "participatesIn")
 
 
+def test_the_countries_of_a_region_an_act_is_set_in(relate):
+    found = relate("环境署在亚马孙流域的巴西、哥伦比亚和秘鲁开展了打击非法采矿的项目。")
+    assert {o for s, o in pairs(found, "targets") if s == "联合国环境规划署"} >= {
+        "巴西", "哥伦比亚", "秘鲁"
+    }  # fmt: skip
+
+
 def test_help_of_a_kind_names_the_body_that_helps_the_place(relate):
     found = relate("在妇女署的技术支持下，阿根廷2031年国家用于促进性别平等的预算有所增加。")
     assert ("联合国促进性别平等和增强妇女权能署", "阿根廷") in pairs(found, "targets")

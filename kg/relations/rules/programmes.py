@@ -49,6 +49,7 @@ SEATED_MARKERS = ("设在", "位于", "驻在")
 VENUE_AFTER = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}(?:举行|召开|举办)")
 SET_UP_AFTER = re.compile(r"(?:建立|设立|成立|开设)了?(?:一个|一所|一家)?")
 FOR = ("为",)
+OF = "的"
 HELPED_BY = re.compile(
     rf"在(?P<body>[^，。；在]{{2,30}}?)的{HELP_KIND}(?:协助|帮助|支持|支助|援助)下"
 )
@@ -517,8 +518,11 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
         if any(a.start <= place.start < a.end for a in actors) or place in places:
             continue
         lead = text[max(sentence.start, place.start - 4) : place.start]
-        marked = lead.endswith(PLACE_MARKERS) or (
-            lead.endswith(INCLUDING) and _marked_clause(sentence, place.start)
+        marked = (
+            lead.endswith(PLACE_MARKERS)
+            or (lead.endswith(INCLUDING) and _marked_clause(sentence, place.start))
+            # 在亚马孙流域的巴西和秘鲁: the countries of a region the act is set in
+            or (lead.endswith(OF) and any(p.end == place.start - len(OF) for p in places))
         )
         spanned = not marked and _in_place_span(sentence, place, actors)
         if not (marked or spanned) or lead.endswith(SEATED_MARKERS):
