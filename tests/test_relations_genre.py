@@ -394,6 +394,18 @@ def test_members_listed_for_a_body_or_programme_named_just_before(relate):
     assert len(pairs(found, "participatesIn")) == 2
 
 
+def test_a_session_reports_attendance_list(relate):
+    found = relate(
+        "麻醉药品委员会第六十六届会议于2023年3月13日至17日在维也纳举行。"
+        "委员会下列成员国的代表出席了会议：阿富汗、阿根廷和巴西。"
+        "下列联合国系统实体派观察员出席了会议：联合国开发计划署、世界卫生组织。"
+    )
+    session = "麻醉药品委员会第六十六届会议"
+    assert {s for s, o in pairs(found, "participatesIn") if o == session} == {
+        "麻醉药品委员会", "阿富汗", "阿根廷", "巴西", "联合国开发计划署", "世界卫生组织"
+    }  # fmt: skip
+
+
 def test_takers_listed_after_what_they_take_part_in(relate):
     found = relate("共有58个国家参加了巴黎公约倡议，其中包括阿富汗和巴基斯坦。")
     assert {s for s, _ in pairs(found, "participatesIn")} == {"阿富汗", "巴基斯坦"}

@@ -279,7 +279,8 @@ def _takers_part(sentence: Sentence, events) -> Iterator[Assertion]:
     for word in triggers("participate"):
         for position in occurrences(text, word, sentence.start, sentence.end):
             after = [e for e in events if e.start >= position]
-            before = [m for m in sentence.of(*ACTORS) if m.end <= position]
+            # 联合国系统实体出席了会议: the UN's parts attend, not the UN itself
+            before = [m for m in sentence.of(*ACTORS) if m.end <= position and m.key != UN_KEY]
             if after and before:
                 clause_start, _ = sentence.clause_of(position)
                 takers = [m for m in before if m.start >= clause_start] or [sentence.subject()]
@@ -296,7 +297,8 @@ def _takers_part(sentence: Sentence, events) -> Iterator[Assertion]:
 
 
 # 58个国家参加了X，其中包括A和B: the takers listed after what they take part in
-TAKERS_AFTER = re.compile(r"(?:的工作|的活动)?，(?:其中)?包括")
+# (or after a colon: 下列成员国的代表出席了会议：A、B和C)
+TAKERS_AFTER = re.compile(r"(?:的工作|的活动)?(?:，(?:其中)?包括|[：:])")
 # 出席X的有A、B和C: the takers listed after 的有
 TAKERS_ARE = re.compile(r"的(?:代表)?(?:有|包括)")
 
