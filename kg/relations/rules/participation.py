@@ -82,7 +82,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_composed(sentence),
             *_elected(sentence),
             *_role_in_it(sentence),
-            *_hosted_by(sentence, sentence.of(*EVENTS)),
+            *_hosted_by(sentence, events),
         )
     )
     if not events:

@@ -212,10 +212,7 @@ def _through_opening(sentence: Sentence, programme) -> bool:
     text = sentence.text
     if not text.startswith("通过", sentence.start):
         return False
-    listed = sentence.enumeration_before(programme.end, EntityType.PROGRAMME)
-    start = listed[0].start if listed else programme.start
-    after = sentence.enumeration_after(programme.start, EntityType.PROGRAMME)
-    end = after[-1].end if after else programme.end
+    start, end = _list_span(sentence, programme, EntityType.PROGRAMME)
     return start == sentence.start + 2 and THROUGH_OPENING.match(text, end) is not None
 
 
@@ -223,14 +220,20 @@ def _through(sentence: Sentence, programme) -> bool:
     """Is ``programme`` (or the list it ends) the means the subject acts by (通过X向…提供)?"""
     text = sentence.text
     clause_start, clause_end = sentence.clause_of(programme.start)
-    means = (EntityType.PROGRAMME, *ACTORS)
-    before = sentence.enumeration_before(programme.end, *means)
-    start = before[0].start if before else programme.start
+    start, end = _list_span(sentence, programme, EntityType.PROGRAMME, *ACTORS)
     if not THROUGH.search(text[clause_start:start]):
         return False
-    listed = sentence.enumeration_after(programme.start, *means)
-    end = listed[-1].end if listed else programme.end
     return end < clause_end and MEANS_OF.match(text, end) is not None
+
+
+def _list_span(sentence: Sentence, programme, *types: EntityType) -> tuple[int, int]:
+    """Where the list of ``types`` that ``programme`` stands in starts and ends."""
+    before = sentence.enumeration_before(programme.end, *types)
+    after = sentence.enumeration_after(programme.start, *types)
+    return (
+        before[0].start if before else programme.start,
+        after[-1].end if after else programme.end,
+    )
 
 
 CARRIED = (EntityType.PROGRAMME, EntityType.INSTRUMENT)
