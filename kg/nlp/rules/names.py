@@ -136,17 +136,9 @@ NEEDS_ANCHOR = (
 )
 MIN_NAME = 2
 QUOTED_HEADS = frozenset({"运动"})  # heads that name a campaign only after its quoted name
-ABBREVIATED_HEADS = frozenset({"行动"})
+ABBREVIATED_HEADS = frozenset({"行动"})  # heads that name only with a short form after
 # 阿拉木图宣言, 多哈行动纲领: what a conference adopts, named after its city
-CITY_OUTCOME_HEADS = (
-    "行动纲领",
-    "行动计划",
-    "宣言",
-    "共识",
-    "承诺",
-    "议程",
-    "原则",
-)  # heads that name only with a short form after
+CITY_OUTCOME_HEADS = ("行动纲领", "行动计划", "宣言", "共识", "承诺", "议程", "原则")
 # 举办了一次…专家组会议: a meeting's name starts after the event's count.
 EVENT_COUNT = re.compile(r"[一两几数](?:次|场|系列)")
 # The segments of a session (ECOSOC's, a commission's) or of a forum, named after it.
@@ -359,10 +351,15 @@ class NameMatcher:
         frames = _country_frames(text, known_ends)
         for match in self.head_pattern.finditer(text):
             head_start, end = match.span()
+            dated = (
+                DATED_BEFORE.search(text, max(0, head_start - MAX_NAME), head_start)
+                if match.group(0) in self.owned_heads
+                else None
+            )
             if (
                 match.group(0) in self.owned_heads
                 and not _owner_before(owner_ends, head_start)
-                and not DATED_BEFORE.search(text, max(0, head_start - MAX_NAME), head_start)
+                and dated is None
             ):
                 # 战略, 政策 name a programme only after the body that owns it, or after the
                 # period it runs for (2021-2026年全球艾滋病战略)
@@ -519,7 +516,6 @@ class NameMatcher:
                 and owner.key != UN_KEY
                 and not text.endswith(TOPIC_MARKER, start, head_start)  # 办公室毒品问题方案
             )
-            dated = DATED_BEFORE.search(text, max(0, head_start - MAX_NAME), head_start)
             if dated is not None and (
                 self._generic(dated.group("words")) or text.startswith(self.head_words, end)
             ):
