@@ -623,6 +623,8 @@ def test_a_programme_or_meeting_said_to_be_run_or_chaired_by_bodies(relate):
     assert pairs(found, "participatesIn") == {
         ("阿富汗", "全球酒精政策会议"), ("巴基斯坦", "全球酒精政策会议")
     }  # fmt: skip
+    found = relate("2021年启动了区域海关倡议，由世界海关组织牵头，合作伙伴包括开发署。")
+    assert ("世界海关组织", "区域海关倡议") in pairs(found, "implements")
     found = relate("该方案由欧洲联盟资助。")  # funded, not run
     assert pairs(found, "implements") == set()
     found = relate("联合国减少毁林合作方案（联合国REDD+方案）由粮农组织和开发署共同实施。")
