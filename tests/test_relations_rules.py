@@ -650,6 +650,8 @@ def test_a_meeting_place_is_no_target(relate):
 def test_a_body_takes_part_in_its_own_session(relate):
     found, _ = relate("麻醉药品委员会第五十二届会议审议了该报告。")
     assert ("麻醉药品委员会", "participatesIn", "麻醉药品委员会第五十二届会议") in found
+    found, _ = relate("各国执行了麻醉药品委员会第五十二届会议商定结论。")  # inside another name
+    assert ("麻醉药品委员会", "participatesIn", "麻醉药品委员会第五十二届会议") in found
 
 
 # --- routes as flows -------------------------------------------------------------------------

@@ -176,26 +176,9 @@ def nested_mentions(
     inside = []
     known = [c for c in pool if c.key and c.type in NESTABLE]
     for outer in settled:
-        session = (
-            SESSION.search(text, outer.start, outer.end)
-            if outer.type is EntityType.MEETING
-            else None
-        )
-        body_start = _session_body(text, outer.start, session) if session else None
-        unnamed = (0, 0)  # where a session's name holds a conference it does not name
-        if session and body_start is not None:
-            body = text[body_start : session.start()]
-            key = context.convener(body)
-            convener = Candidate(body_start, session.start(), EntityType.ORGANIZATION,
-                                 "name:session-body", key, body)  # fmt: skip
-            _define_short_body(text, convener, pool, context)
-            # a standing organ (…委员会第十届会议) is named in its session's name; a
-            # conference no gazetteer knows (…公约缔约方会议第二十七届会议) only through
-            # its session, and the words of its name (联合国…) name nothing either
-            if not body.endswith(CONFERENCE) or key in load_gazetteer():
-                inside.append(convener)
-            else:
-                unnamed = (body_start, session.start())
+        convener, unnamed = _convener(text, outer, pool, context)
+        if convener is not None:
+            inside.append(convener)
         allowed = NESTING.get(outer.type)
         if allowed:
             inside.extend(
@@ -208,7 +191,36 @@ def nested_mentions(
                 and not unnamed[0] <= candidate.start < unnamed[1]
                 and not text.endswith(PARTIES, 0, candidate.start)  # 缔约方大会: not the GA
             )
-    return settle(inside)
+    inside = settle(inside)
+    # 妇女地位委员会第六十五届会议商定结论: a session inside another name has its body too
+    conveners = [_convener(text, meeting, pool, context)[0] for meeting in inside]
+    return sorted(inside + [c for c in conveners if c is not None], key=lambda c: c.start)
+
+
+def _convener(
+    text: str, meeting: Candidate, pool: list[Candidate], context: DocumentContext
+) -> tuple[Candidate | None, tuple[int, int]]:
+    """The body whose session ``meeting`` names (…委员会第十届会议), and where the name
+    holds a conference it does not name ((0, 0) where there is none)."""
+    session = (
+        SESSION.search(text, meeting.start, meeting.end)
+        if meeting.type is EntityType.MEETING
+        else None
+    )
+    body_start = _session_body(text, meeting.start, session) if session else None
+    if session is None or body_start is None:
+        return None, (0, 0)
+    body = text[body_start : session.start()]
+    key = context.convener(body)
+    convener = Candidate(body_start, session.start(), EntityType.ORGANIZATION,
+                         "name:session-body", key, body)  # fmt: skip
+    _define_short_body(text, convener, pool, context)
+    # a standing organ (…委员会第十届会议) is named in its session's name; a
+    # conference no gazetteer knows (…公约缔约方会议第二十七届会议) only through
+    # its session, and the words of its name (联合国…) name nothing either
+    if not body.endswith(CONFERENCE) or key in load_gazetteer():
+        return convener, (0, 0)
+    return None, (body_start, session.start())
 
 
 def _session_body(text: str, start: int, session: re.Match) -> int | None:

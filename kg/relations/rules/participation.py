@@ -72,8 +72,11 @@ UNDER = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?(?:的)?(?:框架)?(?:下
 
 def participates(sentence: Sentence) -> Iterator[Assertion]:
     events = sentence.of(*EVENTS)
+    # 委员会第六十五届会议商定结论: a session named inside another name is still convened
+    sessions = [*events, *(m for m in sentence.nested if m.type is EntityType.MEETING)]
     yield from first_per_pair(
         (
+            *_conveners(sentence, sessions),
             *_status(sentence),
             *_leading(sentence),
             *_led_groups(sentence),
@@ -91,7 +94,6 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
         return
     yield from first_per_pair(
         (
-            *_conveners(sentence, events),
             *_at_meeting(sentence, events),
             *_held_by(sentence, events),
             *_members(sentence),
