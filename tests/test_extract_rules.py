@@ -561,6 +561,19 @@ def test_a_multi_partner_trust_fund_is_named_whole(extract):
     assert names(found, EntityType.ORGANIZATION) == ["联合国促进粮食安全国家行动多伙伴信托基金"]
 
 
+def test_a_latin_short_form_may_hold_digits_and_a_head_of_its_own(extract):
+    # Health4Life基金 is no date, and its own head (基金) names no second fund
+    found = extract(
+        "三个机构设立了联合国促进粮食安全国家行动多伙伴信托基金(Food4All基金)。"
+        "Food4All基金支持各国。"
+    )
+    (fund,) = found.of_type(EntityType.ORGANIZATION)
+    assert "Food4All基金" in fund.alt_labels
+    assert names(found, EntityType.PROGRAMME) == []
+    found = extract("全球儿童信托基金（2021年）扩大了资助。")  # a date, no short form
+    assert all("2021年" not in entity.alt_labels for entity in found.entities.values())
+
+
 def test_a_known_short_form_names_the_full_name_written_otherwise(extract):
     # the gazetteer knows SMART by another Chinese wording; the bracket says they are one
     found = extract(

@@ -65,7 +65,8 @@ NESTABLE = frozenset().union(*NESTING.values())
 ABBREVIATION = re.compile(
     r"[（(](?:以下简称|下称|简称)?[“\"]?(?P<short>[^（）()，。；、：“”\"\s]{2,15}|[A-Z][A-Za-z\-/]{1,15})[”\"]?[）)]"
 )
-NOT_ABBREVIATION = re.compile(r"\d|第|年|月|日|届|号")
+# （2021年）, （第三届）: a date or number, not a short form; Health4Life基金 and G20 are
+NOT_ABBREVIATION = re.compile(r"^[^A-Za-z]*\d[^A-Za-z]*$|第|年|月|日|届|号")
 # A bare head after these is some other body: 各委员会, 该委员会, 其理事会, 两个委员会.
 OTHER_BODY_BEFORE = frozenset("各该这那其他它两几个些等）)")  # （西非经共体）委员会: a name goes on
 PERIOD_AT_END = re.compile(rf"{BRACKETED_PERIOD}$")
@@ -349,7 +350,7 @@ class MentionSettler:
                 other.start <= inside[0]  # (联合国信托基金): a name inside it is no reason
                 and inside[1] <= other.end
                 and other.key != mention.key
-                and (other.type is not mention.type or not other.rule.startswith("name:"))
+                and not other.rule.startswith("name:")  # (Health4Life基金): a guess, not a name
                 for other in mentions
             ):
                 continue  # not a short form: as long as the name, or another entity's name
