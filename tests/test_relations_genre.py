@@ -647,6 +647,15 @@ def test_bodies_acting_in_the_frame_of_a_programme_the_sentence_opens_with(relat
     }  # fmt: skip
 
 
+def test_bodies_that_found_a_body_together_take_part_in_it(relate):
+    found = relate("世卫组织、开发署和儿基会于2021年设立了联合国防治疟疾多伙伴信托基金。")
+    assert {s for s, _ in pairs(found, "participatesIn")} == {
+        "世界卫生组织", "联合国开发计划署", "联合国儿童基金会"
+    }  # fmt: skip
+    found = relate("大会设立了预防犯罪和刑事司法委员会。")  # one body sets up another
+    assert pairs(found, "participatesIn") == set()
+
+
 def test_a_body_that_asks_others_to_give_gives_nothing(relate):
     found = relate("开发署鼓励会员国继续为西非区域方案提供自愿捐款。")
     assert pairs(found, "supports") == set()

@@ -61,6 +61,10 @@ MEMBER_WORDS = ("赞助方", "成员", "缔约方", "秘书处", "牵头", "观�
 # 参与秘书处间住户调查工作组的工作: taking part in a body's work is membership
 IN_THE_WORK_OF = re.compile(r"(?:参与|参加)了?(?P<body>[^，。；]{2,60}?)的(?:工作|活动|审议|讨论)")
 JOINED = re.compile(r"加入(?:了)?")  # 妇女署加入了联合国伙伴门户网站: it became a member
+# 世卫组织、开发署和儿基会于2021年设立了…基金: bodies that found a body together are in it
+FOUNDED = re.compile(
+    r"(?:[也还已]|于\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)*(?:共同|联合)?(?:设立|建立|成立|创建|创立)了?"
+)
 LISTED = (EntityType.ORGANIZATION, *PLACES)
 PARTNER_OF = re.compile(r"是(?P<event>.{2,40}?)的(?:正式|创始|主要)?(?:合作)?伙伴")
 JOINTLY = "共同"
@@ -81,6 +85,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_leading(sentence),
             *_led_groups(sentence),
             *_joined(sentence),
+            *_founders(sentence),
             *_contributors(sentence),
             *_composed(sentence),
             *_elected(sentence),
@@ -252,6 +257,25 @@ def _joined(sentence: Sentence) -> Iterator[Assertion]:
                     sentence, subject, Predicate.PARTICIPATES_IN, joined, "participates:joined",
                     0.7,
                 )  # fmt: skip
+
+
+def _founders(sentence: Sentence) -> Iterator[Assertion]:
+    """A、B和C(于2021年)(共同)设立了D: the bodies that found a body together take part in
+    it; one body setting up another (大会设立了委员会) makes no member of it."""
+    subject = sentence.subject(*ACTORS)
+    if subject is None:
+        return
+    founders = [subject, *sentence.co_actors(subject)]
+    match = FOUNDED.match(sentence.text, founders[-1].end)
+    if match is None or (len(founders) < 2 and JOINTLY not in match.group()):
+        return
+    founded = next((m for m in sentence.mentions if m.start == match.end()), None)
+    if founded is not None and founded.type is EntityType.ORGANIZATION:
+        for founder in founders:
+            yield assertion(
+                sentence, founder, Predicate.PARTICIPATES_IN, founded, "participates:founded",
+                0.7,
+            )  # fmt: skip
 
 
 def _organisers(sentence: Sentence, events) -> Iterator[Assertion]:
