@@ -942,6 +942,11 @@ def test_a_government_reporting_is_no_report(extract):
     [
         ("又重申大会关于海洋问题的第70/5号决议，", EntityType.RESOLUTION, ["大会第70/5号决议"]),
         (
+            "鼓励各国与海洋和海洋法问题办事处合作，",
+            EntityType.ORGANIZATION,
+            ["海洋和海洋法问题办事处"],
+        ),
+        (
             "欢迎机构间常设委员会在冲突地区开展的工作，",
             EntityType.ORGANIZATION,
             ["机构间常设委员会"],

@@ -220,6 +220,8 @@ LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.'\- ]*[A-Za-z0-9]$
 GENERIC_BODY_WORD = "组织"
 GENERIC_BODY = "组织"  # a head that names a body only with an anchor of its own
 # 第43次全体会议: a meeting named by its number alone
+# 各国与…办事处合作: the States are the subject, the name starts after the conjunction
+STATES_BEFORE_CONJUNCTION = re.compile(r"(?:各国|会员国|成员国|缔约国|各方)(?=[与和同及])")
 NUMBERED_MEETING = re.compile(rf"第{ORDINAL_NUMERAL}次(?:全体)?会议")
 # 在第二届会议上: a session named by its number alone, after a preposition or a clause's start
 BARE_SESSION = re.compile(rf"(?:(?<=[在于，。；])|^)第{ORDINAL_NUMERAL}届(?:特别)?会议")
@@ -1042,7 +1044,11 @@ class NameMatcher:
         return flag not in CLAUSE_TAGS and word not in self.boundaries
 
     def _after_conjunctions(self, text: str, start: int, head_start: int) -> int:
-        """A name never opens with a conjunction (以及工作队, 和外地办事处)."""
+        """A name never opens with a conjunction (以及工作队, 和外地办事处), nor with the
+        States that one joins to it (各国与…办事处合作)."""
+        plural = STATES_BEFORE_CONJUNCTION.match(text, start, head_start)
+        if plural is not None:
+            start = plural.end()
         moved = True
         while moved and start < head_start:
             moved = False
