@@ -117,6 +117,8 @@ def test_a_threat_in_a_meetings_name_is_the_meetings_not_the_subjects(relate):
     [
         "联合国粮食及农业组织已将其工作与《消除对妇女一切形式歧视公约》和《联合国防治荒漠化公约》挂钩。",
         "妇女署和开发署最近还在巴勒斯坦被占领土启动了方案。",  # 占领 is a word of a place's name
+        # the topic of a report the subject reviews is the report's
+        "行政和预算问题咨询委员会审议了秘书长关于联合国反恐怖主义办公室拟议资源的报告。",
     ],
 )
 def test_a_threat_inside_another_name_is_no_topic_of_the_sentence(relate, sentence):

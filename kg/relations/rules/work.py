@@ -25,6 +25,7 @@ from kg.relations.rules.base import assertion, first_free_trigger
 from kg.relations.sentence import ACTORS, Sentence, triggers
 
 WORKERS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.MEETING)
+REPORT = "报告"
 # What may stand between a work word and the threat: other threats and their joiners.
 THREAT_GAP = re.compile(r"[、和及与或以及的等各种有关\s]{0,6}")
 THREAT_JOINERS = re.compile(r"[、和及与或以及的等各种有关\s]+$")
@@ -56,7 +57,11 @@ def works_on(sentence: Sentence) -> Iterator[Assertion]:
 def _works_on(sentence: Sentence, subject) -> Iterator[Assertion]:
     text = sentence.text
     words = triggers("work")
-    titles = [m for m in sentence.mentions if m.text.startswith("《")]
+    # 审议了秘书长关于…的报告: a report's topic is what its author wrote about
+    titles = [
+        m for m in sentence.mentions
+        if m.text.startswith("《") or (m.type is EntityType.PUBLICATION and m.text.endswith(REPORT))
+    ]  # fmt: skip
     # A、反恐怖主义办公室和B: a body acting beside the subject works on its own name's threat
     beside = sentence.co_actors(subject)
     # …和第三次联合国世界减少灾害风险大会上所作承诺: a threat inside a meeting's name is the
