@@ -334,6 +334,11 @@ def test_donors_that_provided_funds_and_the_funders_of_what_a_sentence_names(rel
     assert "斐济" in targets and "澳大利亚" not in targets
 
 
+def test_money_given_for_something_unnamed_goes_to_no_body_of_the_sentence(relate):
+    found, _ = relate("麻醉药品委员会通过了决议，并感谢德国和挪威为替代发展工作提供资金。")
+    assert not {f for f in found if f[1] == "donorTo"}
+
+
 def test_a_body_listed_with_the_giving_states_gives_with_them(relate):
     found, _ = relate("欧洲联盟、挪威和日本为禁毒项目提供了资金。")
     assert not {f for f in found if f[1] == "donorTo"}

@@ -79,8 +79,14 @@ def donors(sentence: Sentence) -> Iterator[Assertion]:
         if any(s <= country.start < e for s, e in funded_by):
             continue  # 该伙伴关系由荷兰政府资助: it funds what the sentence names (supports)
         _, clause_end = sentence.clause_of(country.end)
-        if not any(word in sentence.text[country.end : clause_end] for word in words):
+        given = [sentence.text.find(word, country.end, clause_end) for word in words]
+        given = min((at for at in given if at >= 0), default=-1)
+        if given < 0:
             continue  # the country must give: a funding word follows it in its clause
+        if not marked and any(
+            mark in sentence.text[country.end : given] for mark in RECEIVER_MARKS
+        ):
+            continue  # 感谢德国为…方案提供资金: the money goes to what 为 names, not the body
         yield assertion(sentence, country, Predicate.DONOR_TO, receiver, "donor:funding-word", 0.7)
 
 
