@@ -1806,6 +1806,21 @@ def test_sessions_and_plenaries_are_named_alike_in_every_document():
     assert "联合国经济及社会理事会第43次全体会议" in sessions
 
 
+def test_a_numbered_meeting_opening_a_line_is_the_own_bodys():
+    from kg.reader import parse_document
+
+    # a resolution's footer, and a summary record's masthead
+    for text, expected in [
+        ("人权理事会\n人权理事会，\n1. 决定继续审议这一问题。\n第41次会议\n", "人权理事会第41次会议"),
+        ("麻醉药品委员会\n第六十七届会议\n第3次会议简要记录\n1. 主席宣布开会。\n",
+         "麻醉药品委员会第3次会议"),
+    ]:  # fmt: skip
+        found = Extractor().extract(parse_document(text))
+        assert expected in names(found, EntityType.MEETING)
+    found = Extractor().extract(parse_document("各国在第3次会议上审议了该问题。"))
+    assert names(found, EntityType.MEETING) == []  # no body named: whose meeting?
+
+
 def test_a_yearly_session_in_the_councils_style_is_the_councils():
     from kg.reader import parse_document
 

@@ -220,6 +220,7 @@ LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.'\- ]*[A-Za-z0-9]$
 GENERIC_BODY_WORD = "组织"
 GENERIC_BODY = "组织"  # a head that names a body only with an anchor of its own
 # 第43次全体会议: a meeting named by its number alone
+SENTENCE_OPENERS = "。\n"  # what stands before a line's or sentence's first word
 # 各国与…办事处合作: the States are the subject, the name starts after the conjunction
 STATES_BEFORE_CONJUNCTION = re.compile(r"(?:各国|会员国|成员国|缔约国|各方)(?=[与和同及])")
 NUMBERED_MEETING = re.compile(rf"第{ORDINAL_NUMERAL}次(?:全体)?会议")
@@ -582,7 +583,8 @@ class NameMatcher:
                 country is not None
                 or any(c.start == start and c.type is EntityType.COUNTRY for c in inside),
             ) and not (match.group(0) in GROUP_HEADS and end in cited_at(doc)):
-                continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
+                if not _own_numbered_meeting(text, start, name, context_of(doc)):
+                    continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(
                 text, max(0, start - LOOK_BACK), start
             ):
@@ -1827,6 +1829,16 @@ def _yearly_sessions(
             )
         )  # fmt: skip
     return found
+
+
+def _own_numbered_meeting(text: str, start: int, name: str, context: DocumentContext) -> bool:
+    """第3次会议简要记录 in a record's masthead, 第41次会议 under a resolution: a numbered
+    meeting opening a line or sentence of a document whose own body is known is that body's."""
+    return (
+        context.own_body is not None
+        and (start == 0 or text[start - 1] in SENTENCE_OPENERS)
+        and NUMBERED_MEETING.fullmatch(name) is not None
+    )
 
 
 def _own_session_line(text: str, context: DocumentContext) -> list[Candidate]:
