@@ -1854,6 +1854,17 @@ def test_a_numbered_meeting_named_by_its_bodys_head_is_that_bodys(extract):
     ]
 
 
+def test_a_session_named_by_a_head_in_a_later_paragraph_is_the_own_bodys():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "麻醉药品委员会\n麻醉药品委员会，\n欢迎欧洲联盟委员会开展的合作，\n"
+        "1. 请执行主任向委员会第六十八届会议报告本决议的执行情况。\n"
+    )
+    found = Extractor().extract(document)
+    assert "麻醉药品委员会第六十八届会议" in names(found, EntityType.MEETING)
+
+
 def test_a_review_meeting_named_after_its_instrument_keeps_its_title(extract):
     found = extract("欢迎《2015-2030年仙台减少灾害风险框架》中期审查高级别会议的政治宣言，")
     assert written(found, EntityType.MEETING) == [

@@ -238,8 +238,9 @@ def _sessions_of_named_bodies(
     text: str, settled: list[Candidate], context: DocumentContext
 ) -> list[Candidate]:
     """委员会第十七届会议 after 预防犯罪和刑事司法委员会, 工作队第八次会议 after the task force:
-    a session or meeting named by its body's head alone is one of the last body named with
-    that head."""
+    a session or meeting named by its body's head alone is one of the body last named with
+    that head in its paragraph, else of the document's own body (a resolution's 委员会), else
+    of the body last named with that head before."""
     resolved = []
     here: list[str] = []  # bodies named earlier in this paragraph
     for mention in settled:
@@ -251,13 +252,14 @@ def _sessions_of_named_bodies(
         head = text[mention.start : session.start()] if session else ""
         if session and 0 < len(head) < MIN_BODY and load_gazetteer().lookup(head) is None:
             # (大会 is the General Assembly's own name, not a head of another 大会)
+            own = [context.own_body.label] if context.own_body is not None else []
             earlier = (
                 name
                 for name, _, kind in reversed(context.bodies)
                 if kind is EntityType.ORGANIZATION
             )
             body = next(
-                (name for name in chain(reversed(here), earlier) if name.endswith(head)), None
+                (name for name in chain(reversed(here), own, earlier) if name.endswith(head)), None
             )
             if body is not None and body != head:
                 label = body + session.group(0)
