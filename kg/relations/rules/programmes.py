@@ -172,7 +172,7 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
 # (the programme may be a later member of the list: 通过联合国信托基金、聚光灯倡议…)
 THROUGH = re.compile(r"通过(?:其|该|这一)?(?:[^，。；向为与对在通]{2,30}?[、和及])*$")
 MEANS_OF = re.compile(
-    r"(?:等(?:渠道|途径|方式)?)?(?:向|为|在|对|给|帮助|协助|支持|支助|资助|提供|支付|拨付|开展|实施|加强|促进|推动)"
+    r"(?:[（(][^（）()]{1,20}[）)])?(?:等(?:渠道|途径|方式)?)?(?:向|为|在|对|给|帮助|协助|支持|支助|资助|提供|支付|拨付|开展|实施|加强|促进|推动)"
 )
 
 
