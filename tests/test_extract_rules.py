@@ -942,6 +942,11 @@ def test_a_government_reporting_is_no_report(extract):
     [
         ("又重申大会关于海洋问题的第70/5号决议，", EntityType.RESOLUTION, ["大会第70/5号决议"]),
         (
+            "我的特别代表与非洲联盟马里和萨赫勒问题特派团密切协调。",
+            EntityType.ORGANIZATION,
+            ["非洲联盟马里和萨赫勒问题特派团"],
+        ),
+        (
             "鼓励各国与海洋和海洋法问题办事处合作，",
             EntityType.ORGANIZATION,
             ["海洋和海洋法问题办事处"],

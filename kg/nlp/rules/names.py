@@ -810,7 +810,11 @@ class NameMatcher:
                             text[start:head_start],
                             self._opens_with_body(start, known),
                         )
-                        and TOPIC_MARKER not in text[start:head_start]  # 引渡、司法互助和…问题
+                        # 引渡、司法互助和…问题: a topic list, unless a body opens what follows
+                        and (
+                            TOPIC_MARKER not in text[start:head_start]
+                            or self._opens_with_body(start, known)
+                        )
                     )
                 ):
                     if flag.startswith("v") and words and words[-1][0] == PERFECTIVE:
