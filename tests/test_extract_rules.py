@@ -847,6 +847,12 @@ def test_a_meeting_inside_its_outcome_documents_name_is_mentioned(extract):
     assert keys(found, EntityType.MEETING) == ["meeting/ffd3"]
 
 
+def test_the_body_a_report_is_about_is_mentioned(extract):
+    found = extract("安理会审议了秘书长关于联合国马里多层面综合稳定团的报告。")
+    assert "org/minusma" in keys(found, EntityType.ORGANIZATION)
+    assert all(m.nested for m in found.entities["org/minusma"].mentions)
+
+
 # --- meeting and programme name edges ----------------------------------------------------
 
 

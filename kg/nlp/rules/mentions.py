@@ -60,6 +60,14 @@ NESTING = {
     },
     EntityType.ORGANIZATION: {EntityType.COUNTRY, EntityType.RESOLUTION},
     EntityType.INSTRUMENT: {EntityType.MEETING},  # 联合国可持续发展大会成果文件: its meeting
+    # 秘书长关于联合国马里多层面综合稳定团的报告: the body, place or text a report is about
+    EntityType.PUBLICATION: {
+        EntityType.ORGANIZATION,
+        EntityType.COUNTRY,
+        EntityType.REGION,
+        EntityType.INSTRUMENT,
+        EntityType.MEETING,
+    },
 }
 NESTABLE = frozenset().union(*NESTING.values())
 ABBREVIATION = re.compile(
