@@ -315,6 +315,8 @@ def test_a_resolution_cited_in_a_yearly_session_is_the_convening_bodys(extract):
 def test_an_outcome_document_in_a_title_is_an_instrument(extract):
     found = extract("会议通过了《海洋问题国际会议成果文件》。")
     assert names(found, EntityType.INSTRUMENT) == ["海洋问题国际会议成果文件"]
+    found = extract("部长级会议通过了《里斯本联合声明》。")  # a statement adopted, no publication
+    assert names(found, EntityType.INSTRUMENT) == ["里斯本联合声明"]
 
 
 def test_titles_classified_by_head_noun(extract):
