@@ -1914,6 +1914,8 @@ def test_the_office_of_a_post_is_named_whole(extract):
 def test_the_unit_named_whole_holds_its_session(extract):
     found = extract("欧洲经委会环境政策委员会于2031年11月在日内瓦举行了第二十八届会议。")
     assert names(found, EntityType.MEETING) == ["欧洲经济委员会环境政策委员会第二十八届会议"]
+    found = extract("海洋问题政府间谈判委员会于2031年11月在内罗毕举行了第三届会议。")  # no list's
+    assert names(found, EntityType.MEETING) == ["海洋问题政府间谈判委员会第三届会议"]
 
 
 @pytest.mark.parametrize(

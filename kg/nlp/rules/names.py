@@ -1631,7 +1631,7 @@ def _sessions_of_subjects(
     held = (
         (
             (match, body)
-            for body in known_ends.values()
+            for body in (*known_ends.values(), *candidates)  # a body no list holds holds too
             if body.type is EntityType.ORGANIZATION
             and (match := HOLDS_SESSION.match(text, body.end)) is not None
         )
