@@ -649,6 +649,14 @@ def test_bodies_acting_in_the_frame_of_a_programme_the_sentence_opens_with(relat
     }  # fmt: skip
 
 
+def test_a_later_clause_with_its_own_actor_says_who_runs_the_programme(relate):
+    found = relate("孟加拉国的难民营收容了近100万难民，难民署与国际移民组织共同领导联合应对计划。")
+    assert {s for s, _ in pairs(found, "implements")} == {
+        "联合国难民事务高级专员办事处",
+        "国际移民组织",
+    }
+
+
 def test_bodies_that_found_a_body_together_take_part_in_it(relate):
     found = relate("世卫组织、开发署和儿基会于2021年设立了联合国防治疟疾多伙伴信托基金。")
     assert {s for s, _ in pairs(found, "participatesIn")} == {

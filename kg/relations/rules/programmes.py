@@ -98,13 +98,14 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, body, Predicate.IMPLEMENTS, programme, "implements:name", 0.8
                 )
+        acting = _clause_subject(sentence, programme) or subject
         if (
-            subject is not None
-            and subject.end <= programme.start
-            and subject not in owners
+            acting is not None
+            and acting.end <= programme.start
+            and acting not in owners
             and not FUNDER_OF_NEXT.match(text, programme.end)  # 启动了X基金支持的项目
         ):
-            actors = [subject, *sentence.co_actors(subject)]
+            actors = [acting, *sentence.co_actors(acting)]
             clause_start, _ = sentence.clause_of(programme.start)
             lead_start = max(actors[-1].end, clause_start)
             if first_free_trigger(sentence, words, lead_start, programme.start) >= 0:
@@ -114,14 +115,14 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                     )
                 continue
             framework = FRAMEWORK.match(text, programme.end)
-            if framework and text[sentence.start : programme.start].rfind("在") > subject.end:
+            if framework and text[sentence.start : programme.start].rfind("在") > acting.end:
                 # 提供了…包括在反腐败指导方案框架内的技术援助: work done within the programme
                 kind = (
                     Predicate.IMPLEMENTS
-                    if subject.type is EntityType.ORGANIZATION
+                    if acting.type is EntityType.ORGANIZATION
                     else Predicate.PARTICIPATES_IN
                 )
-                yield assertion(sentence, subject, kind, programme, "implements:framework", 0.7)
+                yield assertion(sentence, acting, kind, programme, "implements:framework", 0.7)
                 continue
         if subject is not None and (
             (subject.end <= programme.start and _through(sentence, programme))
@@ -166,6 +167,19 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, body, Predicate.IMPLEMENTS, programme, "implements:supported-by", 0.7
                 )
+
+
+def _clause_subject(sentence: Sentence, programme):
+    """The actor a later clause opens with, when the programme stands in that clause
+    (孟加拉国的难民营收容了…，难民署与国际移民组织共同领导联合应对计划: the agencies
+    lead it, not Bangladesh); None where the clause opens otherwise."""
+    clause_start, _ = sentence.clause_of(programme.start)
+    if clause_start == sentence.start:
+        return None
+    return next(
+        (m for m in sentence.of(*ACTORS) if m.start == clause_start and m.end <= programme.start),
+        None,
+    )
 
 
 # 通过(其)X方案向…提供, 通过该基金资助了: the programme is the means of what follows
