@@ -21,6 +21,11 @@ def test_no_partners_without_a_cooperation_word(relate):
     assert not {f for f in found if f[1] == "partnerOf"}
 
 
+def test_a_place_that_is_the_topic_of_a_post_is_no_partner(relate):
+    found, _ = relate("人权高专办与联合国海洋问题独立机制以及缅甸问题特别报告员交流信息。")
+    assert not {f for f in found if f[1] == "partnerOf"}
+
+
 def test_two_bodies_signing(relate):
     found, _ = relate("2009年，世界银行和非洲开发银行签署了一项谅解备忘录。")
     assert ("世界银行", "partnerOf", "非洲开发银行") in found

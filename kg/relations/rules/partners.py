@@ -26,6 +26,7 @@ COUNTED = re.compile(
 REACH = 40  # how far after the partners (within their clause) the cooperation word may stand
 NEAR = 6
 BETWEEN = "之间"  # A和B之间的合作: the cooperation of the two
+TOPIC = "问题"  # 缅甸问题特别报告员: the place is the topic of a post or body, not a partner
 SPAN_REACH = 160  # 与…包括A、B…在内的伙伴合作: a clause of spelt-out partners may run long
 JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two run together
 PARTNER_NOUN = re.compile(r"合作(?:伙伴|机构|方)的")  # a noun that owns what follows
@@ -61,7 +62,8 @@ def _spanned(sentence: Sentence, start: int, members: list) -> list:
     inside = [
         m for m in sentence.of(*ACTORS)
         if start <= m.start and m.end <= signal and m not in members
-        and not text.startswith(("的", *NOT_ITSELF, *MEMBERS), m.end)  # 与联合国的…, 其他实体
+        # 与联合国的…, 其他实体, 缅甸问题特别报告员 (a topic)
+        and not text.startswith(("的", TOPIC, *NOT_ITSELF, *MEMBERS), m.end)
         and text[max(start, m.start - 2) : m.start] not in ("由", "在")
         and not COUNTED.search(text, max(start, m.start - 4), m.start)  # 与60个民间社会组织
     ]  # fmt: skip
