@@ -1283,6 +1283,13 @@ def test_the_authors_report_in_a_document_is_the_report_on_its_topic():
     assert names(found, EntityType.PUBLICATION) == ["秘书长关于海洋的养护的报告"]
     report = found.of_type(EntityType.PUBLICATION)[0]
     assert "秘书长的报告" in report.forms
+    # a title that is the report itself names it as it stands
+    document = parse_document(
+        "2031年届会\n议程项目12\n联合国海洋署\n秘书长的说明\n秘书长谨转递执行主任的报告。\n"
+        "联合国海洋署执行主任的报告\n一. 导言\n1. 本报告介绍了工作。\n"
+    )
+    found = Extractor().extract(document)
+    assert names(found, EntityType.PUBLICATION) == ["联合国海洋署执行主任的报告"]
 
 
 def test_yearly_sessions_are_meetings_of_their_body():
@@ -1916,6 +1923,8 @@ def test_the_unit_named_whole_holds_its_session(extract):
     assert names(found, EntityType.MEETING) == ["欧洲经济委员会环境政策委员会第二十八届会议"]
     found = extract("海洋问题政府间谈判委员会于2031年11月在内罗毕举行了第三届会议。")  # no list's
     assert names(found, EntityType.MEETING) == ["海洋问题政府间谈判委员会第三届会议"]
+    found = extract("海洋方案协调委员会在2031年12月举行的第五十三次会议上核准了报告。")
+    assert names(found, EntityType.MEETING) == ["海洋方案协调委员会第五十三次会议"]
 
 
 @pytest.mark.parametrize(

@@ -199,7 +199,7 @@ STATIONED = re.compile(
 )
 # 欧洲经济委员会在2023年4月于日内瓦举行的第七十届会议上: the session of the body before 在.
 HELD_SESSION = re.compile(
-    rf"[在于][^，。；：、]{{0,40}}?举行的(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)"
+    rf"[在于][^，。；：、]{{0,40}}?举行的(?P<session>第{ORDINAL_NUMERAL}(?:届(?:特别)?|次)会议)"
 )
 # 麻醉药品委员会决定于2024年3月举行第六十七届会议: the session the body will hold
 HOLDS = "举行"
@@ -219,10 +219,11 @@ LATIN_BEFORE = re.compile(r"[A-Za-z][-\d]*$")
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.'\- ]*[A-Za-z0-9]$")
 GENERIC_BODY_WORD = "组织"
 GENERIC_BODY = "组织"  # a head that names a body only with an anchor of its own
-# 第43次全体会议: a meeting named by its number alone
 SENTENCE_OPENERS = "。\n"  # what stands before a line's or sentence's first word
+REPORT = "报告"
 # 各国与…办事处合作: the States are the subject, the name starts after the conjunction
 STATES_BEFORE_CONJUNCTION = re.compile(r"(?:各国|会员国|成员国|缔约国|各方)(?=[与和同及])")
+# 第43次全体会议: a meeting named by its number alone
 NUMBERED_MEETING = re.compile(rf"第{ORDINAL_NUMERAL}次(?:全体)?会议")
 # 在第二届会议上: a session named by its number alone, after a preposition or a clause's start
 BARE_SESSION = re.compile(rf"(?:(?<=[在于，。；])|^)第{ORDINAL_NUMERAL}届(?:特别)?会议")
@@ -726,7 +727,10 @@ class NameMatcher:
                     start = text.find(author + AUTHORED_REPORT, end)
                     continue
                 topic = OWN_NUMBER_BEFORE.sub("", TRAILING_MARKS.sub("", context.title))
-                label = f"{author}关于{topic}的报告" if topic else ""
+                if topic.endswith(REPORT):
+                    label = topic  # the title is the report itself (…执行主任的报告)
+                else:
+                    label = f"{author}关于{topic}的报告" if topic else ""
                 found.append(
                     Candidate(start, end, EntityType.PUBLICATION, "name:authored-report", "",
                               label, priority=1)
@@ -1638,8 +1642,10 @@ def _sessions_of_subjects(
         if HOLDS in text
         else ()
     )
+    # a body no list holds (方案协调委员会, found by its head) holds its sessions too
+    bodies = {c.end: c for c in candidates if c.type is EntityType.ORGANIZATION} | known_ends
     for match, body in (
-        *_after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, known_ends),
+        *_after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, bodies),
         *held,
     ):
         # 欧洲经委会环境政策委员会…举行了第二十八届会议: the unit named whole holds it
@@ -1721,7 +1727,7 @@ def _stationed_offices(text: str, known_ends: KnownNames) -> list[Candidate]:
 
 
 def _after_bodies(
-    patterns: Iterable[re.Pattern[str]], text: str, known_ends: KnownNames
+    patterns: Iterable[re.Pattern[str]], text: str, known_ends: dict[int, Candidate]
 ) -> Iterator[tuple[re.Match[str], Candidate]]:
     """The patterns' matches that open right where a known body's name ends, each with
     that body (欧洲经济委员会|在…举行的第七十届会议, 东南亚国家联盟|(东盟)秘书处)."""
