@@ -657,6 +657,15 @@ def test_a_later_clause_with_its_own_actor_says_who_runs_the_programme(relate):
     }
 
 
+def test_the_cosponsors_listed_after_a_body_are_its_members_not_supported_by_it(relate):
+    found = relate("艾滋病署及其3个共同赞助组织——包括难民署、儿基会和世界银行——继续协助各国。")
+    assert pairs(found, "supports") == set()
+    members = {
+        s for s, o in pairs(found, "participatesIn") if o == "联合国艾滋病毒/艾滋病联合规划署"
+    }
+    assert members == {"联合国难民事务高级专员办事处", "联合国儿童基金会", "世界银行"}
+
+
 def test_bodies_that_found_a_body_together_take_part_in_it(relate):
     found = relate("世卫组织、开发署和儿基会于2021年设立了联合国防治疟疾多伙伴信托基金。")
     assert {s for s, _ in pairs(found, "participatesIn")} == {

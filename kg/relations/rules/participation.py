@@ -60,6 +60,11 @@ ROLE_JOINERS = ("和", "及", "、", "以及")
 MEMBER_WORDS = ("赞助方", "成员", "缔约方", "秘书处", "牵头", "观察员", "主席")
 # 参与秘书处间住户调查工作组的工作: taking part in a body's work is membership
 IN_THE_WORK_OF = re.compile(r"(?:参与|参加)了?(?P<body>[^，。；]{2,60}?)的(?:工作|活动|审议|讨论)")
+# X及其11个共同赞助组织——包括A、B, X的成员国包括A和B: the members listed after the body
+MEMBERS_LISTED = re.compile(
+    r"(?:的|及其)(?:\d+|[一二三四五六七八九十]+)?个?(?:共同|联合)?"
+    r"(?:赞助组织|赞助方|成员组织|成员国|成员)[—－\-，：:\s]*(?:其中)?包括"
+)
 JOINED = re.compile(r"加入(?:了)?")  # 妇女署加入了联合国伙伴门户网站: it became a member
 # 世卫组织、开发署和儿基会于2021年设立了…基金: bodies that found a body together are in it
 FOUNDED = re.compile(
@@ -170,6 +175,14 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
                 0.7,
             )  # fmt: skip
     yield from _included(sentence)
+    for body in sentence.of(EntityType.ORGANIZATION):
+        listed = MEMBERS_LISTED.match(text, body.end)
+        for member in sentence.enumeration_after(listed.end(), *ACTORS) if listed else ():
+            # 艾滋病署及其11个共同赞助组织——包括难民署、儿基会…: the body's members
+            yield assertion(
+                sentence, member, Predicate.PARTICIPATES_IN, body, "participates:members-listed",
+                0.75,
+            )  # fmt: skip
     for position, countries in sentence.cited_lists:
         for group in (g for g in groups if g.end == position):
             for country in countries:  # 主要捐助方集团¹⁴: the footnote lists the members
