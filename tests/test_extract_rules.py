@@ -75,6 +75,9 @@ def test_another_bodys_assembly_is_not_the_general_assembly(extract):
     assert "org/ga" in keys(found, EntityType.ORGANIZATION)
     labels = {e.label_zh for e in found.of_type(EntityType.MEETING)}
     assert labels == {"粮食及农业组织大会第四十四届会议", "联合国大会第八十届会议"}
+    # a treaty's review conference, or its parties' conference, is no General Assembly
+    found = extract("2020年审议大会的成果和缔约国大会的决定都得到重申。")
+    assert "org/ga" not in keys(found, EntityType.ORGANIZATION)
 
 
 def test_a_bracketed_short_form_matches_in_either_bracket_width(extract):

@@ -33,6 +33,8 @@ NAME_REST = 3  # characters of a name's word beyond the place inside it
 LANGUAGE = "文语"  # a place's name with one of these after it is the name of its language
 ASSEMBLY = "大会"  # the General Assembly's short form, and any body's assembly or conference
 ABBREVIATION_ENDS = (")", "）")  # 粮食及农业组织(粮农组织)大会
+# 审议大会, 缔约国大会: a treaty's review conference or conference of its parties, not the GA
+CONFERENCE_OF = ("审议", "缔约国", "缔约方")
 
 
 class GazetteerMatcher:
@@ -86,7 +88,7 @@ class GazetteerMatcher:
                 and not _countered(entity, text, start)
             ):
                 continue
-            if name == ASSEMBLY and text.endswith(self.body_names, 0, start):
+            if name == ASSEMBLY and text.endswith((*self.body_names, *CONFERENCE_OF), 0, start):
                 continue  # 粮农组织(粮农组织)大会, 教科文组织大会: that body's own assembly
             if entity.type is EntityType.INSTRUMENT and text[:start].endswith(DEMONSTRATIVES):
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
