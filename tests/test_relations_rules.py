@@ -423,6 +423,12 @@ def test_synthetic_drugs_flow_along_routes_too(relate):
     assert labels == {"甲基苯丙胺：… → 老挝人民民主共和国 → 泰国 → 澳大利亚、日本"}
 
 
+def test_a_commodity_produced_in_a_part_of_a_state_comes_from_the_state(relate):
+    _, relations = relate("缅甸掸邦生产的甲基苯丙胺经湄公河次区域流向日本。")
+    labels = {route.label_zh for route in relations.routes.values()}
+    assert labels == {"甲基苯丙胺：缅甸 → 湄公河次区域 → 日本"}
+
+
 def test_contrasted_clauses_describe_one_flow_each(relate):
     _, relations = relate(
         "经巴尔干路线向西欧贩运的海洛因数量下降，而经由西非向欧洲贩运的可卡因继续增加。"

@@ -50,6 +50,8 @@ UNKNOWN = "…"
 CONTRAST = re.compile(r"，(?:而|但|但是|同时|与此同时)|；")  # a clause set against the one before
 TOWARDS = "向"  # 向西欧贩运: towards a place the commodity is trafficked to
 # 西非已成为…可卡因运往欧洲的主要中转区: the place the flow passes through
+# 掸邦, 赫尔曼德省: a State's part no list holds, written between the State and 生产的
+SUBDIVISION = re.compile(r"[^\W\d_a-zA-Z的和及与在、]{1,5}?(?:邦|省|州)")
 HUB = re.compile(
     r"(?:仍然|仍|已|已经|正|正在|日益)?(?:成为|是)[^，。；]{0,30}?(?:中转|过境|转运)"
     r"(?:站|区|地区|地|枢纽|点|国|中心)"
@@ -270,7 +272,9 @@ def _role(
     for rule, role in ROLE_WORDS:
         if any(lead.endswith(word) for word in triggers(rule)):
             return role
-    if any(text.startswith(word, place.end) for word in triggers("route-origin-after")):
+    subdivision = SUBDIVISION.match(text, place.end)  # 缅甸掸邦生产的: a part of the place
+    after = subdivision.end() if subdivision else place.end
+    if any(text.startswith(word, after) for word in triggers("route-origin-after")):
         return Predicate.ORIGIN
     if lead.endswith(TOWARDS):
         listed = sentence.enumeration_after(place.start, *PLACES) or [place]
