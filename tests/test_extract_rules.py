@@ -1216,6 +1216,11 @@ def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
         # a name's own verbs keep it going
         ("该国启动了家庭森林巡视举措。", EntityType.PROGRAMME, ["家庭森林巡视举措"]),
         (
+            "各国支持暂行特别措施机构间工作队。",
+            EntityType.ORGANIZATION,
+            ["暂行特别措施机构间工作队"],
+        ),
+        (
             "监督和评价海洋行动计划区域会议于今年举行。",
             EntityType.MEETING,
             ["监督和评价海洋行动计划区域会议"],
