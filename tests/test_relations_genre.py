@@ -829,6 +829,8 @@ def test_the_partners_of_whose_managers_a_body_speaks_are_no_cooperation(relate)
 def test_parts_of_the_un_are_not_the_un_acting(relate):
     found = relate("联合国系统各实体继续支持各国应对气候变化。")
     assert ("联合国", "气候变化") not in pairs(found, "worksOn")
+    found = relate("联合国国际合作打击有组织犯罪")  # a resolution's title: 联合国 qualifies
+    assert not pairs(found, "worksOn")
 
 
 def test_a_cited_source_does_not_act(relate):

@@ -139,7 +139,9 @@ class Sentence:
             ):
                 continue  # 安全理事会相关决议, 大会题为“…”的决定, 具有理事会咨商地位的
             if mention.key == UN_KEY and self.text.startswith(triggers("un-part"), mention.end):
-                continue  # 联合国系统, 联合国若干机构: parts of the UN, not the UN itself
+                # 联合国系统, 联合国若干机构: parts of the UN, not the UN itself; 联合国国际合作:
+                # the UN qualifies a noun (a resolution's title)
+                continue
             return mention
         return None
 
