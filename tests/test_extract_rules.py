@@ -1310,6 +1310,13 @@ def test_yearly_sessions_are_meetings_of_their_body():
     found = Extractor().extract(document)
     meetings = found.of_type(EntityType.MEETING)
     assert [m.label_zh for m in meetings] == ["海洋问题委员会2031年实质性会议"]
+    # a session another body holds in a report to the own body is the holder's
+    document = parse_document(
+        "经济及社会理事会\n2031年届会\n议程项目20\n非政府组织委员会的报告\n"
+        "1. 非政府组织委员会于2031年1月在联合国总部举行了2031年常会。\n"
+    )
+    found = Extractor().extract(document)
+    assert "非政府组织委员会2031年常会" in names(found, EntityType.MEETING)
 
 
 @pytest.mark.parametrize(

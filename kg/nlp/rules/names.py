@@ -208,6 +208,7 @@ HOLDS_SESSION = re.compile(
     rf"(?P<session>第{ORDINAL_NUMERAL}届(?:特别会议|会议|常会|常务会议))"
 )
 SENTENCE_END = "。；！？\n"
+HELD_BEFORE = re.compile(r"举行了?$")  # …举行了2024年常会: the session the subject holds
 VERB_JOINER = "并"
 SPECIAL_SESSION = "特别会议"
 OF = "的"
@@ -1824,7 +1825,9 @@ def _yearly_sessions(
             )  # fmt: skip
             continue
         own = context.own_body or _session_style_body(match.group("kind"))
-        named = _named_before(text, match.start(), known_ends)
+        named = _named_before(text, match.start(), known_ends) or _holder(
+            text, match.start(), known_ends
+        )
         if named is not None:
             own = named
         label = f"{own.label}{_session_of_year(match)}" if own is not None else ""
@@ -1909,6 +1912,23 @@ def _named_before(text: str, end: int, known_ends: dict[int, Candidate]) -> Alia
         return None
     body = max(bodies, key=lambda c: c.end)
     return Alias(head, body.key, body.type, body.label or text[body.start : body.end])
+
+
+def _holder(text: str, end: int, known_ends: dict[int, Candidate]) -> Alias | None:
+    """非政府组织委员会于…在联合国总部举行了2024年常会: the body that holds a yearly session,
+    named earlier in the sentence, is its body."""
+    if not HELD_BEFORE.search(text, max(0, end - 3), end):
+        return None
+    sentence_start = max(text.rfind(stop, 0, end) for stop in SENTENCE_END) + 1
+    bodies = [
+        c
+        for c in known_ends.values()
+        if c.type is EntityType.ORGANIZATION and sentence_start <= c.start and c.end < end
+    ]
+    if not bodies:
+        return None
+    body = min(bodies, key=lambda c: c.start)  # the sentence's subject
+    return Alias("", body.key, body.type, body.label or text[body.start : body.end])
 
 
 def _session_of_year(match: re.Match) -> str:
