@@ -749,6 +749,12 @@ def test_a_body_at_a_meeting_named_with_its_date_after_at(relate):
     assert ("联合国开发计划署", "第三届南南合作部长级会议") in pairs(found, "participatesIn")
 
 
+def test_bodies_acting_at_the_meeting_a_sentence_opens_at_take_part(relate):
+    found = relate("在人权理事会第五十二届会议期间，儿基会和开发署组织了一次会外活动。")
+    takers = {s for s, o in pairs(found, "participatesIn") if o == "人权理事会第五十二届会议"}
+    assert {"联合国儿童基金会", "联合国开发计划署"} <= takers
+
+
 def test_what_is_adopted_at_a_meeting_the_sentence_opens_with_the_meeting_adopts(relate):
     found = relate("在第二次非洲海洋治理部长级会议上，与会国家通过了《达喀尔海洋宣言》。")
     assert ("第二次非洲海洋治理部长级会议", "达喀尔海洋宣言") in pairs(found, "adopts")

@@ -451,6 +451,7 @@ AT_END = re.compile(
 )
 NOT_LED = ("的", "设立", "下", "所", "之")
 # 在2022年11月举行的X会议上: the date and verb of the meeting between 在 and its name
+OPENING_AT = re.compile(r"(?:[（(][^）)]{1,10}[）)])?(?:上|期间|会上)，")
 AT_HELD = re.compile(
     r"在(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:(?:至|和)\d{1,2}日)?(?:于[^，。；于]{2,12}?)?"
     r"(?:举行|召开)的$"
@@ -477,7 +478,22 @@ def _at_meeting(sentence: Sentence, events) -> Iterator[Assertion]:
             or (m.type is EntityType.MEETING and AT_HELD.search(text, subject.end, m.start))
         )
     ]  # fmt: skip
+    # 在第二十八届缔约方大会上，儿基会组织了…: the meeting the sentence opens at
+    opening = next(
+        (
+            m for m in events
+            if m.type is EntityType.MEETING and m.start == sentence.start + 1
+            and text[sentence.start] == "在" and m.end <= subject.start
+            and OPENING_AT.match(text, m.end)
+        ),
+        None,
+    )  # fmt: skip
     actors = [subject, *sentence.co_actors(subject)]
+    if opening is not None:
+        for actor in actors:
+            yield assertion(
+                sentence, actor, Predicate.PARTICIPATES_IN, opening, "participates:at", 0.7
+            )
     for first in places:
         if _quoted(text, subject.end, first.start):
             continue  # 世卫组织，“工作队在大会第七十七届会议期间…”: a title
