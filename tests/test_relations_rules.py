@@ -631,6 +631,11 @@ def test_who_supports_a_programme(relate):
     assert not {f for f in found if f[1] == "implements"}
 
 
+def test_a_bodys_quoted_programme_is_its_own(relate):
+    found, _ = relate("国际劳工组织的“更好的工作”方案覆盖了12个国家。")
+    assert ("国际劳工组织", "implements", "更好的工作") in found
+
+
 def test_a_supported_programme_is_not_its_owner(relate):
     found, _ = relate("哥伦比亚政府继续支助毒品和犯罪问题办公室的打击绑架方案。")
     assert ("哥伦比亚", "supports", "打击绑架方案") in found

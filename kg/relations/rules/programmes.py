@@ -36,6 +36,7 @@ SUPPORTED_BY = re.compile(
     rf"在(?P<body>[^，。；在]{{2,30}}?)的{HELP_KIND}(?:支持|支助|资助|协助)下"
 )
 ITS = re.compile(r"其[“”]?$")
+OPENING_QUOTE = "“"
 AIMED = ("为", "向", "针对", "面向", "对")
 # …方案框架内, …举措框架下: the work the sentence describes is done within the programme.
 FRAMEWORK = re.compile(r"的?(?:框架内|框架下|框架中|范围内)")
@@ -71,11 +72,11 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, leader, Predicate.IMPLEMENTS, programme, "implements:led-by", 0.8
             )
+        # 国际劳工组织的“更好的工作”方案: the quoted name is the programme's, its quote not
+        opening = programme.start - text.endswith(OPENING_QUOTE, 0, programme.start)
         owners = [
             owner
-            for owner in sentence.enumeration_before(
-                programme.start, EntityType.ORGANIZATION, gap="的"
-            )
+            for owner in sentence.enumeration_before(opening, EntityType.ORGANIZATION, gap="的")
             if owner.key != UN_KEY
         ]
         for owner in owners:
