@@ -809,6 +809,8 @@ def test_an_outcome_named_by_its_session_is_an_instrument(extract):
 def test_a_programme_named_whole_in_quotes(extract):
     found = extract("2022年在巴基斯坦启动的“游戏项目”和“一站式中心”证明了这一点。")
     assert names(found, EntityType.PROGRAMME) == ["游戏项目"]
+    found = extract("人口基金执行了“孕产妇健康专题基金”。")  # a fund named whole in quotes
+    assert names(found, EntityType.PROGRAMME) == ["孕产妇健康专题基金"]
 
 
 def test_a_bodys_network_of_agencies_is_a_body(extract):

@@ -56,9 +56,9 @@ CLAUSE_OPENING_TAGS = frozenset({"v", "c", "p", "x"})  # before a pronoun that o
 # a verb after one of these is the clause's predicate (其, 该 are possessive: 其打击绑架方案)
 SUBJECT_PRONOUNS = frozenset({"各国", "各方", "我们", "我国", "他们", "它们", "我", "他", "她"})
 NATIONAL_WORDS = frozenset({"国家", "中央"})  # 柬埔寨国家银行, 尼日利亚中央银行
-# heads that end a programme's whole name inside quotes (“游戏项目”); “一站式中心” and
+# heads that end a programme's whole name inside quotes (“游戏项目”, “…专题基金”); “一站式中心” and
 # “…方案” in quotes are terms or titles
-QUOTED_PROGRAMME_HEADS = frozenset({"项目", "倡议", "运动"})
+QUOTED_PROGRAMME_HEADS = frozenset({"项目", "倡议", "运动", "基金"})
 NETWORK = "网络"  # owned by a body, a network of agencies: 行政首长协调会人力资源网络
 NATIONAL_OFFICES = frozenset({"局", "署", "部", "司", "办公室"})  # one office, not a category
 # 在巴勒斯坦国，…财政部…: a sentence set in one country, whose offices it names bare
