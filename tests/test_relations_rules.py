@@ -106,6 +106,8 @@ def test_works_on_threats_after_a_work_verb(relate):
     found, _ = relate("毒品和犯罪问题办公室协助各国打击洗钱和贩运人口。")
     assert ("联合国毒品和犯罪问题办公室", "worksOn", "洗钱") in found
     assert ("联合国毒品和犯罪问题办公室", "worksOn", "贩运人口") in found
+    found, _ = relate("人权高专办记录并核实了酷刑案件。")  # documenting abuses is work on them
+    assert ("联合国人权事务高级专员办事处", "worksOn", "酷刑") in found
 
 
 def test_a_threat_in_a_meetings_name_is_the_meetings_not_the_subjects(relate):
