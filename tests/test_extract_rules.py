@@ -849,6 +849,12 @@ def test_an_instrument_inside_a_meeting_or_mechanism_name_is_mentioned(extract):
     assert all(m.nested for e in found.of_type(EntityType.INSTRUMENT) for m in e.mentions)
 
 
+def test_an_instrument_inside_its_parties_body_is_mentioned(extract):
+    found = extract("《巴黎协定》缔约方会议举行了会议。")
+    assert keys(found, EntityType.INSTRUMENT) == ["instrument/paris-agreement"]
+    assert all(m.nested for m in found.entities["instrument/paris-agreement"].mentions)
+
+
 def test_a_meeting_inside_its_outcome_documents_name_is_mentioned(extract):
     found = extract("各国重申《第三次发展筹资问题国际会议亚的斯亚贝巴行动议程》。")
     assert keys(found, EntityType.MEETING) == ["meeting/ffd3"]

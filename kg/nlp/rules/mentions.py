@@ -58,7 +58,7 @@ NESTING = {
         EntityType.REGION,
         EntityType.INSTRUMENT,
     },
-    EntityType.ORGANIZATION: {EntityType.COUNTRY, EntityType.RESOLUTION},
+    EntityType.ORGANIZATION: {EntityType.COUNTRY, EntityType.RESOLUTION, EntityType.INSTRUMENT},
     EntityType.INSTRUMENT: {EntityType.MEETING},  # 联合国可持续发展大会成果文件: its meeting
     # 秘书长关于联合国马里多层面综合稳定团的报告: the body, place or text a report is about
     EntityType.PUBLICATION: {
