@@ -1289,6 +1289,12 @@ def test_a_report_named_by_its_author_and_topic(extract):
     assert names(found, EntityType.PUBLICATION) == ["秘书长关于海洋养护和可持续利用的报告"]
 
 
+def test_a_treaty_bodys_general_comment_is_its_publication(extract):
+    found = extract("见人权事务委员会第36号一般性意见(2018年)，第12段。")
+    assert names(found, EntityType.PUBLICATION) == ["人权事务委员会第36号一般性意见(2018年)"]
+    assert "人权事务委员会" in names(found, EntityType.ORGANIZATION)
+
+
 def test_the_authors_report_in_a_document_is_the_report_on_its_topic():
     from kg.reader import parse_document
 

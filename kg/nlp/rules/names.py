@@ -175,6 +175,8 @@ OWN_SESSION = re.compile(
     rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL}(?:届(?:特别)?|次)会议)"
 )  # 安全理事会在其第9518次会议上: a numbered meeting too
 # 联合国贸易和发展会议(贸发会议)第十五届会议: the session of the body its abbreviation follows.
+# 人权事务委员会第36号一般性意见(2018年): a treaty body's numbered general comment
+GENERAL_COMMENT = re.compile(r"第\d{1,3}\s*号一般性(?:意见|建议)(?:\s*[(（]\d{4}\s*年[)）])?")
 ABBREVIATED_SESSION = re.compile(
     rf"[(（][^()（）]{{1,12}}[)）](?P<session>(?:大会)?第{ORDINAL_NUMERAL}届(?:特别)?会议)"
 )  # 粮食及农业组织(粮农组织)大会第四十三届会议: the session of its assembly
@@ -695,6 +697,7 @@ class NameMatcher:
         candidates.extend(_administrative_places(text, known_ends))
         candidates.extend(_units_after_abbreviations(text, known_ends))
         candidates.extend(_stationed_offices(text, known_ends))
+        candidates.extend(_general_comments(text, known_ends))
         candidates.extend(_enumerated_sessions(text, candidates))
         candidates.extend(_segments(text, candidates))
         return doc
@@ -1912,6 +1915,16 @@ def _named_before(text: str, end: int, known_ends: dict[int, Candidate]) -> Alia
         return None
     body = max(bodies, key=lambda c: c.end)
     return Alias(head, body.key, body.type, body.label or text[body.start : body.end])
+
+
+def _general_comments(text: str, known_ends: dict[int, Candidate]) -> list[Candidate]:
+    """人权事务委员会第36号一般性意见(2018年): the general comment or recommendation a treaty
+    body numbers, named with the body (a publication of it)."""
+    return [
+        Candidate(body.start, match.end(), EntityType.PUBLICATION, "name:general-comment", "",
+                  (body.label or text[body.start : body.end]) + match.group().replace(" ", ""), 2)
+        for match, body in _after_bodies((GENERAL_COMMENT,), text, known_ends)
+    ]  # fmt: skip
 
 
 def _holder(text: str, end: int, known_ends: dict[int, Candidate]) -> Alias | None:
