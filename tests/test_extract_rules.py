@@ -1289,6 +1289,22 @@ def test_a_report_named_by_its_author_and_topic(extract):
     assert names(found, EntityType.PUBLICATION) == ["秘书长关于海洋养护和可持续利用的报告"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("注意到海洋政策委员会第二十五届会议报告，", ["海洋政策委员会第二十五届会议报告"]),
+        ("审议了麻醉药品委员会第六十六届会议的报告，", ["麻醉药品委员会第六十六届会议报告"]),
+        ("秘书长提交大会第七十八届会议的报告指出，", []),  # sent to the session
+        ("请工作队在委员会第二十届会议报告进展情况，", []),  # 报告 a verb there
+    ],
+)
+def test_a_sessions_report_is_a_publication(extract, sentence, expected):
+    found = extract(sentence)
+    assert names(found, EntityType.PUBLICATION) == expected
+    if expected:  # the session reported on is mentioned inside it
+        assert len(found.of_type(EntityType.MEETING)) == 1
+
+
 def test_a_treaty_bodys_general_comment_is_its_publication(extract):
     found = extract("见人权事务委员会第36号一般性意见(2018年)，第12段。")
     assert names(found, EntityType.PUBLICATION) == ["人权事务委员会第36号一般性意见(2018年)"]

@@ -37,6 +37,7 @@ SESSION = re.compile(rf"第{ORDINAL_NUMERAL}届(?:特别)?会议$")
 # 工作队第八次会议 as well as 委员会第十七届会议: a numbered session or meeting of a body
 NUMBERED_SESSION = re.compile(rf"第{ORDINAL_NUMERAL}(?:届|次)(?:特别|全体)?会议$")
 MIN_BODY = 4  # 委员会第十七届会议 names its body only by anaphora
+SESSION_REPORT_RULE = "name:session-report"
 PARTIES = "缔约方"  # 缔约方大会 is a treaty's conference of the parties
 CONFERENCE = "会议"  # a conference that meets in numbered sessions, as opposed to a standing organ
 TOPIC_BEFORE_BODY = re.compile(r"关于[^，。；：“”《》]{1,60}?的")
@@ -188,6 +189,14 @@ def nested_mentions(
         convener, unnamed = _convener(text, outer, pool, context)
         if convener is not None:
             inside.append(convener)
+        if outer.rule == SESSION_REPORT_RULE:
+            # 发展政策委员会第二十五届会议报告: the session it reports on, found by the name
+            # rules and so known to no list
+            inside.extend(
+                keyed(c, text)
+                for c in pool
+                if c.type is EntityType.MEETING and c.start == outer.start and c.end < outer.end
+            )
         allowed = NESTING.get(outer.type)
         if allowed:
             inside.extend(

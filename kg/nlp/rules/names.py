@@ -175,6 +175,9 @@ OWN_SESSION = re.compile(
     rf"其(?:\d{{4}}\s*年)?(?P<session>第{ORDINAL_NUMERAL}(?:届(?:特别)?|次)会议)"
 )  # 安全理事会在其第9518次会议上: a numbered meeting too
 # 联合国贸易和发展会议(贸发会议)第十五届会议: the session of the body its abbreviation follows.
+SESSION_REPORT = re.compile(r"的?报告")  # 第二十五届会议报告: a session's report
+# 提交大会…会议的报告: a report sent to the session; 在委员会年度会议报告进展: a verb there
+SENT_TO = re.compile(r"(?:提交|提交给|送交|向|供|给|在)$")
 # 人权事务委员会第36号一般性意见(2018年): a treaty body's numbered general comment
 GENERAL_COMMENT = re.compile(r"第\d{1,3}\s*号一般性(?:意见|建议)(?:\s*[(（]\d{4}\s*年[)）])?")
 ABBREVIATED_SESSION = re.compile(
@@ -700,6 +703,7 @@ class NameMatcher:
         candidates.extend(_general_comments(text, known_ends))
         candidates.extend(_enumerated_sessions(text, candidates))
         candidates.extend(_segments(text, candidates))
+        candidates.extend(_session_reports(text, candidates))
         return doc
 
     def _authored_reports(self, text: str, context: DocumentContext) -> list[Candidate]:
@@ -1457,6 +1461,25 @@ def _segments(text: str, candidates: list[Candidate]) -> list[Candidate]:
         found.append(
             Candidate(start, match.end(), EntityType.MEETING, "name:segment", "",
                       label + match.group(0), priority=2)
+        )  # fmt: skip
+    return found
+
+
+def _session_reports(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """发展政策委员会第二十五届会议报告, …会议的报告: the report of a session, written right
+    after the session's name; a report sent to a session (提交大会第七十八届会议的报告) is
+    another's."""
+    found = []
+    for match in SESSION_REPORT.finditer(text):
+        session = _longest_ending_at(
+            candidates, match.start(), lambda c: c.type is EntityType.MEETING
+        )
+        if session is None or SENT_TO.search(text, max(0, session.start - 4), session.start):
+            continue
+        label = (session.label or text[session.start : session.end]) + match.group(0)
+        found.append(
+            Candidate(session.start, match.end(), EntityType.PUBLICATION, "name:session-report",
+                      "", label.replace("的报告", "报告"), priority=2)
         )  # fmt: skip
     return found
 
