@@ -1305,6 +1305,11 @@ def test_a_sessions_report_is_a_publication(extract, sentence, expected):
         assert len(found.of_type(EntityType.MEETING)) == 1
 
 
+def test_an_authors_yearly_report_is_one_report(extract):
+    found = extract("执行局审议了执行主任的年度报告。")
+    assert names(found, EntityType.PUBLICATION) == ["执行主任的年度报告"]
+
+
 def test_a_treaty_bodys_general_comment_is_its_publication(extract):
     found = extract("见人权事务委员会第36号一般性意见(2018年)，第12段。")
     assert names(found, EntityType.PUBLICATION) == ["人权事务委员会第36号一般性意见(2018年)"]

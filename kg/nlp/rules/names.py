@@ -97,6 +97,7 @@ YEARS_BEFORE = re.compile(r"(?<!\d)(?:\d{4}\s?年\s?[、和及与]\s?)+$")  # 20
 # 关于…的 before a head: the topic belongs to the name, enumeration commas included.
 ABOUT_WORD = "关于"
 AUTHORED_REPORT = "的报告"
+YEARLY_REPORT = "的年度报告"
 MIN_REPORT_NAME = 9  # 关于 + a topic of four characters or more + 的报告
 DATED_REPORT = re.compile(r"\d{4}\s?年|年度|年期|两年期")
 TRAILING_MARKS = re.compile(r"[*＊\s]+$")
@@ -709,7 +710,14 @@ class NameMatcher:
     def _authored_reports(self, text: str, context: DocumentContext) -> list[Candidate]:
         """秘书长的报告: in a document on one topic, the author's report on that topic (a
         resolution considering it, or the report itself under its title)."""
-        found = []
+        found = [
+            # 执行主任的年度报告: the author's yearly report, one definite report
+            Candidate(m.start(), m.end(), EntityType.PUBLICATION, "name:authored-report",
+                      priority=1)
+            for author in self.authors
+            for m in re.finditer(re.escape(author + YEARLY_REPORT), text)
+            if not text.endswith(AUTHORS_LISTED, 0, m.start())
+        ]  # fmt: skip
         for author in self.authors:
             start = text.find(author + AUTHORED_REPORT)
             while start >= 0:
