@@ -384,6 +384,10 @@ def test_the_donors_a_sentence_names_outright(relate):
     )
     donors = {s for s, p, o in found if p == "donorTo" and o == "联合国难民事务高级专员办事处"}
     assert donors == {"美利坚合众国", "德国", "欧洲联盟", "日本"}
+    found, _ = relate("欧洲联盟是聚光灯倡议的主要捐助方。日本向聚光灯倡议提供了500万美元。")
+    assert {(s, p) for s, p, o in found if o == "聚光灯倡议"} == {
+        ("欧洲联盟", "supports"), ("日本", "supports")
+    }  # fmt: skip  # a programme given to is supported, not a body given to
 
 
 def test_route_with_origin_transit_and_destination(relate):

@@ -96,18 +96,26 @@ def _named_donors(sentence: Sentence) -> Iterator[Assertion]:
     for pattern, rule in ((DONOR_OF, "donor:donor-of"), (AMOUNT_TO, "donor:amount")):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             receivers = [
-                m for m in sentence.inside(match, "body", EntityType.ORGANIZATION)
+                m for m in sentence.inside(
+                    match, "body", EntityType.ORGANIZATION, EntityType.PROGRAMME
+                )
                 if m.start == match.start("body")
             ]  # fmt: skip
             if not receivers:
                 continue
+            # 欧洲联盟是聚光灯倡议的主要捐助方: a programme given to is supported
+            given = (
+                Predicate.DONOR_TO
+                if receivers[0].type is EntityType.ORGANIZATION
+                else Predicate.SUPPORTS
+            )
             givers = sentence.enumeration_before(match.start(), *DONORS, gap="政府")
             if not givers:
                 subject = sentence.subject(*DONORS)
                 givers = [subject] if subject is not None and subject.end <= match.start() else []
             for giver in givers:
                 if giver.key != receivers[0].key:
-                    yield assertion(sentence, giver, Predicate.DONOR_TO, receivers[0], rule, 0.7)
+                    yield assertion(sentence, giver, given, receivers[0], rule, 0.7)
 
 
 def _donors_to_heading_body(sentence: Sentence) -> Iterator[Assertion]:
