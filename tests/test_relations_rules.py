@@ -599,6 +599,13 @@ def test_programme_working_in_the_countries_it_includes(relate):
     assert targets == {"秘鲁", "菲律宾", "赞比亚"}
 
 
+def test_a_place_name_inside_a_word_of_a_name_is_no_target(relate):
+    found, _ = relate("第四次小岛屿发展中国家问题国际会议在圣约翰举行。")  # 中国 in 发展中国家
+    assert not {f for f in found if f[1] == "targets"}
+    found, _ = relate("中亚禁毒方案取得了进展。")
+    assert {o for s, p, o in found if p == "targets"} == {"中亚"}
+
+
 def test_work_within_a_programmes_framework(relate):
     found, _ = relate("毒品和犯罪问题办公室提供了包括在被盗资产追回举措框架内的技术援助。")
     assert (UNODC, "implements", "被盗资产追回举措") in found

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import EntityType
+from kg.nlp.words import starts_word
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import (
     HELP_KIND,
@@ -745,6 +746,9 @@ def _working_in(sentence: Sentence, programme) -> Iterator[Assertion]:
         return
 
 
+SHORT_PLACE = 2  # a place name this short may be part of a word (中国 in 发展中国家)
+
+
 @lru_cache(maxsize=65536)
 def places_in_name(name: str, itself: str = "") -> tuple[str, ...]:
     """Keys of the places named inside a name, longest match first, left to right; the
@@ -758,6 +762,12 @@ def places_in_name(name: str, itself: str = "") -> tuple[str, ...]:
             entity = names.get(name[index : index + length])
             if length == len(name) or (entity is not None and entity.key == itself):
                 continue  # the name itself (联合国海地稳定特派团): look inside it
+            if (
+                entity is not None
+                and length <= SHORT_PLACE
+                and not starts_word(name, index, index + length)
+            ):
+                continue  # 中国 in 发展中国家: inside a word, no place
             if entity is not None:
                 # a body's name inside the name (非洲联盟…会议) is no place it aims at
                 if entity.type is not EntityType.ORGANIZATION and entity.key not in found:
