@@ -320,6 +320,8 @@ def test_an_outcome_document_in_a_title_is_an_instrument(extract):
     assert names(found, EntityType.INSTRUMENT) == ["海洋问题国际会议成果文件"]
     found = extract("部长级会议通过了《里斯本联合声明》。")  # a statement adopted, no publication
     assert names(found, EntityType.INSTRUMENT) == ["里斯本联合声明"]
+    found = extract("会议通过了《里斯本宣言：海洋的未来》。")  # the main title's head
+    assert names(found, EntityType.INSTRUMENT) == ["里斯本宣言：海洋的未来"]
 
 
 def test_titles_classified_by_head_noun(extract):

@@ -50,6 +50,9 @@ UNQUOTED_TYPES = (EntityType.INSTRUMENT, EntityType.PROGRAMME)  # titled by “�
 ISSUED = re.compile(r"[，,]?(?:还|已|又|也)?(?:发布|推出|启动|制定|出台|更新|修订)了?")
 
 
+SUBTITLE = "："  # 《主标题：副标题》
+
+
 class TitleMatcher:
     name = "kg_titles"
 
@@ -68,9 +71,11 @@ class TitleMatcher:
     def classify(self, title: str) -> tuple[EntityType, str]:
         """The type a title's head noun says, and the head ("" if none is known)."""
         core = TRAILING_NOTE.sub("", title).strip()
-        for head, entity_type in self.heads:
-            if core.endswith(head):
-                return entity_type, head
+        main = core.split(SUBTITLE)[0]  # 《…议程：重振繁荣的复原力》: the main title's head
+        for part in (core, main) if main != core else (core,):
+            for head, entity_type in self.heads:
+                if part.endswith(head):
+                    return entity_type, head
         return EntityType.PUBLICATION, ""
 
     def _owner(self, text: str, candidates: list[Candidate], start: int) -> bool:
