@@ -923,6 +923,9 @@ def test_venue_after_its_country_is_a_city(extract):
     assert {e.label_zh for e in found.of_type(EntityType.CITY)} >= {"萨尔瓦多"}
     assert "country/SLV" not in keys(found, EntityType.COUNTRY)
     assert {"country/QAT", "country/BRA"} <= set(keys(found, EntityType.COUNTRY))
+    # a venue the list knows is that city, however it is found
+    found = extract("会议在卡塔尔多哈举行。多哈是卡塔尔的首都。")
+    assert [len(e.mentions) for e in found.of_type(EntityType.CITY)] == [2]
 
 
 def test_head_modifying_the_next_noun_names_nothing(extract):

@@ -1604,7 +1604,12 @@ def _venues(text: str, known_ends: dict[int, Candidate]) -> list[Candidate]:
         inside = any(c.start <= country.start and country.end < c.end for c in known_ends.values())
         if venue is not None and not inside:  # 印度 in 印度尼西亚 is no country
             place = venue.span("place")
-            found.append(Candidate(*place, EntityType.CITY, "name:venue", priority=4))
+            known = load_gazetteer().lookup(venue.group("place"))  # 圣约翰: a city on the list
+            known = known if known is not None and known.type is EntityType.CITY else None
+            found.append(
+                Candidate(*place, EntityType.CITY, "name:venue", known.key if known else "",
+                          known.label_zh if known else "", priority=4)
+            )  # fmt: skip
     return found
 
 
