@@ -126,6 +126,8 @@ def test_a_threat_in_a_meetings_name_is_the_meetings_not_the_subjects(relate):
         "妇女署和开发署最近还在巴勒斯坦被占领土启动了方案。",  # 占领 is a word of a place's name
         # the topic of a report the subject reviews is the report's
         "行政和预算问题咨询委员会审议了秘书长关于联合国反恐怖主义办公室拟议资源的报告。",
+        # so is the topic of a text the subject adopted, titled in quotes
+        "回顾大会2016年4月19日题为“我们对有效处理和应对世界毒品问题的共同承诺”的第S-30/1号决议，",
     ],
 )
 def test_a_threat_inside_another_name_is_no_topic_of_the_sentence(relate, sentence):

@@ -60,7 +60,8 @@ def _works_on(sentence: Sentence, subject) -> Iterator[Assertion]:
     # 审议了秘书长关于…的报告: a report's topic is what its author wrote about
     titles = [
         m for m in sentence.mentions
-        if m.text.startswith("《") or (m.type is EntityType.PUBLICATION and m.text.endswith(REPORT))
+        if m.text.startswith("《") or m.type is EntityType.INSTRUMENT
+        or (m.type is EntityType.PUBLICATION and m.text.endswith(REPORT))
     ]  # fmt: skip
     # A、反恐怖主义办公室和B: a body acting beside the subject works on its own name's threat
     beside = sentence.co_actors(subject)
