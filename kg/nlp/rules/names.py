@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 
 import jieba
@@ -714,7 +715,7 @@ class NameMatcher:
             # 执行主任的年度报告: the author's yearly report, one definite report
             Candidate(m.start(), m.end(), EntityType.PUBLICATION, "name:authored-report",
                       priority=1)
-            for author in self.authors
+            for author in (self.authors if YEARLY_REPORT in text else ())
             for m in re.finditer(re.escape(author + YEARLY_REPORT), text)
             if not text.endswith(AUTHORS_LISTED, 0, m.start())
         ]  # fmt: skip
@@ -1478,7 +1479,10 @@ def _session_reports(text: str, candidates: list[Candidate]) -> list[Candidate]:
     after the session's name; a report sent to a session (提交大会第七十八届会议的报告) is
     another's."""
     found = []
+    ends = {c.end for c in candidates if c.type is EntityType.MEETING}
     for match in SESSION_REPORT.finditer(text):
+        if match.start() not in ends:
+            continue
         session = _longest_ending_at(
             candidates, match.start(), lambda c: c.type is EntityType.MEETING
         )
@@ -1683,7 +1687,9 @@ def _sessions_of_subjects(
         else ()
     )
     # a body no list holds (方案协调委员会, found by its head) holds its sessions too
-    bodies = {c.end: c for c in candidates if c.type is EntityType.ORGANIZATION} | known_ends
+    bodies = ChainMap(
+        known_ends, {c.end: c for c in candidates if c.type is EntityType.ORGANIZATION}
+    )
     for match, body in (
         *_after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, bodies),
         *held,
@@ -1767,7 +1773,7 @@ def _stationed_offices(text: str, known_ends: KnownNames) -> list[Candidate]:
 
 
 def _after_bodies(
-    patterns: Iterable[re.Pattern[str]], text: str, known_ends: dict[int, Candidate]
+    patterns: Iterable[re.Pattern[str]], text: str, known_ends: Mapping[int, Candidate]
 ) -> Iterator[tuple[re.Match[str], Candidate]]:
     """The patterns' matches that open right where a known body's name ends, each with
     that body (欧洲经济委员会|在…举行的第七十届会议, 东南亚国家联盟|(东盟)秘书处)."""
