@@ -1676,19 +1676,19 @@ def _sessions_of_subjects(
                     "name:session-of-subject", label=label, priority=2, related=convener,
                 )
             )  # fmt: skip
+    # a body no list holds (方案协调委员会, found by its head) holds its sessions too
+    bodies = ChainMap(
+        known_ends, {c.end: c for c in candidates if c.type is EntityType.ORGANIZATION}
+    )
     held = (
         (
             (match, body)
-            for body in (*known_ends.values(), *candidates)  # a body no list holds holds too
+            for body in bodies.values()
             if body.type is EntityType.ORGANIZATION
             and (match := HOLDS_SESSION.match(text, body.end)) is not None
         )
         if HOLDS in text
         else ()
-    )
-    # a body no list holds (方案协调委员会, found by its head) holds its sessions too
-    bodies = ChainMap(
-        known_ends, {c.end: c for c in candidates if c.type is EntityType.ORGANIZATION}
     )
     for match, body in (
         *_after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, bodies),
