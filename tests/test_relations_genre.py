@@ -612,6 +612,8 @@ def test_a_body_acting_through_a_programme_runs_it(relate):
     assert pairs(found, "implements") == {("联合国促进性别平等和增强妇女权能署", "聚光灯倡议")}
     found = relate("赞赏毒品和犯罪问题办公室通过海洋犯罪方案（海洋方案）向各国提供的技术援助，")
     assert ("联合国毒品和犯罪问题办公室", "海洋犯罪方案") in pairs(found, "implements")
+    found = relate("粮食署通过其学校供餐方案为200万名儿童提供了餐食。")  # its own, named so
+    assert pairs(found, "implements") == {("世界粮食计划署", "学校供餐方案")}
     found = relate("大会通过了全球反恐战略。")  # adopted, not acted through
     assert pairs(found, "implements") == set()
 
