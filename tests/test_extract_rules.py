@@ -635,6 +635,7 @@ def test_a_body_before_the_about_clause_holds_the_meeting(extract):
         ),
         ("2031年麻醉药品委员会高级别部分通过了宣言。", "2031年麻醉药品委员会高级别部分"),
         ("可持续发展高级别政治论坛部长级部分开幕。", "可持续发展高级别政治论坛部长级部分"),
+        ("大会第七十八届会议一般性辩论于9月举行。", "联合国大会第七十八届会议一般性辩论"),
     ],
 )
 def test_a_named_segment_of_a_session_is_a_meeting(extract, sentence, segment):

@@ -148,7 +148,7 @@ CITY_OUTCOME_HEADS = ("行动纲领", "行动计划", "宣言", "共识", "承�
 EVENT_COUNT = re.compile(r"[一两几数](?:次|场|系列)")
 # The segments of a session (ECOSOC's, a commission's) or of a forum, named after it.
 SEGMENT = re.compile(
-    r"(?:部长级|高级别|协调|人道主义事务|业务活动|管理|一般性辩论|融合)部分(?:会议)?"
+    r"(?:(?:部长级|高级别|协调|人道主义事务|业务活动|管理|一般性辩论|融合)部分|一般性辩论)(?:会议)?"
 )
 # 编写了2009-2011年促进法治…区域方案: a programme's name may start with its years.
 YEAR_SPAN = re.compile(r"\d{4}\s*年?\s*[-—–至]\s*\d{4}\s*年")  # also 2022年至2023年
