@@ -302,6 +302,11 @@ def test_a_decision_of_the_parties_keeps_its_whole_symbol(extract):
     assert [label.endswith(("第1/CP.21号决定", "第3/CMA.1号决定")) for label in labels] == [1, 1]
 
 
+def test_a_world_health_assembly_resolution_keeps_its_symbol(extract):
+    found = extract("回顾世界卫生大会WHA76.5号决议。")
+    assert names(found, EntityType.RESOLUTION) == ["世界卫生大会第WHA76.5号决议"]
+
+
 def test_a_decision_of_the_parties_is_no_decision_of_the_body_last_named(extract):
     found = extract("回顾经济及社会理事会的决议。又回顾第1/CP. 27号决定。")
     assert keys(found, EntityType.RESOLUTION) == ["decision/1-CP.27"]

@@ -29,6 +29,7 @@ SESSION = r"(?: ?[(（](?:\d{4}|[IVXLC]{1,7})[)）])?"  # (2008), or (LV) before
 # 1/CP.21, 3/CMA.1: a decision of a conference of the parties, numbered in its session
 PARTIES_NUMBER = r"\d{1,3}/(?:CP|CMP|CMA|COP|MOP)\.\s?\d{1,3}"  # 1/CP. 21: a line broke it
 PARTIES = re.compile(PARTIES_NUMBER)
+HEALTH_NUMBER = r"WHA\d{1,3}\.\d{1,3}"  # WHA76.5: the World Health Assembly's numbering
 # I (70): a regional commission's decision, lettered within its numbered session
 LETTERED_NUMBER = r"[A-Z] ?[(（]\d{1,3}[)）]"
 LETTERED = re.compile(LETTERED_NUMBER)
@@ -37,7 +38,7 @@ COUNCIL_NUMBER = re.compile(r"\d{1,4} ?[(（]\d{4}[)）]")
 COUNCIL = "org/sc"
 RESOLUTION_KIND = "决议"
 NUMBER = (
-    rf"(?:{PARTIES_NUMBER}|{LETTERED_NUMBER}"
+    rf"(?:{PARTIES_NUMBER}|{HEALTH_NUMBER}|{LETTERED_NUMBER}"
     rf"|(?:[A-Z]{{1,2}}-)?\d{{1,4}}(?:/\d{{1,4}})*(?: ?[A-Z](?![A-Za-z]))?{SESSION})"
 )
 JOINER = r"\s?(?:、|，|,|和|及|以及|与|至)\s?"
