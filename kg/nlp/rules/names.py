@@ -100,7 +100,7 @@ ABOUT_WORD = "关于"
 AUTHORED_REPORT = "的报告"
 YEARLY_REPORT = "的年度报告"
 # 粮食署通过其学校供餐方案为…提供: the body's own programme, the means it acts through
-OWN_MEANS = re.compile(r"(?:通过|借助|利用)其$")
+OWN_MEANS = ("通过其", "借助其", "利用其")
 OWN_PROGRAMME_HEADS = frozenset({"方案", "项目"})
 MIN_REPORT_NAME = 9  # 关于 + a topic of four characters or more + 的报告
 DATED_REPORT = re.compile(r"\d{4}\s?年|年度|年期|两年期")
@@ -555,7 +555,7 @@ class NameMatcher:
                 or bool(inside)
                 or owned
                 or _abbreviated_after(text, start, end)  # …信息网络（FSIN）, …（粮安网）
-                or (match.group(0) in OWN_PROGRAMME_HEADS and OWN_MEANS.search(text, 0, start))
+                or (match.group(0) in OWN_PROGRAMME_HEADS and text.endswith(OWN_MEANS, 0, start))
             )
             if inside and match.group(0) in UNIT_HEADS:
                 # 儿基会外地办事处: a body's unit is named only by a word of its own, which
