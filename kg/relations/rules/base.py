@@ -97,12 +97,16 @@ def led_by(sentence: Sentence, led: Mention) -> list[Mention]:
     return [m for m in leaders if m.key != UN_KEY]
 
 
+# （AIRCOP）: a name's short form in brackets right after it, where one is written
+SHORT_FORM_AFTER = r"(?:[（(][^（）()]{1,20}[）)])?"
+
+
 def done_by(verbs: str) -> re.Pattern:
     """The pattern of 由A、B和C(共同)V written after what they do it to (X由A和B共同实施,
     X（短称）由…, X，由A牵头): the actors in group ``actors``; ``verbs`` an alternation of
     the verbs V."""
     return re.compile(
-        r"(?:[（(][^（）()]{1,20}[）)])?，?(?:目前|现在|主要|将|已|则|均)?"
+        rf"{SHORT_FORM_AFTER}，?(?:目前|现在|主要|将|已|则|均)?"
         rf"由(?P<actors>[^，。；由]{{2,80}}?)(?:共同|联合)?(?:{verbs})"
     )
 

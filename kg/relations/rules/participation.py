@@ -22,6 +22,7 @@ from kg.nlp.gazetteer import UN_KEY
 from kg.nlp.model import EntityType
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import (
+    SHORT_FORM_AFTER,
     assertion,
     done_by,
     first_free_trigger,
@@ -76,7 +77,7 @@ JOINTLY = "共同"
 FOR = "为"
 ADVERBS_BEFORE = re.compile(r"(?:正在|一直|继续|已经|还|也|已|将|均|都)*$")
 # …方案(AIRCOP)框架内，: the programme (its short form in brackets) a clause opens under
-UNDER = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?(?:的)?(?:框架)?(?:下|内)，")
+UNDER = re.compile(rf"{SHORT_FORM_AFTER}(?:的)?(?:框架)?(?:下|内)，")
 
 
 def participates(sentence: Sentence) -> Iterator[Assertion]:

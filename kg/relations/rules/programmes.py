@@ -21,6 +21,7 @@ from kg.nlp.words import starts_word
 from kg.relations.model import Assertion, Predicate
 from kg.relations.rules.base import (
     HELP_KIND,
+    SHORT_FORM_AFTER,
     assertion,
     done_by,
     first_free_trigger,
@@ -188,7 +189,7 @@ def _clause_subject(sentence: Sentence, programme):
 # (the programme may be a later member of the list: 通过联合国信托基金、聚光灯倡议…)
 THROUGH = re.compile(r"通过(?:其|该|这一)?(?:[^，。；向为与对在通]{2,30}?[、和及])*$")
 MEANS_OF = re.compile(
-    r"(?:[（(][^（）()]{1,20}[）)])?(?:等(?:渠道|途径|方式)?)?(?:向|为|在|对|给|帮助|协助|支持|支助|资助|提供|支付|拨付|开展|实施|加强|促进|推动)"
+    rf"{SHORT_FORM_AFTER}(?:等(?:渠道|途径|方式)?)?(?:向|为|在|对|给|帮助|协助|支持|支助|资助|提供|支付|拨付|开展|实施|加强|促进|推动)"
 )
 
 
@@ -220,7 +221,7 @@ def _working_under(sentence: Sentence, programme) -> list:
 
 
 # 通过X方案(（ACRONYM）)，儿基会…: the sentence opens with the programme as its means
-THROUGH_OPENING = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?(?:的支持|的帮助)?，")
+THROUGH_OPENING = re.compile(rf"{SHORT_FORM_AFTER}(?:的支持|的帮助)?，")
 
 
 def _through_opening(sentence: Sentence, programme) -> bool:
