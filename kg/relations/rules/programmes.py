@@ -91,13 +91,16 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 sentence, subject, Predicate.IMPLEMENTS, programme, "implements:its", 0.8
             )
             continue
-        for body in sentence.nested:
+        clause_start, _ = sentence.clause_of(programme.start)
+        launched = first_free_trigger(sentence, words, clause_start, programme.start) >= 0
+        for body in sentence.nested if launched else ():
             if (
                 body.type is EntityType.ORGANIZATION
                 and body.start == programme.start
                 and body.key != UN_KEY  # 联合国可持续发展合作框架: the UN names, runs nothing
             ):
-                # 人居署加强城市安全方案: a programme named after the body that runs it
+                # 推出世卫组织精神卫生差距行动规划: the body a launched programme is named after
+                # (named alone, 投资于儿基会气候行动计划, it only owns it)
                 yield assertion(
                     sentence, body, Predicate.IMPLEMENTS, programme, "implements:name", 0.8
                 )
