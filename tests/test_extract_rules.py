@@ -529,6 +529,8 @@ def test_generic_heads_are_not_names(extract):
         "在人道主义方案编制中考虑风险。",  # 方案编制: the head modifies the next noun
         "民间社会伙伴关系和基层举措是关键。",  # collectives are generic words
         "各国在各种海洋数据方案和若干海洋监测举措之间分享经验。",  # kinds, not one each
+        "各机构设立了联合筹资机制和全球报告机制。",  # reporting and funding are kinds of work
+        "这笔款项来自紧急资金和各层面集合资金。",  # pooled and emergency money, no fund's name
     ],
 )
 def test_descriptions_are_not_programme_names(extract, sentence):
