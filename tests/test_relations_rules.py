@@ -826,3 +826,17 @@ def test_trafficked_and_used_in_a_place(relate):
     roles = {(p, o) for s, p, o in found if s == route.label_zh}
     assert {("origin", "阿富汗"), ("transit", "东非"), ("destination", "东非")} <= roles
     assert route.label_zh == "阿富汗阿片剂：阿富汗 → 东非"  # the label names a place once
+
+
+@pytest.mark.parametrize("verb", ["赞扬", "欢迎", "还鼓励", "请"])
+def test_the_body_a_subject_praises_or_asks_does_what_follows(relate, verb):
+    found, _ = relate(f"安全理事会{verb}毒品和犯罪问题办公室在科特迪瓦和几内亚设立跨国犯罪股。")
+    assert {(s, o) for s, p, o in found if p == "targets"} == {
+        (UNODC, "科特迪瓦"),
+        (UNODC, "几内亚"),
+    }
+
+
+def test_a_programme_before_a_comma_is_the_means_of_what_follows(relate):
+    found, _ = relate("毒品和犯罪问题办公室通过西非海岸倡议，在利比里亚设立了跨国犯罪股。")
+    assert (UNODC, "implements", "西非海岸倡议") in found

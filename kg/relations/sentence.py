@@ -47,6 +47,12 @@ def triggers(rule: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+# 安全理事会(还)赞扬/欢迎/请 X…: X is the agent of what follows
+EMBEDDING = re.compile(
+    r"(?:还|也|又|再次|进一步|强烈|特别|谨)*(?:{})".format("|".join(triggers("embed")))
+)
+
+
 def first_word(text: str, words: tuple[str, ...], start: int, end: int) -> int:
     """Position of the first of ``words`` in text[start:end], or -1."""
     found = [position for word in words if (position := text.find(word, start, end)) >= 0]
@@ -142,8 +148,19 @@ class Sentence:
                 # 联合国系统, 联合国若干机构: parts of the UN, not the UN itself; 联合国国际合作:
                 # the UN qualifies a noun (a resolution's title)
                 continue
-            return mention
+            return self._agent_named_after(mention, types)
         return None
+
+    def _agent_named_after(self, subject: Mention, types: tuple[EntityType, ...]) -> Mention:
+        """The body a subject praises, welcomes or asks, when one follows its verb at once:
+        in 安全理事会赞扬毒品和犯罪问题办公室在…设立…, the Office does what the sentence says."""
+        verb = EMBEDDING.match(self.text, subject.end)
+        if verb is None:
+            return subject
+        return next(
+            (m for m in self.of(*(types or ACTORS)) if m.start == verb.end()),
+            subject,
+        )
 
     def _states_open(self) -> bool:
         """各国应…, 在这方面，有关国家应…: the sentence's subject is the States, a class

@@ -243,7 +243,11 @@ def _through(sentence: Sentence, programme) -> bool:
     start, end = _list_span(sentence, programme, EntityType.PROGRAMME, *ACTORS)
     if not THROUGH.search(text[clause_start:start]):
         return False
-    return end < clause_end and MEANS_OF.match(text, end) is not None
+    if end == clause_end and text.startswith("，", end):
+        end += 1  # 通过西非海岸倡议，在科特迪瓦…设立: the comma closes the means
+    elif end >= clause_end:
+        return False
+    return MEANS_OF.match(text, end) is not None
 
 
 def _list_span(sentence: Sentence, programme, *types: EntityType) -> tuple[int, int]:
