@@ -312,6 +312,11 @@ def test_a_decision_of_the_parties_is_no_decision_of_the_body_last_named(extract
     assert keys(found, EntityType.RESOLUTION) == ["decision/1-CP.27"]
 
 
+def test_a_meeting_named_by_its_number_adopts_in_its_bodys_name(extract):
+    found = extract("经济及社会理事会在2031年7月25日第30次全体会议上通过了第2031/20号决议。")
+    assert keys(found, EntityType.RESOLUTION) == ["resolution/ecosoc-2031-20"]
+
+
 def test_a_resolution_cited_in_a_yearly_session_is_the_convening_bodys(extract):
     found = extract("经济及社会理事会2023年届会。回顾其第2011/6号决议")
     assert keys(found, EntityType.RESOLUTION) == ["resolution/ecosoc-2011-6"]

@@ -74,6 +74,8 @@ ORGANIZATION_HEADS = "|".join(
 )
 ESTABLISHED = re.compile(rf"所设(?:立)?的?(?:{ORGANIZATION_HEADS})")
 ISSUING_TYPES = (EntityType.ORGANIZATION, EntityType.MEETING)
+# 第30次全体会议, 第9366次会议: a meeting named by its number alone adopts in its body's name
+NUMBERED_MEETING = re.compile(rf"第{ORDINAL_NUMERAL}次(?:全体|正式)?会议")
 # Bodies that adopt resolutions and decisions by their head; gazetteer kinds that do not.
 ORGAN_HEADS = ("大会", "理事会", "委员会", "会议", "执行局", "首脑会议", "缔约方会议", "工作组")
 NOT_ADOPTING = frozenset(
@@ -248,7 +250,13 @@ class ResolutionMatcher:
         the subject is the anaphor 会议, else the last organ or meeting named.
         """
         before = sorted(
-            (c for c in candidates if c.type in ISSUING_TYPES and c.end <= start),
+            (
+                c
+                for c in candidates
+                if c.type in ISSUING_TYPES
+                and c.end <= start
+                and not NUMBERED_MEETING.fullmatch(text, c.start, c.end)
+            ),
             key=lambda c: (c.end, c.end - c.start),
         )
         adjacent = before and BODY_GAP.match(text[before[-1].end : start])
