@@ -1634,6 +1634,23 @@ def test_a_session_named_by_its_number_alone_continues_the_series():
     assert labels == {"海洋事务工作组第一届会议", "海洋事务工作组第二届会议"}
 
 
+def test_a_session_named_by_its_number_alone_is_the_own_bodys_in_its_resolution():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "第八十五届会议\n2031年12月18日大会决议\n大会，\n"
+        "注意到麻醉药品委员会第七十四届会议的工作，\n"
+        "1.决定在第八十六届会议上审议该项目。\n"
+    )
+    found = Extractor().extract(document)
+    labels = {e.label_zh for e in found.of_type(EntityType.MEETING)}
+    assert labels == {
+        "联合国大会第八十五届会议",
+        "麻醉药品委员会第七十四届会议",
+        "联合国大会第八十六届会议",
+    }
+
+
 def test_new_inside_a_word_before_the_head_is_no_description(extract):
     found = extract("儿基会推出了青年表达和创新工具包。")
     assert names(found, EntityType.PROGRAMME) == ["青年表达和创新工具包"]

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 import jieba
 from spacy.language import Language
@@ -1792,8 +1792,12 @@ def _sessions_in_series(
     text: str, candidates: list[Candidate], context: DocumentContext
 ) -> list[Candidate]:
     """在第二届会议上 after 不限成员名额工作组第一届会议: a session named by its number
-    alone is one of the series whose session was named last."""
+    alone is one of the series whose session was named last in its paragraph, else of the
+    document's own body if a session of it was named (大会，…决定在第七十九届会议上审议,
+    after the Narcotics Commission's session in an earlier paragraph), else of the series
+    named last before."""
     found = []
+    own = context.own_body
     for match in BARE_SESSION.finditer(text):
         here = [
             c.label or text[c.start : c.end]
@@ -1803,9 +1807,14 @@ def _sessions_in_series(
         earlier = context.last_body(EntityType.MEETING, accept=lambda _, name, __: bool(
             SESSION_AT_END.search(name)
         ))  # fmt: skip
+        own_series = (
+            context.last_body(EntityType.MEETING, accept=partial(_session_of, own))
+            if own is not None
+            else None
+        )
         last = next((name for name in reversed(here) if SESSION_AT_END.search(name)), None)
-        if last is None and earlier is not None:
-            last = earlier[0]
+        if last is None and (own_series or earlier) is not None:
+            last = (own_series or earlier)[0]
         session = SESSION_AT_END.search(last) if last else None
         if session is None or session.start() == 0 or session.group(0) == match.group(0):
             continue
@@ -1817,6 +1826,12 @@ def _sessions_in_series(
             )
         )  # fmt: skip
     return found
+
+
+def _session_of(body: Alias, _key: str, name: str, _type: EntityType) -> bool:
+    """Is ``name`` a numbered session of ``body`` (大会第七十八届会议 of 大会)?"""
+    session = SESSION_AT_END.search(name)
+    return session is not None and name[: session.start()] in (body.label, body.short)
 
 
 @lru_cache(maxsize=65536)
