@@ -2122,3 +2122,15 @@ def test_reports_of_several_authors_are_no_definite_report():
     )
     found = Extractor().extract(document)
     assert not [e for e in found.of_type(EntityType.PUBLICATION) if "秘书长" in e.label_zh]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("航空通信项目由毒品和犯罪问题办公室和世界海关组织共同实施。", ["航空通信项目"]),
+        ("海上执法方案由毒品和犯罪问题办公室实施。", ["海上执法方案"]),
+        ("研究项目由各国自行实施。", []),  # no body runs it: a kind of project
+    ],
+)
+def test_a_programme_run_by_a_named_body_is_named(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.PROGRAMME) == expected

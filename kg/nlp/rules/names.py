@@ -102,6 +102,9 @@ YEARLY_REPORT = "的年度报告"
 # 粮食署通过其学校供餐方案为…提供: the body's own programme, the means it acts through
 OWN_MEANS = ("通过其", "借助其", "利用其")
 OWN_PROGRAMME_HEADS = frozenset({"方案", "项目"})
+# 航空通信项目由毒品和犯罪问题办公室…共同实施: a programme said to be run by a named body
+RUN_BY_MARK = "由"
+RUN_BY_VERB = re.compile(r"[^，。；]{0,40}?(?:共同|联合)?(?:实施|执行|管理|运作|牵头)")
 MIN_REPORT_NAME = 9  # 关于 + a topic of four characters or more + 的报告
 DATED_REPORT = re.compile(r"\d{4}\s?年|年度|年期|两年期")
 TRAILING_MARKS = re.compile(r"[*＊\s]+$")
@@ -556,6 +559,7 @@ class NameMatcher:
                 or owned
                 or _abbreviated_after(text, start, end)  # …信息网络（FSIN）, …（粮安网）
                 or (match.group(0) in OWN_PROGRAMME_HEADS and text.endswith(OWN_MEANS, 0, start))
+                or (entity_type is EntityType.PROGRAMME and _run_by_body(text, end, known_ends))
             )
             if inside and match.group(0) in UNIT_HEADS:
                 # 儿基会外地办事处: a body's unit is named only by a word of its own, which
@@ -1826,6 +1830,16 @@ def _sessions_in_series(
             )
         )  # fmt: skip
     return found
+
+
+def _run_by_body(text: str, end: int, known: KnownNames) -> bool:
+    """Is the name at ``end`` followed by 由 a known body and a running verb (…项目由毒品和
+    犯罪问题办公室和世界海关组织共同实施)?"""
+    return (
+        text.startswith(RUN_BY_MARK, end)
+        and end + len(RUN_BY_MARK) in known.body_starts
+        and RUN_BY_VERB.match(text, end + len(RUN_BY_MARK)) is not None
+    )
 
 
 def _session_of(body: Alias, _key: str, name: str, _type: EntityType) -> bool:
