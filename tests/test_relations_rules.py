@@ -840,3 +840,24 @@ def test_the_body_a_subject_praises_or_asks_does_what_follows(relate, verb):
 def test_a_programme_before_a_comma_is_the_means_of_what_follows(relate):
     found, _ = relate("毒品和犯罪问题办公室通过西非海岸倡议，在利比里亚设立了跨国犯罪股。")
     assert (UNODC, "implements", "西非海岸倡议") in found
+
+
+def test_the_members_of_the_body_a_sentence_is_about(relate):
+    found, _ = relate("中亚区域信息和协调中心设在阿拉木图，其成员国包括哈萨克斯坦和吉尔吉斯斯坦。")
+    members = {s for s, p, o in found if p == "participatesIn" and o == "中亚区域信息和协调中心"}
+    assert members == {"哈萨克斯坦", "吉尔吉斯斯坦"}
+
+
+def test_backing_names_the_subject_it_follows_and_is_no_running(relate):
+    found, _ = relate(
+        "中亚区域信息和协调中心设在阿拉木图。"
+        "该中心在毒品和犯罪问题办公室的支持下，协调了多次控制下交付行动。"
+    )
+    assert (UNODC, "supports", "中亚区域信息和协调中心") in found
+    assert not [t for t in found if t[1] == "implements"]
+
+
+def test_money_for_a_bodys_programme_supports_the_programme(relate):
+    found, _ = relate("日本为毒品和犯罪问题办公室的阿富汗及邻国区域方案提供了资金。")
+    assert ("日本", "supports", "阿富汗及邻国区域方案") in found
+    assert ("日本", "supports", UNODC) not in found

@@ -66,6 +66,10 @@ MEMBERS_LISTED = re.compile(
     r"(?:的|及其)(?:\d+|[一二三四五六七八九十]+)?个?(?:共同|联合)?"
     r"(?:赞助组织|赞助方|成员组织|成员国|成员)[—－\-，：:\s]*(?:其中)?包括"
 )
+# X设在阿拉木图，其成员国包括A、B和C: the members of the body the sentence is about
+ITS_MEMBERS = re.compile(
+    r"其(?:\d+|[一二三四五六七八九十]+)?个?(?:成员国|成员组织|成员)(?:包括|有|为|是)[：:]?"
+)
 JOINED = re.compile(r"加入(?:了)?")  # 妇女署加入了联合国伙伴门户网站: it became a member
 # 世卫组织、开发署和儿基会于2021年设立了…基金: bodies that found a body together are in it
 FOUNDED = re.compile(
@@ -183,6 +187,15 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, member, Predicate.PARTICIPATES_IN, body, "participates:members-listed",
                 0.75,
+            )  # fmt: skip
+    for listed in ITS_MEMBERS.finditer(text, sentence.start, sentence.end):
+        body = sentence.subject(EntityType.ORGANIZATION, EntityType.PROGRAMME)
+        if body is None or body.end > listed.start():
+            continue
+        for member in sentence.enumeration_after(listed.end(), *ACTORS):
+            yield assertion(
+                sentence, member, Predicate.PARTICIPATES_IN, body, "participates:its-members",
+                0.7,
             )  # fmt: skip
     for position, countries in sentence.cited_lists:
         for group in (g for g in groups if g.end == position):

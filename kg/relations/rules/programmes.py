@@ -2,7 +2,7 @@
 
 implements: the subject, an implement word (实施, 启动, 支持, 资助 …), then the
 programme, in one clause; or the body right before its programme
-(毒品和犯罪问题办公室的打击绑架方案); or 在 X 的支持下; or the bodies a programme is said to
+(毒品和犯罪问题办公室的打击绑架方案); or the bodies a programme is said to
 be run by or with (X由A和B共同实施, 与A和B共同实施的X); or the subject that acts through it
 (通过X向…提供) or within it (在X框架内，A…).
 targets: a place in the programme's or meeting's own name (加勒比区域方案); or
@@ -34,9 +34,6 @@ from kg.relations.sentence import ACTORS, MEMBER_STATES, PLACES, Sentence, trigg
 from kg.text import SETTING
 
 POSSESSIVE = re.compile(r"的?")
-SUPPORTED_BY = re.compile(
-    rf"在(?P<body>[^，。；在]{{2,30}}?)的{HELP_KIND}(?:支持|支助|资助|协助)下"
-)
 ITS = re.compile(r"其[“”]?$")
 OPENING_QUOTE = "“"
 AIMED = ("为", "向", "针对", "面向", "对")
@@ -161,17 +158,6 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             for actor in listed_in(sentence, run_by):
                 yield assertion(
                     sentence, actor, Predicate.IMPLEMENTS, programme, "implements:run-by", 0.75
-                )
-        supported = SUPPORTED_BY.search(text, sentence.start, programme.start)
-        if supported:
-            bodies = [
-                m
-                for m in sentence.of(*ACTORS)
-                if supported.start("body") <= m.start < supported.end("body")
-            ]
-            for body in bodies:
-                yield assertion(
-                    sentence, body, Predicate.IMPLEMENTS, programme, "implements:supported-by", 0.7
                 )
 
 

@@ -40,7 +40,7 @@ OWNED = (EntityType.INSTRUMENT, EntityType.PUBLICATION)  # 国际劳工组织的
 REPORT_AFTER = re.compile(r"(?:\d{4}\s?年)?的?报告")  # a body named as its report's author
 AGENT_NOUN = re.compile(r"者|方(?![案面式法针向])|组织|机构|国(?![家际内])")
 OBJECT_REACH = 12  # characters between the verb and what it supports
-FOR, GOVERNMENT = "为", "政府"
+FOR, GOVERNMENT, OF = "为", "政府", "的"
 CARRIER_REACH = 8  # characters between a body and 由, as in 正在实施由
 
 
@@ -138,6 +138,9 @@ def _resourced(sentence: Sentence) -> Iterator[Assertion]:
         ]  # fmt: skip
         if not objects:
             continue
+        owned = [m for m in sentence.of(*SUPPORTED) if m.start == objects[0].end + len(OF)]
+        if owned and sentence.text.startswith(OF, objects[0].end):
+            objects = owned  # 为毒品和犯罪问题办公室的…区域方案提供了资金: the body's programme
         givers = sentence.enumeration_before(match.start(), *ACTORS, gap=GOVERNMENT)
         if not givers:
             subject = sentence.subject(*ACTORS)
@@ -161,7 +164,7 @@ def _owner_of_next(sentence: Sentence, mention) -> bool:
     text = sentence.text
     named = {m.start: m for m in sentence.of(*ACTORS, *SUPPORTED)}
     at = mention.end
-    while not text.startswith("的", at):
+    while not text.startswith(OF, at):
         joiner = OWNER_JOINER.match(text, at)
         if joiner is None or joiner.end() not in named:
             return False
@@ -185,6 +188,13 @@ def _marked(
             continue
         after = [m for m in sentence.of(*SUPPORTED) if match.end() <= m.start < sentence.end]
         objects = [m for m in after if m.start == match.end()] if right_after else after[:1]
+        subject = None if right_after else sentence.subject(*SUPPORTED)
+        if (
+            subject is not None
+            and subject.end <= match.start()
+            and not CLAUSE_END.search(sentence.text, subject.end, match.start())
+        ):
+            objects = [subject]  # 该中心在毒品和犯罪问题办公室的支持下，协调了…: the subject
         if right_after and not objects:
             objects = _carrier(sentence, match.start())
         for actor in actors:
