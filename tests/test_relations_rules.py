@@ -437,6 +437,13 @@ def test_a_commodity_produced_in_a_part_of_a_state_comes_from_the_state(relate):
     assert labels == {"甲基苯丙胺：缅甸 → 湄公河次区域 → 日本"}
 
 
+def test_every_place_listed_before_produced_is_an_origin(relate):
+    found, relations = relate("哥伦比亚、秘鲁和多民族玻利维亚国生产的可卡因经西非贩运到欧洲。")
+    labels = {route.label_zh for route in relations.routes.values()}
+    assert labels == {"可卡因：哥伦比亚、秘鲁、多民族玻利维亚国 → 西非 → 欧洲"}
+    assert not [t for t in found if t[1] == "participatesIn"]  # the first producer acts in none
+
+
 def test_contrasted_clauses_describe_one_flow_each(relate):
     _, relations = relate(
         "经巴尔干路线向西欧贩运的海洛因数量下降，而经由西非向欧洲贩运的可卡因继续增加。"

@@ -272,8 +272,10 @@ def _role(
     for rule, role in ROLE_WORDS:
         if any(lead.endswith(word) for word in triggers(rule)):
             return role
-    subdivision = SUBDIVISION.match(text, place.end)  # 缅甸掸邦生产的: a part of the place
-    after = subdivision.end() if subdivision else place.end
+    # 哥伦比亚、秘鲁和多民族玻利维亚国生产的: every place listed before the word
+    last = (sentence.enumeration_after(place.start, *PLACES) or [place])[-1]
+    subdivision = SUBDIVISION.match(text, last.end)  # 缅甸掸邦生产的: a part of the place
+    after = subdivision.end() if subdivision else last.end
     if any(text.startswith(word, after) for word in triggers("route-origin-after")):
         return Predicate.ORIGIN
     if lead.endswith(TOWARDS):
