@@ -92,6 +92,8 @@ COUNCIL_YEAR_LINE = re.compile(rf"^\s*第{ORDINAL_NUMERAL}年\s*$")
 RECORD_LINE = re.compile(rf"^\s*(?P<meeting>第\s*{ORDINAL_NUMERAL}\s*次会议)(?:临时)?简要记录\s*$")
 CHAIR_LINE = re.compile(r"^\s*(?:代理)?主\s*席\s*[：:]")
 AGENDA_LINE = re.compile(r"^\s*(?:临时)?议程\S{0,3}项目")
+# 在…第9876次会议上，…发表如下声明：: a sentence before the body, kept, never a title
+STATEMENT_LINE = re.compile(r"^.{12,}[。：:]$")
 DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*月\s*\d{1,2}\s*日")
 SUBTITLE_LINE = re.compile(
     r"(?:的报告|的说明|的照会|的信|报告员|决议草案|决定草案|工作文件|的提案|订正提案)[*＊\s]*$"
@@ -595,13 +597,18 @@ def _front_matter(front: list[Line], lines: list[Line]) -> tuple[Metadata, list[
 def _wrapped_front(head: list[Line], lines: list[Line]) -> Metadata:
     """Front matter laid out in blocks with blank lines between them (a PDF's cover page):
     a block's lines are one wrapped text."""
-    title_lines, subtitle = _title(head, lines)
+    statements = [line for line in head if STATEMENT_LINE.search(line.stripped)]
+    title_lines, subtitle = _title([line for line in head if line not in statements], lines)
     sessions: list[str] = []
     agenda: list[list[list[str]]] = []  # per item: the header line, then title blocks
+    notes: list[str] = []
     body = ""
     previous: Line | None = None
     for index, line in enumerate(head):
         if line in title_lines:
+            continue
+        if line in statements:
+            notes.append(line.written)
             continue
         text = line.stripped
         if organ := ACTING_ORGAN_LINE.match(text):
@@ -630,6 +637,7 @@ def _wrapped_front(head: list[Line], lines: list[Line]) -> Metadata:
         sessions=tuple(sessions),
         agenda_items=tuple(_agenda_item(item) for item in agenda),
         body=body,
+        notes=tuple(notes),
     )
 
 

@@ -380,3 +380,16 @@ def test_a_summary_headed_gaiyao_is_the_summary():
     document = parse_document(text)
     assert document.summary == "本报告说明了海洋工作。"
     assert [p.text for p in document.paragraphs] == ["各国开展了工作。"]
+
+
+def test_a_sentence_on_a_cover_page_is_kept_and_is_no_title():
+    text = (
+        "安全理事会主席的声明\n\n"
+        "在2036年5月12日举行的第9876次会议上，安全理事会在审议该项目时，安理会主席代表"
+        "安理会发表如下声明：\n\n"
+        '"安全理事会回顾其关于西非局势的各项决议。\n\n'
+        '"安全理事会表示关切毒品贩运对该区域的威胁。"\n'
+    )
+    meta = parse_document(text).metadata
+    assert meta.title == "安全理事会主席的声明"
+    assert [note[:4] for note in meta.notes] == ["在203"]
