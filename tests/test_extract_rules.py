@@ -2134,3 +2134,14 @@ def test_reports_of_several_authors_are_no_definite_report():
 )
 def test_a_programme_run_by_a_named_body_is_named(extract, sentence, expected):
     assert names(extract(sentence), EntityType.PROGRAMME) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "安全理事会在2036年5月12日第9876次会议上通过了该决议。",
+        "在2036年5月12日举行的第9876次会议上，安全理事会审议了该项目。",
+    ],
+)
+def test_a_numbered_meeting_a_body_holds_on_a_date_is_its_meeting(extract, sentence):
+    assert names(extract(sentence), EntityType.MEETING) == ["安全理事会第9876次会议"]

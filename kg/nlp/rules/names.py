@@ -214,6 +214,15 @@ STATIONED = re.compile(
 HELD_SESSION = re.compile(
     rf"[在于][^，。；：、]{{0,40}}?举行的(?P<session>第{ORDINAL_NUMERAL}(?:届(?:特别)?|次)会议)"
 )
+# 安全理事会在2031年5月12日第9876次会议上: the numbered meeting the body holds on a date
+DATED_MEETING = re.compile(
+    rf"在(?:\d{{4}}\s?年)?(?:\d{{1,2}}\s?月)?(?:\d{{1,2}}\s?日)?的?"
+    rf"(?P<session>第{ORDINAL_NUMERAL}次(?:全体|正式)?会议)上"
+)
+# 在2031年5月12日举行的第9876次会议上，安全理事会…: the body the sentence goes on with
+MEETING_OPENING = re.compile(
+    rf"在[^，。；]{{0,30}}?举行的(?P<session>第{ORDINAL_NUMERAL}次(?:全体|正式)?会议)上，"
+)
 # 麻醉药品委员会决定于2024年3月举行第六十七届会议: the session the body will hold
 HOLDS = "举行"
 HOLDS_SESSION = re.compile(
@@ -1685,6 +1694,7 @@ def _sessions_of_subjects(
                 )
             )  # fmt: skip
     # a body no list holds (方案协调委员会, found by its head) holds its sessions too
+    known_starts = {c.start: c for c in known_ends.values() if c.type is EntityType.ORGANIZATION}
     bodies = ChainMap(
         known_ends, {c.end: c for c in candidates if c.type is EntityType.ORGANIZATION}
     )
@@ -1698,9 +1708,15 @@ def _sessions_of_subjects(
         if HOLDS in text
         else ()
     )
+    opening = (
+        (match, body)
+        for match in MEETING_OPENING.finditer(text)
+        if (body := known_starts.get(match.end())) is not None
+    )
     for match, body in (
-        *_after_bodies((HELD_SESSION, ABBREVIATED_SESSION), text, bodies),
+        *_after_bodies((HELD_SESSION, ABBREVIATED_SESSION, DATED_MEETING), text, bodies),
         *held,
+        *opening,
     ):
         # 欧洲经委会环境政策委员会…举行了第二十八届会议: the unit named whole holds it
         holder = max(
@@ -1721,7 +1737,7 @@ def _sessions_of_subjects(
         )
         found.append(
             Candidate(
-                match.start("session"), match.end(), EntityType.MEETING,
+                match.start("session"), match.end("session"), EntityType.MEETING,
                 "name:session-of-subject", label=name + match.group("session"), priority=2,
                 related=holder.key or entity_key(EntityType.ORGANIZATION, name),
             )
