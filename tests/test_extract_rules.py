@@ -2145,3 +2145,8 @@ def test_a_programme_run_by_a_named_body_is_named(extract, sentence, expected):
 )
 def test_a_numbered_meeting_a_body_holds_on_a_date_is_its_meeting(extract, sentence):
     assert names(extract(sentence), EntityType.MEETING) == ["安全理事会第9876次会议"]
+
+
+def test_a_numbered_meeting_of_a_known_series_is_named_with_it(extract):
+    found = extract("巴黎公约举措的第十五次政策协商会议于2036年11月在维也纳举行。")
+    assert names(found, EntityType.MEETING) == ["巴黎公约举措第十五次政策协商会议"]

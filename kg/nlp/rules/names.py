@@ -600,6 +600,15 @@ class NameMatcher:
                 continue  # 加强气候行动 is an act; 全球…行动（GLO.ACT） is a programme named so
             if text.endswith(FOCAL_POINT, 0, match.end()):
                 continue  # 青年问题协调中心: a focal point, a post (their 网络 is named)
+            if entity_type is EntityType.MEETING and _numbered_of_known(text, start, known_ends):
+                # 巴黎公约举措的第十五次政策协商会议: one meeting of a known series, named
+                # with its owner's name
+                owner = known_ends[start - len(OF)]
+                candidates.append(
+                    Candidate(start, end, entity_type, "name:owned-meeting", "",
+                              (owner.label or text[owner.start : owner.end]) + name, 1)
+                )  # fmt: skip
+                continue
             if not self.is_name(
                 name,
                 text[head_start:end],
@@ -1846,6 +1855,16 @@ def _sessions_in_series(
             )
         )  # fmt: skip
     return found
+
+
+def _numbered_of_known(text: str, start: int, known: KnownNames) -> bool:
+    """Is the meeting name at ``start`` numbered and owned by a known name (巴黎公约举措的
+    第十五次政策协商会议)?"""
+    return (
+        ORDINAL.match(text, start) is not None
+        and text.endswith(OF, 0, start)
+        and start - len(OF) in known
+    )
 
 
 def _run_by_body(text: str, end: int, known: KnownNames) -> bool:
