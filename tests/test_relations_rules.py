@@ -868,3 +868,12 @@ def test_money_for_a_bodys_programme_supports_the_programme(relate):
     found, _ = relate("日本为毒品和犯罪问题办公室的阿富汗及邻国区域方案提供了资金。")
     assert ("日本", "supports", "阿富汗及邻国区域方案") in found
     assert ("日本", "supports", UNODC) not in found
+
+
+def test_the_group_a_speaker_speaks_for_is_the_group_named_after(relate):
+    found, _ = relate(
+        "某某先生（墨西哥）代表拉丁美洲和加勒比国家集团发言说，该集团支持毒品和犯罪问题办公室的"
+        "打击贩运枪支全球方案。"
+    )
+    supporters = {s for s, p, o in found if p == "supports"}
+    assert supporters == {"拉丁美洲和加勒比国家集团"}
