@@ -444,6 +444,12 @@ def test_every_place_listed_before_produced_is_an_origin(relate):
     assert not [t for t in found if t[1] == "participatesIn"]  # the first producer acts in none
 
 
+def test_a_flow_named_as_a_noun_goes_to_the_places_after_towards(relate):
+    _, relations = relate("各国对阿富汗阿片剂经中亚向俄罗斯联邦和欧洲的贩运表示关切。")
+    labels = {route.label_zh for route in relations.routes.values()}
+    assert labels == {"阿富汗阿片剂：阿富汗 → 中亚 → 俄罗斯联邦、欧洲"}
+
+
 def test_contrasted_clauses_describe_one_flow_each(relate):
     _, relations = relate(
         "经巴尔干路线向西欧贩运的海洛因数量下降，而经由西非向欧洲贩运的可卡因继续增加。"

@@ -280,8 +280,10 @@ def _role(
         return Predicate.ORIGIN
     if lead.endswith(TOWARDS):
         listed = sentence.enumeration_after(place.start, *PLACES) or [place]
-        if text.startswith(MOVED, listed[-1].end):
-            return Predicate.DESTINATION  # 经巴尔干路线向西欧(和中欧)贩运: where it is taken
+        moved = listed[-1].end + text.startswith("的", listed[-1].end)
+        if text.startswith(MOVED, moved):
+            # 经巴尔干路线向西欧(和中欧)贩运, 经中亚向欧洲的贩运: where it is taken
+            return Predicate.DESTINATION
     if any(threat.start == place.end for threat in threats):
         return Predicate.ORIGIN  # 阿富汗阿片剂: the commodity of a place comes from it
     if HUB.match(text, place.end):
