@@ -883,3 +883,10 @@ def test_the_group_a_speaker_speaks_for_is_the_group_named_after(relate):
     )
     supporters = {s for s, p, o in found if p == "supports"}
     assert supporters == {"拉丁美洲和加勒比国家集团"}
+
+
+def test_co_subjects_listed_with_unnamed_partners_still_act_together(relate):
+    found, _ = relate(
+        "开发署、世卫组织和其他合作伙伴于2031年5月向达喀尔派出一个联合评估团，以支持塞内加尔。"
+    )
+    assert ("联合国开发计划署", "partnerOf", "世界卫生组织") in found

@@ -235,6 +235,8 @@ def co_signatories(sentence: Sentence) -> Iterator[Assertion]:
         members = sentence.enumeration_after(first.start, *ACTORS)
         if len(members) >= 2:
             tail = sentence.text[members[-1].end : clause_end]
+            collective = COLLECTIVE_LAST.match(tail)  # …、世卫组织和民间社会合作伙伴于…派出
+            tail = tail[collective.end() :] if collective else tail
             if any(
                 tail.lstrip("还也都已").startswith(word) for word in triggers("joint-act")
             ) or _acting_together(sentence, members, tail):
@@ -257,6 +259,10 @@ def co_signatories(sentence: Sentence) -> Iterator[Assertion]:
 BEFORE_VERB = re.compile(
     r"(?:政府)?(?:[还也都已均曾将]|最近|近期|正在|一直|继续|目前|于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?"
     r"(?:至\d{1,2}日)?|[在向为与][^，。；]{1,30}?(?=开展|举办|召开|启动|发起|设立|建立|组织|派出|合作|协作))*"
+)
+# the unnamed last member of a list of co-subjects: 和民间社会合作伙伴, 以及其他机构
+COLLECTIVE_LAST = re.compile(
+    r"(?:和|及|以及)(?:其他|各|有关)?[^，。；、和及]{0,8}?(?:合作伙伴|伙伴|组织|机构|利益攸关方)"
 )
 JOINT_OBJECT = ("联合", "共同")  # 派出一个联合访问团: what they do is one joint thing
 WITH = "与"  # A与B和C合作: B and C are named after the subject's 与
