@@ -68,7 +68,7 @@ FOOTNOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s+(\S.*)$")
 CHAPTER = re.compile(rf"^\s*([{CHINESE_NUMERALS}]{{1,3}})\s*[.．、]\s*(\S.*?)\s*$")
 BARE_CHAPTER = re.compile(rf"^\s*([{CHINESE_NUMERALS}]{{1,3}})\s*[.．、]\s*$")  # 一． alone
 MAX_BARE_TITLE = 30
-SECTION = re.compile(r"^\s*([A-Z])\s*[.．]\s+(\S.*?)\s*$")
+SECTION = re.compile(r"^\s*([A-Z])\s*[.．](?:\s+|(?=[\u4e00-\u9fff]))(\S.*?)\s*$")  # A.出席情况 too
 NUMBERED = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．](?![0-9])\s*(\S.*?)\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[(（][a-z]{1,2}[)）]|[(（][ivx]{1,5}[)）]|[㈠-㈩])")
 

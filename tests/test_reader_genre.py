@@ -393,3 +393,15 @@ def test_a_sentence_on_a_cover_page_is_kept_and_is_no_title():
     meta = parse_document(text).metadata
     assert meta.title == "安全理事会主席的声明"
     assert [note[:4] for note in meta.notes] == ["在203"]
+
+
+def test_a_section_letter_written_close_to_its_title_is_a_heading():
+    text = (
+        "A.出席情况\n1.委员会第九十届会议于2036年3月在维也纳举行。\n"
+        "2.下列国家派观察员出席了会议：智利和新西兰。\n"
+        "B.选举主席团成员\n3.委员会选举了主席。\n"
+    )
+    document = parse_document(text)
+    titles = [p.heading_path[-1].title for p in document.paragraphs]
+    assert titles == ["出席情况", "出席情况", "选举主席团成员"]
+    assert not any("选举" in p.text for p in document.paragraphs[:2])
