@@ -890,3 +890,13 @@ def test_co_subjects_listed_with_unnamed_partners_still_act_together(relate):
         "开发署、世卫组织和其他合作伙伴于2031年5月向达喀尔派出一个联合评估团，以支持塞内加尔。"
     )
     assert ("联合国开发计划署", "partnerOf", "世界卫生组织") in found
+
+
+def test_those_who_attended_the_meeting_attended_the_session_named_before(relate):
+    found, _ = relate(
+        "麻醉药品委员会第九十届会议于2036年3月在维也纳举行。",
+        "下列联合国会员国派观察员出席了会议：智利和新西兰。罗马教廷也派观察员出席了会议。",
+        "国际麻醉品管制局也派代表出席了会议。",
+    )
+    attended = {s for s, p, o in found if p == "participatesIn"}
+    assert attended == {"麻醉药品委员会", "智利", "新西兰", "教廷", "国际麻醉品管制局"}

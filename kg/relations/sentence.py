@@ -364,6 +364,7 @@ def sentences(
 
 
 POINTERS = re.compile(r"^(?:该|这一|这个|这次|此)")  # 该基金: the pointer before the head
+ATTENDED = ("出席了", "出席", "参加了")  # 派代表出席了会议: attendance at the session reported on
 
 
 @cache
@@ -414,6 +415,9 @@ def resolve_anaphors(
                 if not earlier and previous:
                     earlier = previous  # the paragraph goes on about the last one's topic
                 before = _antecedents(earlier, head, entity_type)
+                if not before and previous and text.endswith(ATTENDED, 0, start):
+                    # 下列会员国派观察员出席了会议: the session the paragraph before named
+                    before = _antecedents(previous, head, entity_type)
                 key = before[-1].key if before else ""
                 entity_type = before[-1].type if before else entity_type
                 if not key and entity_type is EntityType.MEETING and meeting:
