@@ -88,6 +88,10 @@ SESSION_LINE = re.compile(
 BARE_UNIT = re.compile(r"(?:执行|常设|方案协调|管理|行政)?(?:局|委员会|理事会|主席团)")
 # 安全理事会 / 第七十八年: the Security Council's year, a masthead line, no title
 COUNCIL_YEAR_LINE = re.compile(rf"^\s*第{ORDINAL_NUMERAL}年\s*$")
+# 麻醉药品委员会 / 第七十九届会议报告: the report of the session of the body named above
+SESSION_REPORT_LINE = re.compile(
+    rf"^\s*(?P<session>第{ORDINAL_NUMERAL}届(?:特别)?会议)(?:的)?报告\s*$"
+)
 # 第12次会议简要记录: the summary record of a body's meeting; 主席：…: who chaired it
 RECORD_LINE = re.compile(rf"^\s*(?P<meeting>第\s*{ORDINAL_NUMERAL}\s*次会议)(?:临时)?简要记录\s*$")
 CHAIR_LINE = re.compile(r"^\s*(?:代理)?主\s*席\s*[：:]")
@@ -663,6 +667,11 @@ def _segmented_front(head: list[Line]) -> Metadata:
             # 第六委员会 / 第12次会议简要记录: the record of a meeting of the body named above
             body = candidates.pop()
             sessions.append(f"{body}{record.group('meeting')}")
+            candidates.append(written)
+        elif (report := SESSION_REPORT_LINE.match(text)) and masthead and _name_line(masthead[-1]):
+            # 麻醉药品委员会 / 第七十九届会议报告: the body reports on its own session
+            body = body or masthead[-1]
+            sessions.append(f"{masthead[-1]}{report.group('session')}")
             candidates.append(written)
         elif CHAIR_LINE.match(text):
             notes.append(written)

@@ -2150,3 +2150,16 @@ def test_a_numbered_meeting_a_body_holds_on_a_date_is_its_meeting(extract, sente
 def test_a_numbered_meeting_of_a_known_series_is_named_with_it(extract):
     found = extract("巴黎公约举措的第十五次政策协商会议于2036年11月在维也纳举行。")
     assert names(found, EntityType.MEETING) == ["巴黎公约举措第十五次政策协商会议"]
+
+
+def test_a_numbered_meeting_of_the_own_body_named_by_its_head():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "麻醉药品委员会\n第九十届会议报告\n"
+        "1.委员会第九十届会议于2036年3月在维也纳举行。\n"
+        "2.委员会在2036年3月14日第1次会议上通过了临时议程。\n"
+    )
+    found = Extractor().extract(document)
+    labels = {e.label_zh for e in found.of_type(EntityType.MEETING)}
+    assert "麻醉药品委员会第1次会议" in labels

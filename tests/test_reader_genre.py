@@ -405,3 +405,14 @@ def test_a_section_letter_written_close_to_its_title_is_a_heading():
     titles = [p.heading_path[-1].title for p in document.paragraphs]
     assert titles == ["出席情况", "出席情况", "选举主席团成员"]
     assert not any("选举" in p.text for p in document.paragraphs[:2])
+
+
+def test_a_session_report_under_its_body_names_the_body_and_the_session():
+    text = (
+        "麻醉药品委员会\n第九十届会议报告\n(2036年3月14日至18日)\n"
+        "1.委员会第九十届会议于2036年3月14日至18日在维也纳举行。\n"
+        "2.委员会在2036年3月14日第1次会议上通过了临时议程。\n"
+    )
+    meta = parse_document(text).metadata
+    assert meta.body == "麻醉药品委员会"
+    assert meta.sessions == ("麻醉药品委员会第九十届会议",)

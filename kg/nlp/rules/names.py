@@ -1751,6 +1751,17 @@ def _sessions_of_subjects(
                 related=holder.key or entity_key(EntityType.ORGANIZATION, name),
             )
         )  # fmt: skip
+    own = context.own_body
+    for match in DATED_MEETING.finditer(text) if own is not None else ():
+        if match.start() not in bodies and text.endswith(own.short, 0, match.start()):
+            # 委员会在2037年3月14日第1次会议上: the document's own body, by its bare head
+            found.append(
+                Candidate(
+                    match.start("session"), match.end("session"), EntityType.MEETING,
+                    "name:session-of-subject", label=own.label + match.group("session"),
+                    priority=2, related=own.key,
+                )
+            )  # fmt: skip
     return found
 
 
