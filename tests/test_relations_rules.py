@@ -900,3 +900,11 @@ def test_those_who_attended_the_meeting_attended_the_session_named_before(relate
     )
     attended = {s for s, p, o in found if p == "participatesIn"}
     assert attended == {"麻醉药品委员会", "智利", "新西兰", "教廷", "国际麻醉品管制局"}
+
+
+def test_a_body_with_its_short_form_carries_out_what_it_is_at_work_on(relate):
+    found, _ = relate(
+        "本报告介绍联合国艾滋病毒/艾滋病联合规划署（艾滋病署）在执行《2032-2037年全球艾滋病战略》"
+        "方面取得的进展。"
+    )
+    assert ("联合国艾滋病毒/艾滋病联合规划署", "implements", "2032-2037年全球艾滋病战略") in found

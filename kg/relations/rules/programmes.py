@@ -333,9 +333,9 @@ def carried_out(sentence: Sentence) -> Iterator[Assertion]:
 # between the subject and its verb: adverbs of time and manner (正在, 继续, 全面, 已)
 # (after a cooperation the subject's actors are in: 与X（…）委员会合作，继续执行)
 CARRYING = re.compile(
-    r"(?:[^，。；]{0,16}?(?:合作|协作|一道|一起)，?)?"
-    r"(?:[还也已将都均]|正在|继续|一直|全面|积极|有效|切实|致力于|努力){0,3}"
-)
+    SHORT_FORM_AFTER + r"(?:[^，。；]{0,16}?(?:合作|协作|一道|一起)，?)?"
+    r"(?:[还也已将都均在]|正在|继续|一直|全面|积极|有效|切实|致力于|努力){0,3}"
+)  # 在 as in 艾滋病署在执行《全球艾滋病战略》方面取得的进展
 
 
 def _carrying_out(sentence: Sentence, carried, words) -> Iterator[Assertion]:
