@@ -908,3 +908,11 @@ def test_a_body_with_its_short_form_carries_out_what_it_is_at_work_on(relate):
         "方面取得的进展。"
     )
     assert ("联合国艾滋病毒/艾滋病联合规划署", "implements", "2032-2037年全球艾滋病战略") in found
+
+
+def test_a_state_named_as_a_programmes_owner_is_not_its_target(relate):
+    found, _ = relate(
+        "美国总统防治艾滋病紧急救援计划支持了检测。",
+        "亚洲及太平洋政府间老龄问题会议审查了进展。",
+    )
+    assert not [t for t in found if t[1] == "targets" and t[2] == "美利坚合众国"]

@@ -741,6 +741,7 @@ def _working_in(sentence: Sentence, programme) -> Iterator[Assertion]:
 
 
 SHORT_PLACE = 2  # a place name this short may be part of a word (中国 in 发展中国家)
+OWNER_POST = re.compile(r"总统|总理|政府(?!间)")  # 美国总统…计划: the State's own, not aimed at it
 
 
 @lru_cache(maxsize=65536)
@@ -763,8 +764,13 @@ def places_in_name(name: str, itself: str = "") -> tuple[str, ...]:
             ):
                 continue  # 中国 in 发展中国家: inside a word, no place
             if entity is not None:
-                # a body's name inside the name (非洲联盟…会议) is no place it aims at
-                if entity.type is not EntityType.ORGANIZATION and entity.key not in found:
+                # a body's name inside the name (非洲联盟…会议) is no place it aims at, nor a
+                # State named as its owner (美国总统防治艾滋病紧急救援计划)
+                if (
+                    entity.type is not EntityType.ORGANIZATION
+                    and entity.key not in found
+                    and not OWNER_POST.match(name, index + length)
+                ):
                     found.append(entity.key)
                 index += length
                 break
