@@ -2163,3 +2163,8 @@ def test_a_numbered_meeting_of_the_own_body_named_by_its_head():
     found = Extractor().extract(document)
     labels = {e.label_zh for e in found.of_type(EntityType.MEETING)}
     assert "麻醉药品委员会第1次会议" in labels
+
+
+def test_sustainable_at_the_start_of_a_name_is_no_modal_verb(extract):
+    found = extract("可持续能源委员会通过了关于甲烷管理的指导。")
+    assert names(found, EntityType.ORGANIZATION) == ["可持续能源委员会"]
