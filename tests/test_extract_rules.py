@@ -2168,3 +2168,8 @@ def test_a_numbered_meeting_of_the_own_body_named_by_its_head():
 def test_sustainable_at_the_start_of_a_name_is_no_modal_verb(extract):
     found = extract("可持续能源委员会通过了关于甲烷管理的指导。")
     assert names(found, EntityType.ORGANIZATION) == ["可持续能源委员会"]
+
+
+def test_a_body_found_by_its_head_holds_the_session_named_with_its(extract):
+    found = extract("内陆运输委员会在其第八十五届会议上通过了《道路交通安全全球计划》。")
+    assert names(found, EntityType.MEETING) == ["内陆运输委员会第八十五届会议"]

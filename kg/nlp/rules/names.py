@@ -1675,14 +1675,15 @@ def _sessions_of_subjects(
         sentence_start = max(text.rfind(stop, 0, match.start()) for stop in SENTENCE_END) + 1
         bodies = [
             c
-            for c in known_ends.values()
+            for c in (*known_ends.values(), *candidates)  # 内陆运输委员会, found by its head
             if c.type is EntityType.ORGANIZATION
             and sentence_start <= c.start < c.end <= match.start()
         ]
         body_name = convener = ""
         if bodies:
-            body = max(bodies, key=lambda c: c.end)
-            body_name, convener = body.label or text[body.start : body.end], body.key
+            body = max(bodies, key=lambda c: (c.end, c.end - c.start))
+            body_name = body.label or text[body.start : body.end]
+            convener = body.key or entity_key(EntityType.ORGANIZATION, body_name)
         elif text.startswith(MEETING_ANAPHOR, sentence_start):
             here = [
                 text[c.start : c.end]
