@@ -2173,3 +2173,14 @@ def test_sustainable_at_the_start_of_a_name_is_no_modal_verb(extract):
 def test_a_body_found_by_its_head_holds_the_session_named_with_its(extract):
     found = extract("内陆运输委员会在其第八十五届会议上通过了《道路交通安全全球计划》。")
     assert names(found, EntityType.MEETING) == ["内陆运输委员会第八十五届会议"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("我们谨代表海洋之友小组写信。", ["海洋之友小组"]),
+        ("各国之友小组发表了声明。", []),  # States' friends: no group named
+    ],
+)
+def test_a_group_of_friends_is_named_by_what_it_befriends(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.ORGANIZATION) == expected

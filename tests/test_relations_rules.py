@@ -916,3 +916,9 @@ def test_a_state_named_as_a_programmes_owner_is_not_its_target(relate):
         "亚洲及太平洋政府间老龄问题会议审查了进展。",
     )
     assert not [t for t in found if t[1] == "targets" and t[2] == "美利坚合众国"]
+
+
+def test_the_members_a_group_is_made_of_are_listed_after_the_colon(relate):
+    found, _ = relate("我们谨代表海洋之友小组写信。该小组由下列会员国组成：斐济、帕劳和萨摩亚。")
+    members = {s for s, p, o in found if p == "participatesIn"}
+    assert members == {"斐济", "帕劳", "萨摩亚"}

@@ -641,6 +641,8 @@ MEMBERS_ARE = re.compile(
 )
 # X由A、B和C组成/参加: the members of what the clause names before 由
 COMPOSED = done_by("组成|构成|参加|参与")
+# 该小组由下列会员国组成：A、B和C: the members listed after the colon
+COMPOSED_AS_LISTED = re.compile(r"由(?:下列|以下)(?:\d+个)?[^，。；：:]{0,8}?(?:组成|构成)[：:]")
 GROUPS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.MEETING)
 
 
@@ -717,10 +719,10 @@ def _composed(sentence: Sentence) -> Iterator[Assertion]:
         if group.key == UN_KEY:
             continue
         members = []
-        listed = MEMBERS_ARE.match(text, group.end)
+        listed = MEMBERS_ARE.match(text, group.end) or COMPOSED_AS_LISTED.match(text, group.end)
         if listed is not None:
             members = sentence.enumeration_after(listed.end(), *ACTORS)
-        composed = COMPOSED.match(text, group.end)
+        composed = COMPOSED.match(text, group.end) if listed is None else None
         if composed is not None:
             members = listed_in(sentence, composed)
         for member in members:
