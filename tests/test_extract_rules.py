@@ -2184,3 +2184,10 @@ def test_a_body_found_by_its_head_holds_the_session_named_with_its(extract):
 )
 def test_a_group_of_friends_is_named_by_what_it_befriends(extract, sentence, expected):
     assert names(extract(sentence), EntityType.ORGANIZATION) == expected
+
+
+def test_a_summit_a_body_held_is_its_numbered_summit(extract):
+    found = extract(
+        "之友小组欢迎不结盟运动在2035年于坎帕拉举行的第十九次首脑会议上通过的最后文件。"
+    )
+    assert names(found, EntityType.MEETING) == ["不结盟运动第十九次首脑会议"]
