@@ -156,6 +156,23 @@ def test_works_on_the_heading_topic(relate):
     ]
 
 
+def test_a_programme_under_a_threats_heading_works_on_it_a_session_does_not():
+    document = "\n".join(
+        [
+            "一. 预防犯罪",
+            "A. 腐败",
+            "1. 全球司法改革方案在五个国家开展。",
+            "2. 预防犯罪和刑事司法委员会第三十届会议请办公室提交报告。",
+        ]
+    )
+    extraction = Extractor().extract(parse_document(document))
+    relations = extract_relations(parse_document(document), extraction)
+    heading = {
+        (a.paragraph, a.subject) for a in relations.assertions if a.rule == "work:heading-event"
+    }
+    assert [paragraph for paragraph, _ in heading] == ["1"]
+
+
 def test_held_in_both_word_orders(relate):
     found, _ = relate(
         "2008年10月在内罗毕举行了东非禁毒执法合作专家组会议。",

@@ -211,12 +211,13 @@ def works_on_heading_topic(sentence: Sentence) -> Iterator[Assertion]:
 
 
 def works_on_heading_events(sentence: Sentence) -> Iterator[Assertion]:
-    """Programmes and meetings named under a threat's heading, whose own names name no
-    threat, work on the heading's threat (反腐败指导方案 under C. 腐败)."""
+    """Programmes named under a threat's heading, whose own names name no threat, work on
+    the heading's threat (反腐败指导方案 under C. 腐败). Not meetings: a section names the
+    sessions that asked for its work, not what they worked on."""
     if not sentence.heading_threats:
         return
     threats = sentence.of(EntityType.THREAT)
-    for event in sentence.of(EntityType.PROGRAMME, EntityType.MEETING):
+    for event in sentence.of(EntityType.PROGRAMME):
         if event.rule == "anaphora" or any(
             event.start <= t.start and t.end <= event.end for t in threats
         ):
