@@ -1289,6 +1289,7 @@ def test_a_review_meeting_opens_with_the_instrument_it_reviews(extract):
             ["全球海洋契约", "海洋示范法"],
         ),
         ("该国通过了《家庭保护法》。", EntityType.INSTRUMENT, ["家庭保护法"]),
+        ("各国政府重申《利马承诺》。", EntityType.INSTRUMENT, ["利马承诺"]),  # commitments made
         ("发布了《证人保护良好做法》。", EntityType.PUBLICATION, ["证人保护良好做法"]),
         ("执行局核准了《2031-2034年战略计划》。", EntityType.PROGRAMME, ["2031-2034年战略计划"]),
         (  # a body of law is a field, not an instrument, unless titled
