@@ -2192,3 +2192,14 @@ def test_a_summit_a_body_held_is_its_numbered_summit(extract):
         "之友小组欢迎不结盟运动在2035年于坎帕拉举行的第十九次首脑会议上通过的最后文件。"
     )
     assert names(found, EntityType.MEETING) == ["不结盟运动第十九次首脑会议"]
+
+
+def test_a_boards_numbered_title_is_a_decision():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "联合国儿童基金会\n执行局\n2036年年度会议\n"
+        "2036/8.儿基会人道主义行动年度报告\n执行局\n1.注意到该报告；\n"
+    )
+    found = Extractor().extract(document)
+    assert [e.key for e in found.of_type(EntityType.RESOLUTION)] == ["decision/unicef-board-2036-8"]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kg.data_files import read_table, read_words
 from kg.ids import entity_key, slug
-from kg.nlp.context import candidates_of, context_of, text_of
+from kg.nlp.context import BOARD_HEADS, candidates_of, context_of, text_of
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
 from kg.nlp.rules.names import load_heads
@@ -126,8 +126,9 @@ def _numbered_title(match: re.Match, context) -> Candidate:
     """The resolution (or decision) whose number opens a title line, the own body's."""
     number = match.group("n")
     first_decision = FIRST_DECISION[len(match.group("series"))]
-    kind = "决定" if int(match.group("item")) >= first_decision else RESOLUTION_KIND
     own = context.own_body
+    board = own is not None and own.label.endswith(BOARD_HEADS)  # boards adopt decisions
+    kind = "决定" if board or int(match.group("item")) >= first_decision else RESOLUTION_KIND
     body_key, body_name = (own.key, own.label) if own is not None else ("", "")
     return Candidate(
         match.start("n"),
