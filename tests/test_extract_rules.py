@@ -2203,3 +2203,14 @@ def test_a_boards_numbered_title_is_a_decision():
     )
     found = Extractor().extract(document)
     assert [e.key for e in found.of_type(EntityType.RESOLUTION)] == ["decision/unicef-board-2036-8"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("安全理事会在审议“西非和平与安全”项目时发表了声明。", []),  # an agenda item
+        ("儿基会启动了“好东西互联网”项目。", ["好东西互联网"]),
+    ],
+)
+def test_a_quoted_agenda_item_is_no_project(extract, sentence, expected):
+    assert names(extract(sentence), EntityType.PROGRAMME) == expected

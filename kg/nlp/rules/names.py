@@ -102,6 +102,8 @@ YEARLY_REPORT = "的年度报告"
 # 粮食署通过其学校供餐方案为…提供: the body's own programme, the means it acts through
 OWN_MEANS = ("通过其", "借助其", "利用其")
 OWN_PROGRAMME_HEADS = frozenset({"方案", "项目"})
+AGENDA_ITEM = "项目"  # 审议“…”项目, 题为“…”的项目: an item of the agenda
+AGENDA_CUES = ("审议", "题为", "议程")
 # 航空通信项目由毒品和犯罪问题办公室…共同实施: a programme said to be run by a named body
 RUN_BY_MARK = "由"
 RUN_BY_VERB = re.compile(r"[^，。；]{0,40}?(?:共同|联合)?(?:实施|执行|管理|运作|牵头)")
@@ -487,6 +489,13 @@ class NameMatcher:
             ):
                 start = place.end  # 巴基斯坦“好东西互联网”数字平台: the place it runs in
             quoted = QUOTED_NAME.search(text, start, head_start)
+            if (
+                quoted is not None
+                and quoted.start() == start
+                and match.group(0) == AGENDA_ITEM
+                and text.endswith(AGENDA_CUES, 0, start)
+            ):
+                continue  # 在审议“西非和平与安全”项目时: an agenda item, no project
             if (
                 quoted is not None
                 and quoted.start() == start
