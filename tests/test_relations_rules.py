@@ -939,3 +939,8 @@ def test_the_members_a_group_is_made_of_are_listed_after_the_colon(relate):
     found, _ = relate("我们谨代表海洋之友小组写信。该小组由下列会员国组成：斐济、帕劳和萨摩亚。")
     members = {s for s, p, o in found if p == "participatesIn"}
     assert members == {"斐济", "帕劳", "萨摩亚"}
+
+
+def test_a_un_post_is_not_the_un_acting(relate):
+    found, _ = relate("请联合国人权事务高级专员与麻醉药品委员会和世界卫生组织协商，编写一份报告。")
+    assert not [t for t in found if t[0] == "联合国"]
