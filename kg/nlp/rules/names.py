@@ -250,7 +250,7 @@ REPORT = "报告"
 # 各国与…办事处合作: the States are the subject, the name starts after the conjunction
 STATES_BEFORE_CONJUNCTION = re.compile(r"(?:各国|会员国|成员国|缔约国|各方)(?=[与和同及])")
 # 第43次全体会议: a meeting named by its number alone
-NUMBERED_MEETING = re.compile(rf"第{ORDINAL_NUMERAL}次(?:全体)?会议")
+NUMBERED_MEETING = re.compile(rf"第{ORDINAL_NUMERAL}次(?:全体|正式)?会议")
 # 在第二届会议上: a session named by its number alone, after a preposition or a clause's start
 BARE_SESSION = re.compile(rf"(?:(?<=[在于，。；])|^)第{ORDINAL_NUMERAL}届(?:特别)?会议")
 GOVERNMENT = "政府"

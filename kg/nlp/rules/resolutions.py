@@ -22,7 +22,7 @@ from kg.ids import entity_key, slug
 from kg.nlp.context import BOARD_HEADS, candidates_of, context_of, text_of
 from kg.nlp.gazetteer import UN_KEY, load_gazetteer
 from kg.nlp.model import Candidate, EntityType
-from kg.nlp.rules.names import load_heads
+from kg.nlp.rules.names import NUMBERED_MEETING, load_heads
 from kg.text import ORDINAL_NUMERAL
 
 SESSION = r"(?: ?[(（](?:\d{4}|[IVXLC]{1,7})[)）])?"  # (2008), or (LV) before 1976
@@ -74,8 +74,6 @@ ORGANIZATION_HEADS = "|".join(
 )
 ESTABLISHED = re.compile(rf"所设(?:立)?的?(?:{ORGANIZATION_HEADS})")
 ISSUING_TYPES = (EntityType.ORGANIZATION, EntityType.MEETING)
-# 第30次全体会议, 第9366次会议: a meeting named by its number alone adopts in its body's name
-NUMBERED_MEETING = re.compile(rf"第{ORDINAL_NUMERAL}次(?:全体|正式)?会议")
 # Bodies that adopt resolutions and decisions by their head; gazetteer kinds that do not.
 ORGAN_HEADS = ("大会", "理事会", "委员会", "会议", "执行局", "首脑会议", "缔约方会议", "工作组")
 NOT_ADOPTING = frozenset(
@@ -250,6 +248,7 @@ class ResolutionMatcher:
         After 其 ("会议在其第 4/1 号决定中") the body is the subject: a meeting when
         the subject is the anaphor 会议, else the last organ or meeting named.
         """
+        # (a meeting named by its number alone, 第30次全体会议, adopts in its body's name)
         before = sorted(
             (
                 c
