@@ -944,3 +944,17 @@ def test_the_members_a_group_is_made_of_are_listed_after_the_colon(relate):
 def test_a_un_post_is_not_the_un_acting(relate):
     found, _ = relate("请联合国人权事务高级专员与麻醉药品委员会和世界卫生组织协商，编写一份报告。")
     assert not [t for t in found if t[0] == "联合国"]
+
+
+@pytest.mark.parametrize(
+    "sentence, runs",
+    [
+        ("在开发署实施的全球治理方案下，10个国家加强了能力。", True),
+        ("开发署负责管理全球治理方案。", True),  # 负责管理 is one jieba word, no name's
+        ("2031年在巴基斯坦和乌干达启动的全球治理方案证明了这一点。", False),  # where, not who
+    ],
+)
+def test_the_bodies_a_relative_clause_says_run_a_programme(relate, sentence, runs):
+    found, _ = relate(sentence)
+    runners = {s for s, p, o in found if p == "implements" and o == "全球治理方案"}
+    assert runners == ({"联合国开发计划署"} if runs else set())

@@ -1195,6 +1195,8 @@ class NameMatcher:
             return True  # 儿基会因诺琴蒂-全球研究与展望办公室: two names made one
         if word in self.boundaries or word.isspace() or NUMERAL.match(word):
             return False
+        if len(word) == 4 and word[:2] in self.boundaries and word[2:] in self.boundaries:
+            return False  # 负责管理 (one jieba word): two verbs, each of which ends a name
         if flag in IDIOM_TAGS and word[-2:] in self.boundaries:
             return False  # 积极参与 (jieba's idiom): an adverb and a verb that ends the name
         if (flag == "f" and len(word) == 1) and (

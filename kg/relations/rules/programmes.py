@@ -57,6 +57,9 @@ HELPED_BY = re.compile(
 GIVEN_FROM = re.compile(r"从(?P<body>[^，。；从]{2,30}?)(?:那里)?(?:获得|得到|收到|获取)")
 
 
+# 开发署(共同)实施的X方案: the bodies right before run the programme
+RUN_RELATIVE = re.compile(r"(?:共同|联合)?(?:实施|执行|管理|运作|开展|发起|推出|启动)的$")
+PLACE_LEADS = ("在", "于")
 # 启动了联合国道路安全基金支持的项目: a fund that backs what is carried out, not carried out
 FUNDER_OF_NEXT = re.compile(r"(?:所)?(?:支持|支助|资助|供资|赞助)的")
 
@@ -66,6 +69,22 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
     subject = sentence.subject(*ACTORS)
     words = triggers("implement")
     for programme in sentence.of(EntityType.PROGRAMME):
+        relative = RUN_RELATIVE.search(
+            text, max(sentence.start, programme.start - 8), programme.start
+        )
+        runners = sentence.enumeration_before(relative.start(), *ACTORS) if relative else []
+        if (
+            runners
+            and runners[0].type is EntityType.COUNTRY
+            and text.endswith(PLACE_LEADS, 0, runners[0].start)
+        ):
+            runners = []  # 在巴基斯坦和乌干达启动的“游戏项目”: where it started, not who
+        for runner in runners:
+            # 在开发署实施的全球治理方案下: the bodies the relative clause says run it
+            if runner.key != UN_KEY:
+                yield assertion(
+                    sentence, runner, Predicate.IMPLEMENTS, programme, "implements:relative", 0.75
+                )
         for leader in led_by(sentence, programme):
             # 由妇女署召集的“平等的一代”, 由世卫组织牵头的全球SAFER倡议: the body runs it
             yield assertion(
