@@ -951,6 +951,8 @@ def test_a_un_post_is_not_the_un_acting(relate):
     [
         ("在开发署实施的全球治理方案下，10个国家加强了能力。", True),
         ("开发署负责管理全球治理方案。", True),  # 负责管理 is one jieba word, no name's
+        ("开发署扩大了全球治理方案的范围。", True),
+        ("开发署还将全球治理方案推广到另外5个国家。", True),  # the programme before its verb
         ("2031年在巴基斯坦和乌干达启动的全球治理方案证明了这一点。", False),  # where, not who
     ],
 )

@@ -60,6 +60,7 @@ GIVEN_FROM = re.compile(r"从(?P<body>[^，。；从]{2,30}?)(?:那里)?(?:获�
 # 开发署(共同)实施的X方案: the bodies right before run the programme
 RUN_RELATIVE = re.compile(r"(?:共同|联合)?(?:实施|执行|管理|运作|开展|发起|推出|启动)的$")
 PLACE_LEADS = ("在", "于")
+BA = re.compile(r"(?:还|也|已|正在|继续|进一步)*将")  # 将 before the programme it acts on
 # 启动了联合国道路安全基金支持的项目: a fund that backs what is carried out, not carried out
 FUNDER_OF_NEXT = re.compile(r"(?:所)?(?:支持|支助|资助|供资|赞助)的")
 
@@ -130,7 +131,10 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             actors = [acting, *sentence.co_actors(acting)]
             clause_start, _ = sentence.clause_of(programme.start)
             lead_start = max(actors[-1].end, clause_start)
-            if first_free_trigger(sentence, words, lead_start, programme.start) >= 0:
+            disposed = BA.fullmatch(text, actors[-1].end, programme.start) and text.startswith(
+                words, programme.end
+            )  # 开发署还将全球治理方案推广到另外5个国家: the programme, then what is done to it
+            if disposed or first_free_trigger(sentence, words, lead_start, programme.start) >= 0:
                 for actor in actors:
                     yield assertion(
                         sentence, actor, Predicate.IMPLEMENTS, programme, "implements:verb", 0.75
