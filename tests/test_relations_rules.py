@@ -953,6 +953,7 @@ def test_a_un_post_is_not_the_un_acting(relate):
         ("开发署负责管理全球治理方案。", True),  # 负责管理 is one jieba word, no name's
         ("开发署扩大了全球治理方案的范围。", True),
         ("开发署还将全球治理方案推广到另外5个国家。", True),  # the programme before its verb
+        ("全球治理方案是开发署的旗舰方案。", True),
         ("2031年在巴基斯坦和乌干达启动的全球治理方案证明了这一点。", False),  # where, not who
     ],
 )

@@ -60,6 +60,10 @@ GIVEN_FROM = re.compile(r"从(?P<body>[^，。；从]{2,30}?)(?:那里)?(?:获�
 # 开发署(共同)实施的X方案: the bodies right before run the programme
 RUN_RELATIVE = re.compile(r"(?:共同|联合)?(?:实施|执行|管理|运作|开展|发起|推出|启动)的$")
 PLACE_LEADS = ("在", "于")
+ONES_OWN = re.compile(
+    r"(?:仍然|仍|也|还|已)?(?:是|为)(?P<owner>[^，。；是]{2,30}?)的(?:一个|一项)?"
+    r"(?:旗舰|主要|核心|重点|首要)?(?:方案|项目|倡议|举措)"
+)
 BA = re.compile(r"(?:还|也|已|正在|继续|进一步)*将")  # 将 before the programme it acts on
 # 启动了联合国道路安全基金支持的项目: a fund that backs what is carried out, not carried out
 FUNDER_OF_NEXT = re.compile(r"(?:所)?(?:支持|支助|资助|供资|赞助)的")
@@ -85,6 +89,13 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             if runner.key != UN_KEY:
                 yield assertion(
                     sentence, runner, Predicate.IMPLEMENTS, programme, "implements:relative", 0.75
+                )
+        kind_of = ONES_OWN.match(text, programme.end)
+        for owner in sentence.of(*ACTORS) if kind_of else ():
+            if owner.end == kind_of.end("owner") and owner.key != UN_KEY:
+                # 全球治理方案是开发署的旗舰方案: the body's own programme, said so
+                yield assertion(
+                    sentence, owner, Predicate.IMPLEMENTS, programme, "implements:ones-own", 0.75
                 )
         for leader in led_by(sentence, programme):
             # 由妇女署召集的“平等的一代”, 由世卫组织牵头的全球SAFER倡议: the body runs it
