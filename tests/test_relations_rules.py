@@ -961,3 +961,15 @@ def test_the_bodies_a_relative_clause_says_run_a_programme(relate, sentence, run
     found, _ = relate(sentence)
     runners = {s for s, p, o in found if p == "implements" and o == "全球治理方案"}
     assert runners == ({"联合国开发计划署"} if runs else set())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全球治理方案由日本政府资助。",
+        "全球治理方案的资金来自日本政府。",  # the money comes from it: no taking part
+    ],
+)
+def test_who_funds_a_programme_named_before(relate, sentence):
+    found, _ = relate(sentence)
+    assert {(s, p) for s, p, o in found if o == "全球治理方案"} == {("日本", "supports")}

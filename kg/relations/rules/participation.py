@@ -377,6 +377,9 @@ def _listed_takers(sentence: Sentence, events) -> Iterator[Assertion]:
                 )  # fmt: skip
 
 
+MONEY_BEFORE = re.compile(r"(?:资金|经费|供资|资助|捐款)(?:主要|全部|部分)?$")
+
+
 def _from_list(sentence: Sentence, events) -> Iterator[Assertion]:
     text = sentence.text
     position = text.find("来自", sentence.start, sentence.end)
@@ -384,6 +387,8 @@ def _from_list(sentence: Sentence, events) -> Iterator[Assertion]:
         # 来自东非和埃及、法国…: a region may open the list, but only actors take part
         listed = sentence.enumeration_after(position + 2, *LISTED)
         members = [m for m in listed if m.type in ACTORS]
+        if MONEY_BEFORE.search(text, max(sentence.start, position - 6), position):
+            members = []  # 方案的资金来自日本政府: the money comes from it, no one takes part
         if members:
             event = _nearest(events, position)
             for member in members:

@@ -2,7 +2,8 @@
 
 * ACTOR 支助/资助/赞助/支持 X: the actor (the sentence's subject, or the one right
   before the verb) and what the clause names after the verb;
-* 由 ACTOR 资助/供资/支助 的 X; X…，由 ACTOR 供资 (the sentence's subject is funded);
+* 由 ACTOR 资助/供资/支助 的 X; X…，由 ACTOR 供资 or X由 ACTOR 资助 (the subject is
+  funded); X的资金来自 ACTOR;
 * 在 ACTOR 的支持/支助/资助下 …X: the actor backs what the sentence names;
 * X 得到 ACTOR 的核可/认可/支持: the actor endorses or backs X;
 * ACTOR 为/向 X 调动资源/筹集资金/提供资金/捐款: the actor raises or gives money for X.
@@ -23,8 +24,12 @@ SUPPORTED = (EntityType.PROGRAMME, EntityType.MEETING, EntityType.ORGANIZATION)
 FUNDED_BY = re.compile(r"由(?P<actors>[^，。；由]{2,40}?)(?:资助|供资|支助|赞助|出资)的")
 # 集装箱管制方案在50多个国家开展，由欧洲联盟和日本供资: a closing clause on the subject
 FUNDED_CLAUSE = re.compile(
-    r"，由(?P<actors>[^，。；由]{2,60}?)(?:共同)?(?:提供资金|提供资助|资助|供资|支助|赞助|出资)"
+    r"，?由(?P<actors>[^，。；由]{2,60}?)(?:共同)?(?:提供资金|提供资助|资助|供资|支助|赞助|出资)"
     r"(?=[。；，]|$)"
+)
+# 全球治理方案的资金来自日本政府: the givers of what is named right before
+FUNDS_FROM = re.compile(
+    r"的(?:资金|经费|供资|资助)(?:主要|全部|部分)?来自(?P<actors>[^，。；]{2,60})"
 )
 BACKED_BY = re.compile(rf"在(?P<actors>[^，。；在]{{2,40}}?)的{HELP_KIND}(?:支持|支助|资助|赞助)下")
 # 为多伙伴信托基金调动资源, 向全球人道主义专题资金捐款, 为该会议提供了财政支助: money
@@ -247,8 +252,14 @@ def _funded_subject(sentence: Sentence) -> Iterator[Assertion]:
         funded = sentence.subject(*SUPPORTED)
         if funded is None or funded.end > match.start():
             continue
+        if not sentence.text.startswith("，", match.start()) and funded.end != match.start():
+            continue  # without the comma, 由 follows what is funded: 该伙伴关系由荷兰政府资助
         for actor in sentence.inside(match, "actors", *ACTORS):
             yield assertion(sentence, actor, Predicate.SUPPORTS, funded, "support:…，由…供资", 0.7)
+    for match in FUNDS_FROM.finditer(sentence.text, sentence.start, sentence.end):
+        funded = [m for m in sentence.of(*SUPPORTED) if m.end == match.start()]
+        for actor in sentence.inside(match, "actors", *ACTORS) if funded else ():
+            yield assertion(sentence, actor, Predicate.SUPPORTS, funded[0], "support:资金来自", 0.7)
 
 
 def _givers_listed(sentence: Sentence) -> Iterator[Assertion]:
