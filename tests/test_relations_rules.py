@@ -973,3 +973,14 @@ def test_the_bodies_a_relative_clause_says_run_a_programme(relate, sentence, run
 def test_who_funds_a_programme_named_before(relate, sentence):
     found, _ = relate(sentence)
     assert {(s, p) for s, p, o in found if o == "全球治理方案"} == {("日本", "supports")}
+
+
+def test_a_board_named_by_its_head_convenes_its_numbered_meeting(relate):
+    found, _ = relate(
+        "方案协调委员会第五十二次会议审议了执行主任的报告。",
+        "会后举行了各国禁毒执法机构负责人第三十次会议。",
+    )
+    conveners = {(s, o) for s, p, o in found if p == "participatesIn"}
+    assert ("方案协调委员会", "方案协调委员会第五十二次会议") in conveners
+    # a series named by who meets (负责人) has no convening body in its name
+    assert not any(o.endswith("第三十次会议") for _, o in conveners)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from itertools import chain
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ from kg.ids import entity_key
 from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType, canonical_name
+from kg.nlp.rules.names import load_heads
 from kg.nlp.words import first_tag, starts_word, tagged_words
 from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 
@@ -221,7 +223,7 @@ def _convener(
     """The body whose session ``meeting`` names (…委员会第十届会议), and where the name
     holds a conference it does not name ((0, 0) where there is none)."""
     session = (
-        SESSION.search(text, meeting.start, meeting.end)
+        NUMBERED_SESSION.search(text, meeting.start, meeting.end)
         if meeting.type is EntityType.MEETING
         else None
     )
@@ -229,6 +231,10 @@ def _convener(
     if session is None or body_start is None:
         return None, (0, 0)
     body = text[body_start : session.start()]
+    if not SESSION.search(session.group(0)) and not body.endswith(_body_heads()):
+        # 方案协调委员会第五十二次会议 is the board's meeting; …执法机构负责人第十八次会议
+        # is a series of meetings named by who meets, no body
+        return None, (0, 0)
     key = context.convener(body)
     convener = Candidate(body_start, session.start(), EntityType.ORGANIZATION,
                          "name:session-body", key, body)  # fmt: skip
@@ -239,6 +245,12 @@ def _convener(
     if not body.endswith(CONFERENCE) or key in load_gazetteer():
         return convener, (0, 0)
     return None, (body_start, session.start())
+
+
+@cache
+def _body_heads() -> tuple[str, ...]:
+    """The heads that end a body's name (委员会, 工作队, 理事会 …)."""
+    return tuple(head for head, kind, _ in load_heads() if kind is EntityType.ORGANIZATION)
 
 
 def _session_body(text: str, start: int, session: re.Match) -> int | None:
