@@ -984,3 +984,18 @@ def test_a_board_named_by_its_head_convenes_its_numbered_meeting(relate):
     assert ("方案协调委员会", "方案协调委员会第五十二次会议") in conveners
     # a series named by who meets (负责人) has no convening body in its name
     assert not any(o.endswith("第三十次会议") for _, o in conveners)
+
+
+def test_hosts_listed_with_a_name_ending_in_the_verb_all_take_part(relate):
+    found, _ = relate(
+        "世界首脑会议论坛由国际电联、教科文组织、开发署和贸发会议共同组织。",
+        "该讲习班由开发署和世卫组织主办。",
+    )
+    hosts = {(s, o) for s, p, o in found if p == "participatesIn"}
+    assert {s for s, _ in hosts} >= {
+        "国际电信联盟",
+        "联合国教育、科学及文化组织",
+        "联合国开发计划署",
+        "联合国贸易和发展会议",
+        "世界卫生组织",
+    }

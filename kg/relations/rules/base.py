@@ -104,18 +104,20 @@ SHORT_FORM_AFTER = r"(?:[（(][^（）()]{1,20}[）)])?"
 def done_by(verbs: str) -> re.Pattern:
     """The pattern of 由A、B和C(共同)V written after what they do it to (X由A和B共同实施,
     X（短称）由…, X，由A牵头): the actors in group ``actors``; ``verbs`` an alternation of
-    the verbs V."""
+    the verbs V. A verb listed on (组织、, 组织和) ends a name of the list (教科文组织),
+    not the list."""
     return re.compile(
         rf"{SHORT_FORM_AFTER}，?(?:目前|现在|主要|将|已|则|均)?"
-        rf"由(?P<actors>[^，。；由]{{2,80}}?)(?:共同|联合)?(?:{verbs})"
+        rf"由(?P<actors>[^，。；由]{{2,80}}?)(?:共同|联合)?(?:{verbs})(?![、和及与])"
     )
 
 
 def listed_in(sentence: Sentence, match: re.Match, group: str = "actors") -> list[Mention]:
     """The actors listed from the start of ``match``'s ``group``, as one enumeration
-    (由A、B和C共同实施: A, B and C), the UN itself left out."""
+    (由A、B和C共同实施: A, B and C), the UN itself left out. A name the group's end
+    cuts (由开发署和世卫组织主办: 组织 read as the verb) is listed whole."""
     listed = sentence.enumeration_after(match.start(group), *ACTORS)
-    return [m for m in listed if m.end <= match.end(group) and m.key != UN_KEY]
+    return [m for m in listed if m.start < match.end(group) and m.key != UN_KEY]
 
 
 def occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
