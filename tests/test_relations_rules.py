@@ -999,3 +999,13 @@ def test_hosts_listed_with_a_name_ending_in_the_verb_all_take_part(relate):
         "联合国贸易和发展会议",
         "世界卫生组织",
     }
+
+
+def test_the_host_named_in_a_later_clause_takes_part_in_the_meeting(relate):
+    found, _ = relate(
+        "互联网治理论坛第十七次会议于2022年11月在亚的斯亚贝巴举行，东道国为埃塞俄比亚政府。",
+        "互联网治理论坛第十八次会议于2023年10月在京都举行，由日本政府主办。",
+    )
+    hosts = {(s, o) for s, p, o in found if p == "participatesIn"}
+    assert ("埃塞俄比亚", "互联网治理论坛第十七次会议") in hosts
+    assert ("日本", "互联网治理论坛第十八次会议") in hosts

@@ -655,12 +655,23 @@ GROUPS = (EntityType.ORGANIZATION, EntityType.PROGRAMME, EntityType.MEETING)
 HOSTED_BY = done_by("主持|召集|主办|举办|组织|召开|牵头")
 
 
+# 会议于…举行，由日本政府主办: the hosts of the sentence's meeting, in a later clause
+HOSTED_LATER = re.compile(
+    r"，(?:并|均)?由(?P<actors>[^，。；由]{2,80}?)(?:共同|联合)?(?:主办|主持|召集|举办|组织|召开)"
+    r"(?![、和及与])"
+)
+# …，东道国为埃塞俄比亚政府: the host country of the sentence's meeting
+HOST_COUNTRY = re.compile(r"东道国(?:为|是)(?P<actors>[^，。；]{2,40})")
+
+
 # 联合会由联合规划署和人口基金共同召集: the bodies that lead a group, named after it
 GROUP_LED_BY = done_by("召集|主持|领导|牵头")
 
 
 def _hosted_by(sentence: Sentence, events) -> Iterator[Assertion]:
-    """X会议由A和B共同主持/主办, X联盟由A和B共同召集: each host or leader takes part."""
+    """X会议由A和B共同主持/主办, X联盟由A和B共同召集: each host or leader takes part;
+    so does the host of a meeting the sentence is about, named in a later clause
+    (会议于…在京都举行，由日本政府主办; …，东道国为埃塞俄比亚)."""
     groups = [
         (group, GROUP_LED_BY) for group in sentence.of(EntityType.ORGANIZATION)
         if group.key != UN_KEY
@@ -672,6 +683,16 @@ def _hosted_by(sentence: Sentence, events) -> Iterator[Assertion]:
             yield assertion(
                 sentence, host, Predicate.PARTICIPATES_IN, led, "participates:hosted-by", 0.8
             )
+    meeting = sentence.subject(EntityType.MEETING)
+    if meeting is None or meeting not in events:
+        return
+    for later in (HOSTED_LATER, HOST_COUNTRY):
+        for hosted in later.finditer(sentence.text, meeting.end, sentence.end):
+            for host in listed_in(sentence, hosted):
+                yield assertion(
+                    sentence, host, Predicate.PARTICIPATES_IN, meeting,
+                    "participates:hosted-later", 0.75,
+                )  # fmt: skip
 
 
 # 会议选举约旦为主席: the officers a meeting or body elects
