@@ -242,6 +242,14 @@ def test_each_dated_number_of_a_series_keeps_its_own_marks(extract):
     }
 
 
+def test_a_meeting_in_the_topic_of_a_resolution_is_not_its_issuer(extract):
+    found = extract(
+        "又回顾大会2031年1月5日关于审查世界首脑会议成果落实情况高级别会议成果文件的第85/125号决议。"
+    )
+    (resolution,) = found.of_type(EntityType.RESOLUTION)
+    assert (resolution.key, resolution.label_zh) == ("resolution/ga-85-125", "大会第85/125号决议")
+
+
 def test_a_commissions_lettered_decision_is_named_without_ordinal(extract):
     found = extract("核可本决议所附欧洲经济委员会K (75)号决定和B（75）号决定。")
     labels = {e.key: e.label_zh for e in found.of_type(EntityType.RESOLUTION)}

@@ -148,6 +148,10 @@ def resolution_key(body_key: str, number: str, kind: str) -> str:
     return f"{prefix}/{'-'.join(parts)}"
 
 
+ABOUT = "关于"  # opens the topic a resolution is cited by
+TOPIC_END = "的"  # closes it, right before 第
+
+
 class ResolutionMatcher:
     name = "kg_resolutions"
 
@@ -279,6 +283,7 @@ class ResolutionMatcher:
             if (
                 candidate.type in types
                 and not _inside_title(text, candidate.end, start)
+                and not _inside_topic(text, candidate.start, start)
                 and (candidate.key or candidate.type is EntityType.MEETING)
                 and _adopts(candidate.key, _name(candidate, text), candidate.type)
             ):
@@ -320,6 +325,18 @@ def _inside_title(text: str, end: int, start: int) -> bool:
     """Does a title close between ``end`` and ``start`` that opened before ``end``?"""
     between = text[end:start]
     return between.count("》") > between.count("《")
+
+
+def _inside_topic(text: str, begin: int, start: int) -> bool:
+    """Does the name at ``begin`` stand in the topic of the resolution numbered at
+    ``start`` (大会关于…高级别会议成果文件的第70/125号决议: the meeting is its subject,
+    大会 its issuer)?"""
+    about = text.rfind(ABOUT, 0, begin)
+    return (
+        about >= 0
+        and text.endswith(TOPIC_END, 0, start)
+        and not any(mark in text[about:start] for mark in "，。；")
+    )
 
 
 def _adopts(key: str, name: str, entity_type: EntityType) -> bool:
