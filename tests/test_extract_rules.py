@@ -2222,3 +2222,23 @@ def test_a_boards_numbered_title_is_a_decision():
 )
 def test_a_quoted_agenda_item_is_no_project(extract, sentence, expected):
     assert names(extract(sentence), EntityType.PROGRAMME) == expected
+
+
+def test_a_work_cited_with_place_and_year_is_a_publication(extract):
+    found = extract(
+        "见国际劳工组织，“非正规经济中的体面工作：十年回顾”(日内瓦，2031年)，第4页。"
+        "另见世卫组织，“审查全球结核病防治方案”(2030年)；"
+        "“多重危机”（polycrisis）一词。"
+    )
+    publications = {e.label_zh for e in found.of_type(EntityType.PUBLICATION)}
+    assert publications == {"非正规经济中的体面工作：十年回顾", "审查全球结核病防治方案"}
+
+
+def test_a_cited_meeting_page_keeps_its_meeting(extract):
+    found = extract(
+        "见世卫组织，“结核病问题工作队第十次会议，2031年3月8日至10日”(2031年，日内瓦)。"
+    )
+    assert {e.type for e in found.entities.values()} >= {
+        EntityType.PUBLICATION,
+        EntityType.MEETING,
+    }

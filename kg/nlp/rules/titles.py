@@ -25,6 +25,11 @@ from kg.text import is_subsequence
 
 TITLE = re.compile(r"《([^《》\n]{1,120})》")
 QUOTED_TITLE = re.compile(r"“([^“”\n]{2,40})”")  # longer: a passage quoted, not a title
+# 世界银行，“粮食安全更新”(华盛顿特区，2023年4月6日): a work cited with its place and
+# year, or its document symbol, in brackets right after the quoted title
+CITED_TITLE = re.compile(
+    r"“(?P<title>[^“”\n]{2,160})”\s?[（(](?=[^（）()\n]{0,30}(?:\d{4}\s?年|[A-Z]{1,8}/[A-Z0-9]))"
+)
 TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 # the gazetteer entries a 《》 title may name: 《联合国全系统…行动计划》 is a known programme
 TITLED_TYPES = (EntityType.INSTRUMENT, EntityType.PUBLICATION, EntityType.PROGRAMME)
@@ -145,6 +150,8 @@ class TitleMatcher:
                     priority=6,
                 )
             )
+        if "”" in text:
+            candidates.extend(self._cited(text))
         for match in QUOTED_TITLE.finditer(text):
             entity_type, head = self.classify(match.group(1))
             if entity_type in UNQUOTED_TYPES:
@@ -171,6 +178,27 @@ class TitleMatcher:
                     )
                 )
         return doc
+
+    def _cited(self, text: str) -> list[Candidate]:
+        """Works cited with their place and year (or symbol) after the quoted title, of
+        any wording: a reference says what it cites is a publication, unless its head
+        says what else it is (“…成果和资源综合框架”(E/ICEF/…): the agency's framework)."""
+        cited = []
+        for match in CITED_TITLE.finditer(text):
+            title = match.group("title").replace(" ", "")
+            known = self.gazetteer.lookup(title)
+            if known is not None:
+                continue  # a known instrument or programme cited by its name
+            entity_type, head = self.classify(title)
+            if not head or self._reviewed(title):
+                entity_type = EntityType.PUBLICATION  # “审查…方案”(2018年): a review of it
+            elif entity_type in UNQUOTED_TYPES:
+                entity_type = self.owned.get(head, entity_type)  # as for quoted titles
+            cited.append(
+                Candidate(*match.span("title"), entity_type, f"cited-title:{entity_type}",
+                          label=title, priority=6)
+            )  # fmt: skip
+        return cited
 
     def _reviewed(self, quoted: str) -> bool:
         """“审查联合国…联合全球方案”: a quoted title opening with a verb no name opens with
