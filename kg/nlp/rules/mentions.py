@@ -41,6 +41,7 @@ NUMBERED_SESSION = re.compile(rf"第{ORDINAL_NUMERAL}(?:届|次)(?:特别|全体
 MIN_BODY = 4  # 委员会第十七届会议 names its body only by anaphora
 SESSION_REPORT_RULE = "name:session-report"
 CITED_RULE = "cited-title:"
+CITED_SUBJECTS = (EntityType.MEETING, EntityType.PROGRAMME)
 PARTIES = "缔约方"  # 缔约方大会 is a treaty's conference of the parties
 CONFERENCE = "会议"  # a conference that meets in numbered sessions, as opposed to a standing organ
 TOPIC_BEFORE_BODY = re.compile(r"关于[^，。；：“”《》]{1,60}?的")
@@ -201,12 +202,16 @@ def nested_mentions(
                 if c.type is EntityType.MEETING and c.start == outer.start and c.end < outer.end
             )
         elif outer.rule.startswith(CITED_RULE):
-            # “…工作队第二十次会议，2023年3月8日至10日”(2023年，日内瓦): the cited page
-            # names the meeting it is about, found by the name rules
+            # “…工作队第二十次会议，2023年3月8日至10日”(2023年，日内瓦), “审查…联合全球
+            # 方案”(2018年): the cited work names the meeting or programme it is about,
+            # found by the name rules
             inside.extend(
                 keyed(c, text)
                 for c in pool
-                if c.type is EntityType.MEETING and outer.start <= c.start and c.end < outer.end
+                if c.type in CITED_SUBJECTS
+                and outer.start <= c.start
+                and c.end <= outer.end
+                and c.end - c.start < outer.end - outer.start
             )
         allowed = NESTING.get(outer.type)
         if allowed:
