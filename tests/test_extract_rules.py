@@ -2242,3 +2242,15 @@ def test_a_cited_meeting_page_keeps_its_meeting(extract):
         EntityType.PUBLICATION,
         EntityType.MEETING,
     }
+
+
+def test_a_main_title_names_the_work_cited_in_full_before(extract):
+    found = extract(
+        "见劳工组织，“体面工作：十年回顾――2021-2030年劳动世界”(日内瓦，2031年)，第4页。\n\n"
+        "劳工组织，《体面工作：十年回顾》，第6页。"
+    )
+    (work,) = found.of_type(EntityType.PUBLICATION)
+    assert {m.text for m in work.mentions} == {
+        "体面工作：十年回顾――2021-2030年劳动世界",
+        "《体面工作：十年回顾》",
+    }

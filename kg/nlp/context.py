@@ -48,6 +48,7 @@ class DocumentContext:
     instruments: list[tuple[str, str]] = field(default_factory=list)  # (name, key), oldest first
     bodies: list[tuple[str, str, EntityType]] = field(default_factory=list)  # (name, key, type)
     conveners: list[tuple[str, str]] = field(default_factory=list)  # (name, key) of session bodies
+    cited: list[str] = field(default_factory=list)  # titles of the works cited so far
     own_body: Alias | None = None  # the body whose document it is, by its bare head (理事会)
     # (number, 决议|决定) → (body key, body name, related key) of the resolutions cited so far
     issuers: dict[tuple[str, str], tuple[str, str, str]] = field(default_factory=dict)

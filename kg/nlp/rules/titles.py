@@ -56,6 +56,7 @@ ISSUED = re.compile(r"[，,]?(?:还|已|又|也)?(?:发布|推出|启动|制定|
 
 
 SUBTITLE = "："  # 《主标题：副标题》
+SUBTITLE_MARKS = frozenset("：:―—-")  # what parts a main title from its subtitle
 
 
 class TitleMatcher:
@@ -117,6 +118,10 @@ class TitleMatcher:
         candidates = candidates_of(doc)
         context = context_of(doc)
         text = text_of(doc)
+        if "”" in text:
+            cited = self._cited(text)
+            context.cited.extend(c.label for c in cited if c.type is EntityType.PUBLICATION)
+            candidates.extend(cited)
         for match in TITLE.finditer(text):
             title = match.group(1).replace(" ", "")
             known = self.gazetteer.lookup(title)
@@ -132,6 +137,8 @@ class TitleMatcher:
                     entity_type = self.owned[head]  # 儿基会《…行动计划》: the agency's own
                 if entity_type is EntityType.INSTRUMENT and head:
                     key, label = self._short_title(title, head, context) or ("", title)
+                if entity_type is EntityType.PUBLICATION and not key:
+                    label = _main_title_of(title, context.cited) or label
                 if head and not key and title == head:
                     protocol = self._its_protocol(text, match.start(), title, context)
                     if protocol is None:
@@ -150,8 +157,6 @@ class TitleMatcher:
                     priority=6,
                 )
             )
-        if "”" in text:
-            candidates.extend(self._cited(text))
         for match in QUOTED_TITLE.finditer(text):
             entity_type, head = self.classify(match.group(1))
             if entity_type in UNQUOTED_TYPES:
@@ -238,6 +243,15 @@ class TitleMatcher:
             if len(name) > len(title) and name.endswith(head) and is_subsequence(modifier, name):
                 return key, name
         return None
+
+
+def _main_title_of(title: str, cited: list[str]) -> str:
+    """The work cited earlier in full whose main title ``title`` is (《获得药品：…》 after
+    “获得药品：…――2007-2017年公共卫生十年”(日内瓦，2017年)), or ""."""
+    for work in reversed(cited):
+        if work.startswith(title) and work[len(title) : len(title) + 1] in SUBTITLE_MARKS:
+            return work
+    return ""
 
 
 @Language.factory("kg_titles")
