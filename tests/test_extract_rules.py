@@ -2254,3 +2254,19 @@ def test_a_main_title_names_the_work_cited_in_full_before(extract):
         "体面工作：十年回顾――2021-2030年劳动世界",
         "《体面工作：十年回顾》",
     }
+
+
+def test_a_bodys_report_of_a_year_is_a_publication_naming_the_body(extract):
+    found = extract(
+        "海洋问题独立工作队2031年报告提出了建议。开发署2030年年度报告指出。日本2031年报告了进展。"
+    )
+    assert names(found, EntityType.PUBLICATION) == [
+        "海洋问题独立工作队2031年报告",
+        "联合国开发计划署2030年年度报告",
+    ]
+    assert "海洋问题独立工作队" in names(found, EntityType.ORGANIZATION)
+
+
+def test_confidence_building_measures_are_one_term_of_a_name(extract):
+    found = extract("透明度和建立信任措施政府专家组提交了报告。")
+    assert names(found, EntityType.ORGANIZATION) == ["透明度和建立信任措施政府专家组"]

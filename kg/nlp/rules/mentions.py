@@ -40,6 +40,11 @@ SESSION = re.compile(rf"第{ORDINAL_NUMERAL}届(?:特别)?会议$")
 NUMBERED_SESSION = re.compile(rf"第{ORDINAL_NUMERAL}(?:届|次)(?:特别|全体)?会议$")
 MIN_BODY = 4  # 委员会第十七届会议 names its body only by anaphora
 SESSION_REPORT_RULE = "name:session-report"
+# the reports named by their author, written first: the type of that author
+OPENING_AUTHOR = {
+    SESSION_REPORT_RULE: EntityType.MEETING,
+    "name:yearly-report": EntityType.ORGANIZATION,
+}
 CITED_RULE = "cited-title:"
 CITED_SUBJECTS = (EntityType.MEETING, EntityType.PROGRAMME)
 PARTIES = "缔约方"  # 缔约方大会 is a treaty's conference of the parties
@@ -193,13 +198,14 @@ def nested_mentions(
         convener, unnamed = _convener(text, outer, pool, context)
         if convener is not None:
             inside.append(convener)
-        if outer.rule == SESSION_REPORT_RULE:
-            # 发展政策委员会第二十五届会议报告: the session it reports on, found by the name
-            # rules and so known to no list
+        if outer.rule in OPENING_AUTHOR:
+            # 发展政策委员会第二十五届会议报告, 独立工作队2019年报告: the session or body whose
+            # report it is, found by the name rules and so known to no list
+            author = OPENING_AUTHOR[outer.rule]
             inside.extend(
                 keyed(c, text)
                 for c in pool
-                if c.type is EntityType.MEETING and c.start == outer.start and c.end < outer.end
+                if c.type is author and c.start == outer.start and c.end < outer.end
             )
         elif outer.rule.startswith(CITED_RULE):
             # “…工作队第二十次会议，2023年3月8日至10日”(2023年，日内瓦), “审查…联合全球

@@ -99,6 +99,9 @@ YEARS_BEFORE = re.compile(r"(?<!\d)(?:\d{4}\s?年\s?[、和及与]\s?)+$")  # 20
 ABOUT_WORD = "关于"
 AUTHORED_REPORT = "的报告"
 YEARLY_REPORT = "的年度报告"
+YEAR_REPORT_MARK = "年"  # cheap test before BODY_YEAR_REPORT
+# 2019年报告, 2022年年度报告 right after a body: its report of that year (报告了: a verb)
+BODY_YEAR_REPORT = re.compile(r"\d{4} ?年(?:度|年度)?报告(?![了说])")
 # 粮食署通过其学校供餐方案为…提供: the body's own programme, the means it acts through
 OWN_MEANS = ("通过其", "借助其", "利用其")
 OWN_PROGRAMME_HEADS = frozenset({"方案", "项目"})
@@ -742,6 +745,8 @@ class NameMatcher:
         candidates.extend(_enumerated_sessions(text, candidates))
         candidates.extend(_segments(text, candidates))
         candidates.extend(_session_reports(text, candidates))
+        if YEAR_REPORT_MARK in text:
+            candidates.extend(_yearly_reports(text, candidates))
         return doc
 
     def _authored_reports(self, text: str, context: DocumentContext) -> list[Candidate]:
@@ -1530,6 +1535,24 @@ def _session_reports(text: str, candidates: list[Candidate]) -> list[Candidate]:
         found.append(
             Candidate(session.start, match.end(), EntityType.PUBLICATION, "name:session-report",
                       "", label.replace("的报告", "报告"), priority=2)
+        )  # fmt: skip
+    return found
+
+
+def _yearly_reports(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """独立工作队2019年报告, 开发署2022年年度报告: a body's report of a year, written right
+    after the body's name (not 2019年报告了…, a verb)."""
+    found = []
+    for match in BODY_YEAR_REPORT.finditer(text):
+        body = _longest_ending_at(
+            candidates, match.start(), lambda c: c.type is EntityType.ORGANIZATION
+        )
+        if body is None:
+            continue
+        label = (body.label or text[body.start : body.end]) + match.group(0).replace(" ", "")
+        found.append(
+            Candidate(body.start, match.end(), EntityType.PUBLICATION, "name:yearly-report",
+                      "", label, priority=2)
         )  # fmt: skip
     return found
 
