@@ -2270,3 +2270,14 @@ def test_a_bodys_report_of_a_year_is_a_publication_naming_the_body(extract):
 def test_confidence_building_measures_are_one_term_of_a_name(extract):
     found = extract("透明度和建立信任措施政府专家组提交了报告。")
     assert names(found, EntityType.ORGANIZATION) == ["透明度和建立信任措施政府专家组"]
+
+
+def test_a_kind_of_body_named_by_two_topics_is_one_body(extract):
+    found = extract("多样性与包容性工作队由副执行主任担任主席。该署支持跨界和次区域举措。")
+    assert names(found, EntityType.ORGANIZATION) == ["多样性与包容性工作队"]
+    assert names(found, EntityType.PROGRAMME) == []
+
+
+def test_an_agencys_strategy_written_after_its_name_and_de(extract):
+    found = extract("人口基金的残疾包容战略已获通过。人口基金的新战略也是如此。")
+    assert names(found, EntityType.PROGRAMME) == ["残疾包容战略"]

@@ -549,6 +549,8 @@ class NameMatcher:
                 continue  # …战略计划中提到的九项变革战略: some of a kind, counted, not one named
             inside = [c for c in known_ends.values() if start <= c.start and c.end <= end]
             owner = known_ends.get(start)  # 儿基会气候行动计划: the body's own programme
+            if owner is None and match.group(0) in self.owned_heads and text.endswith(OF, 0, start):
+                owner = known_ends.get(start - len(OF))  # 人口基金的残疾包容战略: its own
             owned = (
                 entity_type is EntityType.PROGRAMME
                 and owner is not None
@@ -1246,6 +1248,16 @@ class NameMatcher:
             and self._generic("".join(words[1:]))
         )
 
+    def _topics_of_a_body(self, first: str, head: str, entity_type: EntityType) -> bool:
+        """多样性与包容性工作队: a kind of body (工作队, 委员会) named by two topics, the first
+        a word of its own, is one body (跨界和次区域举措 lists kinds of initiative)."""
+        return (
+            entity_type is EntityType.ORGANIZATION
+            and head in KIND_HEADS
+            and len(first) >= MIN_NAME
+            and not self._generic(first)
+        )
+
     def _ends_with_head(self, text: str, end: int | None = None) -> bool:
         """Does ``text`` (up to ``end``) end with a name's head?"""
         return text.endswith(self.head_words, 0, len(text) if end is None else end)
@@ -1293,7 +1305,10 @@ class NameMatcher:
         last = _last_joiner(modifier)
         if last >= 0 and (
             last == len(modifier) - 1
-            or self._generic(modifier[last + 1 :])
+            or (
+                self._generic(modifier[last + 1 :])
+                and not self._topics_of_a_body(modifier[:last], head, entity_type)
+            )
             or self._verb_and_generic(self._words(modifier[last + 1 :]), least=2)
         ):
             # 协作和伙伴关系, 跨界和次区域举措: the head is listed, not named; 加强能力和
