@@ -1141,10 +1141,12 @@ def test_in_an_agencys_board_document_an_unowned_plan_is_the_agencys_own():
         "联合国儿童基金会执行局\n2031年年度会议\n临时议程项目5\n关于性别平等的年度报告\n"
         "1. 本报告介绍《2030-2033年性别平等行动计划》的执行情况。\n"
         "2. 该计划符合《联合国关于向受害者提供援助的规程》和世卫组织《全球卫生战略》。\n"
+        "3. 儿基会还推出了新的《价值观与行为守则》。\n"
     )
     found = Extractor().extract(document)
-    # the plan is UNICEF's; the UN's protocol and WHO's strategy (adopted by its Assembly) not
-    assert names(found, EntityType.PROGRAMME) == ["2030-2033年性别平等行动计划"]
+    # the plan and the code are UNICEF's; the UN's protocol and WHO's strategy (adopted by
+    # its Assembly) not
+    assert names(found, EntityType.PROGRAMME) == ["2030-2033年性别平等行动计划", "价值观与行为守则"]
     assert names(found, EntityType.INSTRUMENT) == sorted(
         ["联合国关于向受害者提供援助的规程", "全球卫生战略"]
     )
