@@ -1009,3 +1009,13 @@ def test_the_host_named_in_a_later_clause_takes_part_in_the_meeting(relate):
     hosts = {(s, o) for s, p, o in found if p == "participatesIn"}
     assert ("埃塞俄比亚", "互联网治理论坛第十七次会议") in hosts
     assert ("日本", "互联网治理论坛第十八次会议") in hosts
+
+
+def test_states_that_advance_a_texts_execution_carry_it_out(relate):
+    found, _ = relate(
+        "智利、加纳和蒙古通过了新的法律，推进了妇女地位委员会第七十届会议商定结论的执行。",
+        "儿基会将推动实施《紧急情况下的儿童营养全球战略》。",
+    )
+    carried = {(s, o) for s, p, o in found if p == "implements"}
+    assert {s for s, o in carried if o.endswith("商定结论")} == {"智利", "加纳", "蒙古"}
+    assert ("联合国儿童基金会", "紧急情况下的儿童营养全球战略") in carried

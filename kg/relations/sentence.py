@@ -195,11 +195,7 @@ class Sentence:
         actors: list[Mention] = []
         cursor = subject.end
         # a body acts with bodies and governments (妇女署与拉加经委会和阿根廷政府…共同举办了)
-        kinds = (
-            (EntityType.ORGANIZATION, EntityType.COUNTRY)
-            if subject.type is EntityType.ORGANIZATION
-            else (EntityType.ORGANIZATION,)
-        )
+        kinds = (EntityType.ORGANIZATION, EntityType.COUNTRY)
         for mention in sorted(self.of(*kinds), key=lambda m: m.start):
             if mention.start < cursor:
                 continue

@@ -347,6 +347,7 @@ def carried_out(sentence: Sentence) -> Iterator[Assertion]:
                     sentence, actor, Predicate.IMPLEMENTS, item, "implements:according-to", 0.65
                 )
     yield from _carrying_out(sentence, carried, words)
+    yield from _advancing(sentence, carried)
     yield from _parties(sentence, carried)
     for match in CONTRIBUTION.finditer(text, sentence.start, sentence.end):
         named = "object" if match.group("object") else "done"
@@ -368,8 +369,11 @@ def carried_out(sentence: Sentence) -> Iterator[Assertion]:
 # (after a cooperation the subject's actors are in: 与X（…）委员会合作，继续执行)
 CARRYING = re.compile(
     SHORT_FORM_AFTER + r"(?:[^，。；]{0,16}?(?:合作|协作|一道|一起)，?)?"
-    r"(?:[还也已将都均在]|正在|继续|一直|全面|积极|有效|切实|致力于|努力){0,3}"
+    r"(?:[还也已将都均在]|正在|继续|一直|全面|积极|有效|切实|致力于|努力|推动|加紧){0,3}"
 )  # 在 as in 艾滋病署在执行《全球艾滋病战略》方面取得的进展
+# 推进了《…》的执行: the subject moves the text's execution forward, so carries it out
+ADVANCED = re.compile(r"(?:推进|推动|促进|加快|加速)了?")
+EXECUTION = ("的执行", "的实施", "的落实")
 
 
 def _carrying_out(sentence: Sentence, carried, words) -> Iterator[Assertion]:
@@ -392,6 +396,23 @@ def _carrying_out(sentence: Sentence, carried, words) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, actor, Predicate.IMPLEMENTS, item, "implements:carries-out", 0.75
                 )
+
+
+def _advancing(sentence: Sentence, carried) -> Iterator[Assertion]:
+    """刚果民主共和国和马拉维…，推进了…商定结论的执行: the subject (and those acting
+    with it) carries out what it moves forward."""
+    subject = sentence.subject(*ACTORS)
+    if subject is None or subject.key == UN_KEY:
+        return
+    text = sentence.text
+    actors = [subject, *sentence.co_actors(subject)]
+    for match in ADVANCED.finditer(text, actors[-1].end, sentence.end):
+        for item in carried:
+            if item.start == match.end() and text.startswith(EXECUTION, item.end):
+                for actor in actors:
+                    yield assertion(
+                        sentence, actor, Predicate.IMPLEMENTS, item, "implements:advances", 0.7
+                    )
 
 
 # 乌克兰是…《公约》及…《议定书》的缔约方, 危地马拉于2002年批准了《公约》: a State bound
