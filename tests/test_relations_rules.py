@@ -1019,3 +1019,11 @@ def test_states_that_advance_a_texts_execution_carry_it_out(relate):
     carried = {(s, o) for s, p, o in found if p == "implements"}
     assert {s for s, o in carried if o.endswith("商定结论")} == {"智利", "加纳", "蒙古"}
     assert ("联合国儿童基金会", "紧急情况下的儿童营养全球战略") in carried
+
+
+def test_a_session_named_by_its_bodys_head_has_that_body_as_convener(relate):
+    found, _ = relate(
+        "海洋问题机构间工作队负责协调。",
+        "工作队第十九次会议于2031年11月举行。",
+    )
+    assert ("海洋问题机构间工作队", "participatesIn", "海洋问题机构间工作队第十九次会议") in found

@@ -291,7 +291,7 @@ def _sessions_of_named_bodies(
     that head in its paragraph, else of the document's own body (a resolution's 委员会), else
     of the body last named with that head before."""
     resolved = []
-    here: list[str] = []  # bodies named earlier in this paragraph
+    here: list[tuple[str, str]] = []  # bodies named earlier in this paragraph (name, key)
     for mention in settled:
         session = (
             NUMBERED_SESSION.search(text, mention.start, mention.end)
@@ -301,20 +301,22 @@ def _sessions_of_named_bodies(
         head = text[mention.start : session.start()] if session else ""
         if session and 0 < len(head) < MIN_BODY and load_gazetteer().lookup(head) is None:
             # (大会 is the General Assembly's own name, not a head of another 大会)
-            own = [context.own_body.label] if context.own_body is not None else []
+            own = context.own_body
+            owns = [(own.label, own.key)] if own is not None else []
             earlier = (
-                name
-                for name, _, kind in reversed(context.bodies)
+                (name, key)
+                for name, key, kind in reversed(context.bodies)
                 if kind is EntityType.ORGANIZATION
             )
-            body = next(
-                (name for name in chain(reversed(here), own, earlier) if name.endswith(head)), None
-            )
-            if body is not None and body != head:
+            named = chain(reversed(here), owns, earlier)
+            body, body_key = next(((n, k) for n, k in named if n.endswith(head)), ("", ""))
+            if body and body != head:
+                # the session's convener is that body (it takes part in its own session)
                 label = body + session.group(0)
-                mention = mention._replace(label=label, key=entity_key(EntityType.MEETING, label))
+                key = entity_key(EntityType.MEETING, label)
+                mention = mention._replace(label=label, key=key, related=body_key)
         elif mention.type is EntityType.ORGANIZATION:
-            here.append(text[mention.start : mention.end])
+            here.append((text[mention.start : mention.end], mention.key))
         resolved.append(mention)
     return resolved
 
