@@ -311,3 +311,15 @@ def test_nuclear_proliferation_war_wasting_and_financial_crime_are_concepts_of_t
         "financial-crime",
         "wasting",
     }
+
+
+def test_persecution_abuse_of_authority_and_road_traffic_injuries_are_threats():
+    from kg.nlp.extract import Extractor
+
+    found = Extractor().extract_text("对环境维权者的迫害、滥用职权以及道路交通事故。")
+    labels = {e.key: e.label_zh for e in found.entities.values()}
+    assert labels == {
+        "threat/persecution": "迫害",
+        "threat/abuse-of-authority": "滥用权力",
+        "threat/road-traffic-injuries": "道路交通伤害",
+    }
