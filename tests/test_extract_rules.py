@@ -2283,3 +2283,27 @@ def test_a_kind_of_body_named_by_two_topics_is_one_body(extract):
 def test_an_agencys_strategy_written_after_its_name_and_de(extract):
     found = extract("人口基金的残疾包容战略已获通过。人口基金的新战略也是如此。")
     assert names(found, EntityType.PROGRAMME) == ["残疾包容战略"]
+
+
+def test_a_report_is_named_with_its_authors_whole_title(extract):
+    found = extract(
+        "秘书长转递世界卫生组织总干事关于海洋疾病问题机构间工作队的报告。"
+        "理事会注意到副秘书长兼联合国促进性别平等和增强妇女权能署执行主任关于海洋问题的报告。"
+    )
+    mentions = {m.text for e in found.of_type(EntityType.PUBLICATION) for m in e.mentions}
+    assert mentions == {
+        "世界卫生组织总干事关于海洋疾病问题机构间工作队的报告",
+        "副秘书长兼联合国促进性别平等和增强妇女权能署执行主任关于海洋问题的报告",
+    }
+
+
+def test_a_post_named_as_its_office_is_the_reports_author():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "经济及社会理事会\n2031年届会\n议程项目19\n海洋权利\n联合国人权事务高级专员的报告\n"
+        "1. 本报告概述了与海洋权利有关的挑战。\n"
+    )
+    found = Extractor().extract(document)
+    (report,) = found.of_type(EntityType.PUBLICATION)
+    assert "联合国人权事务高级专员的报告" in {m.text for m in report.mentions}

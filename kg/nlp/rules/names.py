@@ -99,6 +99,8 @@ YEARS_BEFORE = re.compile(r"(?<!\d)(?:\d{4}\s?年\s?[、和及与]\s?)+$")  # 20
 ABOUT_WORD = "关于"
 AUTHORED_REPORT = "的报告"
 YEARLY_REPORT = "的年度报告"
+JOINT_POST = "兼"  # 副秘书长兼执行主任: one person's two posts
+POST_OFFICES = ("办事处", "公署")  # the office a post heads, named after it
 YEAR_REPORT_MARK = "年"  # cheap test before BODY_YEAR_REPORT
 # 2019年报告, 2022年年度报告 right after a body: its report of that year (报告了: a verb)
 BODY_YEAR_REPORT = re.compile(r"\d{4} ?年(?:度|年度)?报告(?![了说])")
@@ -737,7 +739,7 @@ class NameMatcher:
             )
         candidates.extend(_sessions_of_subjects(text, known_ends, candidates, context_of(doc)))
         candidates.extend(_sessions_in_series(text, candidates, context_of(doc)))
-        candidates.extend(self._authored_reports(text, context_of(doc)))
+        candidates.extend(self._authored_reports(text, context_of(doc), known_ends))
         candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
         candidates.extend(_own_session_line(text, context_of(doc)))
         candidates.extend(_administrative_places(text, known_ends))
@@ -751,9 +753,12 @@ class NameMatcher:
             candidates.extend(_yearly_reports(text, candidates))
         return doc
 
-    def _authored_reports(self, text: str, context: DocumentContext) -> list[Candidate]:
+    def _authored_reports(
+        self, text: str, context: DocumentContext, known: KnownNames
+    ) -> list[Candidate]:
         """秘书长的报告: in a document on one topic, the author's report on that topic (a
-        resolution considering it, or the report itself under its title)."""
+        resolution considering it, or the report itself under its title), named with
+        the author's whole title where it is written (联合国人权事务高级专员的报告)."""
         found = [
             # 执行主任的年度报告: the author's yearly report, one definite report
             Candidate(m.start(), m.end(), EntityType.PUBLICATION, "name:authored-report",
@@ -786,6 +791,7 @@ class NameMatcher:
                     )  # fmt: skip
                     start = text.find(author + AUTHORED_REPORT, end)
                     continue
+                start = self._titled_author(text, start, author, known)
                 topic = OWN_NUMBER_BEFORE.sub("", TRAILING_MARKS.sub("", context.title))
                 if topic.endswith(REPORT):
                     label = topic  # the title is the report itself (…执行主任的报告)
@@ -797,6 +803,24 @@ class NameMatcher:
                 )  # fmt: skip
                 start = text.find(author + AUTHORED_REPORT, end)
         return found
+
+    def _titled_author(self, text: str, start: int, author: str, known: KnownNames) -> int:
+        """Where the author's whole title begins, for a post written at ``start``: after
+        its body's name (世界卫生组织总干事) or as the name of the post's office
+        (联合国人权事务高级专员, whose office is …高级专员办事处)."""
+        body = known.get(start)
+        if body is not None and body.type is EntityType.ORGANIZATION and body.key != UN_KEY:
+            start = body.start
+            if text.endswith(JOINT_POST, 0, start):
+                # 副秘书长兼…执行主任: the author holds two posts, both in the title
+                other = self._post_before(text, start - len(JOINT_POST))
+                return start - len(JOINT_POST) - len(other) if other else start
+            return start
+        end = start + len(author)
+        for post in _office_posts():
+            if post.endswith(author) and text.endswith(post, 0, end):
+                return end - len(post)
+        return start
 
     def left_edge(
         self, text: str, head_start: int, known: KnownNames, entity_type: EntityType
@@ -949,7 +973,7 @@ class NameMatcher:
             ):
                 # 秘书长关于…的报告: one definite report, named by its author and topic
                 author = next(a for a in self.authors if text[: about.start()].endswith(a))
-                return about.start() - len(author)
+                return self._titled_author(text, about.start() - len(author), author, known)
             body = known.get(about.start())
             if (
                 entity_type is EntityType.MEETING
@@ -1552,6 +1576,19 @@ def _session_reports(text: str, candidates: list[Candidate]) -> list[Candidate]:
                       "", label.replace("的报告", "报告"), priority=2)
         )  # fmt: skip
     return found
+
+
+@cache
+def _office_posts() -> tuple[str, ...]:
+    """Posts known by the name of their office (联合国人权事务高级专员 of
+    联合国人权事务高级专员办事处), longest first."""
+    posts = {
+        name[: -len(office)]
+        for name, entity in load_gazetteer().names(EntityType.ORGANIZATION).items()
+        for office in POST_OFFICES
+        if name.endswith(office) and len(name) > len(office) + 2
+    }
+    return tuple(sorted(posts, key=len, reverse=True))
 
 
 def _yearly_reports(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -2198,9 +2235,11 @@ def _places_listed_after_countries(text: str, known_ends: KnownNames) -> list[Ca
 
 
 def _by_author(name: str, authors: tuple[str, ...]) -> bool:
-    """秘书长关于…的报告: a report named by its author and a topic of some words."""
-    return any(
-        name.startswith(author + ABOUT_WORD) and len(name) - len(author) >= MIN_REPORT_NAME
+    """秘书长关于…的报告, 世界卫生组织总干事关于…的报告: a report named by its author
+    (after the author's body, if written) and a topic of some words."""
+    about = name.find(ABOUT_WORD)
+    return about > 0 and any(
+        name.endswith(author, 0, about) and len(name) - about + len(author) >= MIN_REPORT_NAME
         for author in authors
     )
 
