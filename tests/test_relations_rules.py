@@ -1027,3 +1027,8 @@ def test_a_session_named_by_its_bodys_head_has_that_body_as_convener(relate):
         "工作队第十九次会议于2031年11月举行。",
     )
     assert ("海洋问题机构间工作队", "participatesIn", "海洋问题机构间工作队第十九次会议") in found
+
+
+def test_a_place_that_is_a_posts_topic_is_no_subject(relate):
+    found, _ = relate("请秘书长缅甸问题特使继续与东盟特使密切合作，支持东盟努力落实五点共识。")
+    assert not any(s == "缅甸" for s, _, _ in found)

@@ -300,9 +300,11 @@ CLOSING_BRACKETS = (")", "）")
 NOT_ITSELF = ("其他", "各", "系统")
 # after a body: the texts it adopted (安全理事会相关决议, 大会题为“…”的第73/546号决定),
 # where it is named as an author, not as the sentence's actor
+# what follows a name that does not act: its resolutions (安全理事会相关决议), a titled text
+# (大会题为“…”的决定), or a topic (秘书长缅甸问题特使: 缅甸 names the envoy's topic)
 NOT_ACTING = re.compile(
     r"(?:的)?(?:相关|有关|各项|历次|以往|最近|第[一二三四五六七八九十\d]{1,3}项)?决议"
-    r"|(?:的|相关|有关|各项|历次|以往|最近)决定|题为"
+    r"|(?:的|相关|有关|各项|历次|以往|最近)决定|题为|问题"
 )
 JOINT_LEAD = re.compile(r"(?:还|也|已)?(?:与|同)")
 # what may open a sentence before its subject: a linking phrase, a quantifier
