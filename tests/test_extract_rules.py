@@ -2307,3 +2307,9 @@ def test_a_post_named_as_its_office_is_the_reports_author():
     found = Extractor().extract(document)
     (report,) = found.of_type(EntityType.PUBLICATION)
     assert "联合国人权事务高级专员的报告" in {m.text for m in report.mentions}
+
+
+def test_an_independent_mechanism_and_a_fact_finding_mission_are_named_whole(extract):
+    found = extract("注意到独立调查缅甸问题机制的工作，以及联合国缅甸问题实况调查团的报告。")
+    assert names(found, EntityType.PROGRAMME) == ["独立调查缅甸问题机制"]
+    assert "联合国缅甸问题实况调查团" in names(found, EntityType.ORGANIZATION)
