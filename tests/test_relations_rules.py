@@ -1032,3 +1032,9 @@ def test_a_session_named_by_its_bodys_head_has_that_body_as_convener(relate):
 def test_a_place_that_is_a_posts_topic_is_no_subject(relate):
     found, _ = relate("请秘书长缅甸问题特使继续与东盟特使密切合作，支持东盟努力落实五点共识。")
     assert not any(s == "缅甸" for s, _, _ in found)
+
+
+def test_a_session_a_body_held_on_a_date_somewhere_is_its_own(relate):
+    found, _ = relate("注意到麻醉药品委员会2031年12月在维也纳举行的第七十五届会议的决定。")
+    assert ("麻醉药品委员会", "participatesIn", "麻醉药品委员会第七十五届会议") in found
+    assert ("麻醉药品委员会第七十五届会议", "heldIn", "维也纳") in found

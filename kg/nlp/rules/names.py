@@ -219,9 +219,9 @@ STATIONED = re.compile(
 )
 # 欧洲经济委员会在2023年4月于日内瓦举行的第七十届会议上: the session of the body before 在.
 HELD_SESSION = re.compile(
-    rf"[在于][^，。；：、]{{0,40}}?举行的"
+    rf"(?:\d{{4}}\s?年(?:\d{{1,2}}\s?月)?(?:\d{{1,2}}\s?日)?)?[在于][^，。；：、]{{0,40}}?举行的"
     rf"(?P<session>第{ORDINAL_NUMERAL}(?:届(?:特别)?|次)(?:首脑|部长级)?会议)"
-)  # 不结盟运动在2035年于坎帕拉举行的第十九次首脑会议: its summit too
+)  # 不结盟运动在2035年于坎帕拉举行的第十九次首脑会议: its summit too (after a date as well)
 # 安全理事会在2031年5月12日第9876次会议上: the numbered meeting the body holds on a date
 DATED_MEETING = re.compile(
     rf"在(?:\d{{4}}\s?年)?(?:\d{{1,2}}\s?月)?(?:\d{{1,2}}\s?日)?的?"
