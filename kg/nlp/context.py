@@ -46,6 +46,9 @@ class DocumentContext:
 
     aliases: dict[str, Alias] = field(default_factory=dict)
     instruments: list[tuple[str, str]] = field(default_factory=list)  # (name, key), oldest first
+    # name → key of its latest mention, names in the order last mentioned: each name once,
+    # however often a document repeats it (a short title is matched against each of them)
+    latest_instruments: dict[str, str] = field(default_factory=dict)
     bodies: list[tuple[str, str, EntityType]] = field(default_factory=list)  # (name, key, type)
     conveners: list[tuple[str, str]] = field(default_factory=list)  # (name, key) of session bodies
     own_body: Alias | None = None  # the body whose document it is, by its bare head (理事会)
@@ -109,6 +112,8 @@ class DocumentContext:
 
     def remember_instrument(self, name: str, key: str) -> None:
         self.instruments.append((name, key))
+        self.latest_instruments.pop(name, None)
+        self.latest_instruments[name] = key
 
     def remember_body(self, name: str, key: str, entity_type: EntityType) -> None:
         self.bodies.append((name, key, entity_type))
