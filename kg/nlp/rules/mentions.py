@@ -14,8 +14,10 @@ body whose session a meeting is) are mentions too, kept in a layer of their own
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import chain
+from operator import attrgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -94,20 +96,21 @@ ALIAS_TYPES = (
 )
 
 
+START = attrgetter("start")
+
+
 def settle(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: the longest first, then the highest priority."""
     chosen: list[Candidate] = []
-    taken = bytearray()
+    taken = bytearray(max((c.end for c in candidates), default=0))
     for candidate in sorted(
         candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.rule)
     ):
-        if len(taken) < candidate.end:
-            taken.extend(b"\0" * (candidate.end - len(taken)))
-        if any(taken[candidate.start : candidate.end]):
+        if taken.find(1, candidate.start, candidate.end) >= 0:
             continue
         taken[candidate.start : candidate.end] = b"\1" * (candidate.end - candidate.start)
         chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+    return sorted(chosen, key=START)
 
 
 def keyed(candidate: Candidate, text: str) -> Candidate:
@@ -184,7 +187,9 @@ def nested_mentions(
     (缔约方会议) names the body from then on.
     """
     inside = []
-    known = [c for c in pool if c.key and c.type in NESTABLE]
+    # by where they start (in pool order where two start together: the order settle keeps)
+    known = sorted((c for c in pool if c.key and c.type in NESTABLE), key=START)
+    starts = [c.start for c in known]
     for outer in settled:
         convener, unnamed = _convener(text, outer, pool, context)
         if convener is not None:
@@ -201,9 +206,10 @@ def nested_mentions(
         if allowed:
             inside.extend(
                 candidate
-                for candidate in known
-                if outer.start <= candidate.start
-                and candidate.end < outer.end  # a name's own head (…协会大会) names nothing else
+                for candidate in known[
+                    bisect_left(starts, outer.start) : bisect_left(starts, outer.end)
+                ]
+                if candidate.end < outer.end  # a name's own head (…协会大会) names nothing else
                 and candidate.type in allowed
                 and candidate.key != outer.key
                 and not unnamed[0] <= candidate.start < unnamed[1]
