@@ -78,6 +78,8 @@ PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY}
 ACTOR_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.COUNTRY})
 MAX_NAME = 40
 GENERIC_MEMO = 65536  # modifiers remembered as generic or not, then forgotten at once
+NAME_MEMO = 16384  # names remembered as names or not (is_name), then forgotten at once
+UNSEEN = object()  # a word not judged yet
 ADMINISTRATIVE = re.compile(r"[省州市府县]")
 ADMINISTRATIVE_REACH = 8
 MIN_PLACE = 3
@@ -390,6 +392,9 @@ class NameMatcher:
         self.generic = frozenset(generic)
         self.longest_generic = max(map(len, self.generic), default=0)
         self._generic_seen: dict[str, bool] = {}  # modifiers recur across paragraphs
+        # what _inside_name says of a (word, tag) wherever it stands (None: it depends)
+        self._word_verdicts: dict[tuple[str, str], bool | None] = {}
+        self._names_seen: dict[tuple, bool] = {}  # is_name's answers: names recur too
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -865,7 +870,9 @@ class NameMatcher:
             else:
                 word, flag = words.pop()
                 before = start - len(word)
-                if _inside_setting(word, words, text, before, start, head_start, known):
+                if word == OF and _inside_setting(
+                    word, words, text, before, start, head_start, known
+                ):
                     # 人道主义行动中的性别问题工作组: the setting of the topic is the name's
                     start = before - len(words.pop()[0])
                     suffix = ""
@@ -1223,6 +1230,13 @@ class NameMatcher:
         """Can ``word`` (with jieba part of speech ``flag``), written at ``at`` in
         ``text``, be part of a name? ``actors_meet``: a meeting's name goes on with a
         body or State right after ``word`` (77国集团和中国…峰会, 非洲联盟和欧洲联盟首脑会议)."""
+        verdict = self._word_verdicts.get((word, flag), UNSEEN)
+        if verdict is UNSEEN:
+            if len(self._word_verdicts) >= GENERIC_MEMO:
+                self._word_verdicts.clear()
+            verdict = self._word_verdicts[word, flag] = self._word_verdict(word, flag)
+        if verdict is not None:
+            return verdict
         if word in self.name_words or ORDINAL.fullmatch(word):
             return True
         if word in ORDINAL_COUNTERS and ORDINAL_NUMBER.search(text, max(0, at - LOOK_BACK), at):
@@ -1250,6 +1264,25 @@ class NameMatcher:
             if entity_before is not None and entity_before.type not in PLACE_TYPES:
                 return actors_meet and entity_before.type in ACTOR_TYPES
             return not self._ends_with_head(text, at)
+        return flag not in STOP_TAGS
+
+    def _word_verdict(self, word: str, flag: str) -> bool | None:
+        """What `_inside_name` says of ``word`` whatever text surrounds it; None where the
+        text decides (a counter after an ordinal, a localizer, a conjunction …)."""
+        if word in self.name_words or ORDINAL.fullmatch(word):
+            return True
+        if word in ORDINAL_COUNTERS or LATIN_NUMBER.match(word):
+            return None
+        if word in NAME_HYPHENS:
+            return True
+        if word in self.boundaries or word.isspace() or NUMERAL.match(word):
+            return False
+        if len(word) == 4 and word[:2] in self.boundaries and word[2:] in self.boundaries:
+            return False
+        if flag in IDIOM_TAGS and word[-2:] in self.boundaries:
+            return False
+        if (flag == "f" and len(word) == 1) or word in self.conjunctions or flag == "c":
+            return None
         return flag not in STOP_TAGS
 
     def _generic(self, modifier: str) -> bool:
@@ -1300,7 +1333,25 @@ class NameMatcher:
         needs an anchor: a known name, a quotation, a name-internal verb such as
         打击 or 加强 at its start, or the whole of a heading. A ``national`` name opens
         with its country: 国家 or 中央 before the head then names its national body.
+        The answer depends on nothing else: it is remembered.
         """
+        key = (name, head, entity_type, anchored, after_verb, national)
+        known = self._names_seen.get(key)
+        if known is None:
+            if len(self._names_seen) >= NAME_MEMO:
+                self._names_seen.clear()
+            known = self._names_seen[key] = self._is_name(*key)
+        return known
+
+    def _is_name(
+        self,
+        name: str,
+        head: str,
+        entity_type: EntityType,
+        anchored: bool,
+        after_verb: bool,
+        national: bool,
+    ) -> bool:
         modifier = name[: len(name) - len(head)]
         if len(modifier) < MIN_NAME or modifier == TOPIC_MARKER:
             return False  # 问题工作队: the topic itself stood before, outside the name
