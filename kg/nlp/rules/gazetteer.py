@@ -94,7 +94,7 @@ class GazetteerMatcher:
                 continue
             if name == ASSEMBLY and text.endswith((*self.body_names, *CONFERENCE_OF), 0, start):
                 continue  # 粮农组织(粮农组织)大会, 教科文组织大会: that body's own assembly
-            if entity.type is EntityType.INSTRUMENT and text[:start].endswith(DEMONSTRATIVES):
+            if entity.type is EntityType.INSTRUMENT and text.endswith(DEMONSTRATIVES, 0, start):
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
             if entity.type in PLACES and is_word(name + text[end : end + 1], LANGUAGE):
                 continue  # 西班牙文, 阿拉伯语: a language, not the place

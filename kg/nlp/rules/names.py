@@ -986,7 +986,7 @@ class NameMatcher:
                 self.authors
             ):
                 # 秘书长关于…的报告: one definite report, named by its author and topic
-                author = next(a for a in self.authors if text[: about.start()].endswith(a))
+                author = next(a for a in self.authors if text.endswith(a, 0, about.start()))
                 return about.start() - len(author)
             body = known.get(about.start())
             if (
@@ -1731,7 +1731,7 @@ def _venues(text: str, known_ends: dict[int, Candidate]) -> list[Candidate]:
     if "举行" not in text and "召开" not in text:
         return found
     for country in known_ends.values():
-        if country.type is not EntityType.COUNTRY or not text[: country.start].endswith("在"):
+        if country.type is not EntityType.COUNTRY or not text.endswith("在", 0, country.start):
             continue
         venue = VENUE.match(text, country.end)
         inside = any(c.start <= country.start and country.end < c.end for c in known_ends.values())
@@ -2310,10 +2310,10 @@ def _used_as_verb(text: str, start: int, end: int, known: dict[int, Candidate]) 
     (组织了, 组织一次), or it follows a body or country as its subject (泰国政府报告)."""
     if text[end : end + 1] in ASPECT_PARTICLES or NUMBER_AFTER.match(text, end):
         return True
-    if text[:start].endswith(VERB_MARKERS):
+    if text.endswith(VERB_MARKERS, 0, start):
         return True
     # 泰国政府报告的数字: the government of a country (or a body) reports
-    before = start - len(GOVERNMENT) if text[:start].endswith(GOVERNMENT) else start
+    before = start - len(GOVERNMENT) if text.endswith(GOVERNMENT, 0, start) else start
     subject = known.get(start) or known.get(before)
     return subject is not None and subject.type in (EntityType.ORGANIZATION, EntityType.COUNTRY)
 
