@@ -28,6 +28,9 @@ CONTEXT_KEY = "kg_context"
 CANDIDATES_KEY = "kg_candidates"
 TEXT_KEY = "kg_text"
 CITED_KEY = "kg_cited"  # where footnote references stood in the text
+# False: the mentions are read from user_data only, not written as doc.ents too (the
+# extractor's own Docs, which no one else sees; a pipeline called on a text sets them)
+ENTS_KEY = "kg_ents"
 
 
 @dataclass(frozen=True, slots=True)

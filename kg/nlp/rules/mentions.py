@@ -24,7 +24,14 @@ from spacy.tokens import Doc, Span
 
 from kg.data_files import read_words
 from kg.ids import entity_key
-from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
+from kg.nlp.context import (
+    ENTS_KEY,
+    Alias,
+    DocumentContext,
+    candidates_of,
+    context_of,
+    text_of,
+)
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType, canonical_name
 from kg.nlp.words import first_tag, starts_word, tagged_words
@@ -333,6 +340,8 @@ class MentionSettler:
         mentions = sorted(settled + settle(threats), key=lambda c: (c.start, c.end))
         doc.user_data[SETTLED_KEY] = mentions
         doc.user_data[NESTED_KEY] = nested
+        if not doc.user_data.get(ENTS_KEY, True):
+            return doc
         # One token per character: mention offsets are token offsets. Tokens outside the
         # mentions keep spaCy's "missing" tag: marking each one "outside" costs as much.
         spans = [Span(doc, m.start, m.end, label=m.type.value, kb_id=m.key) for m in settled]
