@@ -126,18 +126,20 @@ class DocumentContext:
     ) -> tuple[str, str, EntityType] | None:
         """The body last talked about; for decision N/M, a meeting's Nth session first.
         ``accept(key, name, type)`` may refuse some (a body that adopts no resolutions)."""
-        candidates = [
-            body
-            for body in reversed(self.bodies)
-            if (not types or body[2] in types)
-            and (accept is None or accept(body[1], body[0], body[2]))
-        ]
-        if session:
-            for body in candidates:
-                ordinal = SESSION_ORDINAL.search(body[0])
-                if ordinal and chinese_numeral(ordinal.group(1)) == session:
-                    return body
-        return candidates[0] if candidates else None
+        last = None  # read from the latest back, and only as far as needed
+        for body in reversed(self.bodies):
+            if (types and body[2] not in types) or (
+                accept is not None and not accept(body[1], body[0], body[2])
+            ):
+                continue
+            if not session:
+                return body
+            if last is None:
+                last = body
+            ordinal = SESSION_ORDINAL.search(body[0])
+            if ordinal and chinese_numeral(ordinal.group(1)) == session:
+                return body
+        return last
 
 
 def context_of(doc: Doc) -> DocumentContext:
