@@ -12,6 +12,7 @@ nothing in particular and is dropped. 关于…的 before a head belongs to the 
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -314,6 +315,26 @@ def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     return pattern.finditer(text)
 
 
+# The characters that patterns anchored at the end ($) end with, for those that open with
+# no literal (the regex engine tries them at every position of the window): a window that
+# ends with another is not searched ($ matches before a last newline too: such a window is).
+LAST_CHARACTERS: dict[re.Pattern[str], frozenset[str]] = {
+    LATIN_NAME: frozenset(string.ascii_letters + string.digits),
+    YEAR_BEFORE: frozenset("年"),
+    SPAN_BEFORE: frozenset("年"),
+    MANDATE_BEFORE: frozenset("题"),
+}
+
+
+def _search_ending(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match | None:
+    """``pattern.search(text, start, end)``, for a pattern anchored at ``end``: skipped when
+    the window's last character cannot end a match."""
+    last = text[end - 1 : end] if end > 0 else ""
+    if last in LAST_CHARACTERS[pattern] or last == "\n":
+        return pattern.search(text, start, end)
+    return None
+
+
 class KnownNames(dict):
     """Known names of a text by where they end, with where they (and bodies) start and
     where the text's threat terms end."""
@@ -571,7 +592,7 @@ class NameMatcher:
                               country.label + head, 1)
                 )  # fmt: skip
                 continue
-            latin = LATIN_NAME.search(text, max(0, head_start - MAX_NAME), head_start)
+            latin = _search_ending(LATIN_NAME, text, max(0, head_start - MAX_NAME), head_start)
             if (
                 entity_type is EntityType.ORGANIZATION
                 and latin is not None
@@ -806,7 +827,7 @@ class NameMatcher:
                     # 高级专员办事处和秘书长的报告: the reports of several authors, in general
                     start = text.find(author + AUTHORED_REPORT, end)
                     continue
-                mandate = MANDATE_BEFORE.search(text, max(0, start - MAX_NAME), start)
+                mandate = _search_ending(MANDATE_BEFORE, text, max(0, start - MAX_NAME), start)
                 if mandate is not None:
                     # 残疾人权利问题特别报告员的报告: the mandate names the report's topic,
                     # back to a verb, preposition or particle of the clause (注意到, 关于, 了)
@@ -954,10 +975,10 @@ class NameMatcher:
             count = _last(EVENT_COUNT.finditer(text, clause, start))
             if count is not None and _describes_nothing(text[count.end() : start]):
                 start = count.end()
-            span = SPAN_BEFORE.search(text, clause, start)
+            span = _search_ending(SPAN_BEFORE, text, clause, start)
             if span is not None and DECADE in text[start:head_start]:
                 return span.start()  # 2013-2022年亚洲及太平洋残疾人十年…会议: the decade's years
-            year = YEAR_BEFORE.search(text, clause, start)
+            year = _search_ending(YEAR_BEFORE, text, clause, start)
             if (
                 year is not None
                 and start < head_start  # 2023年论坛: a bare head is no name, whatever its year
@@ -977,7 +998,7 @@ class NameMatcher:
                 )
             ):
                 return years.start()
-            year = YEAR_BEFORE.search(text, clause, start)
+            year = _search_ending(YEAR_BEFORE, text, clause, start)
             if year is not None and (year.start() == clause or text[year.start() - 1] in "在的了"):
                 return year.start()  # 在2023年海地人道主义应急计划中: the plan of that year
         about = ABOUT.search(text, max(0, start - 2 * MAX_NAME), start)
@@ -1588,7 +1609,7 @@ def _segments(text: str, candidates: list[Candidate]) -> list[Candidate]:
         start, label = holder.start, holder.label or text[holder.start : holder.end]
         if holder.type is EntityType.ORGANIZATION:
             # 2023年经社理事会协调部分: the segment of the body's session of that year
-            year = YEAR_BEFORE.search(text, max(0, start - LOOK_BACK), start)
+            year = _search_ending(YEAR_BEFORE, text, max(0, start - LOOK_BACK), start)
             if year is None:
                 continue
             style = _session_style(holder.key)
