@@ -58,8 +58,22 @@ class GazetteerMatcher:
             ):
                 continue  # 政治宣言, 反腐败公约: short titles count only inside 《》
             self.matcher.add(name, [nlp.make_doc(name)])
-        # the matcher reports a name by its hash in the string store
-        self.by_match_id = {nlp.vocab.strings[name]: name for name in self.entities}
+        # the matcher reports a name by its hash in the string store: the name, its entity
+        # and the fields of its candidate after the offsets
+        self.by_match_id = {
+            nlp.vocab.strings[name]: (
+                name,
+                entity,
+                (
+                    entity.type,
+                    RULES[entity.type],
+                    entity.key,
+                    entity.label_zh,
+                    PRIORITY.get(entity.type, 0),
+                ),
+            )
+            for name, entity in self.entities.items()
+        }
         # 冲突 → (利益冲突,): the words in which a threat's name names no threat, by name
         self.not_threats: dict[str, tuple[str, ...]] = {}
         for word in read_words("patterns/not_threats.txt"):
@@ -74,6 +88,7 @@ class GazetteerMatcher:
             )
             + ABBREVIATION_ENDS
         )
+        self.assembly_owners = (*self.body_names, *CONFERENCE_OF)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = candidates_of(doc)
@@ -82,8 +97,7 @@ class GazetteerMatcher:
         threat_end = -1  # where the last threat named ends (matches come by start)
         dotted = any(mark in text for mark in INTERPUNCTS)  # a personal name may be written
         for match_id, start, end in _longest_first(self.matcher(doc)):
-            name = self.by_match_id[match_id]
-            entity = self.entities[name]
+            name, entity, fields = self.by_match_id[match_id]
             if entity.type is EntityType.THREAT and end <= threat_end:
                 continue  # 暴力 in 暴力侵害妇女: a threat inside a longer threat's name
             if (
@@ -92,7 +106,7 @@ class GazetteerMatcher:
                 and not _countered(entity, text, start)
             ):
                 continue
-            if name == ASSEMBLY and text.endswith((*self.body_names, *CONFERENCE_OF), 0, start):
+            if name == ASSEMBLY and text.endswith(self.assembly_owners, 0, start):
                 continue  # 粮农组织(粮农组织)大会, 教科文组织大会: that body's own assembly
             if entity.type is EntityType.INSTRUMENT and text.endswith(DEMONSTRATIVES, 0, start):
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
@@ -110,17 +124,7 @@ class GazetteerMatcher:
                 continue  # 利益冲突: a conflict of interest, no armed conflict
             if entity.type is EntityType.THREAT:
                 threat_end = end
-            candidates.append(
-                Candidate(
-                    start,
-                    end,
-                    entity.type,
-                    rule=RULES[entity.type],
-                    key=entity.key,
-                    label=entity.label_zh,
-                    priority=PRIORITY.get(entity.type, 0),
-                )
-            )
+            candidates.append(Candidate(start, end, *fields))
         return doc
 
 

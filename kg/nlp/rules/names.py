@@ -914,7 +914,10 @@ class NameMatcher:
                             self._opens_with_body(start, known),
                         )
                     )
-                    or self._after_name_and(word, flag, text, before, words[-1:], known)
+                    or (
+                        flag == "v"
+                        and self._after_name_and(word, flag, text, before, words[-1:], known)
+                    )
                     or (flag == "v" and len(word) == 1 and _opens_clause(text, before))
                     or not self._inside_name(
                         word,

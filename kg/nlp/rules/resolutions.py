@@ -12,7 +12,7 @@ last talking about.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -322,6 +322,7 @@ def _inside_title(text: str, end: int, start: int) -> bool:
     return between.count("》") > between.count("《")
 
 
+@lru_cache(maxsize=4096)
 def _adopts(key: str, name: str, entity_type: EntityType) -> bool:
     """Can this body or meeting adopt resolutions: an organ, a commission, a governing body
     or a meeting — not a non-governmental organisation (联合国观察组织) or the UN itself?"""
