@@ -38,6 +38,7 @@ from kg.nlp.words import first_tag, starts_word, tagged_words
 from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 
 SETTLED_KEY = "kg_mentions"
+NO_SPAN = (0, 0)
 NESTED_KEY = "kg_nested"
 SHORT_FORM_SHARE = 0.6
 GAZETTEER_RULE = "gazetteer:"
@@ -198,7 +199,11 @@ def nested_mentions(
     known = sorted((c for c in pool if c.key and c.type in NESTABLE), key=START)
     starts = [c.start for c in known]
     for outer in settled:
-        convener, unnamed = _convener(text, outer, pool, context)
+        convener, unnamed = (
+            _convener(text, outer, pool, context)
+            if outer.type is EntityType.MEETING
+            else (None, NO_SPAN)  # only a meeting's name holds a session of a body
+        )
         if convener is not None:
             inside.append(convener)
         if outer.rule == SESSION_REPORT_RULE:
@@ -210,12 +215,11 @@ def nested_mentions(
                 if c.type is EntityType.MEETING and c.start == outer.start and c.end < outer.end
             )
         allowed = NESTING.get(outer.type)
-        if allowed:
+        first, last = bisect_left(starts, outer.start), bisect_left(starts, outer.end)
+        if allowed and first < last:
             inside.extend(
                 candidate
-                for candidate in known[
-                    bisect_left(starts, outer.start) : bisect_left(starts, outer.end)
-                ]
+                for candidate in known[first:last]
                 if candidate.end < outer.end  # a name's own head (…协会大会) names nothing else
                 and candidate.type in allowed
                 and candidate.key != outer.key
@@ -224,7 +228,11 @@ def nested_mentions(
             )
     inside = settle(inside)
     # 妇女地位委员会第六十五届会议商定结论: a session inside another name has its body too
-    conveners = [_convener(text, meeting, pool, context)[0] for meeting in inside]
+    conveners = [
+        _convener(text, meeting, pool, context)[0]
+        for meeting in inside
+        if meeting.type is EntityType.MEETING
+    ]
     return sorted(inside + [c for c in conveners if c is not None], key=lambda c: c.start)
 
 
@@ -240,7 +248,7 @@ def _convener(
     )
     body_start = _session_body(text, meeting.start, session) if session else None
     if session is None or body_start is None:
-        return None, (0, 0)
+        return None, NO_SPAN
     body = text[body_start : session.start()]
     key = context.convener(body)
     convener = Candidate(body_start, session.start(), EntityType.ORGANIZATION,
@@ -250,7 +258,7 @@ def _convener(
     # conference no gazetteer knows (…公约缔约方会议第二十七届会议) only through
     # its session, and the words of its name (联合国…) name nothing either
     if not body.endswith(CONFERENCE) or key in load_gazetteer():
-        return convener, (0, 0)
+        return convener, NO_SPAN
     return None, (body_start, session.start())
 
 
@@ -324,7 +332,7 @@ class MentionSettler:
         threats = [c for c in candidates if c.type is EntityType.THREAT]
         others = [c for c in candidates if c.type is not EntityType.THREAT]
         aliases = alias_candidates(text, context)
-        settled = [keyed(c, text) for c in settle(others + aliases)]
+        settled = [c if c.key else keyed(c, text) for c in settle(others + aliases)]
         defined = self._abbreviations(text, settled, context)
         if defined:
             # Uses of a short form defined here take the defined entity, not a name of their own.
