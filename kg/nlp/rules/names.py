@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left, bisect_right
-from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache, partial
 
@@ -1834,9 +1833,11 @@ def _sessions_of_subjects(
             )  # fmt: skip
     # a body no list holds (方案协调委员会, found by its head) holds its sessions too
     known_starts = {c.start: c for c in known_ends.values() if c.type is EntityType.ORGANIZATION}
-    bodies = ChainMap(
-        known_ends, {c.end: c for c in candidates if c.type is EntityType.ORGANIZATION}
-    )
+    # (a known name first where both end at one place: a ChainMap of the two, as one dict)
+    bodies = {
+        **{c.end: c for c in candidates if c.type is EntityType.ORGANIZATION},
+        **known_ends,
+    }
     held = (
         (
             (match, body)
@@ -2228,6 +2229,8 @@ def _administrative_places(text: str, known_ends: KnownNames) -> list[Candidate]
     """旁遮普省, 加利福尼亚州, 卡拉奇市: a place name (jieba's ns) with its administrative
     suffix; provinces and states are regions, cities and prefectures cities. Only what no
     gazetteer knows, or a known place with its suffix (清莱府)."""
+    if ADMINISTRATIVE.search(text) is None:
+        return []  # (a listed place ends with such a suffix too)
     found = _places_listed_after_countries(text, known_ends)
     for match in ADMINISTRATIVE.finditer(text):
         end = match.end()
