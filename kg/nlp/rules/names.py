@@ -475,7 +475,10 @@ class NameMatcher:
             if session is None:
                 if not head_ends_word(text, head_start, end):
                     continue
-                if any(text[max(0, head_start - k) : end] in self.generic for k in (1, 2)):
+                if (
+                    text[max(0, head_start - 1) : end] in self.generic
+                    or text[max(0, head_start - 2) : end] in self.generic
+                ):
                     continue  # 联合国总部, 议程项目: the head ends a generic word (总部, 议程项目)
                 if text.startswith(self.modified_nouns, end):
                     continue  # 秘书处服务, 警察廉正: the head modifies the noun after it
