@@ -110,7 +110,11 @@ class GazetteerMatcher:
                 continue  # 粮农组织(粮农组织)大会, 教科文组织大会: that body's own assembly
             if entity.type is EntityType.INSTRUMENT and text.endswith(DEMONSTRATIVES, 0, start):
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
-            if entity.type in PLACES and is_word(name + text[end : end + 1], LANGUAGE):
+            if (
+                entity.type in PLACES
+                and text[end : end + 1] in LANGUAGE  # ("" too: at the end, the name's own)
+                and is_word(name + text[end : end + 1], LANGUAGE)
+            ):
                 continue  # 西班牙文, 阿拉伯语: a language, not the place
             if (
                 entity.type is EntityType.ORGANIZATION

@@ -419,6 +419,7 @@ class NameMatcher:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         candidates = candidates_of(doc)
+        context = context_of(doc)
         known_ends = KnownNames()
         for c in candidates:
             if c.key and c.type is not EntityType.THREAT:
@@ -694,7 +695,7 @@ class NameMatcher:
                 country is not None
                 or any(c.start == start and c.type is EntityType.COUNTRY for c in inside),
             ) and not (head in GROUP_HEADS and end in cited_at(doc)):
-                if not _own_numbered_meeting(text, start, name, context_of(doc)):
+                if not _own_numbered_meeting(text, start, name, context):
                     continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(
                 text, max(0, start - LOOK_BACK), start
@@ -785,7 +786,7 @@ class NameMatcher:
                               country.label + name, 1)
                 )  # fmt: skip
                 continue
-            own = context_of(doc).own_body
+            own = context.own_body
             if own is not None and NUMBERED_MEETING.fullmatch(name):
                 # 第43次全体会议 in an ECOSOC resolution: the own body's meeting, named by it
                 candidates.append(
@@ -796,11 +797,11 @@ class NameMatcher:
             candidates.append(
                 Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
             )
-        candidates.extend(_sessions_of_subjects(text, known_ends, candidates, context_of(doc)))
-        candidates.extend(_sessions_in_series(text, candidates, context_of(doc)))
-        candidates.extend(self._authored_reports(text, context_of(doc)))
-        candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
-        candidates.extend(_own_session_line(text, context_of(doc)))
+        candidates.extend(_sessions_of_subjects(text, known_ends, candidates, context))
+        candidates.extend(_sessions_in_series(text, candidates, context))
+        candidates.extend(self._authored_reports(text, context))
+        candidates.extend(_yearly_sessions(text, known_ends, context))
+        candidates.extend(_own_session_line(text, context))
         candidates.extend(_administrative_places(text, known_ends))
         candidates.extend(_units_after_abbreviations(text, known_ends))
         candidates.extend(_stationed_offices(text, known_ends))
