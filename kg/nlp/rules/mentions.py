@@ -105,6 +105,7 @@ ALIAS_TYPES = (
 
 
 START = attrgetter("start")
+SPAN = attrgetter("start", "end")
 
 
 def settle(candidates: list[Candidate]) -> list[Candidate]:
@@ -233,7 +234,7 @@ def nested_mentions(
         for meeting in inside
         if meeting.type is EntityType.MEETING
     ]
-    return sorted(inside + [c for c in conveners if c is not None], key=lambda c: c.start)
+    return sorted(inside + [c for c in conveners if c is not None], key=START)
 
 
 def _convener(
@@ -345,7 +346,7 @@ class MentionSettler:
                     mention.label or text[mention.start : mention.end], mention.key, mention.type
                 )
         nested = nested_mentions(text, settled, others + defined + aliases, context)
-        mentions = sorted(settled + settle(threats), key=lambda c: (c.start, c.end))
+        mentions = sorted(settled + settle(threats), key=SPAN)
         doc.user_data[SETTLED_KEY] = mentions
         doc.user_data[NESTED_KEY] = nested
         if not doc.user_data.get(ENTS_KEY, True):

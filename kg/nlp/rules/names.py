@@ -693,7 +693,10 @@ class NameMatcher:
                 anchored,
                 text.endswith(VERB_JOINER, 0, start),
                 country is not None
-                or any(c.start == start and c.type is EntityType.COUNTRY for c in inside),
+                or (
+                    bool(inside)
+                    and any(c.start == start and c.type is EntityType.COUNTRY for c in inside)
+                ),
             ) and not (head in GROUP_HEADS and end in cited_at(doc)):
                 if not _own_numbered_meeting(text, start, name, context):
                     continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
