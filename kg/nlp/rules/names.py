@@ -925,13 +925,17 @@ class NameMatcher:
                         and self._after_name_and(word, flag, text, before, words[-1:], known)
                     )
                     or (flag == "v" and len(word) == 1 and _opens_clause(text, before))
-                    or not self._inside_name(
-                        word,
-                        flag,
-                        text,
-                        before,
-                        known.get(before),
-                        entity_type is EntityType.MEETING and start in known.actor_starts,
+                    or not (
+                        verdict  # what the word alone says, where that decides (most words)
+                        if (verdict := self._word_verdicts.get((word, flag))) is not None
+                        else self._inside_name(
+                            word,
+                            flag,
+                            text,
+                            before,
+                            known.get(before),
+                            entity_type is EntityType.MEETING and start in known.actor_starts,
+                        )
                     )
                     or (
                         self._joins(word, flag)
@@ -965,7 +969,7 @@ class NameMatcher:
             start = deputy.start() if deputy else head_start - len(post)
         if start == window_start and start > 0 and text[start - 1] not in HARD_STOP:
             return None
-        known_edge = start in known or start in self._starts(known)
+        known_edge = start in known or start in known.starts
         if not known_edge and splits_pair(text, start):
             return None  # 其实体和…办事处: jieba split a word of the clause, the edge is unsure
         start = self._topic_list_start(text, start, head_start)
@@ -1145,10 +1149,6 @@ class NameMatcher:
     @staticmethod
     def _opens_with_body(start: int, known: KnownNames) -> bool:
         return start in known.body_starts
-
-    @staticmethod
-    def _starts(known: KnownNames) -> set[int]:
-        return known.starts
 
     def _joins(self, word: str, flag: str) -> bool:
         return word in self.conjunctions or flag == "c"
