@@ -110,6 +110,8 @@ SPAN = attrgetter("start", "end")
 
 def settle(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: the longest first, then the highest priority."""
+    if len(candidates) < 2:
+        return list(candidates)  # nothing to settle (often: threats, names inside names)
     chosen: list[Candidate] = []
     taken = bytearray(max((c.end for c in candidates), default=0))
     for candidate in sorted(
