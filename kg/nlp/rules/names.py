@@ -346,15 +346,10 @@ class KnownNames(dict):
 
     def index(self, threats: Iterable[Candidate] = ()) -> None:
         """Record the starts and the threats' ends; call once the names are in."""
-        self.starts = set()
-        self.body_starts = set()
-        self.actor_starts = set()
-        for c in self.values():
-            self.starts.add(c.start)
-            if c.type is EntityType.ORGANIZATION:
-                self.body_starts.add(c.start)
-            if c.type in ACTOR_TYPES:
-                self.actor_starts.add(c.start)
+        names = self.values()
+        self.starts = {c.start for c in names}
+        self.body_starts = {c.start for c in names if c.type is EntityType.ORGANIZATION}
+        self.actor_starts = {c.start for c in names if c.type in ACTOR_TYPES}
         self.threat_ends = {c.end for c in threats}
         self.ends = sorted(self)
 
@@ -421,11 +416,13 @@ class NameMatcher:
         candidates = candidates_of(doc)
         context = context_of(doc)
         known_ends = KnownNames()
+        threats = []
         for c in candidates:
-            if c.key and c.type is not EntityType.THREAT:
-                if c.end not in known_ends or c.start < known_ends[c.end].start:
-                    known_ends[c.end] = c  # the longest known name ending here
-        known_ends.index(c for c in candidates if c.type is EntityType.THREAT)
+            if c.type is EntityType.THREAT:
+                threats.append(c)
+            elif c.key and (c.end not in known_ends or c.start < known_ends[c.end].start):
+                known_ends[c.end] = c  # the longest known name ending here
+        known_ends.index(threats)
         owner_ends = (
             sorted(end for end, c in known_ends.items() if c.key and owns_plans(c.key))
             if any(head in text for head in self.owned_heads)
