@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.document import Document, Heading, Paragraph
 from kg.namespace import ID
@@ -86,6 +87,7 @@ def _ascii_label(label: str) -> str:
 UNMARKED = str.maketrans("", "", " 《》“”")
 
 
+@lru_cache(maxsize=16384)  # names recur; a slug (NFKC, a SHA-1) takes microseconds
 def entity_key(entity_type: str, name: str) -> str:
     """The key of an entity no gazetteer knows: its type and a slug of its name, without
     spaces, title marks and quotes (《公约》缔约方会议 and 公约缔约方会议 are one name)."""

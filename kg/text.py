@@ -47,8 +47,12 @@ TERMINAL = set("。．.！？!?")
 def is_subsequence(short: str, full: str) -> bool:
     """True if the characters of ``short`` occur in ``full`` in order (粮安网 in
     粮食安全信息网络)."""
-    remaining = iter(full)
-    return all(char in remaining for char in short)
+    at = 0
+    for char in short:
+        at = full.find(char, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def is_cjk(char: str) -> bool:

@@ -28,6 +28,9 @@ CONTEXT_KEY = "kg_context"
 CANDIDATES_KEY = "kg_candidates"
 TEXT_KEY = "kg_text"
 CITED_KEY = "kg_cited"  # where footnote references stood in the text
+# False: the mentions are read from user_data only, not written as doc.ents too (the
+# extractor's own Docs, which no one else sees; a pipeline called on a text sets them)
+ENTS_KEY = "kg_ents"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,9 @@ class DocumentContext:
 
     aliases: dict[str, Alias] = field(default_factory=dict)
     instruments: list[tuple[str, str]] = field(default_factory=list)  # (name, key), oldest first
+    # name → key of its latest mention, names in the order last mentioned: each name once,
+    # however often a document repeats it (a short title is matched against each of them)
+    latest_instruments: dict[str, str] = field(default_factory=dict)
     bodies: list[tuple[str, str, EntityType]] = field(default_factory=list)  # (name, key, type)
     conveners: list[tuple[str, str]] = field(default_factory=list)  # (name, key) of session bodies
     cited: list[str] = field(default_factory=list)  # titles of the works cited so far
@@ -110,6 +116,8 @@ class DocumentContext:
 
     def remember_instrument(self, name: str, key: str) -> None:
         self.instruments.append((name, key))
+        self.latest_instruments.pop(name, None)
+        self.latest_instruments[name] = key
 
     def remember_body(self, name: str, key: str, entity_type: EntityType) -> None:
         self.bodies.append((name, key, entity_type))
@@ -119,18 +127,20 @@ class DocumentContext:
     ) -> tuple[str, str, EntityType] | None:
         """The body last talked about; for decision N/M, a meeting's Nth session first.
         ``accept(key, name, type)`` may refuse some (a body that adopts no resolutions)."""
-        candidates = [
-            body
-            for body in reversed(self.bodies)
-            if (not types or body[2] in types)
-            and (accept is None or accept(body[1], body[0], body[2]))
-        ]
-        if session:
-            for body in candidates:
-                ordinal = SESSION_ORDINAL.search(body[0])
-                if ordinal and chinese_numeral(ordinal.group(1)) == session:
-                    return body
-        return candidates[0] if candidates else None
+        last = None  # read from the latest back, and only as far as needed
+        for body in reversed(self.bodies):
+            if (types and body[2] not in types) or (
+                accept is not None and not accept(body[1], body[0], body[2])
+            ):
+                continue
+            if not session:
+                return body
+            if last is None:
+                last = body
+            ordinal = SESSION_ORDINAL.search(body[0])
+            if ordinal and chinese_numeral(ordinal.group(1)) == session:
+                return body
+        return last
 
 
 def context_of(doc: Doc) -> DocumentContext:

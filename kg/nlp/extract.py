@@ -10,7 +10,14 @@ from spacy.language import Language
 
 from kg.document import Document
 from kg.ids import heading_key
-from kg.nlp.context import CANDIDATES_KEY, CITED_KEY, CONTEXT_KEY, TEXT_KEY, DocumentContext
+from kg.nlp.context import (
+    CANDIDATES_KEY,
+    CITED_KEY,
+    CONTEXT_KEY,
+    ENTS_KEY,
+    TEXT_KEY,
+    DocumentContext,
+)
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, Entity, EntityType, Mention, canonical_name
 from kg.nlp.pipeline import shared_pipeline
@@ -141,6 +148,7 @@ class Extractor:
             doc.user_data[CANDIDATES_KEY] = []
             doc.user_data[TEXT_KEY] = text
             doc.user_data[CITED_KEY] = parts[index].cited_at
+            doc.user_data[ENTS_KEY] = False  # spaCy's Span objects cost as much as settling
             for component in self._components:  # nlp.pipeline builds its list on each call
                 doc = component(doc)
             settled.append(doc.user_data[SETTLED_KEY])

@@ -55,9 +55,22 @@ class CharTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        # character → its lexeme's hash: spaCy takes a Doc's words as hashes without hashing
+        # each character's string again (twice as fast); as many entries as the vocabulary
+        self._orths: dict[str, int] = {}
 
     def __call__(self, text: str) -> Doc:
-        return Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        try:
+            words = list(map(self._orths.__getitem__, text))
+        except KeyError:
+            words = [self._orth(char) for char in text]
+        return Doc(self.vocab, words=words, spaces=[False] * len(text))
+
+    def _orth(self, char: str) -> int:
+        orth = self._orths.get(char)
+        if orth is None:
+            orth = self._orths[char] = self.vocab[char].orth  # adds the lexeme if new
+        return orth
 
 
 def make_pipeline() -> Language:

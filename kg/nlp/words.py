@@ -33,7 +33,9 @@ def _dictionary() -> dict[str, int]:
 
 def crosses(text: str, position: int) -> bool:
     """True if a dictionary word of two or more characters spans ``position``."""
-    return _crosses(text[max(0, position - REACH + 1) : position + REACH], min(position, REACH - 1))
+    if position < REACH - 1:
+        return _crosses(text[: position + REACH], position)
+    return _crosses(text[position - REACH + 1 : position + REACH], REACH - 1)
 
 
 @lru_cache(maxsize=65536)

@@ -7,6 +7,8 @@ boundaries, so that 发展中国家 or 欧美国家 do not name a country.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -18,6 +20,8 @@ from kg.nlp.model import Candidate, EntityType
 from kg.nlp.words import is_word, starts_word
 
 PRIORITY = {EntityType.COUNTRY: 3, EntityType.ORGANIZATION: 2, EntityType.REGION: 1}
+RULES = {entity_type: f"gazetteer:{entity_type}" for entity_type in EntityType}
+START, END = itemgetter(1), itemgetter(2)
 SHORT_NAME = 2
 BARE_INSTRUMENT = 8
 # Kinds of instrument that UN texts name bare, however short (可持续发展目标); a body of law
@@ -54,8 +58,22 @@ class GazetteerMatcher:
             ):
                 continue  # 政治宣言, 反腐败公约: short titles count only inside 《》
             self.matcher.add(name, [nlp.make_doc(name)])
-        # the matcher reports a name by its hash in the string store
-        self.by_match_id = {nlp.vocab.strings[name]: name for name in self.entities}
+        # the matcher reports a name by its hash in the string store: the name, its entity
+        # and the fields of its candidate after the offsets
+        self.by_match_id = {
+            nlp.vocab.strings[name]: (
+                name,
+                entity,
+                (
+                    entity.type,
+                    RULES[entity.type],
+                    entity.key,
+                    entity.label_zh,
+                    PRIORITY.get(entity.type, 0),
+                ),
+            )
+            for name, entity in self.entities.items()
+        }
         # 冲突 → (利益冲突,): the words in which a threat's name names no threat, by name
         self.not_threats: dict[str, tuple[str, ...]] = {}
         for word in read_words("patterns/not_threats.txt"):
@@ -70,6 +88,7 @@ class GazetteerMatcher:
             )
             + ABBREVIATION_ENDS
         )
+        self.assembly_owners = (*self.body_names, *CONFERENCE_OF)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = candidates_of(doc)
@@ -77,9 +96,8 @@ class GazetteerMatcher:
         # one token per character: token offsets are character offsets (no Span needed)
         threat_end = -1  # where the last threat named ends (matches come by start)
         dotted = any(mark in text for mark in INTERPUNCTS)  # a personal name may be written
-        for match_id, start, end in sorted(self.matcher(doc), key=_longest_first):
-            name = self.by_match_id[match_id]
-            entity = self.entities[name]
+        for match_id, start, end in _longest_first(self.matcher(doc)):
+            name, entity, fields = self.by_match_id[match_id]
             if entity.type is EntityType.THREAT and end <= threat_end:
                 continue  # 暴力 in 暴力侵害妇女: a threat inside a longer threat's name
             if (
@@ -88,11 +106,15 @@ class GazetteerMatcher:
                 and not _countered(entity, text, start)
             ):
                 continue
-            if name == ASSEMBLY and text.endswith((*self.body_names, *CONFERENCE_OF), 0, start):
+            if name == ASSEMBLY and text.endswith(self.assembly_owners, 0, start):
                 continue  # 粮农组织(粮农组织)大会, 教科文组织大会: that body's own assembly
-            if entity.type is EntityType.INSTRUMENT and text[:start].endswith(DEMONSTRATIVES):
+            if entity.type is EntityType.INSTRUMENT and text.endswith(DEMONSTRATIVES, 0, start):
                 continue  # 该政治宣言和行动计划: the one just talked about, not a known title
-            if entity.type in PLACES and is_word(name + text[end : end + 1], LANGUAGE):
+            if (
+                entity.type in PLACES
+                and text[end : end + 1] in LANGUAGE  # ("" too: at the end, the name's own)
+                and is_word(name + text[end : end + 1], LANGUAGE)
+            ):
                 continue  # 西班牙文, 阿拉伯语: a language, not the place
             if (
                 entity.type is EntityType.ORGANIZATION
@@ -106,17 +128,7 @@ class GazetteerMatcher:
                 continue  # 利益冲突: a conflict of interest, no armed conflict
             if entity.type is EntityType.THREAT:
                 threat_end = end
-            candidates.append(
-                Candidate(
-                    start,
-                    end,
-                    entity.type,
-                    rule=f"gazetteer:{entity.type}",
-                    key=entity.key,
-                    label=entity.label_zh,
-                    priority=PRIORITY.get(entity.type, 0),
-                )
-            )
+            candidates.append(Candidate(start, end, *fields))
         return doc
 
 
@@ -138,8 +150,10 @@ def _chinese(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def _longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
-    return match[1], -match[2]
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The matches by start, the longest first where two start together (two stable sorts
+    by C keys: a key function in Python costs more than the matcher)."""
+    return sorted(sorted(matches, key=END, reverse=True), key=START)
 
 
 def _inside_any(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:

@@ -14,16 +14,25 @@ body whose session a meeting is) are mentions too, kept in a layer of their own
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 from itertools import chain
+from operator import attrgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.data_files import read_words
 from kg.ids import entity_key
-from kg.nlp.context import Alias, DocumentContext, candidates_of, context_of, text_of
+from kg.nlp.context import (
+    ENTS_KEY,
+    Alias,
+    DocumentContext,
+    candidates_of,
+    context_of,
+    text_of,
+)
 from kg.nlp.gazetteer import load_gazetteer
 from kg.nlp.model import Candidate, EntityType, canonical_name
 from kg.nlp.rules.names import load_heads
@@ -31,6 +40,7 @@ from kg.nlp.words import first_tag, starts_word, tagged_words
 from kg.text import BRACKETED_PERIOD, ORDINAL_NUMERAL
 
 SETTLED_KEY = "kg_mentions"
+NO_SPAN = (0, 0)
 NESTED_KEY = "kg_nested"
 SHORT_FORM_SHARE = 0.6
 GAZETTEER_RULE = "gazetteer:"
@@ -103,20 +113,24 @@ ALIAS_TYPES = (
 )
 
 
+START = attrgetter("start")
+SPAN = attrgetter("start", "end")
+
+
 def settle(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: the longest first, then the highest priority."""
+    if len(candidates) < 2:
+        return list(candidates)  # nothing to settle (often: threats, names inside names)
     chosen: list[Candidate] = []
-    taken = bytearray()
+    taken = bytearray(max((c.end for c in candidates), default=0))
     for candidate in sorted(
         candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.rule)
     ):
-        if len(taken) < candidate.end:
-            taken.extend(b"\0" * (candidate.end - len(taken)))
-        if any(taken[candidate.start : candidate.end]):
+        if taken.find(1, candidate.start, candidate.end) >= 0:
             continue
         taken[candidate.start : candidate.end] = b"\1" * (candidate.end - candidate.start)
         chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+    return sorted(chosen, key=START)
 
 
 def keyed(candidate: Candidate, text: str) -> Candidate:
@@ -193,9 +207,15 @@ def nested_mentions(
     (缔约方会议) names the body from then on.
     """
     inside = []
-    known = [c for c in pool if c.key and c.type in NESTABLE]
+    # by where they start (in pool order where two start together: the order settle keeps)
+    known = sorted((c for c in pool if c.key and c.type in NESTABLE), key=START)
+    starts = [c.start for c in known]
     for outer in settled:
-        convener, unnamed = _convener(text, outer, pool, context)
+        convener, unnamed = (
+            _convener(text, outer, pool, context)
+            if outer.type is EntityType.MEETING
+            else (None, NO_SPAN)  # only a meeting's name holds a session of a body
+        )
         if convener is not None:
             inside.append(convener)
         if outer.rule in OPENING_AUTHOR:
@@ -220,12 +240,12 @@ def nested_mentions(
                 and c.end - c.start < outer.end - outer.start
             )
         allowed = NESTING.get(outer.type)
-        if allowed:
+        first, last = bisect_left(starts, outer.start), bisect_left(starts, outer.end)
+        if allowed and first < last:
             inside.extend(
                 candidate
-                for candidate in known
-                if outer.start <= candidate.start
-                and candidate.end < outer.end  # a name's own head (…协会大会) names nothing else
+                for candidate in known[first:last]
+                if candidate.end < outer.end  # a name's own head (…协会大会) names nothing else
                 and candidate.type in allowed
                 and candidate.key != outer.key
                 and not unnamed[0] <= candidate.start < unnamed[1]
@@ -233,8 +253,12 @@ def nested_mentions(
             )
     inside = settle(inside)
     # 妇女地位委员会第六十五届会议商定结论: a session inside another name has its body too
-    conveners = [_convener(text, meeting, pool, context)[0] for meeting in inside]
-    return sorted(inside + [c for c in conveners if c is not None], key=lambda c: c.start)
+    conveners = [
+        _convener(text, meeting, pool, context)[0]
+        for meeting in inside
+        if meeting.type is EntityType.MEETING
+    ]
+    return sorted(inside + [c for c in conveners if c is not None], key=START)
 
 
 def _convener(
@@ -249,7 +273,7 @@ def _convener(
     )
     body_start = _session_body(text, meeting.start, session) if session else None
     if session is None or body_start is None:
-        return None, (0, 0)
+        return None, NO_SPAN
     body = text[body_start : session.start()]
     if not SESSION.search(session.group(0)) and not body.endswith(_body_heads()):
         # 方案协调委员会第五十二次会议 is the board's meeting; …执法机构负责人第十八次会议
@@ -263,7 +287,7 @@ def _convener(
     # conference no gazetteer knows (…公约缔约方会议第二十七届会议) only through
     # its session, and the words of its name (联合国…) name nothing either
     if not body.endswith(CONFERENCE) or key in load_gazetteer():
-        return convener, (0, 0)
+        return convener, NO_SPAN
     return None, (body_start, session.start())
 
 
@@ -345,7 +369,7 @@ class MentionSettler:
         threats = [c for c in candidates if c.type is EntityType.THREAT]
         others = [c for c in candidates if c.type is not EntityType.THREAT]
         aliases = alias_candidates(text, context)
-        settled = [keyed(c, text) for c in settle(others + aliases)]
+        settled = [c if c.key else keyed(c, text) for c in settle(others + aliases)]
         defined = self._abbreviations(text, settled, context)
         if defined:
             # Uses of a short form defined here take the defined entity, not a name of their own.
@@ -358,9 +382,11 @@ class MentionSettler:
                     mention.label or text[mention.start : mention.end], mention.key, mention.type
                 )
         nested = nested_mentions(text, settled, others + defined + aliases, context)
-        mentions = sorted(settled + settle(threats), key=lambda c: (c.start, c.end))
+        mentions = sorted(settled + settle(threats), key=SPAN)
         doc.user_data[SETTLED_KEY] = mentions
         doc.user_data[NESTED_KEY] = nested
+        if not doc.user_data.get(ENTS_KEY, True):
+            return doc
         # One token per character: mention offsets are token offsets. Tokens outside the
         # mentions keep spaCy's "missing" tag: marking each one "outside" costs as much.
         spans = [Span(doc, m.start, m.end, label=m.type.value, kb_id=m.key) for m in settled]

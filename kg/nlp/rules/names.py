@@ -12,8 +12,8 @@ nothing in particular and is dropped. 关于…的 before a head belongs to the 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import ChainMap
+import string
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache, partial
 
@@ -63,7 +63,8 @@ QUOTED_PROGRAMME_HEADS = frozenset({"项目", "倡议", "运动", "基金"})
 NETWORK = "网络"  # owned by a body, a network of agencies: 行政首长协调会人力资源网络
 NATIONAL_OFFICES = frozenset({"局", "署", "部", "司", "办公室"})  # one office, not a category
 # 在巴勒斯坦国，…财政部…: a sentence set in one country, whose offices it names bare
-COUNTRY_FRAME = re.compile(rf"(?:^|(?<=[。；！？\n])){SETTING}")
+# (the look-behind after 在: a pattern that opens with a literal is sought ten times faster)
+COUNTRY_FRAME = re.compile(rf"在(?<![^。；！？\n]在){SETTING.removeprefix('在')}")
 TOPIC_TAGS = frozenset({"n", "nz", "vn", "an"})  # nouns a list of topics is made of
 NOUN_TAGS = TOPIC_TAGS | {"ns", "nt", "nr", "nrt", "j"}
 # Words of these parts of speech belong to the clause, not to a name after them: a
@@ -77,6 +78,8 @@ PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.CITY}
 ACTOR_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.COUNTRY})
 MAX_NAME = 40
 GENERIC_MEMO = 65536  # modifiers remembered as generic or not, then forgotten at once
+NAME_MEMO = 16384  # names remembered as names or not (is_name), then forgotten at once
+UNSEEN = object()  # a word not judged yet
 ADMINISTRATIVE = re.compile(r"[省州市府县]")
 ADMINISTRATIVE_REACH = 8
 MIN_PLACE = 3
@@ -238,6 +241,8 @@ HOLDS_SESSION = re.compile(
     rf"(?P<session>第{ORDINAL_NUMERAL}届(?:特别会议|会议|常会|常务会议))"
 )
 SENTENCE_END = "。；！？\n"
+SESSION_WORD = "会议"
+REGULAR_SESSION = "常会"
 HELD_BEFORE = re.compile(r"举行了?$")  # …举行了2024年常会: the session the subject holds
 VERB_JOINER = "并"
 SPECIAL_SESSION = "特别会议"
@@ -291,6 +296,49 @@ SUFFIX_TAG = "k"  # jieba's tag of a suffix (者 in 承诺者): it belongs to th
 MAX_TOPIC = 6  # characters of a topic in a list inside a name (财政、经济和环境…)
 
 
+# What every match of a pattern holds (one of these): a text without it is not searched.
+# These patterns open with a character class, a look-behind or a 在 that most sentences
+# hold, and the regex engine tries them at every such position.
+REQUIRED: dict[re.Pattern[str], tuple[str, ...]] = {
+    HELD_SESSION: ("举行的",),
+    MEETING_OPENING: ("举行的",),
+    DATED_MEETING: ("会议上",),
+    ABBREVIATED_SESSION: ("届",),
+    ABBREVIATED_UNIT: ("秘书处", "执行局", "执行委员会"),
+    BARE_SESSION: ("届",),
+    YEARLY_SESSION: ("常会", "届会", "实质性会议", "年度会议", "年会"),
+    SEGMENT: ("部分", "一般性辩论"),
+}
+
+
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped in a text without what its matches hold."""
+    required = REQUIRED.get(pattern)
+    if required is not None and not any(literal in text for literal in required):
+        return iter(())
+    return pattern.finditer(text)
+
+
+# The characters that patterns anchored at the end ($) end with, for those that open with
+# no literal (the regex engine tries them at every position of the window): a window that
+# ends with another is not searched ($ matches before a last newline too: such a window is).
+LAST_CHARACTERS: dict[re.Pattern[str], frozenset[str]] = {
+    LATIN_NAME: frozenset(string.ascii_letters + string.digits),
+    YEAR_BEFORE: frozenset("年"),
+    SPAN_BEFORE: frozenset("年"),
+    MANDATE_BEFORE: frozenset("题"),
+}
+
+
+def _search_ending(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match | None:
+    """``pattern.search(text, start, end)``, for a pattern anchored at ``end``: skipped when
+    the window's last character cannot end a match."""
+    last = text[end - 1 : end] if end > 0 else ""
+    if last in LAST_CHARACTERS[pattern] or last == "\n":
+        return pattern.search(text, start, end)
+    return None
+
+
 class KnownNames(dict):
     """Known names of a text by where they end, with where they (and bodies) start and
     where the text's threat terms end."""
@@ -299,13 +347,25 @@ class KnownNames(dict):
     body_starts: set[int]
     actor_starts: set[int]
     threat_ends: set[int]
+    ends: list[int]  # sorted
 
     def index(self, threats: Iterable[Candidate] = ()) -> None:
         """Record the starts and the threats' ends; call once the names are in."""
-        self.starts = {c.start for c in self.values()}
-        self.body_starts = {c.start for c in self.values() if c.type is EntityType.ORGANIZATION}
-        self.actor_starts = {c.start for c in self.values() if c.type in ACTOR_TYPES}
+        names = self.values()
+        self.starts = {c.start for c in names}
+        self.body_starts = {c.start for c in names if c.type is EntityType.ORGANIZATION}
+        self.actor_starts = {c.start for c in names if c.type in ACTOR_TYPES}
         self.threat_ends = {c.end for c in threats}
+        self.ends = sorted(self)
+
+    def within(self, start: int, end: int) -> list[Candidate]:
+        """The names inside text[start:end]."""
+        ends = self.ends
+        return [
+            c
+            for at in ends[bisect_left(ends, start) : bisect_right(ends, end)]
+            if (c := self[at]).start >= start
+        ]
 
 
 def load_heads() -> list[tuple[str, EntityType, bool]]:
@@ -352,16 +412,22 @@ class NameMatcher:
         self.generic = frozenset(generic)
         self.longest_generic = max(map(len, self.generic), default=0)
         self._generic_seen: dict[str, bool] = {}  # modifiers recur across paragraphs
+        # what _inside_name says of a (word, tag) wherever it stands (None: it depends)
+        self._word_verdicts: dict[tuple[str, str], bool | None] = {}
+        self._names_seen: dict[tuple, bool] = {}  # is_name's answers: names recur too
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         candidates = candidates_of(doc)
+        context = context_of(doc)
         known_ends = KnownNames()
+        threats = []
         for c in candidates:
-            if c.key and c.type is not EntityType.THREAT:
-                if c.end not in known_ends or c.start < known_ends[c.end].start:
-                    known_ends[c.end] = c  # the longest known name ending here
-        known_ends.index(c for c in candidates if c.type is EntityType.THREAT)
+            if c.type is EntityType.THREAT:
+                threats.append(c)
+            elif c.key and (c.end not in known_ends or c.start < known_ends[c.end].start):
+                known_ends[c.end] = c  # the longest known name ending here
+        known_ends.index(threats)
         owner_ends = (
             sorted(end for end, c in known_ends.items() if c.key and owns_plans(c.key))
             if any(head in text for head in self.owned_heads)
@@ -386,13 +452,14 @@ class NameMatcher:
         frames = _country_frames(text, known_ends)
         for match in self.head_pattern.finditer(text):
             head_start, end = match.span()
+            head = match.group(0)
             dated = (
                 DATED_BEFORE.search(text, max(0, head_start - MAX_NAME), head_start)
-                if match.group(0) in self.owned_heads
+                if head in self.owned_heads
                 else None
             )
             if (
-                match.group(0) in self.owned_heads
+                head in self.owned_heads
                 and not _owner_before(owner_ends, head_start)
                 and dated is None
             ):
@@ -404,20 +471,21 @@ class NameMatcher:
                 head_start, end = session.span()
                 entity_type = EntityType.MEETING
             else:
-                entity_type = self.head_types[match.group(0)]
+                entity_type = self.head_types[head]
             known = known_ends.get(end)
             if known is not None and known.start < head_start and session is None:
                 continue  # a known name already ends here
             if session is None:
                 if not head_ends_word(text, head_start, end):
                     continue
-                if any(text[max(0, head_start - k) : end] in self.generic for k in (1, 2)):
+                if (
+                    text[max(0, head_start - 1) : end] in self.generic
+                    or text[max(0, head_start - 2) : end] in self.generic
+                ):
                     continue  # 联合国总部, 议程项目: the head ends a generic word (总部, 议程项目)
                 if text.startswith(self.modified_nouns, end):
                     continue  # 秘书处服务, 警察廉正: the head modifies the noun after it
-                if match.group(0) in self.verb_heads and _used_as_verb(
-                    text, head_start, end, known_ends
-                ):
+                if head in self.verb_heads and _used_as_verb(text, head_start, end, known_ends):
                     continue  # 办公室组织了…, 政府报告了…: the head is used as a verb
             entitled = ENTITLED.search(text, max(0, head_start - MAX_NAME), head_start)
             if entitled is not None and entity_type in TITLED_TYPES:
@@ -429,7 +497,7 @@ class NameMatcher:
                 continue
             if entity_type is EntityType.PROGRAMME and text[end : end + 1].isdigit():
                 continue  # 战略框架方案13: the framework's numbered part, not a programme's name
-            if match.group(0) in QUOTED_PROGRAMME_HEADS and text.startswith("”", end):
+            if head in QUOTED_PROGRAMME_HEADS and text.startswith("”", end):
                 opening = text.rfind("“", max(0, head_start - MAX_NAME), head_start)
                 if (
                     opening >= 0
@@ -475,7 +543,7 @@ class NameMatcher:
             number = ORDINAL_BEFORE.search(text, start, head_start)
             if (
                 entity_type is EntityType.ORGANIZATION
-                and SESSION_BODY.search(match.group(0))
+                and SESSION_BODY.search(head)
                 and number is not None
                 and (number.start() == start or TITLE_BEFORE.fullmatch(text, start, number.start()))
             ):
@@ -497,23 +565,21 @@ class NameMatcher:
             if (
                 quoted is not None
                 and quoted.start() == start
-                and match.group(0) == AGENDA_ITEM
+                and head == AGENDA_ITEM
                 and text.endswith(AGENDA_CUES, 0, start)
             ):
                 continue  # 在审议“西非和平与安全”项目时: an agenda item, no project
             if (
                 quoted is not None
                 and quoted.start() == start
-                and match.group(0) in NEEDS_ANCHOR - UNIT_HEADS  # “…之友”小组 keeps its head
+                and head in NEEDS_ANCHOR - UNIT_HEADS  # “…之友”小组 keeps its head
             ):
                 start, end = quoted.start("name"), quoted.end("name")
                 candidates.append(
                     Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
                 )
                 continue
-            national = entity_type is EntityType.ORGANIZATION and self._national_office(
-                match.group(0)
-            )
+            national = entity_type is EntityType.ORGANIZATION and self._national_office(head)
             country = _framing_country(frames, head_start) if national else None
             state = _government_of(text, start, known_ends) if national else None
             if state is not None:
@@ -524,20 +590,20 @@ class NameMatcher:
                               state.label + text[rest:end], 1)
                 )  # fmt: skip
                 continue
-            if country is not None and start == head_start and len(match.group(0)) > 1:
+            if country is not None and start == head_start and len(head) > 1:
                 # 在巴勒斯坦国，…财政部: the framing country's ministry, written bare
                 candidates.append(
                     Candidate(start, end, entity_type, "name:national", "",
-                              country.label + match.group(0), 1)
+                              country.label + head, 1)
                 )  # fmt: skip
                 continue
-            latin = LATIN_NAME.search(text, max(0, head_start - MAX_NAME), head_start)
+            latin = _search_ending(LATIN_NAME, text, max(0, head_start - MAX_NAME), head_start)
             if (
                 entity_type is EntityType.ORGANIZATION
                 and latin is not None
                 and latin.start() <= start
             ):
-                if match.group(0) == GENERIC_BODY_WORD:
+                if head == GENERIC_BODY_WORD:
                     # WomenWin组织, Plan International组织: the Latin name is the body's
                     # whole name, 组织 only says what it is
                     candidates.append(
@@ -549,7 +615,7 @@ class NameMatcher:
             name = text[start:end]
             if COUNTED_PART.search(name):
                 continue  # …战略计划中提到的九项变革战略: some of a kind, counted, not one named
-            inside = [c for c in known_ends.values() if start <= c.start and c.end <= end]
+            inside = known_ends.within(start, end)
             owner = known_ends.get(start)  # 儿基会气候行动计划: the body's own programme
             if owner is None and match.group(0) in self.owned_heads and text.endswith(OF, 0, start):
                 owner = known_ends.get(start - len(OF))  # 人口基金的残疾包容战略: its own
@@ -566,13 +632,11 @@ class NameMatcher:
                 # 2021-2025年国家战略: any State's strategy for a period; …战略计划: the
                 # name goes on to a longer head
                 dated = None
-            if match.group(0) in self.owned_heads and not (
-                (owned and owns_plans(owner.key)) or dated
-            ):
+            if head in self.owned_heads and not ((owned and owns_plans(owner.key)) or dated):
                 continue  # 一项新的沟通战略: a strategy described, not an agency's named one
             if (
                 dated is not None
-                and match.group(0) in self.owned_heads
+                and head in self.owned_heads
                 and not owned
                 and dated.start() < start
             ):
@@ -584,10 +648,10 @@ class NameMatcher:
                 or bool(inside)
                 or owned
                 or _abbreviated_after(text, start, end)  # …信息网络（FSIN）, …（粮安网）
-                or (match.group(0) in OWN_PROGRAMME_HEADS and text.endswith(OWN_MEANS, 0, start))
+                or (head in OWN_PROGRAMME_HEADS and text.endswith(OWN_MEANS, 0, start))
                 or (entity_type is EntityType.PROGRAMME and _run_by_body(text, end, known_ends))
             )
-            if inside and match.group(0) in UNIT_HEADS:
+            if inside and head in UNIT_HEADS:
                 # 儿基会外地办事处: a body's unit is named only by a word of its own, which
                 # may be a place (欧安组织明斯克小组)
                 bodies = [c for c in inside if c.type is EntityType.ORGANIZATION]
@@ -598,13 +662,13 @@ class NameMatcher:
                     Candidate(start, end, entity_type, rule="name:authored", priority=1)
                 )
                 continue
-            if text[:start].endswith(VERB_JOINER):
+            if text.endswith(VERB_JOINER, 0, start):
                 anchored = False  # 扩大并改进减少需求方案: the verb is a predicate, not the name's
-            if len(match.group(0)) == 1 and first_tag(text[start:head_start]) == "nr":
+            if len(head) == 1 and first_tag(text[start:head_start]) == "nr":
                 continue  # 黄浚局长: a person's name before 局 is no body's
             if (
                 session is None
-                and match.group(0) == SPECIAL_SESSION
+                and head == SPECIAL_SESSION
                 and any(
                     c.start == start and c.end == head_start and c.type is EntityType.ORGANIZATION
                     for c in inside
@@ -613,7 +677,7 @@ class NameMatcher:
                 continue  # 大会特别会议: a body's special session not told apart by number or topic
             if SIGNATURE.match(text, end):
                 continue  # 某某局(签名): a signatory of a letter, a person
-            if match.group(0) in ABBREVIATED_HEADS and not _abbreviated_after(text, start, end):
+            if head in ABBREVIATED_HEADS and not _abbreviated_after(text, start, end):
                 continue  # 加强气候行动 is an act; 全球…行动（GLO.ACT） is a programme named so
             if text.endswith(FOCAL_POINT, 0, match.end()):
                 continue  # 青年问题协调中心: a focal point, a post (their 网络 is named)
@@ -631,11 +695,14 @@ class NameMatcher:
                 text[head_start:end],
                 entity_type,
                 anchored,
-                text[:start].endswith(VERB_JOINER),
+                text.endswith(VERB_JOINER, 0, start),
                 country is not None
-                or any(c.start == start and c.type is EntityType.COUNTRY for c in inside),
-            ) and not (match.group(0) in GROUP_HEADS and end in cited_at(doc)):
-                if not _own_numbered_meeting(text, start, name, context_of(doc)):
+                or (
+                    bool(inside)
+                    and any(c.start == start and c.type is EntityType.COUNTRY for c in inside)
+                ),
+            ) and not (head in GROUP_HEADS and end in cited_at(doc)):
+                if not _own_numbered_meeting(text, start, name, context):
                     continue  # 主要捐助方集团¹⁴: a group a footnote defines has a name of its own
             if entity_type is EntityType.PROGRAMME and INDEFINITE_BEFORE.search(
                 text, max(0, start - LOOK_BACK), start
@@ -658,14 +725,14 @@ class NameMatcher:
             if text.endswith(QUANTIFIERS, 0, start):
                 continue  # 各种技术展望组织: a kind of body, not one body
             if (
-                match.group(0) in RELATION_HEADS
+                head in RELATION_HEADS
                 and not text.endswith("”", 0, head_start)  # “全民健康覆盖”伙伴关系 is named
                 and first_tag(text[start:head_start][-2:]) == "v"
             ):
                 continue  # 结成伙伴关系, 加强伙伴关系: a partnership formed, not one named
             if entity_type is EntityType.PROGRAMME and (period := PERIOD_AFTER.match(text, end)):
                 end = period.end()  # 联合国促进老龄健康十年(2021-2030): its period is its name's
-            if owned and match.group(0) == NETWORK:
+            if owned and head == NETWORK:
                 # 行政首长协调会人力资源网络: a body's network of agencies is a body of its
                 # own, named with the body's full name
                 label = (owner.label or text[owner.start : owner.end]) + text[owner.end : end]
@@ -726,7 +793,7 @@ class NameMatcher:
                               country.label + name, 1)
                 )  # fmt: skip
                 continue
-            own = context_of(doc).own_body
+            own = context.own_body
             if own is not None and NUMBERED_MEETING.fullmatch(name):
                 # 第43次全体会议 in an ECOSOC resolution: the own body's meeting, named by it
                 candidates.append(
@@ -737,11 +804,11 @@ class NameMatcher:
             candidates.append(
                 Candidate(start, end, entity_type, rule=f"name:{entity_type}", priority=1)
             )
-        candidates.extend(_sessions_of_subjects(text, known_ends, candidates, context_of(doc)))
-        candidates.extend(_sessions_in_series(text, candidates, context_of(doc)))
-        candidates.extend(self._authored_reports(text, context_of(doc), known_ends))
-        candidates.extend(_yearly_sessions(text, known_ends, context_of(doc)))
-        candidates.extend(_own_session_line(text, context_of(doc)))
+        candidates.extend(_sessions_of_subjects(text, known_ends, candidates, context))
+        candidates.extend(_sessions_in_series(text, candidates, context))
+        candidates.extend(self._authored_reports(text, context, known_ends))
+        candidates.extend(_yearly_sessions(text, known_ends, context))
+        candidates.extend(_own_session_line(text, context))
         candidates.extend(_administrative_places(text, known_ends))
         candidates.extend(_units_after_abbreviations(text, known_ends))
         candidates.extend(_stationed_offices(text, known_ends))
@@ -767,7 +834,7 @@ class NameMatcher:
             for m in re.finditer(re.escape(author + YEARLY_REPORT), text)
             if not text.endswith(AUTHORS_LISTED, 0, m.start())
         ]  # fmt: skip
-        for author in self.authors:
+        for author in self.authors if AUTHORED_REPORT in text else ():
             start = text.find(author + AUTHORED_REPORT)
             while start >= 0:
                 end = start + len(author) + len(AUTHORED_REPORT)
@@ -775,7 +842,7 @@ class NameMatcher:
                     # 高级专员办事处和秘书长的报告: the reports of several authors, in general
                     start = text.find(author + AUTHORED_REPORT, end)
                     continue
-                mandate = MANDATE_BEFORE.search(text, max(0, start - MAX_NAME), start)
+                mandate = _search_ending(MANDATE_BEFORE, text, max(0, start - MAX_NAME), start)
                 if mandate is not None:
                     # 残疾人权利问题特别报告员的报告: the mandate names the report's topic,
                     # back to a verb, preposition or particle of the clause (注意到, 关于, 了)
@@ -858,7 +925,9 @@ class NameMatcher:
             else:
                 word, flag = words.pop()
                 before = start - len(word)
-                if _inside_setting(word, words, text, before, start, head_start, known):
+                if word == OF and _inside_setting(
+                    word, words, text, before, start, head_start, known
+                ):
                     # 人道主义行动中的性别问题工作组: the setting of the topic is the name's
                     start = before - len(words.pop()[0])
                     suffix = ""
@@ -879,15 +948,22 @@ class NameMatcher:
                             self._opens_with_body(start, known),
                         )
                     )
-                    or self._after_name_and(word, flag, text, before, words[-1:], known)
+                    or (
+                        flag == "v"
+                        and self._after_name_and(word, flag, text, before, words[-1:], known)
+                    )
                     or (flag == "v" and len(word) == 1 and _opens_clause(text, before))
-                    or not self._inside_name(
-                        word,
-                        flag,
-                        text,
-                        before,
-                        known.get(before),
-                        entity_type is EntityType.MEETING and start in known.actor_starts,
+                    or not (
+                        verdict  # what the word alone says, where that decides (most words)
+                        if (verdict := self._word_verdicts.get((word, flag))) is not None
+                        else self._inside_name(
+                            word,
+                            flag,
+                            text,
+                            before,
+                            known.get(before),
+                            entity_type is EntityType.MEETING and start in known.actor_starts,
+                        )
                     )
                     or (
                         self._joins(word, flag)
@@ -921,7 +997,7 @@ class NameMatcher:
             start = deputy.start() if deputy else head_start - len(post)
         if start == window_start and start > 0 and text[start - 1] not in HARD_STOP:
             return None
-        known_edge = start in known or start in self._starts(known)
+        known_edge = start in known or start in known.starts
         if not known_edge and splits_pair(text, start):
             return None  # 其实体和…办事处: jieba split a word of the clause, the edge is unsure
         start = self._topic_list_start(text, start, head_start)
@@ -940,10 +1016,10 @@ class NameMatcher:
             count = _last(EVENT_COUNT.finditer(text, clause, start))
             if count is not None and _describes_nothing(text[count.end() : start]):
                 start = count.end()
-            span = SPAN_BEFORE.search(text, clause, start)
+            span = _search_ending(SPAN_BEFORE, text, clause, start)
             if span is not None and DECADE in text[start:head_start]:
                 return span.start()  # 2013-2022年亚洲及太平洋残疾人十年…会议: the decade's years
-            year = YEAR_BEFORE.search(text, clause, start)
+            year = _search_ending(YEAR_BEFORE, text, clause, start)
             if (
                 year is not None
                 and start < head_start  # 2023年论坛: a bare head is no name, whatever its year
@@ -963,7 +1039,7 @@ class NameMatcher:
                 )
             ):
                 return years.start()
-            year = YEAR_BEFORE.search(text, clause, start)
+            year = _search_ending(YEAR_BEFORE, text, clause, start)
             if year is not None and (year.start() == clause or text[year.start() - 1] in "在的了"):
                 return year.start()  # 在2023年海地人道主义应急计划中: the plan of that year
         about = ABOUT.search(text, max(0, start - 2 * MAX_NAME), start)
@@ -972,7 +1048,7 @@ class NameMatcher:
                 self.authors
             ):
                 # 秘书长关于…的报告: one definite report, named by its author and topic
-                author = next(a for a in self.authors if text[: about.start()].endswith(a))
+                author = next(a for a in self.authors if text.endswith(a, 0, about.start()))
                 return self._titled_author(text, about.start() - len(author), author, known)
             body = known.get(about.start())
             if (
@@ -1102,10 +1178,6 @@ class NameMatcher:
     def _opens_with_body(start: int, known: KnownNames) -> bool:
         return start in known.body_starts
 
-    @staticmethod
-    def _starts(known: KnownNames) -> set[int]:
-        return known.starts
-
     def _joins(self, word: str, flag: str) -> bool:
         return word in self.conjunctions or flag == "c"
 
@@ -1216,6 +1288,13 @@ class NameMatcher:
         """Can ``word`` (with jieba part of speech ``flag``), written at ``at`` in
         ``text``, be part of a name? ``actors_meet``: a meeting's name goes on with a
         body or State right after ``word`` (77国集团和中国…峰会, 非洲联盟和欧洲联盟首脑会议)."""
+        verdict = self._word_verdicts.get((word, flag), UNSEEN)
+        if verdict is UNSEEN:
+            if len(self._word_verdicts) >= GENERIC_MEMO:
+                self._word_verdicts.clear()
+            verdict = self._word_verdicts[word, flag] = self._word_verdict(word, flag)
+        if verdict is not None:
+            return verdict
         if word in self.name_words or ORDINAL.fullmatch(word):
             return True
         if word in ORDINAL_COUNTERS and ORDINAL_NUMBER.search(text, max(0, at - LOOK_BACK), at):
@@ -1243,6 +1322,25 @@ class NameMatcher:
             if entity_before is not None and entity_before.type not in PLACE_TYPES:
                 return actors_meet and entity_before.type in ACTOR_TYPES
             return not self._ends_with_head(text, at)
+        return flag not in STOP_TAGS
+
+    def _word_verdict(self, word: str, flag: str) -> bool | None:
+        """What `_inside_name` says of ``word`` whatever text surrounds it; None where the
+        text decides (a counter after an ordinal, a localizer, a conjunction …)."""
+        if word in self.name_words or ORDINAL.fullmatch(word):
+            return True
+        if word in ORDINAL_COUNTERS or LATIN_NUMBER.match(word):
+            return None
+        if word in NAME_HYPHENS:
+            return True
+        if word in self.boundaries or word.isspace() or NUMERAL.match(word):
+            return False
+        if len(word) == 4 and word[:2] in self.boundaries and word[2:] in self.boundaries:
+            return False
+        if flag in IDIOM_TAGS and word[-2:] in self.boundaries:
+            return False
+        if (flag == "f" and len(word) == 1) or word in self.conjunctions or flag == "c":
+            return None
         return flag not in STOP_TAGS
 
     def _generic(self, modifier: str) -> bool:
@@ -1303,7 +1401,25 @@ class NameMatcher:
         needs an anchor: a known name, a quotation, a name-internal verb such as
         打击 or 加强 at its start, or the whole of a heading. A ``national`` name opens
         with its country: 国家 or 中央 before the head then names its national body.
+        The answer depends on nothing else: it is remembered.
         """
+        key = (name, head, entity_type, anchored, after_verb, national)
+        known = self._names_seen.get(key)
+        if known is None:
+            if len(self._names_seen) >= NAME_MEMO:
+                self._names_seen.clear()
+            known = self._names_seen[key] = self._is_name(*key)
+        return known
+
+    def _is_name(
+        self,
+        name: str,
+        head: str,
+        entity_type: EntityType,
+        anchored: bool,
+        after_verb: bool,
+        national: bool,
+    ) -> bool:
         modifier = name[: len(name) - len(head)]
         if len(modifier) < MIN_NAME or modifier == TOPIC_MARKER:
             return False  # 问题工作队: the topic itself stood before, outside the name
@@ -1536,14 +1652,14 @@ def _segments(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """经济及社会理事会2023年届会协调部分, …论坛部长级部分: a named segment of a session
     or forum, written right after its name, is a meeting of its own."""
     found = []
-    for match in SEGMENT.finditer(text):
+    for match in _finditer(SEGMENT, text):
         holder = _longest_ending_at(candidates, match.start(), _session_holder)
         if holder is None:
             continue
         start, label = holder.start, holder.label or text[holder.start : holder.end]
         if holder.type is EntityType.ORGANIZATION:
             # 2023年经社理事会协调部分: the segment of the body's session of that year
-            year = YEAR_BEFORE.search(text, max(0, start - LOOK_BACK), start)
+            year = _search_ending(YEAR_BEFORE, text, max(0, start - LOOK_BACK), start)
             if year is None:
                 continue
             style = _session_style(holder.key)
@@ -1561,6 +1677,8 @@ def _session_reports(text: str, candidates: list[Candidate]) -> list[Candidate]:
     after the session's name; a report sent to a session (提交大会第七十八届会议的报告) is
     another's."""
     found = []
+    if REPORT not in text:
+        return found
     ends = {c.end for c in candidates if c.type is EntityType.MEETING}
     for match in SESSION_REPORT.finditer(text):
         if match.start() not in ends:
@@ -1715,7 +1833,7 @@ def _venues(text: str, known_ends: dict[int, Candidate]) -> list[Candidate]:
     if "举行" not in text and "召开" not in text:
         return found
     for country in known_ends.values():
-        if country.type is not EntityType.COUNTRY or not text[: country.start].endswith("在"):
+        if country.type is not EntityType.COUNTRY or not text.endswith("在", 0, country.start):
             continue
         venue = VENUE.match(text, country.end)
         inside = any(c.start <= country.start and country.end < c.end for c in known_ends.values())
@@ -1758,6 +1876,8 @@ def _sessions_of_subjects(
     of the body right before; 贸易和发展会议(贸发会议)第十五届会议: of the body before its
     abbreviation."""
     found = []
+    if SESSION_WORD not in text and REGULAR_SESSION not in text:
+        return found  # every session these patterns read ends in 会议, or is a 第…届常会
     for match in OWN_SESSION.finditer(text):
         sentence_start = max(text.rfind(stop, 0, match.start()) for stop in SENTENCE_END) + 1
         bodies = [
@@ -1792,9 +1912,11 @@ def _sessions_of_subjects(
             )  # fmt: skip
     # a body no list holds (方案协调委员会, found by its head) holds its sessions too
     known_starts = {c.start: c for c in known_ends.values() if c.type is EntityType.ORGANIZATION}
-    bodies = ChainMap(
-        known_ends, {c.end: c for c in candidates if c.type is EntityType.ORGANIZATION}
-    )
+    # (a known name first where both end at one place: a ChainMap of the two, as one dict)
+    bodies = {
+        **{c.end: c for c in candidates if c.type is EntityType.ORGANIZATION},
+        **known_ends,
+    }
     held = (
         (
             (match, body)
@@ -1807,7 +1929,7 @@ def _sessions_of_subjects(
     )
     opening = (
         (match, body)
-        for match in MEETING_OPENING.finditer(text)
+        for match in _finditer(MEETING_OPENING, text)
         if (body := known_starts.get(match.end())) is not None
     )
     for match, body in (
@@ -1840,7 +1962,7 @@ def _sessions_of_subjects(
             )
         )  # fmt: skip
     own = context.own_body
-    for match in DATED_MEETING.finditer(text) if own is not None else ():
+    for match in _finditer(DATED_MEETING, text) if own is not None else ():
         if match.start() not in bodies and text.endswith(own.short, 0, match.start()):
             # 委员会在2037年3月14日第1次会议上: the document's own body, by its bare head
             found.append(
@@ -1910,7 +2032,7 @@ def _after_bodies(
     """The patterns' matches that open right where a known body's name ends, each with
     that body (欧洲经济委员会|在…举行的第七十届会议, 东南亚国家联盟|(东盟)秘书处)."""
     for pattern in patterns:
-        for match in pattern.finditer(text):
+        for match in _finditer(pattern, text):
             body = known_ends.get(match.start())
             if body is not None and body.type is EntityType.ORGANIZATION:
                 yield match, body
@@ -1926,7 +2048,7 @@ def _sessions_in_series(
     named last before."""
     found = []
     own = context.own_body
-    for match in BARE_SESSION.finditer(text):
+    for match in _finditer(BARE_SESSION, text):
         here = [
             c.label or text[c.start : c.end]
             for c in candidates
@@ -2024,7 +2146,7 @@ def _yearly_sessions(
     with the body when it is written right before (裁军审议委员会2023年实质性会议), else
     the document's own body's session."""
     found = []
-    for match in YEARLY_SESSION.finditer(text):
+    for match in _finditer(YEARLY_SESSION, text):
         found.extend(_listed_years(text, match, context))
         body = known_ends.get(match.start())
         if body is not None and body.type is EntityType.ORGANIZATION:
@@ -2186,6 +2308,8 @@ def _administrative_places(text: str, known_ends: KnownNames) -> list[Candidate]
     """旁遮普省, 加利福尼亚州, 卡拉奇市: a place name (jieba's ns) with its administrative
     suffix; provinces and states are regions, cities and prefectures cities. Only what no
     gazetteer knows, or a known place with its suffix (清莱府)."""
+    if ADMINISTRATIVE.search(text) is None:
+        return []  # (a listed place ends with such a suffix too)
     found = _places_listed_after_countries(text, known_ends)
     for match in ADMINISTRATIVE.finditer(text):
         end = match.end()
@@ -2294,10 +2418,10 @@ def _used_as_verb(text: str, start: int, end: int, known: dict[int, Candidate]) 
     (组织了, 组织一次), or it follows a body or country as its subject (泰国政府报告)."""
     if text[end : end + 1] in ASPECT_PARTICLES or NUMBER_AFTER.match(text, end):
         return True
-    if text[:start].endswith(VERB_MARKERS):
+    if text.endswith(VERB_MARKERS, 0, start):
         return True
     # 泰国政府报告的数字: the government of a country (or a body) reports
-    before = start - len(GOVERNMENT) if text[:start].endswith(GOVERNMENT) else start
+    before = start - len(GOVERNMENT) if text.endswith(GOVERNMENT, 0, start) else start
     subject = known.get(start) or known.get(before)
     return subject is not None and subject.type in (EntityType.ORGANIZATION, EntityType.COUNTRY)
 

@@ -12,7 +12,7 @@ last talking about.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -50,7 +50,7 @@ RESOLUTION = re.compile(
     rf"(?:(?P<di>第)\s?|(?<=[^\sA-Za-z0-9./]))(?P<numbers>{NUMBER}(?:\s?号?{JOINER}{DATED}第?\s?{NUMBER})*)"
     r"\s?(?:号|(?<=\d))(?P<kind>决议|决定)"  # 第76/213决议: 号 left out after the number
 )
-KIND_CHARACTER = "决"  # in both kinds, 决议 and 决定
+KINDS = ("决议", "决定")  # what the pattern ends with (解决, 决心 hold 决 alone)
 # A number of the series: not the year, month or day of a date between them.
 SINGLE_NUMBER = re.compile(
     rf"(?:^|(?<=第)|(?<=第 )|(?<=[、，,和及与至]))\s?(?P<n>{NUMBER})(?![\d/]|\s?[年月日])"
@@ -161,7 +161,7 @@ class ResolutionMatcher:
             candidates_of(doc).append(_numbered_title(own, context_of(doc)))
         if NUMBERED_CONVENTION_MARK in text:
             candidates_of(doc).extend(_numbered_conventions(text, candidates_of(doc)))
-        if KIND_CHARACTER not in text:
+        if KINDS[0] not in text and KINDS[1] not in text:
             return doc  # no 决议 or 决定: most paragraphs, and the pattern is slow to rule out
         candidates = candidates_of(doc)
         context = context_of(doc)
@@ -264,7 +264,7 @@ class ResolutionMatcher:
             key=lambda c: (c.end, c.end - c.start),
         )
         adjacent = before and BODY_GAP.match(text[before[-1].end : start])
-        if adjacent and not text[:start].endswith("其"):
+        if adjacent and not text.endswith("其", 0, start):
             return before[-1], _name(before[-1], text)
         clause = text[max(0, text.rfind("。", 0, start) + 1) : start]
         types = (EntityType.MEETING,) if ANAPHOR_MEETING.search(clause) else ISSUING_TYPES
@@ -339,6 +339,7 @@ def _inside_topic(text: str, begin: int, start: int) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _adopts(key: str, name: str, entity_type: EntityType) -> bool:
     """Can this body or meeting adopt resolutions: an organ, a commission, a governing body
     or a meeting — not a non-governmental organisation (联合国观察组织) or the UN itself?"""

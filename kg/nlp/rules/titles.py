@@ -239,7 +239,7 @@ class TitleMatcher:
     def _short_title(title: str, head: str, context: DocumentContext) -> tuple[str, str] | None:
         """The earlier instrument a short title stands for, as (key, label)."""
         modifier = YEAR_PREFIX.sub("", title)[: -len(head)]
-        for name, key in reversed(context.instruments):
+        for name, key in reversed(context.latest_instruments.items()):
             if len(name) > len(title) and name.endswith(head) and is_subsequence(modifier, name):
                 return key, name
         return None
