@@ -2313,3 +2313,8 @@ def test_an_independent_mechanism_and_a_fact_finding_mission_are_named_whole(ext
     found = extract("注意到独立调查缅甸问题机制的工作，以及联合国缅甸问题实况调查团的报告。")
     assert names(found, EntityType.PROGRAMME) == ["独立调查缅甸问题机制"]
     assert "联合国缅甸问题实况调查团" in names(found, EntityType.ORGANIZATION)
+
+
+def test_a_unit_named_by_the_threats_it_works_on_is_a_body(extract):
+    found = extract("本次级方案由有组织犯罪和非法贩运处负责执行。腐败和经济犯罪处提供了支持。")
+    assert names(found, EntityType.ORGANIZATION) == ["有组织犯罪和非法贩运处", "腐败和经济犯罪处"]

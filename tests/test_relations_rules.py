@@ -1038,3 +1038,11 @@ def test_a_session_a_body_held_on_a_date_somewhere_is_its_own(relate):
     found, _ = relate("注意到麻醉药品委员会2031年12月在维也纳举行的第七十五届会议的决定。")
     assert ("麻醉药品委员会", "participatesIn", "麻醉药品委员会第七十五届会议") in found
     assert ("麻醉药品委员会第七十五届会议", "heldIn", "维也纳") in found
+
+
+def test_the_service_or_division_stands_for_the_unit_named_before(relate):
+    found, _ = relate(
+        "本次级方案由有组织犯罪和非法贩运处负责执行。"
+        "该处将与国际刑事警察组织合作，通过全球集装箱管制方案加强边境管制。"
+    )
+    assert ("有组织犯罪和非法贩运处", "partnerOf", "国际刑事警察组织") in found

@@ -341,21 +341,24 @@ def _search_ending(pattern: re.Pattern[str], text: str, start: int, end: int) ->
 
 class KnownNames(dict):
     """Known names of a text by where they end, with where they (and bodies) start and
-    where the text's threat terms end."""
+    where the text's threat terms start and end."""
 
     starts: set[int]
     body_starts: set[int]
     actor_starts: set[int]
     threat_ends: set[int]
+    threat_starts: set[int]
     ends: list[int]  # sorted
 
     def index(self, threats: Iterable[Candidate] = ()) -> None:
-        """Record the starts and the threats' ends; call once the names are in."""
+        """Record the starts and the threats' bounds; call once the names are in."""
         names = self.values()
+        threats = list(threats)
         self.starts = {c.start for c in names}
         self.body_starts = {c.start for c in names if c.type is EntityType.ORGANIZATION}
         self.actor_starts = {c.start for c in names if c.type in ACTOR_TYPES}
         self.threat_ends = {c.end for c in threats}
+        self.threat_starts = {c.start for c in threats}
         self.ends = sorted(self)
 
     def within(self, start: int, end: int) -> list[Candidate]:
@@ -650,6 +653,8 @@ class NameMatcher:
                 or _abbreviated_after(text, start, end)  # …信息网络（FSIN）, …（粮安网）
                 or (head in OWN_PROGRAMME_HEADS and text.endswith(OWN_MEANS, 0, start))
                 or (entity_type is EntityType.PROGRAMME and _run_by_body(text, end, known_ends))
+                # 腐败和经济犯罪处: a unit named by the threat it works on
+                or (head in UNIT_HEADS and start in known_ends.threat_starts)
             )
             if inside and head in UNIT_HEADS:
                 # 儿基会外地办事处: a body's unit is named only by a word of its own, which
@@ -1371,11 +1376,12 @@ class NameMatcher:
         )
 
     def _topics_of_a_body(self, first: str, head: str, entity_type: EntityType) -> bool:
-        """多样性与包容性工作队: a kind of body (工作队, 委员会) named by two topics, the first
-        a word of its own, is one body (跨界和次区域举措 lists kinds of initiative)."""
+        """多样性与包容性工作队, 有组织犯罪和非法贩运处: a kind of body (工作队, 委员会) or a
+        unit (处, 司) named by two topics, the first a word of its own, is one body
+        (跨界和次区域举措 lists kinds of initiative)."""
         return (
             entity_type is EntityType.ORGANIZATION
-            and head in KIND_HEADS
+            and (head in KIND_HEADS or head in UNIT_HEADS)
             and len(first) >= MIN_NAME
             and not self._generic(first)
         )
