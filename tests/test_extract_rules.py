@@ -2318,3 +2318,12 @@ def test_an_independent_mechanism_and_a_fact_finding_mission_are_named_whole(ext
 def test_a_unit_named_by_the_threats_it_works_on_is_a_body(extract):
     found = extract("本次级方案由有组织犯罪和非法贩运处负责执行。腐败和经济犯罪处提供了支持。")
     assert names(found, EntityType.ORGANIZATION) == ["有组织犯罪和非法贩运处", "腐败和经济犯罪处"]
+
+
+def test_a_titled_text_adopted_or_endorsed_is_an_instrument(extract):
+    found = extract(
+        "委员会核可了2031年4月14日通过的《海洋资源管理原则和要求》。"
+        "本节通过《2031年人道主义行动呼吁：冲突和流离失所》中阐述的视角介绍工作。"
+    )
+    assert names(found, EntityType.INSTRUMENT) == ["海洋资源管理原则和要求"]
+    assert names(found, EntityType.PUBLICATION) == ["2031年人道主义行动呼吁：冲突和流离失所"]

@@ -30,6 +30,13 @@ QUOTED_TITLE = re.compile(r"“([^“”\n]{2,40})”")  # longer: a passage quo
 CITED_TITLE = re.compile(
     r"“(?P<title>[^“”\n]{2,160})”\s?[（(](?=[^（）()\n]{0,30}(?:\d{4}\s?年|[A-Z]{1,8}/[A-Z0-9]))"
 )
+# 通过了《…》, 核可了2022年4月14日通过的《…》: a text adopted or endorsed is an instrument,
+# whatever its title ends with (本节通过《…》 is "through", not "adopted")
+ON_DATE = r"(?:\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?日)?)?"
+DONE = "(?:通过|核可|签署|批准)的"
+ADOPTED_BEFORE = re.compile(
+    rf"(?:(?:(?:核可|批准|签署|签订|缔结|赞同)了?|通过了){ON_DATE}(?:{DONE})?|{ON_DATE}{DONE})$"
+)
 TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 # the gazetteer entries a 《》 title may name: 《联合国全系统…行动计划》 is a known programme
 TITLED_TYPES = (EntityType.INSTRUMENT, EntityType.PUBLICATION, EntityType.PROGRAMME)
@@ -130,6 +137,10 @@ class TitleMatcher:
             else:
                 entity_type, head = self.classify(title)
                 key, label = "", title
+                if not head and ADOPTED_BEFORE.search(
+                    text, max(0, match.start() - 24), match.start()
+                ):
+                    entity_type = EntityType.INSTRUMENT  # 核可了…通过的《…原则和要求》: adopted
                 if head in self.owned and (
                     self._owner(text, candidates, match.start())
                     or self._agency_document(context, text, candidates, match.start())
