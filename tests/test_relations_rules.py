@@ -1046,3 +1046,13 @@ def test_the_service_or_division_stands_for_the_unit_named_before(relate):
         "该处将与国际刑事警察组织合作，通过全球集装箱管制方案加强边境管制。"
     )
     assert ("有组织犯罪和非法贩运处", "partnerOf", "国际刑事警察组织") in found
+
+
+def test_membership_granted_or_held_is_taking_part(relate):
+    found, _ = relate(
+        "机构间常设委员会决定自2031年10月起给予人口基金正式成员资格。",
+        "决定撤销智利在妇女地位委员会剩余任期内的成员资格。",
+    )
+    members = {(s, o) for s, p, o in found if p == "participatesIn"}
+    assert ("联合国人口基金", "机构间常设委员会") in members
+    assert ("智利", "妇女地位委员会") in members

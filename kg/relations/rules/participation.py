@@ -180,6 +180,7 @@ def _members(sentence: Sentence) -> Iterator[Assertion]:
                 0.7,
             )  # fmt: skip
     yield from _included(sentence)
+    yield from _membership(sentence)
     for body in sentence.of(EntityType.ORGANIZATION):
         listed = MEMBERS_LISTED.match(text, body.end)
         for member in sentence.enumeration_after(listed.end(), *ACTORS) if listed else ():
@@ -756,6 +757,37 @@ def _composed(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, member, Predicate.PARTICIPATES_IN, group, "participates:members",
                     0.75,
+                )  # fmt: skip
+
+
+# 委员会决定给予妇女署正式成员资格: the member the granting body (the subject) admits
+GRANTED = re.compile(r"给予(?P<member>[^，。；]{2,40}?)(?:正式|完全)?成员(?:资格|地位)")
+# 伊朗伊斯兰共和国在妇女地位委员会…的成员资格: a member's seat in the group
+SEAT_IN = re.compile(r"在(?P<group>[^，。；在]{2,60}?)的(?:正式)?成员(?:资格|地位)")
+
+
+def _membership(sentence: Sentence) -> Iterator[Assertion]:
+    """Membership granted or held: X决定给予A成员资格 (A takes part in X, the subject),
+    撤销A在X…的成员资格 (A held a seat in X)."""
+    text = sentence.text
+    if "成员" not in text[sentence.start : sentence.end]:
+        return
+    for match in GRANTED.finditer(text, sentence.start, sentence.end):
+        group = sentence.subject(EntityType.ORGANIZATION)
+        if group is None or group.end > match.start():
+            continue
+        for member in sentence.inside(match, "member", *ACTORS):
+            yield assertion(
+                sentence, member, Predicate.PARTICIPATES_IN, group, "participates:granted", 0.7
+            )
+    for match in SEAT_IN.finditer(text, sentence.start, sentence.end):
+        groups = sentence.inside(match, "group", EntityType.ORGANIZATION)
+        members = [m for m in sentence.of(*ACTORS) if m.end == match.start()]
+        if groups and groups[0].start == match.start("group"):
+            for member in members:
+                yield assertion(
+                    sentence, member, Predicate.PARTICIPATES_IN, groups[0],
+                    "participates:seat", 0.7,
                 )  # fmt: skip
 
 
