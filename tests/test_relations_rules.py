@@ -1056,3 +1056,10 @@ def test_membership_granted_or_held_is_taking_part(relate):
     members = {(s, o) for s, p, o in found if p == "participatesIn"}
     assert ("联合国人口基金", "机构间常设委员会") in members
     assert ("智利", "妇女地位委员会") in members
+
+
+def test_support_given_to_hold_a_meeting_backs_the_meeting(relate):
+    found, _ = relate(
+        "赞赏地注意到卡塔尔政府为举办第十五届联合国预防犯罪和刑事司法大会提供的支持。"
+    )
+    assert ("卡塔尔", "supports", "第十五届联合国预防犯罪和刑事司法大会") in found

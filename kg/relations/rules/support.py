@@ -36,10 +36,11 @@ BACKED_BY = re.compile(rf"在(?P<actors>[^，。；在]{{2,40}}?)的{HELP_KIND}(
 # raised or given for X, or support provided to it
 RESOURCED = re.compile(
     r"(?P<mark>[为向])(?P<object>[^，。；为向]{2,40}?)"
-    r"(?:(?:调动|筹集|筹措|募集|提供|争取)(?:了|更多|额外|新的|充足的?|充分的?)*"
+    r"(?:(?:调动|筹集|筹措|募集|提供|争取)(?:了|的|更多|额外|新的|充足的?|充分的?|慷慨)*"
     r"(?:资源|资金|经费|资助|捐款|款项|(?:财政|技术|后勤|实质性|政治)?(?:支持|支助))"
     r"|(?P<give>捐款|捐助|供资|出资))"
 )
+EVENT_VERB = "举办"  # 为举办…会议提供支持: the meeting held is what is backed
 OWNER_JOINER = re.compile(r"[、和及与]")
 OWNED = (EntityType.INSTRUMENT, EntityType.PUBLICATION)  # 国际劳工组织的《公约》: the owner's text
 REPORT_AFTER = re.compile(r"(?:\d{4}\s?年)?的?报告")  # a body named as its report's author
@@ -136,9 +137,13 @@ def _resourced(sentence: Sentence) -> Iterator[Assertion]:
     """A为X调动资源, A向X捐款: A (the givers right before the marker, else the subject and
     those acting with it) backs the programme, meeting or body X with money."""
     for match in RESOURCED.finditer(sentence.text, sentence.start, sentence.end):
+        # 为举办第十四届…大会提供的支持: support to hold a meeting backs the meeting
+        opening = match.start("object") + (
+            len(EVENT_VERB) if sentence.text.startswith(EVENT_VERB, match.start("object")) else 0
+        )
         objects = [
             m for m in sentence.inside(match, "object", *SUPPORTED)
-            if m.start == match.start("object")
+            if m.start == opening
             and not (match.group("give") and m.type is EntityType.ORGANIZATION)  # donorTo
         ]  # fmt: skip
         if not objects:
