@@ -1063,3 +1063,18 @@ def test_support_given_to_hold_a_meeting_backs_the_meeting(relate):
         "赞赏地注意到卡塔尔政府为举办第十五届联合国预防犯罪和刑事司法大会提供的支持。"
     )
     assert ("卡塔尔", "supports", "第十五届联合国预防犯罪和刑事司法大会") in found
+
+
+def test_speakers_at_a_dated_meeting_the_sentence_opens_with_take_part(relate):
+    found, _ = relate(
+        "在2031年3月举行的麻醉药品委员会第七十四届会议上，中国、墨西哥和尼日利亚的代表发了言。",
+        "在2031年4月举行的预防犯罪和刑事司法委员会第四十届会议上，一些非洲国家部长请西非经共体牵头。",
+    )
+    speakers = {s for s, p, o in found if p == "participatesIn" and o.endswith("第七十四届会议")}
+    assert {"中国", "墨西哥", "尼日利亚"} <= speakers
+    # the body asked (请) is not the one that spoke
+    assert (
+        "西非国家经济共同体",
+        "participatesIn",
+        "预防犯罪和刑事司法委员会第四十届会议",
+    ) not in found

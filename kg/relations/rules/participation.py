@@ -498,13 +498,19 @@ def _at_meeting(sentence: Sentence, events) -> Iterator[Assertion]:
             or (m.type is EntityType.MEETING and AT_HELD.search(text, subject.end, m.start))
         )
     ]  # fmt: skip
-    # 在第二十八届缔约方大会上，儿基会组织了…: the meeting the sentence opens at
+    # 在第二十八届缔约方大会上，儿基会组织了…, 在2031年3月举行的…会议上，A的代表发了言:
+    # the meeting the sentence opens at
     opening = next(
         (
             m for m in events
-            if m.type is EntityType.MEETING and m.start == sentence.start + 1
-            and text[sentence.start] == "在" and m.end <= subject.start
-            and OPENING_AT.match(text, m.end)
+            if m.type is EntityType.MEETING and text[sentence.start] == "在"
+            and m.end <= subject.start
+            and (at := OPENING_AT.match(text, m.end))
+            and (
+                m.start == sentence.start + 1
+                # after the meeting's date, only if the subject opens the main clause
+                or (AT_HELD.match(text, sentence.start, m.start) and subject.start == at.end())
+            )
         ),
         None,
     )  # fmt: skip
