@@ -1078,3 +1078,12 @@ def test_speakers_at_a_dated_meeting_the_sentence_opens_with_take_part(relate):
         "participatesIn",
         "预防犯罪和刑事司法委员会第四十届会议",
     ) not in found
+
+
+def test_speakers_listed_after_the_colon_take_part(relate):
+    found, _ = relate(
+        "麻醉药品委员会第七十四届会议于2031年3月在维也纳举行。"
+        "以下会员国的代表在会议上发了言：阿根廷、巴西和智利。"
+    )
+    speakers = {s for s, p, o in found if p == "participatesIn" and o.endswith("第七十四届会议")}
+    assert {"阿根廷", "巴西", "智利"} <= speakers

@@ -115,6 +115,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_organisers(sentence, events),
             *_takers_part(sentence, events),
             *_listed_takers(sentence, events),
+            *_speakers_listed(sentence, events),
             *_from_list(sentence, events),
             *_cooperating(sentence, events),
             *_partners_of(sentence, events),
@@ -355,6 +356,25 @@ def _takers_part(sentence: Sentence, events) -> Iterator[Assertion]:
 TAKERS_AFTER = re.compile(r"(?:的工作|的活动)?(?:，(?:其中)?包括|[：:])")
 # 出席X的有A、B和C: the takers listed after 的有
 TAKERS_ARE = re.compile(r"的(?:代表)?(?:有|包括)")
+
+
+# 下列会员国的代表在会议上发了言：A、B和C: the speakers listed after the colon
+SPOKE_LISTED = re.compile(r"(?:作了?发言|发了?言)[：:]")
+
+
+def _speakers_listed(sentence: Sentence, events) -> Iterator[Assertion]:
+    """The States and bodies listed as speakers at the meeting the sentence names (or
+    points back to) before the colon take part in it."""
+    text = sentence.text
+    for match in SPOKE_LISTED.finditer(text, sentence.start, sentence.end):
+        meetings = [e for e in events if e.type is EntityType.MEETING and e.end <= match.start()]
+        if not meetings:
+            continue
+        for speaker in sentence.enumeration_after(match.end(), *ACTORS):
+            yield assertion(
+                sentence, speaker, Predicate.PARTICIPATES_IN, meetings[-1],
+                "participates:speakers-listed", 0.75,
+            )  # fmt: skip
 
 
 def _listed_takers(sentence: Sentence, events) -> Iterator[Assertion]:
