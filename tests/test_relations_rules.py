@@ -1087,3 +1087,13 @@ def test_speakers_listed_after_the_colon_take_part(relate):
     )
     speakers = {s for s, p, o in found if p == "participatesIn" and o.endswith("第七十四届会议")}
     assert {"阿根廷", "巴西", "智利"} <= speakers
+
+
+def test_a_body_in_a_runners_role_or_working_under_a_programme_implements_it(relate):
+    found, _ = relate(
+        "毒品和犯罪问题办公室是全球集装箱管制方案的执行机构。",
+        "作为全球集装箱管制方案的执行伙伴，世界海关组织提供了培训。",
+        "会议很成功。国际劳工组织在全球集装箱管制方案下向港口提供培训。",
+    )
+    runners = {s for s, p, o in found if p == "implements"}
+    assert runners == {"联合国毒品和犯罪问题办公室", "世界海关组织", "国际劳工组织"}

@@ -30,7 +30,7 @@ from kg.relations.rules.base import (
     occurrences,
 )
 from kg.relations.rules.participation import UNDER
-from kg.relations.sentence import ACTORS, MEMBER_STATES, PLACES, Sentence, triggers
+from kg.relations.sentence import ACTORS, CLAUSE_END, MEMBER_STATES, PLACES, Sentence, triggers
 from kg.text import SETTING
 
 POSSESSIVE = re.compile(r"的?")
@@ -38,7 +38,7 @@ ITS = re.compile(r"其[“”]?$")
 OPENING_QUOTE = "“"
 AIMED = ("为", "向", "针对", "面向", "对")
 # …方案框架内, …举措框架下: the work the sentence describes is done within the programme.
-FRAMEWORK = re.compile(r"的?(?:框架内|框架下|框架中|范围内)")
+FRAMEWORK = re.compile(r"的?(?:框架内|框架下|框架中|范围内)|下(?=[，开向为与在设提举支协])")
 FRAME_OPENING = ("在", "在其")  # 在X框架内，…: the frame a sentence opens with
 # 继续在一些国家开展，其中包括孟加拉国、海地…: the places a programme works in.
 INCLUDING = ("其中包括", "包括")
@@ -65,6 +65,10 @@ ONES_OWN = re.compile(
     r"(?:旗舰|主要|核心|重点|首要)?(?:方案|项目|倡议|举措)"
 )
 BA = re.compile(r"(?:还|也|已|正在|继续|进一步)*将")  # 将 before the programme it acts on
+# X是Y的执行机构, 作为Y的执行伙伴，X…: the body that carries the programme out, by its role
+RUNNER_ROLE = re.compile(
+    r"的(?:主要|共同|联合)?(?:执行机构|执行伙伴|执行实体|实施机构|实施伙伴|牵头执行机构)"
+)
 # 启动了联合国道路安全基金支持的项目: a fund that backs what is carried out, not carried out
 FUNDER_OF_NEXT = re.compile(r"(?:所)?(?:支持|支助|资助|供资|赞助)的")
 
@@ -97,6 +101,12 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                 yield assertion(
                     sentence, owner, Predicate.IMPLEMENTS, programme, "implements:ones-own", 0.75
                 )
+        role = RUNNER_ROLE.match(text, programme.end)
+        for runner in _in_role(sentence, programme, role) if role else ():
+            # 毒品和犯罪问题办公室是X的执行机构, 作为X的执行伙伴，世界海关组织…
+            yield assertion(
+                sentence, runner, Predicate.IMPLEMENTS, programme, "implements:role", 0.75
+            )
         for leader in led_by(sentence, programme):
             # 由妇女署召集的“平等的一代”, 由世卫组织牵头的全球SAFER倡议: the body runs it
             yield assertion(
@@ -152,7 +162,7 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
                     )
                 continue
             framework = FRAMEWORK.match(text, programme.end)
-            if framework and text[sentence.start : programme.start].rfind("在") > acting.end:
+            if framework and text.rfind("在", sentence.start, programme.start) >= acting.end:
                 # 提供了…包括在反腐败指导方案框架内的技术援助: work done within the programme
                 kind = (
                     Predicate.IMPLEMENTS
@@ -294,6 +304,19 @@ CONTRIBUTION = re.compile(
 
 
 ACCORDING = re.compile(r"(?:还|也|已|将|一直)?")  # between the actor and 依照
+
+
+def _in_role(sentence: Sentence, programme, role: re.Match) -> list:
+    """Who holds the role named after the programme: the subject before 是/为 (A是X的
+    执行机构), or the first actor after 作为X的…，."""
+    text = sentence.text
+    before = text[sentence.start : programme.start]
+    if before.endswith(("作为", "担任")):
+        return [m for m in sentence.of(*ACTORS) if m.start >= role.end()][:1]
+    copula = max(text.rfind(word, sentence.start, programme.start) for word in ("是", "为"))
+    if copula < 0 or CLAUSE_END.search(text, copula, programme.start):
+        return []
+    return [m for m in sentence.of(*ACTORS) if m.end <= copula][-1:]
 
 
 def carried_out(sentence: Sentence) -> Iterator[Assertion]:
