@@ -1097,3 +1097,12 @@ def test_a_body_in_a_runners_role_or_working_under_a_programme_implements_it(rel
     )
     runners = {s for s, p, o in found if p == "implements"}
     assert runners == {"联合国毒品和犯罪问题办公室", "世界海关组织", "国际劳工组织"}
+
+
+def test_the_places_a_programme_covers_or_extends_to_are_its_targets(relate):
+    found, _ = relate(
+        "开发署发起了加速器实验室倡议。该倡议已扩大到东南亚和南亚。",
+        "毒品和犯罪问题办公室启动了全球集装箱管制方案。该方案覆盖巴基斯坦和加纳。",
+    )
+    targets = {(s, o) for s, p, o in found if p == "targets"}
+    assert {o for _, o in targets} >= {"东南亚", "南亚", "巴基斯坦", "加纳"}

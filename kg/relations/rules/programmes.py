@@ -43,7 +43,10 @@ FRAME_OPENING = ("在", "在其")  # 在X框架内，…: the frame a sentence o
 # 继续在一些国家开展，其中包括孟加拉国、海地…: the places a programme works in.
 INCLUDING = ("其中包括", "包括")
 # Words before a place that an actor works in or for (在X开展, 向X提供, 协助X).
-PLACE_MARKERS = ("在", "向", "为", "协助", "帮助", "支持", "支助", "援助", "针对", "面向", "惠及")
+PLACE_MARKERS = (
+    "在", "向", "为", "协助", "帮助", "支持", "支助", "援助", "针对", "面向", "惠及",
+    "覆盖", "涵盖", "扩大到", "扩展到", "推广到", "扩大至", "推广至", "延伸至",  # its reach
+)  # fmt: skip
 SEATED_MARKERS = ("设在", "位于", "驻在")
 # 在维也纳举行: the place is a venue, not a target
 VENUE_AFTER = re.compile(r"[\d年月日至\-—～于到、和及初底中下上旬期间\s]{0,24}(?:举行|召开|举办)")
