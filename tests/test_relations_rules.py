@@ -1106,3 +1106,8 @@ def test_the_places_a_programme_covers_or_extends_to_are_its_targets(relate):
     )
     targets = {(s, o) for s, p, o in found if p == "targets"}
     assert {o for _, o in targets} >= {"东南亚", "南亚", "巴基斯坦", "加纳"}
+
+
+def test_an_agencys_strategy_after_its_name_and_de_is_its_own(relate):
+    found, _ = relate("人口基金的残疾包容战略已获通过。")
+    assert ("联合国人口基金", "implements", "残疾包容战略") in found

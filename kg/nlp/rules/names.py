@@ -750,7 +750,15 @@ class NameMatcher:
                 # 儿基会气候行动计划: written with its body, named without it; the body
                 # stays a mention inside (who runs it)
                 candidates.append(
-                    Candidate(owner.start, end, entity_type, "name:owned", "", name, priority=1)
+                    Candidate(
+                        start if owner.end < start else owner.start,  # 人口基金的…战略: after 的
+                        end,
+                        entity_type,
+                        "name:owned",
+                        "",
+                        name,
+                        priority=1,
+                    )
                 )
                 continue
             # the longest known name the name opens with (欧洲经委会, not 欧洲 inside it)
