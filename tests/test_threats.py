@@ -323,3 +323,11 @@ def test_persecution_abuse_of_authority_and_road_traffic_injuries_are_threats():
         "threat/abuse-of-authority": "滥用权力",
         "threat/road-traffic-injuries": "道路交通伤害",
     }
+
+
+def test_the_opioid_crisis_and_locust_plagues_are_threats():
+    from kg.nlp.extract import Extractor
+
+    found = Extractor().extract_text("各国关注阿片类药物危机，粮农组织应对了沙漠蝗灾。")
+    keys = {e.key for e in found.entities.values() if e.type.value == "Threat"}
+    assert keys == {"threat/opioid-crisis", "threat/locust-plagues"}
