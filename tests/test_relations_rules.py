@@ -1111,3 +1111,16 @@ def test_the_places_a_programme_covers_or_extends_to_are_its_targets(relate):
 def test_an_agencys_strategy_after_its_name_and_de_is_its_own(relate):
     found, _ = relate("人口基金的残疾包容战略已获通过。")
     assert ("联合国人口基金", "implements", "残疾包容战略") in found
+
+
+def test_bodies_joined_by_lianhe_or_xieshou_are_partners(relate):
+    found, _ = relate(
+        "世卫组织联合开发署发起了一项倡议。",
+        "劳工组织携手国际移民组织开展了培训。",
+        "开发署的联合方案在马里实施。",
+    )
+    partners = {(s, o) for s, p, o in found if p == "partnerOf"}
+    assert partners == {
+        ("世界卫生组织", "联合国开发计划署"),
+        ("国际劳工组织", "国际移民组织"),
+    }

@@ -26,6 +26,7 @@ COUNTED = re.compile(
 REACH = 40  # how far after the partners (within their clause) the cooperation word may stand
 NEAR = 6
 BETWEEN = "之间"  # A和B之间的合作: the cooperation of the two
+JOINT_COMPANIONS = ("联合", "携手")  # "together with", cooperation said by the word itself
 TOPIC = "问题"  # 缅甸问题特别报告员: the place is the topic of a post or body, not a partner
 SPAN_REACH = 160  # 与…包括A、B…在内的伙伴合作: a clause of spelt-out partners may run long
 JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two run together
@@ -128,8 +129,12 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
     # A和B…: the verb follows closely, or after 之间 (A和B之间的密切协作)
     between = text.startswith(BETWEEN, last.end)
     reach = REACH if companion not in ("和", "及") or between else NEAR
-    signal = first_free_trigger(
-        sentence, triggers("cooperation"), last.end, min(clause_end, last.end + reach)
+    signal = (
+        position  # 世卫组织联合开发署发起了…, 劳工组织携手移民组织: the word is the cooperation
+        if companion in JOINT_COMPANIONS
+        else first_free_trigger(
+            sentence, triggers("cooperation"), last.end, min(clause_end, last.end + reach)
+        )
     )
     if signal > 0 and "的" in text[last.end : signal] and companion in ("和", "及") and not between:
         signal = -1  # 巴勒斯坦国和也门的重大协调差距: a noun, not the two cooperating
