@@ -104,7 +104,7 @@ AUTHORED_REPORT = "的报告"
 YEARLY_REPORT = "的年度报告"
 JOINT_POST = "兼"  # 副秘书长兼执行主任: one person's two posts
 POST_OFFICES = ("办事处", "公署")  # the office a post heads, named after it
-YEAR_REPORT_MARK = "年"  # cheap test before BODY_YEAR_REPORT
+YEAR_REPORT_MARK = "报告"  # cheap test before BODY_YEAR_REPORT (年 is in most texts)
 # 2019年报告, 2022年年度报告 right after a body: its report of that year (报告了: a verb)
 BODY_YEAR_REPORT = re.compile(r"\d{4} ?年(?:度|年度)?报告(?![了说])")
 # 粮食署通过其学校供餐方案为…提供: the body's own programme, the means it acts through
