@@ -2327,3 +2327,10 @@ def test_a_titled_text_adopted_or_endorsed_is_an_instrument(extract):
     )
     assert names(found, EntityType.INSTRUMENT) == ["海洋资源管理原则和要求"]
     assert names(found, EntityType.PUBLICATION) == ["2031年人道主义行动呼吁：冲突和流离失所"]
+
+
+def test_a_transliterated_name_keeps_the_part_before_its_dot(extract):
+    found = extract("科菲·安南基金会与开发署合作。达格·哈马舍尔德基金会发布了报告。")
+    assert {"科菲·安南基金会", "达格·哈马舍尔德基金会"} <= set(
+        names(found, EntityType.ORGANIZATION)
+    )

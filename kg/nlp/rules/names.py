@@ -102,6 +102,7 @@ YEARS_BEFORE = re.compile(r"(?<!\d)(?:\d{4}\s?年\s?[、和及与]\s?)+$")  # 20
 ABOUT_WORD = "关于"
 AUTHORED_REPORT = "的报告"
 YEARLY_REPORT = "的年度报告"
+NAME_DOTS = "·•‧・"  # the dots between the parts of a transliterated name (科菲·安南)
 JOINT_POST = "兼"  # 副秘书长兼执行主任: one person's two posts
 POST_OFFICES = ("办事处", "公署")  # the office a post heads, named after it
 YEAR_REPORT_MARK = "报告"  # cheap test before BODY_YEAR_REPORT (年 is in most texts)
@@ -1003,6 +1004,12 @@ class NameMatcher:
                 start -= len(word)
                 continue
             words = _words_ending_at(text, window_start, start)
+        while start > window_start + 1 and text[start - 1] in NAME_DOTS:
+            # 科菲·安南基金会: a transliterated person's name is whole, its dot inside the name
+            given = _words_ending_at(text, window_start, start - 1)
+            if not given or not given[-1][0][-1:].isalpha():
+                break
+            start -= 1 + len(given[-1][0])
         post = self._post_before(text, head_start) if entity_type is EntityType.ORGANIZATION else ""
         if post and start > head_start - len(post):
             # 执行主任办公室, 副执行主任办公室: the office of a post, named whole
