@@ -2334,3 +2334,11 @@ def test_a_transliterated_name_keeps_the_part_before_its_dot(extract):
     assert {"科菲·安南基金会", "达格·哈马舍尔德基金会"} <= set(
         names(found, EntityType.ORGANIZATION)
     )
+
+
+def test_a_report_of_a_year_is_named_with_its_year(extract):
+    found = extract("根据2031年世界海洋状况报告，渔获量下降。见2030年全球金融稳定报告。")
+    assert names(found, EntityType.PUBLICATION) == [
+        "2030年全球金融稳定报告",
+        "2031年世界海洋状况报告",
+    ]

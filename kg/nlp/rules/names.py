@@ -179,6 +179,7 @@ ADOPTED_THERE = re.compile(r"(?:(?:上|期间|在[^，。；]{1,30}?之际)?所?
 DEVOTED_TO = re.compile(r"第[一二三四五六七八九十\d]+届专门讨论[^，。；的]{1,30}的$")
 POST_DEPUTY = re.compile(r"^(?:常务)?副")  # 副执行主任: the deputy of a post
 DEPUTY_BEFORE = re.compile(r"(?:常务)?副$")
+REPORT_YEAR_OPENERS = "在的据照于见"  # 根据2022年…报告, 见2023年…报告: the report of that year
 YEAR_OPENERS = "在的了自从和与、及"  # words after which a year opens a name (在2023年…论坛上)
 # characters after a head's start within which a session number (第六十六届) stands
 SESSION_REACH = 12
@@ -1062,6 +1063,12 @@ class NameMatcher:
             year = _search_ending(YEAR_BEFORE, text, clause, start)
             if year is not None and (year.start() == clause or text[year.start() - 1] in "在的了"):
                 return year.start()  # 在2023年海地人道主义应急计划中: the plan of that year
+        if entity_type is EntityType.PUBLICATION and start < head_start:
+            year = _search_ending(YEAR_BEFORE, text, clause, start)
+            if year is not None and (
+                year.start() == clause or text[year.start() - 1] in REPORT_YEAR_OPENERS
+            ):
+                return year.start()  # 根据2022年世界粮食安全和营养状况报告: that year's report
         about = ABOUT.search(text, max(0, start - 2 * MAX_NAME), start)
         if about is not None:
             if entity_type is EntityType.PUBLICATION and text[: about.start()].endswith(
