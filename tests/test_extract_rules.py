@@ -2342,3 +2342,8 @@ def test_a_report_of_a_year_is_named_with_its_year(extract):
         "2030年全球金融稳定报告",
         "2031年世界海洋状况报告",
     ]
+
+
+def test_a_plan_with_its_period_after_it_is_named_whole(extract):
+    found = extract("在莫桑比克，儿基会制定了社区恢复和复原计划（2031-2033年），这是一个新方法。")
+    assert names(found, EntityType.PROGRAMME) == ["社区恢复和复原计划（2031-2033年）"]

@@ -179,6 +179,7 @@ ADOPTED_THERE = re.compile(r"(?:(?:上|期间|在[^，。；]{1,30}?之际)?所?
 DEVOTED_TO = re.compile(r"第[一二三四五六七八九十\d]+届专门讨论[^，。；的]{1,30}的$")
 POST_DEPUTY = re.compile(r"^(?:常务)?副")  # 副执行主任: the deputy of a post
 DEPUTY_BEFORE = re.compile(r"(?:常务)?副$")
+LIST_JOINERS = ("和", "与", "及")  # the conjunction a name's topics are listed with
 REPORT_YEAR_OPENERS = "在的据照于见"  # 根据2022年…报告, 见2023年…报告: the report of that year
 YEAR_OPENERS = "在的了自从和与、及"  # words after which a year opens a name (在2023年…论坛上)
 # characters after a head's start within which a session number (第六十六届) stands
@@ -519,6 +520,13 @@ class NameMatcher:
             start = self.left_edge(text, head_start, known_ends, entity_type)
             if start is None:
                 continue  # the name would run on past any clause: a description, not a name
+            periodic = entity_type is EntityType.PROGRAMME and PERIOD_AFTER.match(text, end)
+            if periodic and text.endswith(LIST_JOINERS, 0, start):
+                # 制定了社区恢复和复原计划（2022-2024年）: a plan with its period is named
+                # whole, topics listed back to the verb's 了 or 的
+                opening = max(text.rfind(mark, max(0, start - LOOK_BACK), start) for mark in "了的")
+                if opening >= 0 and not any(p in text[opening:start] for p in "，。；、（）"):
+                    start = opening + 1
             if entity_type is EntityType.INSTRUMENT and (
                 meeting := _named_ending_at(candidates, head_start, start, EntityType.MEETING)
                 or _meeting_of(candidates, text, head_start)
@@ -657,6 +665,7 @@ class NameMatcher:
                 or (entity_type is EntityType.PROGRAMME and _run_by_body(text, end, known_ends))
                 # 腐败和经济犯罪处: a unit named by the threat it works on
                 or (head in UNIT_HEADS and start in known_ends.threat_starts)
+                or bool(periodic)  # 社区恢复和复原计划（2022-2024年）: a plan of its years
             )
             if inside and head in UNIT_HEADS:
                 # 儿基会外地办事处: a body's unit is named only by a word of its own, which
