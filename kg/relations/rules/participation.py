@@ -796,7 +796,7 @@ def _membership(sentence: Sentence) -> Iterator[Assertion]:
     """Membership granted or held: X决定给予A成员资格 (A takes part in X, the subject),
     撤销A在X…的成员资格 (A held a seat in X)."""
     text = sentence.text
-    if "成员" not in text[sentence.start : sentence.end]:
+    if text.find("成员", sentence.start, sentence.end) < 0:
         return
     for match in GRANTED.finditer(text, sentence.start, sentence.end):
         group = sentence.subject(EntityType.ORGANIZATION)
