@@ -278,7 +278,7 @@ def _convener(
     if not SESSION.search(session.group(0)) and not body.endswith(_body_heads()):
         # 方案协调委员会第五十二次会议 is the board's meeting; …执法机构负责人第十八次会议
         # is a series of meetings named by who meets, no body
-        return None, (0, 0)
+        return None, NO_SPAN
     key = context.convener(body)
     convener = Candidate(body_start, session.start(), EntityType.ORGANIZATION,
                          "name:session-body", key, body)  # fmt: skip

@@ -125,10 +125,9 @@ class TitleMatcher:
         candidates = candidates_of(doc)
         context = context_of(doc)
         text = text_of(doc)
-        if "”" in text:
-            cited = self._cited(text)
-            context.cited.extend(c.label for c in cited if c.type is EntityType.PUBLICATION)
-            candidates.extend(cited)
+        cited = self._cited(text) if "”" in text else []
+        context.cited.extend(c.label for c in cited if c.type is EntityType.PUBLICATION)
+        candidates.extend(cited)
         for match in TITLE.finditer(text):
             title = match.group(1).replace(" ", "")
             known = self.gazetteer.lookup(title)
@@ -168,7 +167,10 @@ class TitleMatcher:
                     priority=6,
                 )
             )
+        cited_at = {c.start for c in cited}
         for match in QUOTED_TITLE.finditer(text):
+            if match.start(1) in cited_at:
+                continue  # read already, as a cited work
             entity_type, head = self.classify(match.group(1))
             if entity_type in UNQUOTED_TYPES:
                 # what States adopt is titled 《…》; a framework, strategy or programme named

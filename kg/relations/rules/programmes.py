@@ -313,8 +313,7 @@ def _in_role(sentence: Sentence, programme, role: re.Match) -> list:
     """Who holds the role named after the programme: the subject before 是/为 (A是X的
     执行机构), or the first actor after 作为X的…，."""
     text = sentence.text
-    before = text[sentence.start : programme.start]
-    if before.endswith(("作为", "担任")):
+    if text.endswith(("作为", "担任"), sentence.start, programme.start):
         return [m for m in sentence.of(*ACTORS) if m.start >= role.end()][:1]
     copula = max(text.rfind(word, sentence.start, programme.start) for word in ("是", "为"))
     if copula < 0 or CLAUSE_END.search(text, copula, programme.start):
