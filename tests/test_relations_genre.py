@@ -924,3 +924,19 @@ def test_a_report_written_for_a_session_summarises_none(relate_document):
     front = "大会\n第七十九届会议\n提交大会第七十九届会议的报告\n一．\n导言\n"
     found = relate_document(front, "巴西代表以77国集团的名义发言。")
     assert not {s for s, _ in pairs(found, "participatesIn")} & {"巴西", "77国集团"}
+
+
+def test_the_programme_a_sentence_opens_with_as_its_means_acts_in_the_places(relate):
+    found = relate(
+        "2020年，通过日本资助的青年就业方案提供了援助，向非洲(马里和乍得)和加勒比国家(牙买加)"
+        "提供培训。"
+    )
+    targets = {o for s, o in pairs(found, "targets") if s == "青年就业方案"}
+    assert {"非洲", "马里", "乍得", "加勒比", "牙买加"} <= targets
+
+
+def test_countries_bracketed_after_a_region_go_with_it(relate):
+    found = relate("开发署向非洲(马里、尼日尔和乍得)提供了援助。")
+    assert {"非洲", "马里", "尼日尔", "乍得"} <= {o for _, o in pairs(found, "targets")}
+    found = relate("开发署在非洲开展工作，(马里代表团)表示欢迎。")
+    assert "马里" not in {o for _, o in pairs(found, "targets")}

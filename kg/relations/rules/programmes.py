@@ -58,6 +58,12 @@ HELPED_BY = re.compile(
 )
 # …都从中央应急基金获得了1000多万美元: the fund the money came from is the actor
 GIVEN_FROM = re.compile(r"从(?P<body>[^，。；从]{2,30}?)(?:那里)?(?:获得|得到|收到|获取)")
+# 通过…的NCD2030方案提供了这种支持: with no body as the subject, the programme the
+# sentence opens with as its means is what acts
+MEANS_OPENING = re.compile(
+    r"(?:[\d\-—至年月日]{2,20}，)?通过(?P<means>[^，。；]{2,60}?)"
+    r"(?:提供|开展|实施|向|为|支持|协助|帮助)"
+)
 
 
 # 开发署(共同)实施的X方案: the bodies right before run the programme
@@ -600,7 +606,7 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
             m for m in sentence.of(EntityType.PROGRAMME) if m.start == subject.end + 1
         ]  # fmt: skip
     elif subject is None:
-        actors = _givers(sentence)
+        actors = _givers(sentence) or _means(sentence)
     if not actors:
         return
     meetings = sentence.of(EntityType.MEETING)
@@ -661,6 +667,16 @@ def _givers(sentence: Sentence) -> list:
     return sentence.inside(given, "body", EntityType.ORGANIZATION, EntityType.PROGRAMME)[:1]
 
 
+def _means(sentence: Sentence) -> list:
+    """通过…的X方案提供了支持，向A(B、C)提供援助: the programme the sentence opens with
+    as its means, when no body is the subject."""
+    means = MEANS_OPENING.match(sentence.text, sentence.start, sentence.end)
+    if means is None:
+        return []
+    found = sentence.inside(means, "means", EntityType.PROGRAMME)
+    return found[-1:] if found and found[-1].end == means.end("means") else []
+
+
 # 在X(政府)的资助下: the sponsor of what the sentence tells, not a place acted in
 SPONSORED = re.compile(r"(?:政府)?的(?:慷慨)?(?:财政)?(?:资助|支持|支助|赞助|捐助|协助|帮助)下")
 # 在X举行的…会议上，…: an opening clause that names a venue, not places acted in
@@ -711,6 +727,8 @@ def _in_place_span(sentence: Sentence, place, actors) -> bool:
 MARKER_REACH = 3  # characters between a marker and its place (为应对X, 用于解决X)
 LIST_REACH = 10  # characters between two places of one list (X危机、Y干旱)
 LIST_JOINER = re.compile(r"[、和及]")
+# 非洲(A、B和C), 太平洋国家(D): the countries of a region, listed in brackets after it
+BRACKETED_MEMBERS = re.compile(r"(?:国家|各国|地区|区域)?[（(]")
 NOT_AT = ("正", "现", "存", "实", "所", "旨", "自", "内")  # 正在, 现在, 旨在: no place marker
 
 
@@ -728,6 +746,8 @@ def _chained(sentence: Sentence, place, low: int) -> bool:
     if not earlier:
         return False
     gap = text[earlier[-1].end : place.start]
+    if BRACKETED_MEMBERS.fullmatch(gap):
+        return _chained(sentence, earlier[-1], low)  # 非洲(科特迪瓦…), 太平洋国家(斐济)
     if len(gap) > LIST_REACH or "，" in gap or not LIST_JOINER.search(gap):
         return False
     return _chained(sentence, earlier[-1], low)
