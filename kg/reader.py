@@ -627,7 +627,9 @@ def _wrapped_front(head: list[Line], lines: list[Line]) -> Metadata:
                 agenda[-1][-1].pop()
         elif AGENDA_LINE.match(text):
             agenda.append([[line.written]])
-        elif DATE_LINE.search(text) or SUBTITLE_LINE.search(text):
+        elif DATE_LINE.search(text):
+            notes.append(line.written)  # 2023年2月7日…代表给…的信: dated, it names its writers
+        elif SUBTITLE_LINE.search(text):
             pass
         elif agenda:
             item = agenda[-1]

@@ -416,3 +416,11 @@ def test_a_session_report_under_its_body_names_the_body_and_the_session():
     meta = parse_document(text).metadata
     assert meta.body == "麻醉药品委员会"
     assert meta.sessions == ("麻醉药品委员会第九十届会议",)
+
+
+def test_a_dated_letter_line_above_numbered_paragraphs_is_kept_as_a_note():
+    document = parse_document(
+        "2023年5月2日牙买加常驻联合国代表给秘书长的信\n1. 我们谨提请注意。\n2. 请将本函分发为荷。"
+    )
+    assert document.metadata.notes == ("2023年5月2日牙买加常驻联合国代表给秘书长的信",)
+    assert [p.text for p in document.paragraphs] == ["我们谨提请注意。", "请将本函分发为荷。"]

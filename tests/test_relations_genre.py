@@ -940,3 +940,26 @@ def test_countries_bracketed_after_a_region_go_with_it(relate):
     assert {"非洲", "马里", "尼日尔", "乍得"} <= {o for _, o in pairs(found, "targets")}
     found = relate("开发署在非洲开展工作，(马里代表团)表示欢迎。")
     assert "马里" not in {o for _, o in pairs(found, "targets")}
+
+
+def test_the_writers_of_a_letter_take_part_in_the_session_it_is_circulated_for(
+    relate_document,
+):
+    found = relate_document(
+        "2023年5月2日下列国家常驻联合国代表给秘书长的信：智利、秘鲁和哥伦比亚\n",
+        "我们谨提请注意安第斯地区的水资源问题。",
+        "请将本函作为大会第七十八届会议议程项目19下的文件分发为荷。",
+    )
+    taking_part = {s for s, o in pairs(found, "participatesIn") if o.endswith("大会第七十八届会议")}
+    assert {"智利", "秘鲁", "哥伦比亚"} <= taking_part
+
+
+def test_a_letter_circulated_to_a_body_names_no_meeting_its_writer_takes_part_in(
+    relate_document,
+):
+    found = relate_document(
+        "2023年2月7日牙买加常驻联合国代表给经济及社会理事会主席的信\n",
+        "谨告知牙买加政府希望加入该小组。",
+        "请将本函分发给经济及社会理事会成员为荷。",
+    )
+    assert not [o for s, o in pairs(found, "participatesIn") if s == "牙买加"]

@@ -17,7 +17,9 @@ from kg.relations.rules import RULES
 from kg.relations.rules.base import first_trigger
 from kg.relations.rules.meetings import adopted_at_session
 from kg.relations.rules.records import (
+    circulated,
     front_sessions,
+    letter_writers,
     record_meeting,
     speakers,
     sponsors,
@@ -91,6 +93,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     front = list(_front_sentences(document, by_part, nested_by_part))
     sessions = front_sessions(document, extraction)
     meeting = _summarised_meeting(front, sessions) or record_meeting(sessions, extraction)
+    writers = letter_writers([*front, *_opening_sentences(document, by_part)])
     seen: set[tuple[str, Predicate, str, str]] = set()
     stated: set[tuple[str, Predicate, str]] = set()  # what the document has said already
     known = set(extraction.entities)
@@ -118,6 +121,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
             found.extend(speakers(sentence, meeting))
             found.extend(sponsors(sentence, sessions))
             found.extend(venues(sentence, sessions))
+            found.extend(circulated(sentence, writers))
             for route in find_routes(sentence):
                 relations.routes.setdefault(route.key, _route_entity(route, paragraph.label))
                 relations.routes[route.key].mentions.append(
@@ -167,6 +171,13 @@ def _front_sentences(document: Document, by_part, nested_by_part) -> Iterator[Se
         named = by_part[part.label]
         mentions = named + resolve_anaphors(matching_form(part.text), named, "", part.label)
         yield from sentences(part.label, part.text, mentions, nested=nested_by_part[part.label])
+
+
+def _opening_sentences(document: Document, by_part) -> Iterator[Sentence]:
+    """The sentences of the first paragraph, where a letter without a title line names
+    itself (下列国家常驻联合国代表致…的信：…)."""
+    for paragraph in document.paragraphs[:1]:
+        yield from sentences(paragraph.label, paragraph.text, by_part[paragraph.label])
 
 
 def _summarised_meeting(front: list[Sentence], sessions: tuple[str, ...]) -> str:

@@ -2,7 +2,8 @@
 representatives speak (史密斯女士（澳大利亚）说 in the record of 第六委员会第12次会议) and the
 States and groups they speak for (以77国集团的名义发言: the speaker's State is in the group); in a
 draft, the States or groups that submit it to the session its masthead names
-(古巴：决议草案)."""
+(古巴：决议草案); in a letter, the States that write it take part in the meeting they ask
+it to be circulated for (请将本函作为…的文件分发以便其2023年实质性会议审议)."""
 
 from __future__ import annotations
 
@@ -30,11 +31,12 @@ SPEAKER = re.compile(
 )
 
 
-# Rules that tie a sentence's speaker or sponsor to the meeting the masthead names, which the
-# sentence itself does not name
+# Rules that tie a sentence to what the front matter names and the sentence does not: a
+# speaker or sponsor to the masthead's meeting, a session to the venue on its date line, a
+# letter's writers to the meeting it is circulated for
 MASTHEAD_RULES = frozenset(
     {"participates:speaker", "participates:speaker-body", "participates:representative",
-     "participates:on-behalf", "participates:sponsor"}
+     "participates:on-behalf", "participates:sponsor", "held-in:front", "participates:letter"}
 )  # fmt: skip
 
 
@@ -148,3 +150,47 @@ def venues(sentence: Sentence, sessions: tuple[str, ...]) -> Iterator[Assertion]
     for city in sentence.of(EntityType.CITY):
         for session in sessions:
             yield assertion(sentence, session, Predicate.HELD_IN, city, "held-in:front", 0.8)
+
+
+# …常驻联合国代表(团)…给秘书长的信 / 的普通照会: a front line naming a letter and its writers
+LETTER_LINE = re.compile(r"常驻联合国(?:代表团|代表)[^。]*?(?:的信|照会)(?P<list>[：:].*)?$")
+WRITER_REACH = 2  # characters between a writing State and 常驻 (乌克兰常驻, 中国政府常驻 …)
+# 请将本函作为…的文件分发以便其…会议审议: the document the letter is to be, and what for
+CIRCULATED = re.compile(
+    r"将本(?:函|信|照会)(?:及其附件)?(?P<use>[^。]{0,80}?)分发(?P<purpose>[^。；]{0,60})"
+)
+
+
+def letter_writers(opening: list[Sentence]) -> tuple[str, ...]:
+    """The States that write a letter or note verbale: the one the line naming the letter
+    (in the front matter or opening the text) names before 常驻联合国代表, or those listed
+    after 下列国家常驻联合国代表…的信：."""
+    for line in opening:
+        letter = LETTER_LINE.search(line.text, line.start, line.end)
+        if letter is None:
+            continue
+        writers = [
+            m.key for m in line.of(EntityType.COUNTRY)
+            if m.end <= letter.start() and letter.start() - m.end <= WRITER_REACH
+        ]  # fmt: skip
+        if letter.group("list") is not None:
+            writers += [m.key for m in line.inside(letter, "list", EntityType.COUNTRY)]
+        return tuple(dict.fromkeys(writers))
+    return ()
+
+
+def circulated(sentence: Sentence, writers: tuple[str, ...]) -> Iterator[Assertion]:
+    """The writers of a letter take part in the meeting they ask it to be circulated for."""
+    if not writers:
+        return
+    for match in CIRCULATED.finditer(sentence.text, sentence.start, sentence.end):
+        meetings = [
+            *sentence.inside(match, "use", EntityType.MEETING),
+            *sentence.inside(match, "purpose", EntityType.MEETING),
+        ]
+        for meeting in meetings:
+            for writer in writers:
+                yield assertion(
+                    sentence, writer, Predicate.PARTICIPATES_IN, meeting,
+                    "participates:letter", 0.7,
+                )  # fmt: skip
