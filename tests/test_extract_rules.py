@@ -449,6 +449,18 @@ def test_a_titled_plan_met_before_its_body_is_named_is_that_bodys_plan(extract):
     assert len(plan.mentions) == 2
 
 
+def test_a_bare_plan_title_is_the_plan_titled_in_full_before(extract):
+    found = extract(
+        "人口基金在其《2030-2033年战略计划》中确定了目标。《战略计划》还列出了成果。"
+        "《2034-2037年战略计划》将在以后制定。"
+    )
+    plans = {p.label_zh: {m.text for m in p.mentions} for p in found.of_type(EntityType.PROGRAMME)}
+    assert plans["2030-2033年战略计划"] == {"《2030-2033年战略计划》", "《战略计划》"}
+    assert "战略计划" not in plans
+    found = extract("《战略计划》还列出了成果。")  # nothing titled before it to stand for
+    assert not found.of_type(EntityType.PROGRAMME)
+
+
 def test_gazetteer_short_title(extract):
     found = extract("许多国家尚未批准《移民议定书》。")
     assert keys(found, EntityType.INSTRUMENT) == ["instrument/untoc-smuggling-protocol"]

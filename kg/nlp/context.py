@@ -55,6 +55,8 @@ class DocumentContext:
     bodies: list[tuple[str, str, EntityType]] = field(default_factory=list)  # (name, key, type)
     conveners: list[tuple[str, str]] = field(default_factory=list)  # (name, key) of session bodies
     cited: list[str] = field(default_factory=list)  # titles of the works cited so far
+    # names of the programmes titled 《…》 so far, the latest last (a bare 《战略计划》 is one)
+    titled_programmes: dict[str, None] = field(default_factory=dict)
     own_body: Alias | None = None  # the body whose document it is, by its bare head (理事会)
     # (number, 决议|决定) → (body key, body name, related key) of the resolutions cited so far
     issuers: dict[tuple[str, str], tuple[str, str, str]] = field(default_factory=dict)

@@ -151,11 +151,18 @@ class TitleMatcher:
                     label = _main_title_of(title, context.cited) or label
                 if head and not key and title == head:
                     protocol = self._its_protocol(text, match.start(), title, context)
-                    if protocol is None:
+                    plan = _titled_plan(head, context) if protocol is None else None
+                    if protocol is not None:
+                        key, label = protocol.key, protocol.label_zh
+                    elif plan is not None:
+                        entity_type, label = EntityType.PROGRAMME, plan  # 《战略计划》
+                    else:
                         continue  # 《公约》, 《战略计划》 with nothing named before it to stand for
-                    key, label = protocol.key, protocol.label_zh
             if entity_type is EntityType.INSTRUMENT:
                 context.remember_instrument(label, key)
+            elif entity_type is EntityType.PROGRAMME:
+                context.titled_programmes.pop(label, None)
+                context.titled_programmes[label] = None
             candidates.append(
                 Candidate(
                     match.start(),
@@ -256,6 +263,15 @@ class TitleMatcher:
             if len(name) > len(title) and name.endswith(head) and is_subsequence(modifier, name):
                 return key, name
         return None
+
+
+def _titled_plan(head: str, context: DocumentContext) -> str | None:
+    """The programme titled in full earlier that a bare 《战略计划》 stands for: the latest
+    whose title ends with that head (《2022-2025年战略计划》)."""
+    for name in reversed(context.titled_programmes):
+        if len(name) > len(head) and name.endswith(head):
+            return name
+    return None
 
 
 def _main_title_of(title: str, cited: list[str]) -> str:
