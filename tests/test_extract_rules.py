@@ -1177,6 +1177,24 @@ def test_a_bare_board_masthead_is_the_board_of_the_agency_the_document_is_about(
     assert len([m for m in board.mentions if not m.nested]) >= 3  # the masthead and two uses
 
 
+def test_the_body_a_report_is_about_is_named_by_its_bare_head():
+    from kg.reader import parse_document
+
+    text = (
+        "2031年届会\n2030年7月25日至2031年7月26日\n议程项目9\n协调问题：海洋保护\n"
+        "海洋保护机构间工作队\n秘书长的说明\n秘书长关于海洋保护机构间工作队的报告\n"
+        "1. 工作队在2030年举行了两次会议。工作队秘书处编写了报告，工作队之友表示欢迎。\n"
+    )
+    found = Extractor().extract(parse_document(text))
+    (team,) = [e for e in found.entities.values() if e.label_zh == "海洋保护机构间工作队"]
+    bare = [m for m in team.mentions if m.paragraph == "1" and not m.nested]
+    assert [m.text for m in bare] == ["工作队"]  # not the secretariat's nor its friends'
+    # a body on a line of its own that the title does not name is not what the text is about
+    found = Extractor().extract(parse_document(text.replace("关于海洋保护机构间工作队的", "")))
+    (team,) = [e for e in found.entities.values() if e.label_zh == "海洋保护机构间工作队"]
+    assert not [m for m in team.mentions if m.paragraph == "1"]
+
+
 def test_a_decision_opening_with_its_organ_names_its_sessions_and_resolutions():
     from kg.reader import parse_document
 

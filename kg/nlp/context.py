@@ -20,7 +20,9 @@ from kg.text import chinese_numeral
 SESSION_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)届")
 # Heads by which a document calls its own body: 理事会 in an ECOSOC resolution, 执行局 in
 # an Executive Board's paper, 委员会 in a commission's record. Longest first.
-OWN_BODY_HEADS = ("执行委员会", "理事会", "委员会", "执行局", "工作组", "大会", "论坛", "小组")
+OWN_BODY_HEADS = (
+    "执行委员会", "理事会", "委员会", "执行局", "工作组", "工作队", "大会", "论坛", "小组"
+)  # fmt: skip
 # Heads of an agency's governing board that a masthead may write bare (联合国儿童基金会执行局
 # as 执行局, the UNAIDS Programme Coordinating Board as 方案协调委员会)
 BOARD_HEADS = ("执行局", "执行理事会", "执行委员会", "方案协调委员会")

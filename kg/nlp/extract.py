@@ -30,6 +30,7 @@ from kg.nlp.rules.mentions import (
 )
 from kg.text import matching_form, pieces
 
+FRONT = "front:"  # labels of the front matter's parts
 PIECE = 100_000  # characters: longer parts are read in pieces (see TextPart.pieces)
 
 
@@ -157,6 +158,17 @@ class Extractor:
                 context.adopt_own_body(text, settled[-1])
                 if context.own_body is None:
                     context.adopt_board(text, "".join(texts))
+            elif (
+                not own_body
+                and context.own_body is None
+                and parts[index].label.startswith(FRONT)
+                and len(text) > 1
+                and text in context.title
+            ):
+                # 联合国预防和控制非传染性疾病机构间工作队, a line of its own above the report
+                # on it (…关于该工作队的报告): the body the report is about, whose bare head
+                # (工作队) names it
+                context.adopt_own_body(text, settled[-1])
         settled = [
             _with_late_aliases(text, mentions, context)
             for text, mentions in zip(texts, settled, strict=True)

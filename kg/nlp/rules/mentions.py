@@ -97,6 +97,9 @@ ABBREVIATION = re.compile(
 NOT_ABBREVIATION = re.compile(r"^[^A-Za-z]*\d[^A-Za-z]*$|第|年|月|日|届|号")
 # A bare head after these is some other body: 各委员会, 该委员会, 其理事会, 两个委员会.
 OTHER_BODY_BEFORE = frozenset("各该这那其他它两几个些等）)")  # （西非经共体）委员会: a name goes on
+# …and one these follow is another group: 工作队秘书处 (its secretariat, a body of its own),
+# 工作队之友 (a group of States)
+OTHER_BODY_AFTER = ("秘书处", "之友")
 PERIOD_AT_END = re.compile(rf"{BRACKETED_PERIOD}$")
 SHORTENED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.MEETING, EntityType.PROGRAMME})
 MIN_SHORTENED = 4  # 工作组, 论坛: a head with one word before it is no shortened name
@@ -174,13 +177,18 @@ def alias_candidates(text: str, context: DocumentContext) -> list[Candidate]:
 
 def _own_body_candidates(text: str, own: Alias) -> list[Candidate]:
     """理事会 in an ECOSOC resolution is the Council, unless a word before it makes it
-    another (各理事会, 其他委员会, 协调理事会: 调理 is a word across the edge)."""
+    another (各理事会, 其他委员会, 协调理事会: 调理 is a word across the edge), or one after
+    it (工作队秘书处, 工作队之友)."""
     found = []
     start = text.find(own.short)
     while start >= 0:
         end = start + len(own.short)
         before = text[start - 1] if start else ""
-        if before not in OTHER_BODY_BEFORE and starts_word(text, start, end):
+        if (
+            before not in OTHER_BODY_BEFORE
+            and not text.startswith(OTHER_BODY_AFTER, end)
+            and starts_word(text, start, end)
+        ):
             found.append(
                 Candidate(start, end, own.type, "own-body", own.key, own.label, priority=3)
             )
