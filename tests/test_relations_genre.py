@@ -963,3 +963,9 @@ def test_a_letter_circulated_to_a_body_names_no_meeting_its_writer_takes_part_in
         "请将本函分发给经济及社会理事会成员为荷。",
     )
     assert not [o for s, o in pairs(found, "participatesIn") if s == "牙买加"]
+
+
+def test_its_owns_every_programme_of_the_list_it_opens(relate):
+    found = relate("请开发署继续通过其中亚区域方案和萨赫勒方案向各国提供援助。")
+    run = pairs(found, "implements")
+    assert {("联合国开发计划署", "中亚区域方案"), ("联合国开发计划署", "萨赫勒方案")} <= run

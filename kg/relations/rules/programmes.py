@@ -133,7 +133,13 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, owner, Predicate.IMPLEMENTS, programme, "implements:possessive", 0.85
             )
-        if subject is not None and ITS.search(text, sentence.start, programme.start):
+        # 其西非区域方案和萨赫勒方案: 其 owns every programme of the list it opens
+        listed = sentence.enumeration_before(programme.end, EntityType.PROGRAMME)
+        first = listed[0].start if listed else programme.start
+        if subject is not None and (
+            ITS.search(text, sentence.start, programme.start)
+            or ITS.search(text, sentence.start, first)
+        ):
             yield assertion(
                 sentence, subject, Predicate.IMPLEMENTS, programme, "implements:its", 0.8
             )
