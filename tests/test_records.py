@@ -146,3 +146,17 @@ def test_the_own_bodys_decision_named_by_its_bare_head():
         "本报告根据执行局第2035/5号决定提交，介绍了儿基会的进展。\n一．导言\n1. 儿基会开展了工作。\n"
     )
     assert ("联合国儿童基金会执行局", "adopts", "联合国儿童基金会执行局第2035/5号决定") in found
+
+
+def test_a_speaker_who_also_speaks_for_others_takes_part_with_them():
+    extraction, relations = relations_of(
+        SUMMARY_RECORD + "5. 某某女士（欧洲联盟观察员）也代表候选国黑山和塞尔维亚发言，她说，"
+        "欧洲联盟欢迎报告。\n"
+    )
+    names = {k: e.label_zh for k, e in extraction.entities.items()}
+    taking_part = {
+        names[a.subject]
+        for a in relations.assertions
+        if a.predicate is Predicate.PARTICIPATES_IN and names[a.object] == "海洋问题委员会第7次会议"
+    }
+    assert {"欧洲联盟", "黑山", "塞尔维亚"} <= taking_part

@@ -969,3 +969,12 @@ def test_its_owns_every_programme_of_the_list_it_opens(relate):
     found = relate("请开发署继续通过其中亚区域方案和萨赫勒方案向各国提供援助。")
     run = pairs(found, "implements")
     assert {("联合国开发计划署", "中亚区域方案"), ("联合国开发计划署", "萨赫勒方案")} <= run
+
+
+def test_a_body_owns_and_a_backer_backs_each_programme_of_a_list(relate):
+    found = relate("欧洲联盟支持毒品和犯罪问题办公室的全球海上犯罪方案和全球打击网络犯罪方案。")
+    programmes = {"全球海事犯罪方案", "全球打击网络犯罪方案"}
+    assert {
+        o for s, o in pairs(found, "implements") if s == "联合国毒品和犯罪问题办公室"
+    } == programmes
+    assert {o for s, o in pairs(found, "supports") if s == "欧洲联盟"} == programmes

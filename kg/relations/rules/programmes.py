@@ -121,8 +121,11 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, leader, Predicate.IMPLEMENTS, programme, "implements:led-by", 0.8
             )
+        # 其西非区域方案和萨赫勒方案, 办公室的A方案和B方案: what owns the list owns each
+        listed = sentence.enumeration_before(programme.end, EntityType.PROGRAMME)
+        first = listed[0].start if listed else programme.start
         # 国际劳工组织的“更好的工作”方案: the quoted name is the programme's, its quote not
-        opening = programme.start - text.endswith(OPENING_QUOTE, 0, programme.start)
+        opening = first - text.endswith(OPENING_QUOTE, 0, first)
         owners = [
             owner
             for owner in sentence.enumeration_before(opening, EntityType.ORGANIZATION, gap="的")
@@ -133,13 +136,7 @@ def implements(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(
                 sentence, owner, Predicate.IMPLEMENTS, programme, "implements:possessive", 0.85
             )
-        # 其西非区域方案和萨赫勒方案: 其 owns every programme of the list it opens
-        listed = sentence.enumeration_before(programme.end, EntityType.PROGRAMME)
-        first = listed[0].start if listed else programme.start
-        if subject is not None and (
-            ITS.search(text, sentence.start, programme.start)
-            or ITS.search(text, sentence.start, first)
-        ):
+        if subject is not None and ITS.search(text, sentence.start, first):
             yield assertion(
                 sentence, subject, Predicate.IMPLEMENTS, programme, "implements:its", 0.8
             )

@@ -21,10 +21,13 @@ FRONT = "front:"
 DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 # 第12次会议: a numbered meeting of a body, as a summary record's masthead names it
 NUMBERED_MEETING = re.compile(r"第\s*\d+\s*次会议$")
+# 也代表…发言, 随后说: an adverb between the speaker and the verb
+SPEAKER_ADVERB = "(?:也|还|则|又|随后|接着)?"
 # 史密斯女士（澳大利亚）说: a speaker's title, the State (or body and post) in brackets, the
 # reporting verb (or 以…的名义, on whose behalf)
 SPEAKER = re.compile(
-    "(?:{titles})\\s*[（(](?P<state>[^（）()]{{2,40}})[）)]\\s*(?:{verbs}|以[^，。；：]{{2,80}}?的名义)".format(
+    "(?:{titles})\\s*[（(](?P<state>[^（）()]{{2,40}})[）)]\\s*{adverb}(?:{verbs}|以[^，。；：]{{2,80}}?的名义)".format(
+        adverb=SPEAKER_ADVERB,
         titles="|".join(map(re.escape, triggers("speaker-title"))),
         verbs="|".join(map(re.escape, triggers("speaker-verb"))),
     )
@@ -41,7 +44,9 @@ MASTHEAD_RULES = frozenset(
 
 
 # 以阿拉伯国家集团的名义发言, 代表澳大利亚、加拿大和新西兰发言: on whose behalf one speaks
-ON_BEHALF = re.compile(r"\s*(?:以|代表)(?P<behalf>[^，。；：]{2,80}?)(?:的名义)?(?:发言|说)")
+ON_BEHALF = re.compile(
+    rf"\s*{SPEAKER_ADVERB}(?:以|代表)(?P<behalf>[^，。；：]{{2,80}}?)(?:的名义)?(?:发言|说)"
+)
 
 
 def record_meeting(sessions: tuple[str, ...], extraction: Extraction) -> str:

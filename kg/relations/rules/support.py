@@ -91,8 +91,13 @@ def _verb(sentence: Sentence) -> Iterator[Assertion]:
                 and not REPORT_AFTER.match(text, m.end)  # 支持专家组报告所载建议: its report's
             ]  # fmt: skip
             held = _held_by_backed(sentence, objects[0], clause_end) if objects else []
+            # 支持…的全球海上犯罪方案和全球打击网络犯罪方案: each of the list backed
+            backed = [
+                m for m in sentence.enumeration_after(objects[0].start, *SUPPORTED)
+                if m.start < clause_end and not _owner_of_next(sentence, m)
+            ] if objects else []  # fmt: skip
             for actor in actors:
-                for obj in objects[:1]:
+                for obj in backed or objects[:1]:
                     yield assertion(sentence, actor, Predicate.SUPPORTS, obj, "support:verb", 0.75)
                 for meeting in held:
                     yield assertion(
