@@ -978,3 +978,19 @@ def test_a_body_owns_and_a_backer_backs_each_programme_of_a_list(relate):
         o for s, o in pairs(found, "implements") if s == "联合国毒品和犯罪问题办公室"
     } == programmes
     assert {o for s, o in pairs(found, "supports") if s == "欧洲联盟"} == programmes
+
+
+def test_the_meeting_a_resolutions_front_line_names_adopted_it(relate_document):
+    found = relate_document(
+        "安全理事会\n第2999(2031)号决议\n2031年3月3日安全理事会第9999次会议通过\n",
+        "安全理事会，",
+        "决定继续积极处理此案。",
+    )
+    adopted = pairs(found, "adopts")
+    assert any(s.endswith("第9999次会议") and "第2999" in o for s, o in adopted)
+
+
+def test_bodies_efforts_to_support_a_texts_execution_carry_it_out(relate):
+    found = relate("欢迎非洲联盟和西非经共体为支持《乍得和平协议》的执行所作的努力，")
+    run = {s for s, o in pairs(found, "implements") if o == "乍得和平协议"}
+    assert run == {"非洲联盟", "西非国家经济共同体"}

@@ -17,7 +17,9 @@ from kg.relations.rules import RULES
 from kg.relations.rules.base import first_trigger
 from kg.relations.rules.meetings import adopted_at_session
 from kg.relations.rules.records import (
+    adopted_at,
     circulated,
+    front_resolutions,
     front_sessions,
     letter_writers,
     record_meeting,
@@ -94,6 +96,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
     sessions = front_sessions(document, extraction)
     meeting = _summarised_meeting(front, sessions) or record_meeting(sessions, extraction)
     writers = letter_writers([*front, *_opening_sentences(document, by_part)])
+    own_resolutions = front_resolutions(document, extraction)
     seen: set[tuple[str, Predicate, str, str]] = set()
     stated: set[tuple[str, Predicate, str]] = set()  # what the document has said already
     known = set(extraction.entities)
@@ -122,6 +125,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
             found.extend(sponsors(sentence, sessions))
             found.extend(venues(sentence, sessions))
             found.extend(circulated(sentence, writers))
+            found.extend(adopted_at(sentence, own_resolutions))
             for route in find_routes(sentence):
                 relations.routes.setdefault(route.key, _route_entity(route, paragraph.label))
                 relations.routes[route.key].mentions.append(

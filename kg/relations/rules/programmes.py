@@ -311,8 +311,8 @@ CARRY_REACH = 8  # characters between that verb and the programme or instrument
 # 为执行《行动计划》所采取的步骤, 对《行动计划》的执行所作的贡献: a body's part in it
 CONTRIBUTION = re.compile(
     r"(?:其)?(?:为(?P<verb>执行|实施|落实)(?P<object>《[^》]{2,40}》)所"
-    r"|对(?P<done>《[^》]{2,40}》)的(?:执行|实施|落实))"
-)
+    r"|(?:对|为支持|为推动|为促进)(?P<done>《[^》]{2,40}》)的(?:执行|实施|落实))"
+)  # …为支持《马里和平与和解协议》的执行所作的努力: their part in carrying it out
 
 
 ACCORDING = re.compile(r"(?:还|也|已|将|一直)?")  # between the actor and 依照

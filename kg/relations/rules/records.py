@@ -3,7 +3,8 @@ representatives speak (史密斯女士（澳大利亚）说 in the record of 第
 States and groups they speak for (以77国集团的名义发言: the speaker's State is in the group); in a
 draft, the States or groups that submit it to the session its masthead names
 (古巴：决议草案); in a letter, the States that write it take part in the meeting they ask
-it to be circulated for (请将本函作为…的文件分发以便其2023年实质性会议审议)."""
+it to be circulated for (请将本函作为…的文件分发以便其2023年实质性会议审议); a resolution's
+front line naming the meeting that adopted it (…安全理事会第9360次会议通过) says so."""
 
 from __future__ import annotations
 
@@ -199,3 +200,31 @@ def circulated(sentence: Sentence, writers: tuple[str, ...]) -> Iterator[Asserti
                     sentence, writer, Predicate.PARTICIPATES_IN, meeting,
                     "participates:letter", 0.7,
                 )  # fmt: skip
+
+
+# 2023年6月30日安全理事会第9360次会议通过: the meeting a resolution was adopted at
+ADOPTED_AT_LINE = re.compile(r"会议(?:上)?(?:一致)?通过[。.]?\s*$")
+
+
+def front_resolutions(document: Document, extraction: Extraction) -> tuple[str, ...]:
+    """The keys of the resolutions a front line names alone (第2690(2023)号决议): the
+    document's own."""
+    lines = {part.label: part.text.strip() for part in document.front}
+    return tuple(
+        dict.fromkeys(
+            m.key for m in extraction.mentions
+            if m.paragraph in lines and m.type is EntityType.RESOLUTION
+            and m.text.strip() == lines[m.paragraph]
+        )
+    )  # fmt: skip
+
+
+def adopted_at(sentence: Sentence, resolutions: tuple[str, ...]) -> Iterator[Assertion]:
+    """The meeting a front line says adopted the document's resolution adopts it."""
+    if not resolutions or not sentence.paragraph.startswith(FRONT):
+        return
+    if not ADOPTED_AT_LINE.search(sentence.text, sentence.start, sentence.end):
+        return
+    for meeting in sentence.of(EntityType.MEETING):
+        for resolution in resolutions:
+            yield assertion(sentence, meeting, Predicate.ADOPTS, resolution, "adopts:front", 0.8)
