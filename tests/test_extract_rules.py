@@ -2377,3 +2377,13 @@ def test_a_report_of_a_year_is_named_with_its_year(extract):
 def test_a_plan_with_its_period_after_it_is_named_whole(extract):
     found = extract("在莫桑比克，儿基会制定了社区恢复和复原计划（2031-2033年），这是一个新方法。")
     assert names(found, EntityType.PROGRAMME) == ["社区恢复和复原计划（2031-2033年）"]
+
+
+def test_objects_sharing_a_trafficking_verb_are_threats_of_their_own(extract):
+    found = extract("恐怖主义活动增加，包括贩运人口、武器和毒品。")
+    assert keys(found, EntityType.THREAT) == sorted(
+        ["threat/terrorism", "threat/trafficking-in-persons", "threat/firearms-trafficking",
+         "threat/drug-trafficking"]
+    )  # fmt: skip
+    found = extract("贩运人口和发展问题")  # 贩运发展 is no threat: the list ends
+    assert keys(found, EntityType.THREAT) == ["threat/trafficking-in-persons"]

@@ -39,6 +39,10 @@ ASSEMBLY = "大会"  # the General Assembly's short form, and any body's assembl
 ABBREVIATION_ENDS = (")", "）")  # 粮食及农业组织(粮农组织)大会
 # 审议大会, 缔约国大会: a treaty's review conference or conference of its parties, not the GA
 CONFERENCE_OF = ("审议", "缔约国", "缔约方")
+# 贩运人口、武器和毒品: one verb for a list of objects, each a threat of its own (贩运武器)
+SHARED_VERBS = ("非法贩运", "贩运", "走私")
+OBJECT_JOINERS = ("、", "和", "及", "以及", "或")
+MAX_OBJECT = 4  # characters of an object that shares the verb (武器, 文化财产)
 
 
 class GazetteerMatcher:
@@ -128,8 +132,37 @@ class GazetteerMatcher:
                 continue  # 利益冲突: a conflict of interest, no armed conflict
             if entity.type is EntityType.THREAT:
                 threat_end = end
+                for shared in self._shared_verb_objects(text, name, end):
+                    candidates.append(shared)
+                    threat_end = max(threat_end, shared.end)
             candidates.append(Candidate(start, end, *fields))
         return doc
+
+    def _shared_verb_objects(self, text: str, name: str, end: int) -> list[Candidate]:
+        """贩运人口、武器和毒品: the objects listed after a threat written verb + object
+        that make a threat of their own with that verb (贩运武器, 贩运毒品)."""
+        verb = next((v for v in SHARED_VERBS if name.startswith(v) and len(name) > len(v)), "")
+        if not verb:
+            return []
+        found = []
+        cursor = end
+        while True:
+            joiner = next((j for j in OBJECT_JOINERS if text.startswith(j, cursor)), "")
+            if not joiner:
+                break
+            start = cursor + len(joiner)
+            for size in range(MAX_OBJECT, 0, -1):
+                entity = self.entities.get(verb + text[start : start + size])
+                if entity is not None and entity.type is EntityType.THREAT:
+                    found.append(
+                        Candidate(start, start + size, EntityType.THREAT, "gazetteer:shared-verb",
+                                  entity.key, entity.label_zh, 0)
+                    )  # fmt: skip
+                    cursor = start + size
+                    break
+            else:
+                break
+        return found
 
 
 def _in_personal_name(text: str, start: int, end: int) -> bool:
