@@ -994,3 +994,16 @@ def test_bodies_efforts_to_support_a_texts_execution_carry_it_out(relate):
     found = relate("欢迎非洲联盟和西非经共体为支持《乍得和平协议》的执行所作的努力，")
     run = {s for s, o in pairs(found, "implements") if o == "乍得和平协议"}
     assert run == {"非洲联盟", "西非国家经济共同体"}
+
+
+def test_states_listed_before_accession_are_each_parties(relate):
+    found = relate("2030年，汤加和图瓦卢加入了《联合国反腐败公约》。")
+    parties = {s for s, o in pairs(found, "implements") if o == "联合国反腐败公约"}
+    assert parties == {"汤加", "图瓦卢"}
+
+
+def test_countries_included_in_a_counted_set_of_places_are_targeted(relate):
+    found = relate("开发署在13个国家开展了能力建设，包括孟加拉国和摩洛哥。")
+    assert {"孟加拉国", "摩洛哥"} <= {o for _, o in pairs(found, "targets")}
+    found = relate("开发署开展了能力建设，包括孟加拉国的专家。")  # no places counted before
+    assert "孟加拉国" not in {o for _, o in pairs(found, "targets")}

@@ -476,8 +476,13 @@ def _parties(sentence: Sentence, carried) -> Iterator[Assertion]:
         else:
             verb = RATIFIES.match(text, lead)
             bound = [m for m in instruments if m.start == verb.end()] if verb is not None else []
+        # 汤加和图瓦卢加入了《公约》: every State of the list before the verb
+        listed = sentence.enumeration_before(actor.end, *ACTORS) if bound else []
         for item in bound:
-            yield assertion(sentence, actor, Predicate.IMPLEMENTS, item, "implements:party", 0.75)
+            for party in listed or [actor]:
+                yield assertion(
+                    sentence, party, Predicate.IMPLEMENTS, item, "implements:party", 0.75
+                )
 
 
 def targets(sentence: Sentence) -> Iterator[Assertion]:
@@ -807,10 +812,23 @@ def _field_offices(sentence: Sentence) -> Iterator[Assertion]:
                         )
 
 
+# 在13个国家开展了…: the places counted, which a list after 包括 then names
+COUNTED_PLACES = re.compile(
+    r"(?:在|向|为)(?:\d+|[一二三四五六七八九十百几多]+)个(?:国家和地区|国家|地区|会员国)"
+)
+
+
 def _marked_clause(sentence: Sentence, position: int) -> bool:
-    """A place marker (为, 在, 向 …) opens the clause before ``position``."""
+    """A place marker (为, 在, 向 …) opens the clause before ``position``, or the clause a
+    list after 包括 names the members of (在13个国家开展了能力建设，包括A和B)."""
+    text = sentence.text
     clause_start, _ = sentence.clause_of(position)
-    return any(marker in sentence.text[clause_start:position] for marker in PLACE_MARKERS)
+    if any(marker in text[clause_start:position] for marker in PLACE_MARKERS):
+        return True
+    if clause_start <= sentence.start or not text.startswith(INCLUDING, clause_start):
+        return False
+    counted_start, _ = sentence.clause_of(clause_start - 2)
+    return COUNTED_PLACES.search(text, counted_start, clause_start) is not None
 
 
 def _venue_or_seat(sentence: Sentence, place) -> bool:
