@@ -2387,3 +2387,8 @@ def test_objects_sharing_a_trafficking_verb_are_threats_of_their_own(extract):
     )  # fmt: skip
     found = extract("贩运人口和发展问题")  # 贩运发展 is no threat: the list ends
     assert keys(found, EntityType.THREAT) == ["threat/trafficking-in-persons"]
+
+
+def test_a_head_jieba_glues_to_a_preposition_still_ends_a_name(extract):
+    found = extract("恐怖主义预防处在维也纳开展工作。该地区处于冲突之中。")
+    assert names(found, EntityType.ORGANIZATION) == ["恐怖主义预防处"]

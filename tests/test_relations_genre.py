@@ -1007,3 +1007,11 @@ def test_countries_included_in_a_counted_set_of_places_are_targeted(relate):
     assert {"孟加拉国", "摩洛哥"} <= {o for _, o in pairs(found, "targets")}
     found = relate("开发署开展了能力建设，包括孟加拉国的专家。")  # no places counted before
     assert "孟加拉国" not in {o for _, o in pairs(found, "targets")}
+
+
+def test_a_unit_whose_head_jieba_glues_to_zai_is_named_and_its_sponsors_not_served(relate):
+    found = relate("恐怖主义预防处在挪威、瑞典和欧洲联盟的资助下，为萨赫勒国家提供了培训。")
+    assert {s for s, o in pairs(found, "supports") if o == "恐怖主义预防处"} == {
+        "挪威", "瑞典", "欧洲联盟"
+    }  # fmt: skip
+    assert {o for s, o in pairs(found, "targets") if s == "恐怖主义预防处"} == {"萨赫勒"}

@@ -72,6 +72,9 @@ def starts_word(text: str, start: int, end: int) -> bool:
     return _starts_a_word(text[left : min(len(text), end + WINDOW)], start - left)
 
 
+GLUED_PREPOSITIONS = ("在", "于")  # 处在, 处于, 局于: a head jieba joins to a preposition
+
+
 def head_ends_word(text: str, start: int, end: int) -> bool:
     """A head at [start, end) ends a word, and starts one or ends a long word.
 
@@ -81,6 +84,9 @@ def head_ends_word(text: str, start: int, end: int) -> bool:
     if not crosses(text, start) and not crosses(text, end):
         return True
     left = max(0, start - 6)
+    if text[end : end + 1] in GLUED_PREPOSITIONS and is_word(text[end - 1 : end + 1]):
+        # 恐怖主义预防处在…的资助下: jieba reads 处在 (to be in); the name ends before 在
+        return _head_in_window(text[left:end], start - left, end - left)
     return _head_in_window(text[left : end + 4], start - left, end - left)
 
 

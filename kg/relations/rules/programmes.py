@@ -634,7 +634,7 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
         spanned = not marked and _in_place_span(sentence, place, actors)
         if not (marked or spanned) or lead.endswith(SEATED_MARKERS):
             continue
-        if SPONSORED.match(text, place.end):
+        if SPONSORED.match(text, place.end) or _among_sponsors(sentence, place):
             continue  # 在大韩民国政府的资助下: the place's government funds, it is not served
         if _venue_or_seat(sentence, place):
             continue
@@ -687,6 +687,14 @@ def _means(sentence: Sentence) -> list:
 
 # 在X(政府)的资助下: the sponsor of what the sentence tells, not a place acted in
 SPONSORED = re.compile(r"(?:政府)?的(?:慷慨)?(?:财政)?(?:资助|支持|支助|赞助|捐助|协助|帮助)下")
+
+
+def _among_sponsors(sentence: Sentence, place) -> bool:
+    """在挪威、瑞典和欧洲联盟的资助下: a State listed before the last sponsor funds too."""
+    listed = sentence.enumeration_after(place.start, *ACTORS)
+    return len(listed) > 1 and SPONSORED.match(sentence.text, listed[-1].end) is not None
+
+
 # 在X举行的…会议上，…: an opening clause that names a venue, not places acted in
 VENUE_CLAUSE = re.compile(r"举行|召开|举办|会议|会上|期间|峰会|论坛")
 OPENING = re.compile(r"(?:(?:例如|此外|另外|同时|因此|然而|但是|总体而言)，)?(?:\d{4}年，?)?")
