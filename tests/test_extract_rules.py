@@ -2392,3 +2392,13 @@ def test_objects_sharing_a_trafficking_verb_are_threats_of_their_own(extract):
 def test_a_head_jieba_glues_to_a_preposition_still_ends_a_name(extract):
     found = extract("恐怖主义预防处在维也纳开展工作。该地区处于冲突之中。")
     assert names(found, EntityType.ORGANIZATION) == ["恐怖主义预防处"]
+
+
+def test_a_resolutions_quoted_title_names_no_programme(extract):
+    for text in (
+        "委员会通过了第66/1号决议“促进替代发展作为解决非法作物种植问题的战略”。",
+        "委员会通过了题为“促进替代发展作为解决非法作物种植问题的战略”的第66/1号决议。",
+    ):
+        found = extract(text)
+        assert names(found, EntityType.PROGRAMME) == []
+        assert len(found.of_type(EntityType.RESOLUTION)) == 1

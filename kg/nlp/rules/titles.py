@@ -178,6 +178,8 @@ class TitleMatcher:
         for match in QUOTED_TITLE.finditer(text):
             if match.start(1) in cited_at:
                 continue  # read already, as a cited work
+            if _resolution_title(text, match.start(), match.end()):
+                continue  # 第66/1号决议“…战略”: the resolution's title, no strategy of its own
             entity_type, head = self.classify(match.group(1))
             if entity_type in UNQUOTED_TYPES:
                 # what States adopt is titled 《…》; a framework, strategy or programme named
@@ -263,6 +265,19 @@ class TitleMatcher:
             if len(name) > len(title) and name.endswith(head) and is_subsequence(modifier, name):
                 return key, name
         return None
+
+
+# 第66/1号决议“…”, 题为“…”的第66/1号决议: the title a resolution or decision is named by
+RESOLUTION_BEFORE = re.compile(r"号(?:决议|决定)\s?$")
+RESOLUTION_AFTER = re.compile(r"的(?:[^，。；“”]{0,24}?号)?(?:决议|决定)")
+TITLED = "题为"
+
+
+def _resolution_title(text: str, start: int, end: int) -> bool:
+    """Is the quotation at [start, end) the title of a resolution or decision?"""
+    if RESOLUTION_BEFORE.search(text, max(0, start - 6), start):
+        return True
+    return text.endswith(TITLED, 0, start) and RESOLUTION_AFTER.match(text, end) is not None
 
 
 def _titled_plan(head: str, context: DocumentContext) -> str | None:
