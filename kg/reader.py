@@ -67,6 +67,9 @@ FOOTNOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s+(\S.*)$")
 
 CHAPTER = re.compile(rf"^\s*([{CHINESE_NUMERALS}]{{1,3}})\s*[.．、]\s*(\S.*?)\s*$")
 BARE_CHAPTER = re.compile(rf"^\s*([{CHINESE_NUMERALS}]{{1,3}})\s*[.．、]\s*$")  # 一． alone
+# 第二章 一般性辩论, 第二章 alone above its title: a commission's report numbers its chapters so
+NAMED_CHAPTER = re.compile(rf"^\s*第([{CHINESE_NUMERALS}]{{1,3}})章\s+(\S.*?)\s*$")
+BARE_NAMED_CHAPTER = re.compile(rf"^\s*第([{CHINESE_NUMERALS}]{{1,3}})章\s*$")
 MAX_BARE_TITLE = 30
 SECTION = re.compile(r"^\s*([A-Z])\s*[.．](?:\s+|(?=[\u4e00-\u9fff]))(\S.*?)\s*$")  # A.出席情况 too
 NUMBERED = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．](?![0-9])\s*(\S.*?)\s*$")
@@ -328,7 +331,13 @@ def _extract_footnotes(lines: list[Line]) -> list[Footnote]:
 
 
 def _starts_structure(text: str) -> bool:
-    return bool(NUMBERED.match(text) or CHAPTER.match(text) or SECTION.match(text))
+    return bool(
+        NUMBERED.match(text)
+        or CHAPTER.match(text)
+        or NAMED_CHAPTER.match(text)
+        or BARE_NAMED_CHAPTER.match(text)
+        or SECTION.match(text)
+    )
 
 
 # --- body structure -----------------------------------------------------------------------
@@ -464,7 +473,7 @@ def _numbered_starts(content: list[Line]) -> Iterator[tuple[int, str, str, str]]
         if index == title_line:
             yield index, "continuation", "", line.written
             continue
-        bare = BARE_CHAPTER.match(text)
+        bare = BARE_CHAPTER.match(text) or BARE_NAMED_CHAPTER.match(text)
         if (
             bare
             and chinese_numeral(bare.group(1)) == next_chapter
@@ -476,7 +485,8 @@ def _numbered_starts(content: list[Line]) -> Iterator[tuple[int, str, str, str]]
             next_section, next_subsection, previous_heading = "A", 1, index + 1
             title_line = index + 1
             continue
-        if (chapter := CHAPTER.match(text)) and chinese_numeral(chapter.group(1)) == next_chapter:
+        chapter = CHAPTER.match(text) or NAMED_CHAPTER.match(text)
+        if chapter and chinese_numeral(chapter.group(1)) == next_chapter:
             if _heading_like(chapter.group(2)):
                 yield index, "chapter", chapter.group(1), line.original[slice(*chapter.span(2))]
                 next_chapter += 1

@@ -2402,3 +2402,15 @@ def test_a_resolutions_quoted_title_names_no_programme(extract):
         found = extract(text)
         assert names(found, EntityType.PROGRAMME) == []
         assert len(found.of_type(EntityType.RESOLUTION)) == 1
+
+
+def test_a_session_of_the_own_body_by_its_bare_head_adopts_in_the_bodys_name():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "麻醉药品委员会\n关于第九十届会议的报告\n第一章\n提请理事会注意的事项\n"
+        "1. 委员会第九十届会议通过了下列决议：第90/1号决议“加强替代发展”。\n"
+    )
+    found = Extractor().extract(document)
+    (resolution,) = found.of_type(EntityType.RESOLUTION)
+    assert resolution.label_zh == "麻醉药品委员会第90/1号决议"

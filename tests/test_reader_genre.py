@@ -424,3 +424,16 @@ def test_a_dated_letter_line_above_numbered_paragraphs_is_kept_as_a_note():
     )
     assert document.metadata.notes == ("2023年5月2日牙买加常驻联合国代表给秘书长的信",)
     assert [p.text for p in document.paragraphs] == ["我们谨提请注意。", "请将本函分发为荷。"]
+
+
+def test_chapters_numbered_di_zhang_are_headings():
+    document = parse_document(
+        "麻醉药品委员会\n关于第九十届会议的报告\n第一章\n提请理事会注意的事项\n"
+        "1. 委员会建议理事会通过下列决定草案。\n第二章 一般性辩论\n2. 委员会进行了一般性辩论。\n"
+    )
+    titles = [h.title for h in document.headings]
+    assert titles == ["提请理事会注意的事项", "一般性辩论"]
+    assert [p.text for p in document.paragraphs] == [
+        "委员会建议理事会通过下列决定草案。",
+        "委员会进行了一般性辩论。",
+    ]

@@ -287,7 +287,17 @@ class ResolutionMatcher:
                 and (candidate.key or candidate.type is EntityType.MEETING)
                 and _adopts(candidate.key, _name(candidate, text), candidate.type)
             ):
-                return candidate, _name(candidate, text)
+                name = _name(candidate, text)
+                if (
+                    own is not None
+                    and candidate.type is EntityType.MEETING
+                    and not candidate.key
+                    and name.startswith(own.short)
+                ):
+                    # 委员会第六十六届会议通过了…第66/1号决议: a session of the own body, named
+                    # by its bare head, adopts in the body's name
+                    return Candidate(-1, -1, own.type, "context", own.key, own.label), own.label
+                return candidate, name
         remembered = context.last_body(*types, session=session, accept=_adopts)
         if remembered is None:
             return None
