@@ -1015,3 +1015,11 @@ def test_a_unit_whose_head_jieba_glues_to_zai_is_named_and_its_sponsors_not_serv
         "挪威", "瑞典", "欧洲联盟"
     }  # fmt: skip
     assert {o for s, o in pairs(found, "targets") if s == "恐怖主义预防处"} == {"萨赫勒"}
+
+
+def test_those_acting_as_part_of_a_programme_take_part_in_it(relate):
+    found = relate("作为全球集装箱管制方案的一部分，巴拿马和厄瓜多尔设立了港口管制股。")
+    taking_part = {s for s, o in pairs(found, "participatesIn") if o == "集装箱管制方案"}
+    assert taking_part == {"巴拿马", "厄瓜多尔"}
+    found = relate("儿基会作为其全球集装箱管制方案的一部分，培训了官员。")  # its own: no joining
+    assert not pairs(found, "participatesIn")

@@ -35,6 +35,7 @@ from kg.relations.sentence import ACTORS, PLACES, Sentence, triggers
 from kg.text import ORDINAL_NUMERAL
 
 EVENTS = (EntityType.MEETING, EntityType.PROGRAMME)
+AS = "作为"
 # 第十二届 before a body that convenes a meeting; the meeting's own head after it
 ORDINAL_ONLY = re.compile(rf"(?:第{ORDINAL_NUMERAL}(?:届|次))?")
 MEETING_HEAD = re.compile(
@@ -82,6 +83,8 @@ FOR = "为"
 ADVERBS_BEFORE = re.compile(r"(?:正在|一直|继续|已经|还|也|已|将|均|都)*$")
 # …方案(AIRCOP)框架内，: the programme (its short form in brackets) a clause opens under
 UNDER = re.compile(rf"{SHORT_FORM_AFTER}(?:的)?(?:框架)?(?:下|内)，")
+# 作为全球集装箱管制方案的一部分，巴拿马和厄瓜多尔…: those acting do so as part of it
+PART_OF = re.compile(rf"{SHORT_FORM_AFTER}的(?:一部分|组成部分)，")
 
 
 def participates(sentence: Sentence) -> Iterator[Assertion]:
@@ -469,7 +472,8 @@ def _partners_of(sentence: Sentence, events) -> Iterator[Assertion]:
 
 
 def _acting_under(sentence: Sentence, events) -> Iterator[Assertion]:
-    """在…集装箱管制方案下，加纳、巴基斯坦和塞内加尔已设立…: the countries act within it."""
+    """在…集装箱管制方案下，加纳、巴基斯坦和塞内加尔已设立…: the countries act within it;
+    作为X的一部分，A和B…: so do those that act as part of a programme or meeting."""
     text = sentence.text
     for programme in (e for e in events if e.type is EntityType.PROGRAMME):
         under = UNDER.match(text, programme.end)
@@ -478,6 +482,19 @@ def _acting_under(sentence: Sentence, events) -> Iterator[Assertion]:
         for member in sentence.enumeration_after(under.end(), EntityType.COUNTRY):
             yield assertion(
                 sentence, member, Predicate.PARTICIPATES_IN, programme, "participates:under", 0.7
+            )
+    for event in events:
+        part = PART_OF.match(text, event.end)
+        clause_start, _ = sentence.clause_of(event.start)
+        if (
+            part is None
+            or not text.startswith(AS, clause_start)
+            or "其" in text[clause_start : event.start]
+        ):
+            continue  # 作为其行动计划的一部分: its own plan, carried out, not joined
+        for member in sentence.enumeration_after(part.end(), *ACTORS):
+            yield assertion(
+                sentence, member, Predicate.PARTICIPATES_IN, event, "participates:part-of", 0.7
             )
 
 
