@@ -2414,3 +2414,10 @@ def test_a_session_of_the_own_body_by_its_bare_head_adopts_in_the_bodys_name():
     found = Extractor().extract(document)
     (resolution,) = found.of_type(EntityType.RESOLUTION)
     assert resolution.label_zh == "麻醉药品委员会第90/1号决议"
+
+
+def test_its_yearly_report_is_the_report_of_the_body_named_before(extract):
+    found = extract("国际麻醉品管制局在其2030年年度报告中呼吁各国加强管制。")
+    assert names(found, EntityType.PUBLICATION) == ["国际麻醉品管制局2030年年度报告"]
+    found = extract("各国在其2030年年度报告中说明了进展。")  # no body 其 stands for
+    assert names(found, EntityType.PUBLICATION) == []

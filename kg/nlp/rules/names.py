@@ -1754,14 +1754,31 @@ def _yearly_reports(text: str, candidates: list[Candidate]) -> list[Candidate]:
         body = _longest_ending_at(
             candidates, match.start(), lambda c: c.type is EntityType.ORGANIZATION
         )
+        start = body.start if body is not None else match.start()
+        if body is None and text.endswith(ITS, 0, match.start()):
+            # 麻管局在其2022年年度报告中: the report of the body 其 stands for
+            body = _its_body(text, match.start() - len(ITS), candidates)
         if body is None:
             continue
         label = (body.label or text[body.start : body.end]) + match.group(0).replace(" ", "")
         found.append(
-            Candidate(body.start, match.end(), EntityType.PUBLICATION, "name:yearly-report",
+            Candidate(start, match.end(), EntityType.PUBLICATION, "name:yearly-report",
                       "", label, priority=2)
         )  # fmt: skip
     return found
+
+
+ITS = "其"
+
+
+def _its_body(text: str, position: int, candidates: list[Candidate]) -> Candidate | None:
+    """The body 其 at ``position`` stands for: the last one named before it in its sentence."""
+    sentence_start = max(text.rfind(stop, 0, position) for stop in "。；\n") + 1
+    bodies = [
+        c for c in candidates
+        if c.type is EntityType.ORGANIZATION and sentence_start <= c.start and c.end <= position
+    ]  # fmt: skip
+    return max(bodies, key=lambda c: c.end, default=None)
 
 
 def _longest_ending_at(
