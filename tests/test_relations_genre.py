@@ -1023,3 +1023,10 @@ def test_those_acting_as_part_of_a_programme_take_part_in_it(relate):
     assert taking_part == {"巴拿马", "厄瓜多尔"}
     found = relate("儿基会作为其全球集装箱管制方案的一部分，培训了官员。")  # its own: no joining
     assert not pairs(found, "participatesIn")
+
+
+def test_the_country_refugees_come_from_is_not_where_a_body_works(relate):
+    found = relate("在格鲁吉亚，儿基会正在实施一项支持乌克兰残疾难民的联合方案。")
+    targets = {o for s, o in pairs(found, "targets") if s == "联合国儿童基金会"}
+    assert "格鲁吉亚" in targets
+    assert "乌克兰" not in targets

@@ -636,8 +636,8 @@ def _actor_places(sentence: Sentence) -> Iterator[Assertion]:
             continue
         if SPONSORED.match(text, place.end) or _among_sponsors(sentence, place):
             continue  # 在大韩民国政府的资助下: the place's government funds, it is not served
-        if _venue_or_seat(sentence, place):
-            continue
+        if _venue_or_seat(sentence, place) or DISPLACED_FROM.match(text, place.end):
+            continue  # 支持乌克兰残疾难民: the refugees' country, not where the work is done
         listed = sentence.enumeration_after(place.start, EntityType.COUNTRY, EntityType.REGION)
         places.extend(listed or [place])
         if spanned:
@@ -686,6 +686,8 @@ def _means(sentence: Sentence) -> list:
 
 
 # 在X(政府)的资助下: the sponsor of what the sentence tells, not a place acted in
+# 乌克兰残疾难民, 叙利亚籍寻求庇护者: people from the place, helped elsewhere
+DISPLACED_FROM = re.compile(r"[^，。；的、和]{0,4}?(?:难民|寻求庇护者|流亡者)")
 SPONSORED = re.compile(r"(?:政府)?的(?:慷慨)?(?:财政)?(?:资助|支持|支助|赞助|捐助|协助|帮助)下")
 
 
