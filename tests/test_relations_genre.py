@@ -1030,3 +1030,12 @@ def test_the_country_refugees_come_from_is_not_where_a_body_works(relate):
     targets = {o for s, o in pairs(found, "targets") if s == "联合国儿童基金会"}
     assert "格鲁吉亚" in targets
     assert "乌克兰" not in targets
+
+
+def test_un_partner_agencies_left_unnamed_are_no_partnership_with_the_un(relate):
+    found = relate("妇女署与人口基金和其他联合国实体合作，支持各国开展监测。")
+    partners = {o for s, o in pairs(found, "partnerOf")} | {s for s, o in pairs(found, "partnerOf")}
+    assert "联合国人口基金" in partners
+    assert "联合国" not in partners
+    found = relate("此外，妇女署与联合国伙伴机构一道，支持各国开展监测。")
+    assert not pairs(found, "partnerOf")

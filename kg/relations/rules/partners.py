@@ -31,6 +31,7 @@ TOPIC = "问题"  # 缅甸问题特别报告员: the place is the topic of a pos
 SPAN_REACH = 160  # 与…包括A、B…在内的伙伴合作: a clause of spelt-out partners may run long
 JOINT = re.compile(r"的")  # A与B的集装箱管制方案: a programme the two run together
 PARTNER_NOUN = re.compile(r"合作(?:伙伴|机构|方)的")  # a noun that owns what follows
+UN_PARTS = ("伙伴", "实体", "机构")  # after 联合国: some of its bodies, not the UN itself
 
 
 def cooperation(sentence: Sentence) -> Iterator[Assertion]:
@@ -190,6 +191,8 @@ def _partners(sentence, subject, companion, position, members) -> Iterator[Asser
     confidence = 0.9 if companion in ("与", "同", "会同") else 0.75
     for left in lefts:
         for member in members:
+            if member.key == UN_KEY and text.startswith(UN_PARTS, member.end):
+                continue  # 与联合国伙伴机构一道, 其他联合国实体: bodies of the UN, unnamed
             if member.key != left.key:
                 yield assertion(
                     sentence, left, Predicate.PARTNER_OF, member, f"partner:{companion}…合作",
