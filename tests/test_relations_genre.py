@@ -1039,3 +1039,10 @@ def test_un_partner_agencies_left_unnamed_are_no_partnership_with_the_un(relate)
     assert "联合国" not in partners
     found = relate("此外，妇女署与联合国伙伴机构一道，支持各国开展监测。")
     assert not pairs(found, "partnerOf")
+
+
+def test_mitigating_a_threat_is_working_on_it(relate):
+    found = relate("突尼斯制定了一项减轻灾害风险的国家计划。")
+    assert ("突尼斯", "灾害") in pairs(found, "worksOn")
+    found = relate("开发署支持各国缓解气候变化。")
+    assert ("联合国开发计划署", "气候变化") in pairs(found, "worksOn")
