@@ -1046,3 +1046,10 @@ def test_mitigating_a_threat_is_working_on_it(relate):
     assert ("突尼斯", "灾害") in pairs(found, "worksOn")
     found = relate("开发署支持各国缓解气候变化。")
     assert ("联合国开发计划署", "气候变化") in pairs(found, "worksOn")
+
+
+def test_a_body_acting_under_a_programme_a_sentence_opens_with_takes_part(relate):
+    found = relate("根据聚光灯倡议，非洲传统领导人理事会公开承诺废除有害习俗。")
+    assert ("非洲传统领导人理事会", "聚光灯倡议") in pairs(found, "participatesIn")
+    found = relate("根据开发署的城市安全方案，世界银行提供了贷款。")  # the body's own programme
+    assert not any(o == "城市安全方案" for _, o in pairs(found, "participatesIn"))

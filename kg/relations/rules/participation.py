@@ -36,6 +36,8 @@ from kg.text import ORDINAL_NUMERAL
 
 EVENTS = (EntityType.MEETING, EntityType.PROGRAMME)
 AS = "作为"
+ACCORDING_TO = ("根据", "依照", "按照")  # 根据X倡议，A…: A acts under the programme
+OPENING_COMMA = re.compile(rf"{SHORT_FORM_AFTER}，")
 # 第十二届 before a body that convenes a meeting; the meeting's own head after it
 ORDINAL_ONLY = re.compile(rf"(?:第{ORDINAL_NUMERAL}(?:届|次))?")
 MEETING_HEAD = re.compile(
@@ -483,6 +485,22 @@ def _acting_under(sentence: Sentence, events) -> Iterator[Assertion]:
             yield assertion(
                 sentence, member, Predicate.PARTICIPATES_IN, programme, "participates:under", 0.7
             )
+    for programme in (e for e in events if e.type is EntityType.PROGRAMME):
+        # 根据欧洲联盟-联合国聚光灯倡议，非洲传统领导人理事会…: acting under the programme
+        if not text.startswith(ACCORDING_TO, sentence.start) or not OPENING_COMMA.match(
+            text, programme.end
+        ):
+            continue
+        if any(m.end <= programme.start for m in sentence.of(*ACTORS)):
+            continue  # 根据开发署的X方案，: the body's own programme, read by the possessive
+        opening = text[sentence.start : programme.start]
+        if "，" in opening or len(opening) > len(max(ACCORDING_TO, key=len)):
+            continue
+        for member in sentence.enumeration_after(programme.end + 1, *ACTORS):
+            yield assertion(
+                sentence, member, Predicate.PARTICIPATES_IN, programme,
+                "participates:according-to", 0.65,
+            )  # fmt: skip
     for event in events:
         part = PART_OF.match(text, event.end)
         clause_start, _ = sentence.clause_of(event.start)
