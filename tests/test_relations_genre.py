@@ -1053,3 +1053,17 @@ def test_a_body_acting_under_a_programme_a_sentence_opens_with_takes_part(relate
     assert ("非洲传统领导人理事会", "聚光灯倡议") in pairs(found, "participatesIn")
     found = relate("根据开发署的城市安全方案，世界银行提供了贷款。")  # the body's own programme
     assert not any(o == "城市安全方案" for _, o in pairs(found, "participatesIn"))
+
+
+def test_every_state_writing_a_letter_takes_part_and_in_the_group_it_coordinates(
+    relate_document,
+):
+    found = relate_document(
+        "2031年5月10日澳大利亚、加纳和荷兰常驻联合国代表给秘书长的信\n",
+        "我们谨以海洋之友小组协调人的身份致函阁下。",
+        "请将本函作为大会第八十六届会议议程项目14下的文件分发为荷。",
+    )
+    taking_part = pairs(found, "participatesIn")
+    for state in ("澳大利亚", "加纳", "荷兰"):
+        assert (state, "海洋之友小组") in taking_part
+        assert any(s == state and o.endswith("大会第八十六届会议") for s, o in taking_part)

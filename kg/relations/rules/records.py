@@ -40,7 +40,8 @@ SPEAKER = re.compile(
 # letter's writers to the meeting it is circulated for
 MASTHEAD_RULES = frozenset(
     {"participates:speaker", "participates:speaker-body", "participates:representative",
-     "participates:on-behalf", "participates:sponsor", "held-in:front", "participates:letter"}
+     "participates:on-behalf", "participates:sponsor", "held-in:front", "participates:letter",
+     "participates:letter-role"}
 )  # fmt: skip
 
 
@@ -175,20 +176,38 @@ def letter_writers(opening: list[Sentence]) -> tuple[str, ...]:
         letter = LETTER_LINE.search(line.text, line.start, line.end)
         if letter is None:
             continue
-        writers = [
-            m.key for m in line.of(EntityType.COUNTRY)
+        last = [
+            m for m in line.of(EntityType.COUNTRY)
             if m.end <= letter.start() and letter.start() - m.end <= WRITER_REACH
-        ]  # fmt: skip
+        ][-1:]  # fmt: skip
+        # 澳大利亚、哥斯达黎加和荷兰常驻联合国代表给…的信: every State of the list writes
+        listed = line.enumeration_before(last[0].end, EntityType.COUNTRY) if last else []
+        writers = [m.key for m in listed or last]
         if letter.group("list") is not None:
             writers += [m.key for m in line.inside(letter, "list", EntityType.COUNTRY)]
         return tuple(dict.fromkeys(writers))
     return ()
 
 
+# 我们谨以保护责任之友小组协调人的身份: the writers' role in a group
+WRITERS_ROLE = re.compile(
+    r"(?:我们|我|我国|本国)谨?以(?P<body>[^，。；]{2,40}?)(?:的)?"
+    r"(?:协调人|共同主席|主席国|主席|成员国|成员)的身份"
+)
+
+
 def circulated(sentence: Sentence, writers: tuple[str, ...]) -> Iterator[Assertion]:
-    """The writers of a letter take part in the meeting they ask it to be circulated for."""
+    """The writers of a letter take part in the meeting they ask it to be circulated for,
+    and in the group they write as coordinators or members of."""
     if not writers:
         return
+    for role in WRITERS_ROLE.finditer(sentence.text, sentence.start, sentence.end):
+        for group in sentence.inside(role, "body", EntityType.ORGANIZATION):
+            for writer in writers:
+                yield assertion(
+                    sentence, writer, Predicate.PARTICIPATES_IN, group,
+                    "participates:letter-role", 0.7,
+                )  # fmt: skip
     for match in CIRCULATED.finditer(sentence.text, sentence.start, sentence.end):
         meetings = [
             *sentence.inside(match, "use", EntityType.MEETING),
