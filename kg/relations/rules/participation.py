@@ -106,6 +106,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_elected(sentence),
             *_role_in_it(sentence),
             *_hosted_by(sentence, events),
+            *_for_group(sentence),
         )
     )
     if not events:
@@ -127,6 +128,25 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
             *_acting_under(sentence, events),
         )
     )
+
+
+# 阿塞拜疆代表不结盟运动提交的工作文件, 古巴代表77国集团发言: a State acting for its group
+FOR_GROUP = re.compile(
+    r"(?:也|还)?(?:代表|以)(?P<group>[^，。；：]{2,40}?)(?:的名义)?(?:提交|提出|发言|介绍)"
+)
+
+
+def _for_group(sentence: Sentence) -> Iterator[Assertion]:
+    """A State that submits or speaks for a group of States or a movement is in it."""
+    text = sentence.text
+    for state in sentence.of(EntityType.COUNTRY):
+        acting = FOR_GROUP.match(text, state.end)
+        if acting is None:
+            continue
+        for group in sentence.inside(acting, "group", EntityType.ORGANIZATION):
+            yield assertion(
+                sentence, state, Predicate.PARTICIPATES_IN, group, "participates:for-group", 0.75
+            )
 
 
 def _conveners(sentence: Sentence, events) -> Iterator[Assertion]:
