@@ -1076,3 +1076,10 @@ def test_a_state_submitting_or_speaking_for_a_group_is_in_it(relate):
     assert ("阿塞拜疆", "不结盟国家运动") in pairs(found, "participatesIn")
     found = relate("美国代表团提交了工作文件。")
     assert not pairs(found, "participatesIn")
+
+
+def test_the_city_a_treaty_is_named_after_is_no_seat_of_its_parties_conference(relate):
+    found = relate("《奥胡斯公约》缔约方会议与联合国环境规划署合作，保护环境维护者。")
+    assert not pairs(found, "locatedIn")
+    found = relate("联合国西非办事处设有一个区域中心。")
+    assert pairs(found, "locatedIn")  # a place in an office's name is still its seat

@@ -875,6 +875,9 @@ SHORT_PLACE = 2  # a place name this short may be part of a word (中国 in 发�
 OWNER_POST = re.compile(r"总统|总理|政府(?!间)")  # 美国总统…计划: the State's own, not aimed at it
 
 
+TREATY_HEADS = ("公约", "议定书", "协定", "宣言", "条约", "》")  # after a place naming a text
+
+
 @lru_cache(maxsize=65536)
 def places_in_name(name: str, itself: str = "") -> tuple[str, ...]:
     """Keys of the places named inside a name, longest match first, left to right; the
@@ -901,6 +904,8 @@ def places_in_name(name: str, itself: str = "") -> tuple[str, ...]:
                     entity.type is not EntityType.ORGANIZATION
                     and entity.key not in found
                     and not OWNER_POST.match(name, index + length)
+                    # 奥胡斯公约缔约方会议, 巴黎协定: the city a treaty is named after
+                    and not name.startswith(TREATY_HEADS, index + length)
                 ):
                     found.append(entity.key)
                 index += length
