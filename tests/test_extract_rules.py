@@ -1177,6 +1177,18 @@ def test_a_bare_board_masthead_is_the_board_of_the_agency_the_document_is_about(
     assert len([m for m in board.mentions if not m.nested]) >= 3  # the masthead and two uses
 
 
+def test_a_bare_board_head_the_name_rules_read_is_still_the_agencys_board():
+    from kg.reader import parse_document
+
+    document = parse_document(
+        "方案协调委员会\n第六十次会议\n2034年6月25日至27日，日内瓦\n执行主任的报告\n"
+        "1. 联合国艾滋病毒/艾滋病联合规划署（艾滋病署）向方案协调委员会报告了工作。\n"
+    )
+    found = Extractor().extract(document)
+    assert "org/unaids-pcb" in found.entities
+    assert not [e for e in found.entities.values() if e.label_zh == "方案协调委员会"]
+
+
 def test_the_body_a_report_is_about_is_named_by_its_bare_head():
     from kg.reader import parse_document
 

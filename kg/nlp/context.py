@@ -66,7 +66,10 @@ class DocumentContext:
 
     def adopt_own_body(self, text: str, mentions: list[Candidate]) -> None:
         """Take the organisation named by the whole of ``text`` (the acting organ of a
-        resolution, a masthead's body) as the document's own body."""
+        resolution, a masthead's body) as the document's own body. A bare board head
+        (方案协调委员会) is left to `adopt_board`: it names the board of an agency."""
+        if text.strip() in BOARD_HEADS:
+            return
         body = next(
             (m for m in mentions if m.type is EntityType.ORGANIZATION and m.end - m.start
              >= len(text.strip()) - 1),
