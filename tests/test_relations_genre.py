@@ -1083,3 +1083,11 @@ def test_the_city_a_treaty_is_named_after_is_no_seat_of_its_parties_conference(r
     assert not pairs(found, "locatedIn")
     found = relate("联合国西非办事处设有一个区域中心。")
     assert pairs(found, "locatedIn")  # a place in an office's name is still its seat
+
+
+def test_states_becoming_parties_under_a_text_named_before_carry_it_out(relate):
+    found = relate("在《跨界水道和国际湖泊保护和利用公约》下，乍得和尼日利亚成为缔约方。")
+    parties = {s for s, o in pairs(found, "implements")}
+    assert parties == {"乍得", "尼日利亚"}
+    found = relate("在《水公约》下，乍得成为缔约方会议主席。")  # the parties' conference
+    assert not pairs(found, "implements")

@@ -473,6 +473,9 @@ def _parties(sentence: Sentence, carried) -> Iterator[Assertion]:
                 if party is not None
                 else []
             )  # the instruments listed before 的缔约方
+            if party is not None and not bound and party.start() - lead <= len("成为该公约"):
+                # 在《水公约》下，乍得和尼日利亚成为缔约方: the text the sentence opened with
+                bound = [m for m in instruments if m.end <= actor.start][-1:]
         else:
             verb = RATIFIES.match(text, lead)
             bound = [m for m in instruments if m.start == verb.end()] if verb is not None else []
