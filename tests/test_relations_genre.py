@@ -1091,3 +1091,8 @@ def test_states_becoming_parties_under_a_text_named_before_carry_it_out(relate):
     assert parties == {"乍得", "尼日利亚"}
     found = relate("在《水公约》下，乍得成为缔约方会议主席。")  # the parties' conference
     assert not pairs(found, "implements")
+
+
+def test_a_body_taking_part_in_a_task_force_is_in_it(relate):
+    found = relate("儿基会还参加了机构间性骚扰问题工作队，并主持了其中一个工作组。")
+    assert ("联合国儿童基金会", "机构间性骚扰问题工作队") in pairs(found, "participatesIn")

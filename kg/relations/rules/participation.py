@@ -112,6 +112,7 @@ def participates(sentence: Sentence) -> Iterator[Assertion]:
     if not events:
         yield from first_per_pair(_at_meeting(sentence, events))
         yield from first_per_pair(_members(sentence))
+        yield from first_per_pair(_takers_part(sentence, events))
         return
     yield from first_per_pair(
         (
@@ -354,11 +355,24 @@ def _organisers(sentence: Sentence, events) -> Iterator[Assertion]:
                 )
 
 
+# 参加了…工作队: a group of bodies one takes part in, as in a meeting
+JOINED_GROUP_HEADS = ("工作队", "工作组", "小组", "网络", "联盟", "伙伴关系", "论坛")
+
+
 def _takers_part(sentence: Sentence, events) -> Iterator[Assertion]:
     text = sentence.text
+    groups = [
+        m for m in sentence.of(EntityType.ORGANIZATION) if m.text.endswith(JOINED_GROUP_HEADS)
+    ]
     for word in triggers("participate"):
         for position in occurrences(text, word, sentence.start, sentence.end):
-            after = [e for e in events if e.start >= position]
+            verb_end = position + len(word)
+            joined = [
+                g for g in groups if verb_end <= g.start <= verb_end + len("了")
+            ]  # 参加了X工作队: right after the verb
+            after = sorted(
+                [*(e for e in events if e.start >= position), *joined], key=lambda m: m.start
+            )
             # 联合国系统实体出席了会议: the UN's parts attend, not the UN itself
             before = [m for m in sentence.of(*ACTORS) if m.end <= position and m.key != UN_KEY]
             if after and before:
