@@ -1096,3 +1096,11 @@ def test_states_becoming_parties_under_a_text_named_before_carry_it_out(relate):
 def test_a_body_taking_part_in_a_task_force_is_in_it(relate):
     found = relate("儿基会还参加了机构间性骚扰问题工作队，并主持了其中一个工作组。")
     assert ("联合国儿童基金会", "机构间性骚扰问题工作队") in pairs(found, "participatesIn")
+
+
+def test_a_programme_whose_aim_follows_its_name_works_on_the_threats_aimed_at(relate):
+    found = relate("儿基会的多样性和包容战略（2030-2033年）旨在消除工作场所的种族主义和性骚扰。")
+    works = {o for s, o in pairs(found, "worksOn") if s == "多样性和包容战略"}
+    assert works == {"种族主义", "性骚扰"}
+    found = relate("儿基会的多样性和包容战略旨在提高工作人员的满意度，性骚扰投诉有所增加。")
+    assert not {o for s, o in pairs(found, "worksOn") if s == "多样性和包容战略"}

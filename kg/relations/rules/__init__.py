@@ -15,6 +15,7 @@ from kg.relations.rules.programmes import carried_out, implements, targets
 from kg.relations.rules.support import supports
 from kg.relations.rules.work import (
     works_on,
+    works_on_aim,
     works_on_heading_events,
     works_on_heading_topic,
     works_on_named_threat,
@@ -32,6 +33,7 @@ RULES = (
     works_on,
     works_on_sentence_topic,
     works_on_named_threat,
+    works_on_aim,
     works_on_purpose,
     works_on_priority,
     works_on_heading_events,

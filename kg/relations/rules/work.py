@@ -194,6 +194,28 @@ def works_on_purpose(sentence: Sentence) -> Iterator[Assertion]:
             yield assertion(sentence, made, Predicate.WORKS_ON, threat, "work:purpose", 0.75)
 
 
+# 多样性、公平和包容战略（2030-2033年）旨在消除…: what a programme is for, said after it
+AIMS_AFTER = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?(?:旨在|致力于|目的是|的目标是)")
+
+
+def works_on_aim(sentence: Sentence) -> Iterator[Assertion]:
+    """A programme whose aim the sentence states right after its name (X战略旨在消除Y)
+    works on the threats its aim's work word takes."""
+    text = sentence.text
+    words = triggers("work") + triggers("respond")
+    for programme in sentence.of(EntityType.PROGRAMME):
+        aim = AIMS_AFTER.match(text, programme.end)
+        if aim is None:
+            continue
+        _, clause_end = sentence.clause_of(aim.end())
+        reach = text[aim.end() : clause_end]
+        if not any(word in reach for word in words):
+            continue
+        for threat in sentence.of(EntityType.THREAT):
+            if aim.end() <= threat.start < clause_end:
+                yield assertion(sentence, programme, Predicate.WORKS_ON, threat, "work:aim", 0.7)
+
+
 def works_on_heading_topic(sentence: Sentence) -> Iterator[Assertion]:
     if not sentence.heading_threats or sentence.of(EntityType.THREAT):
         return
