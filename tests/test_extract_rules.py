@@ -2433,3 +2433,9 @@ def test_its_yearly_report_is_the_report_of_the_body_named_before(extract):
     assert names(found, EntityType.PUBLICATION) == ["国际麻醉品管制局2030年年度报告"]
     found = extract("各国在其2030年年度报告中说明了进展。")  # no body 其 stands for
     assert names(found, EntityType.PUBLICATION) == []
+
+
+def test_a_headless_title_before_a_programme_head_is_an_initiative(extract):
+    found = extract("鼓励会员国执行《全球就业和社会保护加速器》倡议。")
+    assert names(found, EntityType.PROGRAMME) == ["全球就业和社会保护加速器"]
+    assert names(found, EntityType.PUBLICATION) == []

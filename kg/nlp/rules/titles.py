@@ -38,6 +38,7 @@ ADOPTED_BEFORE = re.compile(
     rf"(?:(?:(?:核可|批准|签署|签订|缔结|赞同)了?|通过了){ON_DATE}(?:{DONE})?|{ON_DATE}{DONE})$"
 )
 TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+PROGRAMME_AFTER = ("倡议", "举措", "方案", "项目")  # 《…》倡议: a titled initiative
 # the gazetteer entries a 《》 title may name: 《联合国全系统…行动计划》 is a known programme
 TITLED_TYPES = (EntityType.INSTRUMENT, EntityType.PUBLICATION, EntityType.PROGRAMME)
 YEAR_PREFIX = re.compile(r"^\d{4}(?:-\d{4})?\s?年")
@@ -140,6 +141,8 @@ class TitleMatcher:
                     text, max(0, match.start() - 24), match.start()
                 ):
                     entity_type = EntityType.INSTRUMENT  # 核可了…通过的《…原则和要求》: adopted
+                elif not head and text.startswith(PROGRAMME_AFTER, match.end()):
+                    entity_type = EntityType.PROGRAMME  # 《全球就业和社会保护加速器》倡议
                 if head in self.owned and (
                     self._owner(text, candidates, match.start())
                     or self._agency_document(context, text, candidates, match.start())
