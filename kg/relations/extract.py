@@ -18,7 +18,6 @@ from kg.relations.rules.base import first_trigger
 from kg.relations.rules.meetings import adopted_at_session
 from kg.relations.rules.records import (
     adopted_at,
-    circulated,
     front_resolutions,
     front_sessions,
     letter_writers,
@@ -26,6 +25,7 @@ from kg.relations.rules.records import (
     speakers,
     sponsors,
     venues,
+    writers_take_part,
 )
 from kg.relations.rules.routes import actors_on_routes, find_routes, routes
 from kg.relations.sentence import Sentence, resolve_anaphors, sentences, triggers
@@ -124,7 +124,7 @@ def extract_relations(document: Document, extraction: Extraction) -> Relations:
             found.extend(speakers(sentence, meeting))
             found.extend(sponsors(sentence, sessions))
             found.extend(venues(sentence, sessions))
-            found.extend(circulated(sentence, writers))
+            found.extend(writers_take_part(sentence, writers))
             found.extend(adopted_at(sentence, own_resolutions))
             for route in find_routes(sentence):
                 relations.routes.setdefault(route.key, _route_entity(route, paragraph.label))

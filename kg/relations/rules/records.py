@@ -196,7 +196,7 @@ WRITERS_ROLE = re.compile(
 )
 
 
-def circulated(sentence: Sentence, writers: tuple[str, ...]) -> Iterator[Assertion]:
+def writers_take_part(sentence: Sentence, writers: tuple[str, ...]) -> Iterator[Assertion]:
     """The writers of a letter take part in the meeting they ask it to be circulated for,
     and in the group they write as coordinators or members of."""
     if not writers:
