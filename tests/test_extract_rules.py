@@ -2439,3 +2439,12 @@ def test_a_headless_title_before_a_programme_head_is_an_initiative(extract):
     found = extract("鼓励会员国执行《全球就业和社会保护加速器》倡议。")
     assert names(found, EntityType.PROGRAMME) == ["全球就业和社会保护加速器"]
     assert names(found, EntityType.PUBLICATION) == []
+
+
+def test_money_is_no_programme_but_a_thematic_fund_is(extract):
+    found = extract(
+        "由此产生的节约也可以为儿基会节省资金。全球人道主义专题资金为应对行动做出了贡献。"
+    )
+    assert names(found, EntityType.PROGRAMME) == ["全球人道主义专题资金"]
+    found = extract("2015-2022年紧急资金趋势")
+    assert names(found, EntityType.PROGRAMME) == []
