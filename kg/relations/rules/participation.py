@@ -509,7 +509,8 @@ def _partners_of(sentence: Sentence, events) -> Iterator[Assertion]:
 
 def _acting_under(sentence: Sentence, events) -> Iterator[Assertion]:
     """在…集装箱管制方案下，加纳、巴基斯坦和塞内加尔已设立…: the countries act within it;
-    作为X的一部分，A和B…: so do those that act as part of a programme or meeting."""
+    so do the bodies a sentence opening 根据X倡议， names, and those that act 作为X的一部分
+    (as part of a programme or meeting)."""
     text = sentence.text
     for programme in (e for e in events if e.type is EntityType.PROGRAMME):
         under = UNDER.match(text, programme.end)
@@ -521,14 +522,9 @@ def _acting_under(sentence: Sentence, events) -> Iterator[Assertion]:
             )
     for programme in (e for e in events if e.type is EntityType.PROGRAMME):
         # 根据欧洲联盟-联合国聚光灯倡议，非洲传统领导人理事会…: acting under the programme
-        if not text.startswith(ACCORDING_TO, sentence.start) or not OPENING_COMMA.match(
-            text, programme.end
-        ):
-            continue
-        if any(m.end <= programme.start for m in sentence.of(*ACTORS)):
-            continue  # 根据开发署的X方案，: the body's own programme, read by the possessive
+        # (not 根据开发署的X方案，: the body's own programme, read by the possessive)
         opening = text[sentence.start : programme.start]
-        if "，" in opening or len(opening) > len(max(ACCORDING_TO, key=len)):
+        if opening not in ACCORDING_TO or not OPENING_COMMA.match(text, programme.end):
             continue
         for member in sentence.enumeration_after(programme.end + 1, *ACTORS):
             yield assertion(
