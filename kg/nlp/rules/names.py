@@ -1755,9 +1755,9 @@ def _yearly_reports(text: str, candidates: list[Candidate]) -> list[Candidate]:
             candidates, match.start(), lambda c: c.type is EntityType.ORGANIZATION
         )
         start = body.start if body is not None else match.start()
-        if body is None and text.endswith(ITS, 0, match.start()):
+        if body is None and text.endswith(OWN, 0, match.start()):
             # 麻管局在其2022年年度报告中: the report of the body 其 stands for
-            body = _its_body(text, match.start() - len(ITS), candidates)
+            body = _its_body(text, match.start() - len(OWN), candidates)
         if body is None:
             continue
         label = (body.label or text[body.start : body.end]) + match.group(0).replace(" ", "")
@@ -1766,9 +1766,6 @@ def _yearly_reports(text: str, candidates: list[Candidate]) -> list[Candidate]:
                       "", label, priority=2)
         )  # fmt: skip
     return found
-
-
-ITS = "其"
 
 
 def _its_body(text: str, position: int, candidates: list[Candidate]) -> Candidate | None:
